@@ -1,0 +1,70 @@
+package vn.antq;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+import vn.antq.common.db.EmbeddedDatabase;
+
+/**
+ * Starts ANTQ. When no external database is configured (no {@code QUARKUS_DATASOURCE_JDBC_URL}
+ * and no {@code quarkus.datasource.jdbc.url}), an embedded PostgreSQL is started first, with its
+ * files in {@code $ANTQ_DATA_DIR} (default {@code ./data}), and handed to Quarkus as configuration.
+ */
+@QuarkusMain
+public final class AntqMain {
+  private static final Logger LOG = Logger.getLogger(AntqMain.class);
+
+  private AntqMain() {}
+
+  public static void main(String... args) {
+    EmbeddedDatabase embedded = null;
+    if (!externalDatabaseConfigured()) {
+      Path dataDir = Path.of(envOr("ANTQ_DATA_DIR", "data")).toAbsolutePath();
+      int port = Integer.parseInt(envOr("ANTQ_DB_PORT", "0"));
+      embedded = EmbeddedDatabase.start(dataDir, port);
+      System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());
+      System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
+      System.setProperty("quarkus.datasource.password", EmbeddedDatabase.USER);
+      if (System.getenv("ANTQ_DEMO_DATA") == null && System.getProperty("antq.demo-data") == null) {
+        System.setProperty("antq.demo-data", "true");
+      }
+      LOG.infof("Embedded PostgreSQL started, data in %s", dataDir);
+      EmbeddedDatabase db = embedded;
+      Thread main = Thread.currentThread();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      main.join(15_000);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    db.close();
+                  },
+                  "antq-embedded-pg-stop"));
+    }
+    try {
+      Quarkus.run(args);
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  static boolean externalDatabaseConfigured() {
+    return notBlank(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"))
+        || notBlank(System.getProperty("quarkus.datasource.jdbc.url"));
+  }
+
+  private static boolean notBlank(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  private static String envOr(String name, String fallback) {
+    String v = System.getenv(name);
+    return notBlank(v) ? v : fallback;
+  }
+}

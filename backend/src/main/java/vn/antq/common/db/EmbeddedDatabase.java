@@ -1,0 +1,129 @@
+package vn.antq.common.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * A real PostgreSQL 17 (zonky binaries) for running the app without an installed database and for
+ * tests. Durable: fsync and synchronous commit are on, so data survives a crash of the JVM.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+  public static final String USER = "postgres";
+  private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+
+  private final EmbeddedPostgres postgres;
+  private volatile boolean closed;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /**
+   * Starts PostgreSQL on a data directory that is kept across restarts.
+   *
+   * @param dataDir where the cluster lives; created with initdb when empty
+   * @param port the port, or 0 for any free port
+   */
+  public static EmbeddedDatabase start(Path dataDir, int port) {
+    try {
+      Files.createDirectories(dataDir);
+      stopStaleServer(dataDir);
+      EmbeddedPostgres.Builder builder =
+          builder().setDataDirectory(dataDir).setCleanDataDirectory(false);
+      if (port > 0) {
+        builder.setPort(port);
+      }
+      return new EmbeddedDatabase(builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Không khởi động được PostgreSQL nhúng tại " + dataDir, e);
+    }
+  }
+
+  /** Starts a throwaway PostgreSQL in a temporary directory (tests). */
+  public static EmbeddedDatabase startTemporary() {
+    try {
+      return new EmbeddedDatabase(builder().start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Không khởi động được PostgreSQL nhúng", e);
+    }
+  }
+
+  private static EmbeddedPostgres.Builder builder() {
+    return EmbeddedPostgres.builder()
+        .setPGStartupWait(Duration.ofSeconds(60))
+        // builtin C.UTF-8: lower()/upper() handle Vietnamese letters (Đ, Ẵ …) correctly
+        .setLocaleConfig("locale-provider", "builtin")
+        .setLocaleConfig("builtin-locale", "C.UTF-8")
+        .setLocaleConfig("encoding", "UTF8")
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("full_page_writes", "on")
+        .setServerConfig("timezone", "UTC")
+        .setServerConfig("max_connections", "100");
+  }
+
+  /**
+   * A JVM killed with -9 leaves its PostgreSQL running, holding postmaster.pid: stop it so this
+   * start can take the data directory over.
+   */
+  static void stopStaleServer(Path dataDir) {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    try {
+      List<String> lines = Files.readAllLines(pidFile);
+      if (lines.isEmpty()) {
+        return;
+      }
+      long pid = Long.parseLong(lines.get(0).trim());
+      Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+      if (handle.isEmpty() || !handle.get().isAlive()) {
+        return;
+      }
+      String command = handle.get().info().command().orElse("");
+      if (!command.contains("postgres")) {
+        return; // the pid was reused by an unrelated process; PostgreSQL will handle its pid file
+      }
+      LOG.warnf("Stopping a PostgreSQL left running by an earlier run (pid %d)", pid);
+      handle.get().destroy(); // SIGTERM: smart shutdown, the dead JVM has no sessions left
+      try {
+        handle.get().onExit().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        handle.get().destroyForcibly();
+        handle.get().onExit().get(10, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      LOG.warnf("Could not inspect %s: %s", pidFile, e.getMessage());
+    }
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      LOG.warnf("Stopping embedded PostgreSQL failed: %s", e.getMessage());
+    }
+  }
+}

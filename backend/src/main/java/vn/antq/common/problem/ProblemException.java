@@ -1,0 +1,62 @@
+package vn.antq.common.problem;
+
+import java.util.List;
+import vn.antq.api.model.Violation;
+
+/**
+ * A failure the caller can act on, answered as {@code application/problem+json}. Thrown by
+ * services; mapped by {@link ProblemMappers}.
+ */
+public class ProblemException extends RuntimeException {
+  private final int status;
+  private final ProblemType type;
+  private final List<Violation> violations;
+
+  public ProblemException(ProblemType type, String detail) {
+    this(type, detail, List.of());
+  }
+
+  public ProblemException(ProblemType type, String detail, List<Violation> violations) {
+    super(detail, null, false, false);
+    this.status = type.status();
+    this.type = type;
+    this.violations = List.copyOf(violations);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public ProblemType type() {
+    return type;
+  }
+
+  public List<Violation> violations() {
+    return violations;
+  }
+
+  public static ProblemException notFound(String detail) {
+    return new ProblemException(ProblemType.NOT_FOUND, detail);
+  }
+
+  public static ProblemException badRequest(String field, String message) {
+    return new ProblemException(
+        ProblemType.VALIDATION, message, List.of(violation(field, message)));
+  }
+
+  public static ProblemException unprocessable(String field, String message) {
+    return new ProblemException(
+        ProblemType.BUSINESS_RULE, message, List.of(violation(field, message)));
+  }
+
+  public static ProblemException conflict(String field, String message) {
+    return new ProblemException(
+        ProblemType.CONFLICT,
+        message,
+        field == null ? List.of() : List.of(violation(field, message)));
+  }
+
+  public static Violation violation(String field, String message) {
+    return new Violation().field(field).message(message);
+  }
+}

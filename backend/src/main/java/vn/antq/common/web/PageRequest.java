@@ -1,0 +1,53 @@
+package vn.antq.common.web;
+
+import io.quarkus.panache.common.Sort;
+import java.util.Map;
+import vn.antq.common.problem.ProblemException;
+
+/**
+ * {@code page}, {@code size} and {@code sort=field,asc|desc} checked against a whitelist that
+ * maps API field names to query expressions.
+ */
+public record PageRequest(int page, int size, Sort sort) {
+  public static final int DEFAULT_SIZE = 20;
+  public static final int MAX_SIZE = 200;
+
+  public static PageRequest of(
+      Integer page, Integer size, String sort, Map<String, String> sortable, String defaultSort) {
+    int p = page == null ? 0 : page;
+    int s = size == null ? DEFAULT_SIZE : size;
+    if (p < 0) {
+      throw ProblemException.badRequest("page", "Số trang phải từ 0 trở lên");
+    }
+    if (s < 1 || s > MAX_SIZE) {
+      throw ProblemException.badRequest("size", "Số dòng mỗi trang phải từ 1 đến " + MAX_SIZE);
+    }
+    String spec = sort == null || sort.isBlank() ? defaultSort : sort.trim();
+    String[] parts = spec.split(",", -1);
+    String field = parts[0].trim();
+    String expression = sortable.get(field);
+    if (expression == null || parts.length > 2) {
+      throw ProblemException.badRequest(
+          "sort",
+          "Không sắp xếp được theo \""
+              + spec
+              + "\"; chọn một trong: "
+              + String.join(", ", sortable.keySet().stream().sorted().toList()));
+    }
+    Sort.Direction direction = Sort.Direction.Ascending;
+    if (parts.length == 2) {
+      String d = parts[1].trim().toLowerCase(java.util.Locale.ROOT);
+      if (d.equals("desc")) {
+        direction = Sort.Direction.Descending;
+      } else if (!d.equals("asc")) {
+        throw ProblemException.badRequest("sort", "Chiều sắp xếp phải là asc hoặc desc");
+      }
+    }
+    // expressions come from the whitelist, never from the caller: no escaping needed
+    return new PageRequest(p, s, Sort.by(expression, direction).disableEscaping());
+  }
+
+  public int totalPages(long total) {
+    return (int) ((total + size - 1) / size);
+  }
+}

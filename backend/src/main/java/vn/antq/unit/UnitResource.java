@@ -1,0 +1,89 @@
+package vn.antq.unit;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import vn.antq.api.UnitsApi;
+import vn.antq.api.model.MergeRequest;
+import vn.antq.api.model.UnitDetail;
+import vn.antq.api.model.UnitInput;
+import vn.antq.common.problem.ProblemException;
+import vn.antq.common.web.Etags;
+import vn.antq.common.web.PageRequest;
+
+/** {@code /api/units}: the contract's {@link UnitsApi}, delegating to {@link UnitService}. */
+public class UnitResource implements UnitsApi {
+  @Inject UnitService units;
+
+  @Override
+  public Response listUnits(
+      String q,
+      List<vn.antq.api.model.UnitKind> kind,
+      Long parentId,
+      Long ancestorId,
+      Boolean topLevel,
+      LocalDate activeOn,
+      Integer page,
+      Integer size,
+      String sort) {
+    PageRequest pageRequest =
+        PageRequest.of(page, size, sort, UnitService.SORTABLE, UnitService.DEFAULT_SORT);
+    Set<UnitKind> kinds = EnumSet.noneOf(UnitKind.class);
+    if (kind != null) {
+      kind.forEach(k -> kinds.add(UnitMapper.toKind(k)));
+    }
+    UnitFilter filter = new UnitFilter(q, kinds, parentId, ancestorId, topLevel, activeOn);
+    return Response.ok(UnitMapper.toPage(units.list(filter, pageRequest))).build();
+  }
+
+  @Override
+  public Response getUnit(Long id) {
+    return withEtag(Response.ok(), UnitMapper.toDetail(units.get(id)));
+  }
+
+  @Override
+  public Response listUnitChildren(Long id, LocalDate activeOn) {
+    UnitViews.Detail parent = units.get(id);
+    List<UnitEntity> children = units.children(id, activeOn);
+    var counts =
+        units.childCounts(children.stream().map(c -> c.id).collect(java.util.stream.Collectors.toSet()));
+    return Response.ok(UnitMapper.toList(children, counts, parent.unit().name)).build();
+  }
+
+  @Override
+  public Response createUnit(UnitInput unitInput) {
+    UnitDetail created = UnitMapper.toDetail(units.create(UnitMapper.toCommand(unitInput)));
+    return withEtag(Response.created(URI.create("/api/units/" + created.getId())), created);
+  }
+
+  @Override
+  public Response updateUnit(Long id, UnitInput unitInput, String ifMatch) {
+    long expected = Etags.requireVersion(ifMatch);
+    return withEtag(
+        Response.ok(),
+        UnitMapper.toDetail(units.update(id, expected, UnitMapper.toCommand(unitInput))));
+  }
+
+  @Override
+  public Response mergeUnits(MergeRequest req) {
+    if (req.getPredecessorIds().contains(null)) {
+      throw ProblemException.badRequest("predecessorIds", "Danh sách không được chứa giá trị rỗng");
+    }
+    MergeCommand cmd =
+        new MergeCommand(
+            req.getPredecessorIds(),
+            req.getSuccessorId(),
+            req.getDate(),
+            req.getTransferChildren() == null || req.getTransferChildren(),
+            req.getNote());
+    return withEtag(Response.ok(), UnitMapper.toDetail(units.merge(cmd)));
+  }
+
+  private static Response withEtag(Response.ResponseBuilder builder, UnitDetail body) {
+    return builder.tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(body.getVersion()))).entity(body).build();
+  }
+}

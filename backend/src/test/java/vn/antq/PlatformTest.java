@@ -1,0 +1,32 @@
+package vn.antq;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.antq.support.Api;
+
+@QuarkusTest
+class PlatformTest {
+  @Test
+  void healthIsUp() {
+    Api.raw().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+  }
+
+  @Test
+  void servesTheRootContract() {
+    Api.raw()
+        .accept("application/yaml")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(containsString("operationId: listUnits"))
+        .body(containsString("Phong trào Toàn dân bảo vệ an ninh Tổ quốc"));
+  }
+
+  @Test
+  void servesSwaggerUi() {
+    Api.raw().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+  }
+}
