@@ -7,9 +7,9 @@ import org.jboss.logging.Logger;
 import vn.antq.common.db.EmbeddedDatabase;
 
 /**
- * Starts ANTQ. When no external database is configured (no {@code QUARKUS_DATASOURCE_JDBC_URL}
- * and no {@code quarkus.datasource.jdbc.url}), an embedded PostgreSQL is started first, with its
- * files in {@code $ANTQ_DATA_DIR} (default {@code ./data}), and handed to Quarkus as configuration.
+ * Starts ANTQ. When no external database is configured (no {@code QUARKUS_DATASOURCE_JDBC_URL} and
+ * no {@code quarkus.datasource.jdbc.url}), an embedded PostgreSQL is started first, with its files
+ * in {@code $ANTQ_DATA_DIR} (default {@code ./data}), and handed to Quarkus as configuration.
  */
 @QuarkusMain
 public final class AntqMain {

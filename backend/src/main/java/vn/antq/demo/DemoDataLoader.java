@@ -30,10 +30,10 @@ import vn.antq.unit.UnitViews;
  * when {@code antq.demo-data} is true (the default only for the embedded database).
  *
  * <p>All 34 provinces of 2025 and the 63 they were formed from (with MERGE lineage on 1/7/2025),
- * plus detailed trees for Cà Mau / Bạc Liêu, Lâm Đồng / Bình Thuận (Phan Thiết, La Gi) and Nghệ
- * An (Cửa Lò). Unit codes are left empty: the official codes are not invented here. The start
- * date 1/8/2008 (the 63-province map) is used for pre-2025 units; how old wards fold into the
- * 2025 wards is illustrative.
+ * plus detailed trees for Cà Mau / Bạc Liêu, Lâm Đồng / Bình Thuận (Phan Thiết, La Gi) and Nghệ An
+ * (Cửa Lò). Unit codes are left empty: the official codes are not invented here. The start date
+ * 1/8/2008 (the 63-province map) is used for pre-2025 units; how old wards fold into the 2025 wards
+ * is illustrative.
  */
 @ApplicationScoped
 public class DemoDataLoader {
@@ -96,7 +96,8 @@ public class DemoDataLoader {
         (province, sources) -> {
           List<Long> merged = sources.stream().skip(1).map(ids::get).toList();
           if (!merged.isEmpty()) {
-            units.merge(new MergeCommand(merged, ids.get(sources.get(0)), REFORM_2025, true, NQ_202));
+            units.merge(
+                new MergeCommand(merged, ids.get(sources.get(0)), REFORM_2025, true, NQ_202));
           }
         });
   }
@@ -108,7 +109,8 @@ public class DemoDataLoader {
     long bacLieu = p.get("Bạc Liêu");
     long policeCaMau = unit("Công an tỉnh Cà Mau", UnitKind.POLICE, caMau, MAP_2008);
     long policeBacLieu = unit("Công an tỉnh Bạc Liêu", UnitKind.POLICE, bacLieu, MAP_2008);
-    long frontCaMau = unit("Ủy ban MTTQ Việt Nam tỉnh Cà Mau", UnitKind.FRONT_COMMITTEE, caMau, MAP_2008);
+    long frontCaMau =
+        unit("Ủy ban MTTQ Việt Nam tỉnh Cà Mau", UnitKind.FRONT_COMMITTEE, caMau, MAP_2008);
     long frontBacLieu =
         unit("Ủy ban MTTQ Việt Nam tỉnh Bạc Liêu", UnitKind.FRONT_COMMITTEE, bacLieu, MAP_2008);
     unit("Hội Liên hiệp Phụ nữ tỉnh Cà Mau", UnitKind.MEMBER_ORGANISATION, frontCaMau, MAP_2008);
@@ -118,7 +120,8 @@ public class DemoDataLoader {
     // before 2025: city districts with numbered wards
     long tpBacLieu = unit("Thành phố Bạc Liêu", UnitKind.DISTRICT, bacLieu, MAP_2008);
     List<Long> oldBacLieuWards = new ArrayList<>();
-    for (String w : List.of("Phường 1", "Phường 2", "Phường 3", "Phường 5", "Phường 7", "Phường 8")) {
+    for (String w :
+        List.of("Phường 1", "Phường 2", "Phường 3", "Phường 5", "Phường 7", "Phường 8")) {
       oldBacLieuWards.add(unit(w, UnitKind.WARD, tpBacLieu, MAP_2008));
     }
     long nhaMat = unit("Phường Nhà Mát", UnitKind.WARD, tpBacLieu, MAP_2008);
@@ -126,7 +129,8 @@ public class DemoDataLoader {
     hamlets(nhaMat, "Khóm", 3);
     long tpCaMau = unit("Thành phố Cà Mau", UnitKind.DISTRICT, caMau, MAP_2008);
     List<Long> oldCaMauWards = new ArrayList<>();
-    for (String w : List.of("Phường 1", "Phường 2", "Phường 4", "Phường 5", "Phường 9", "Phường Tân Xuyên")) {
+    for (String w :
+        List.of("Phường 1", "Phường 2", "Phường 4", "Phường 5", "Phường 9", "Phường Tân Xuyên")) {
       oldCaMauWards.add(unit(w, UnitKind.WARD, tpCaMau, MAP_2008));
     }
     hamlets(oldCaMauWards.get(4), "Khóm", 5);
@@ -183,7 +187,8 @@ public class DemoDataLoader {
     merge(List.of(tanThien, tanAn), phuongLaGi);
     retire(phanThiet);
     retire(laGi);
-    units.merge(new MergeCommand(List.of(policeBinhThuan), policeLamDong, REFORM_2025, true, NQ_202));
+    units.merge(
+        new MergeCommand(List.of(policeBinhThuan), policeLamDong, REFORM_2025, true, NQ_202));
   }
 
   // ------------------------------------------------------------ Nghệ An and Cửa Lò
@@ -215,7 +220,10 @@ public class DemoDataLoader {
     // district police closed on 1/3/2025, before the district itself
     units.merge(
         new MergeCommand(
-            List.of(policeCuaLo), policeNgheAn, DISTRICT_POLICE_CLOSED, true,
+            List.of(policeCuaLo),
+            policeNgheAn,
+            DISTRICT_POLICE_CLOSED,
+            true,
             "Kết thúc hoạt động Công an cấp huyện từ 01/3/2025"));
     merge(wards, phuongCuaLo);
     retireAt(frontCuaLo, REFORM_2025);
@@ -228,9 +236,11 @@ public class DemoDataLoader {
     return units.create(new UnitCommand(null, name, kind, parentId, from, null)).unit().id;
   }
 
+  /** Numbered hamlets, named after their ward so they stay distinct once wards merge. */
   private void hamlets(long wardId, String prefix, int count) {
+    String ward = units.get(wardId).unit().name.replaceFirst("^Phường ", "");
     for (int i = 1; i <= count; i++) {
-      unit(prefix + " " + i, UnitKind.HAMLET, wardId, MAP_2008);
+      unit(prefix + " " + i + " " + ward, UnitKind.HAMLET, wardId, MAP_2008);
     }
   }
 

@@ -1,6 +1,8 @@
 package vn.antq.unit;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** The kinds of unit and which kind may sit under which. */
@@ -43,6 +45,11 @@ public enum UnitKind {
       case MEMBER_ORGANISATION -> ADMINISTRATIVE.contains(parent) || parent == FRONT_COMMITTEE;
       case AGENCY, ENTERPRISE, SCHOOL -> ADMINISTRATIVE.contains(parent);
     };
+  }
+
+  /** The kinds that may sit directly under a unit of this kind. */
+  public List<UnitKind> childKinds() {
+    return Arrays.stream(values()).filter(k -> k.fitsUnder(this)).toList();
   }
 
   /** Units that can be merged into one another share a level. */

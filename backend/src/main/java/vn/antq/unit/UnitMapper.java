@@ -92,7 +92,9 @@ final class UnitMapper {
         .version(e.version)
         .ancestors(d.ancestors().stream().map(UnitMapper::toRef).toList())
         .predecessors(d.predecessors().stream().map(UnitMapper::toLink).toList())
-        .successors(d.successors().stream().map(UnitMapper::toLink).toList());
+        .successors(d.successors().stream().map(UnitMapper::toLink).toList())
+        .allowedChildKinds(
+            e.isOpen() ? e.kind.childKinds().stream().map(UnitMapper::toApi).toList() : List.of());
   }
 
   static UnitRef toRef(UnitEntity e) {

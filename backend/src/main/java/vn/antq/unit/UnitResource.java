@@ -50,7 +50,8 @@ public class UnitResource implements UnitsApi {
     UnitViews.Detail parent = units.get(id);
     List<UnitEntity> children = units.children(id, activeOn);
     var counts =
-        units.childCounts(children.stream().map(c -> c.id).collect(java.util.stream.Collectors.toSet()));
+        units.childCounts(
+            children.stream().map(c -> c.id).collect(java.util.stream.Collectors.toSet()));
     return Response.ok(UnitMapper.toList(children, counts, parent.unit().name)).build();
   }
 
@@ -84,6 +85,9 @@ public class UnitResource implements UnitsApi {
   }
 
   private static Response withEtag(Response.ResponseBuilder builder, UnitDetail body) {
-    return builder.tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(body.getVersion()))).entity(body).build();
+    return builder
+        .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(body.getVersion())))
+        .entity(body)
+        .build();
   }
 }

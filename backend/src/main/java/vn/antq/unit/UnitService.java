@@ -86,7 +86,8 @@ public class UnitService {
         UnitEntity.find("from UnitEntity u where " + where, sort, params);
     long total = query.count();
     List<UnitEntity> content =
-        query.page(io.quarkus.panache.common.Page.of(pageRequest.page(), pageRequest.size()))
+        query
+            .page(io.quarkus.panache.common.Page.of(pageRequest.page(), pageRequest.size()))
             .list();
     return new UnitViews.Page(
         content,
@@ -183,8 +184,7 @@ public class UnitService {
 
   private List<UnitViews.Link> links(String selfColumn, String otherColumn, long id) {
     List<UnitLineageEntity> rows =
-        UnitLineageEntity.list(
-            selfColumn + " = ?1", Sort.by("effectiveDate").and(otherColumn), id);
+        UnitLineageEntity.list(selfColumn + " = ?1", Sort.by("effectiveDate").and(otherColumn), id);
     if (rows.isEmpty()) {
       return List.of();
     }
@@ -229,7 +229,9 @@ public class UnitService {
     apply(unit, cmd);
     unit.createdAt = Instant.now();
     unit.updatedAt = unit.createdAt;
-    unit.id = ((Number) em.createNativeQuery("SELECT nextval('unit_id_seq')").getSingleResult()).longValue();
+    unit.id =
+        ((Number) em.createNativeQuery("SELECT nextval('unit_id_seq')").getSingleResult())
+            .longValue();
     placeUnder(unit, parent);
     unit.persist();
     em.flush();
@@ -256,8 +258,7 @@ public class UnitService {
     if (kindChanged) {
       List<UnitKind> childKinds =
           em.createQuery(
-                  "select distinct u.kind from UnitEntity u where u.parentId = :id",
-                  UnitKind.class)
+                  "select distinct u.kind from UnitEntity u where u.parentId = :id", UnitKind.class)
               .setParameter("id", unit.id)
               .getResultList();
       for (UnitKind childKind : childKinds) {
@@ -272,8 +273,7 @@ public class UnitService {
       }
     }
     if (cmd.validTo() != null && unit.validTo == null) {
-      long openChildren =
-          UnitEntity.count("parentId = ?1 and validTo is null", unit.id);
+      long openChildren = UnitEntity.count("parentId = ?1 and validTo is null", unit.id);
       if (openChildren > 0) {
         throw ProblemException.unprocessable(
             "validTo",
@@ -358,7 +358,8 @@ public class UnitService {
       if (UnitLineageEntity.count("predecessorId = ?1 and successorId = ?2", p.id, successor.id)
           > 0) {
         throw ProblemException.conflict(
-            "predecessorIds", "Quan hệ kế thừa \"" + p.name + "\" → \"" + successor.name + "\" đã có");
+            "predecessorIds",
+            "Quan hệ kế thừa \"" + p.name + "\" → \"" + successor.name + "\" đã có");
       }
     }
     for (Long id : predecessorIds) {

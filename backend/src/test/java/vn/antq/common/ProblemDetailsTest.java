@@ -47,7 +47,8 @@ class ProblemDetailsTest {
   void wrongJsonType() {
     problem(
             Api.json()
-                .body("{\"name\": \"Xã A\", \"kind\": \"COMMUNE\", \"validFrom\": \"2025-07-01\", \"parentId\": \"abc\"}")
+                .body(
+                    "{\"name\": \"Xã A\", \"kind\": \"COMMUNE\", \"validFrom\": \"2025-07-01\", \"parentId\": \"abc\"}")
                 .post("/api/units"),
             400,
             "validation")
@@ -69,7 +70,9 @@ class ProblemDetailsTest {
   @Test
   void missingRequiredField() {
     problem(
-            Api.json().body("{\"kind\": \"PROVINCE\", \"validFrom\": \"2025-07-01\"}").post("/api/units"),
+            Api.json()
+                .body("{\"kind\": \"PROVINCE\", \"validFrom\": \"2025-07-01\"}")
+                .post("/api/units"),
             400,
             "validation")
         .body("violations.field", hasItem("name"))
@@ -128,7 +131,8 @@ class ProblemDetailsTest {
   @Test
   void invalidIdInPath() {
     problem(Api.given().get("/api/units/abc"), 400, "bad-parameter");
-    problem(Api.given().get("/api/units/0"), 400, "validation").body("violations.field", hasItem("id"));
+    problem(Api.given().get("/api/units/0"), 400, "validation")
+        .body("violations.field", hasItem("id"));
   }
 
   @Test

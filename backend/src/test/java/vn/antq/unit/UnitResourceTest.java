@@ -312,8 +312,7 @@ class UnitResourceTest {
                         () -> {
                           Map<String, Object> body = bodyOf(p);
                           body.put("name", "Tỉnh Tranh " + i);
-                          statuses.add(
-                              put(p, etag, body).extract().statusCode());
+                          statuses.add(put(p, etag, body).extract().statusCode());
                         }))
             .toList();
     CompletableFuture.allOf(edits.toArray(CompletableFuture[]::new)).get();
@@ -393,16 +392,22 @@ class UnitResourceTest {
     long b = province("Tỉnh Cà Mau Thử").from("2008-08-01").create();
     long w = unit("WARD", "Phường Một").under(a).from("2008-08-01").create();
     long h = unit("HAMLET", "Khóm Một").under(w).from("2008-08-01").create();
-    long gone = unit("WARD", "Phường Đã Giải Thể").under(a).from("2008-08-01").to("2015-01-01").create();
+    long gone =
+        unit("WARD", "Phường Đã Giải Thể").under(a).from("2008-08-01").to("2015-01-01").create();
 
     Api.json()
         .body(
             Map.of(
-                "predecessorIds", List.of(a),
-                "successorId", b,
-                "date", "2025-07-01",
-                "transferChildren", true,
-                "note", "Nghị quyết 202/2025/QH15"))
+                "predecessorIds",
+                List.of(a),
+                "successorId",
+                b,
+                "date",
+                "2025-07-01",
+                "transferChildren",
+                true,
+                "note",
+                "Nghị quyết 202/2025/QH15"))
         .post("/api/units/merge")
         .then()
         .statusCode(200)
@@ -437,16 +442,24 @@ class UnitResourceTest {
     Api.json()
         .body(
             Map.of(
-                "predecessorIds", List.of(a),
-                "successorId", b,
-                "date", "2025-07-01",
-                "transferChildren", false))
+                "predecessorIds",
+                List.of(a),
+                "successorId",
+                b,
+                "date",
+                "2025-07-01",
+                "transferChildren",
+                false))
         .post("/api/units/merge")
         .then()
         .statusCode(409)
         .body("violations.field", hasItem("transferChildren"));
     // nothing was half-written
-    Api.given().get("/api/units/{id}", a).then().body("validTo", nullValue()).body("successors", empty());
+    Api.given()
+        .get("/api/units/{id}", a)
+        .then()
+        .body("validTo", nullValue())
+        .body("successors", empty());
   }
 
   @Test
@@ -458,11 +471,15 @@ class UnitResourceTest {
     long later = unit("WARD", "Phường Sau").under(p).from("2026-01-01").create();
 
     // different levels
-    merge(List.of(h), c2, "2025-07-01").statusCode(422).body("violations.field", hasItem("predecessorIds"));
+    merge(List.of(h), c2, "2025-07-01")
+        .statusCode(422)
+        .body("violations.field", hasItem("predecessorIds"));
     // successor is one of the predecessors
     merge(List.of(c1, c2), c2, "2025-07-01").statusCode(422);
     // successor did not exist yet on that day
-    merge(List.of(c1), later, "2025-07-01").statusCode(422).body("violations.field", hasItem("date"));
+    merge(List.of(c1), later, "2025-07-01")
+        .statusCode(422)
+        .body("violations.field", hasItem("date"));
     // into its own subtree
     long pw = unit("WARD", "Phường Trong").under(p).create();
     long p2 = province("Tỉnh Ngoài").create();
@@ -471,7 +488,9 @@ class UnitResourceTest {
     merge(List.of(987654321L), c2, "2025-07-01").statusCode(404);
     // a commune and a ward merge into a new ward: fine, then a second time is refused
     merge(List.of(c1, pw), c2, "2025-07-01").statusCode(200).body("predecessors", hasSize(2));
-    merge(List.of(c1), c2, "2025-08-01").statusCode(422).body("detail", containsString("hết hiệu lực"));
+    merge(List.of(c1), c2, "2025-08-01")
+        .statusCode(422)
+        .body("detail", containsString("hết hiệu lực"));
   }
 
   @Test

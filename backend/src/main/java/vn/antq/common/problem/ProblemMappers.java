@@ -41,8 +41,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response beanValidation(ResteasyReactiveViolationException e, UriInfo uri) {
-    if (e.getConstraintViolations().stream()
-        .anyMatch(v -> v.getExecutableReturnValue() != null)) {
+    if (e.getConstraintViolations().stream().anyMatch(v -> v.getExecutableReturnValue() != null)) {
       return internal(e, uri);
     }
     return validation(e, uri);
@@ -70,7 +69,11 @@ public class ProblemMappers {
     String where =
         e.getLocation() == null
             ? ""
-            : " (dòng " + e.getLocation().getLineNr() + ", cột " + e.getLocation().getColumnNr() + ")";
+            : " (dòng "
+                + e.getLocation().getLineNr()
+                + ", cột "
+                + e.getLocation().getColumnNr()
+                + ")";
     return respond(
         ProblemType.MALFORMED_JSON,
         "Nội dung gửi lên không phải JSON hợp lệ" + where + ".",
@@ -194,7 +197,8 @@ public class ProblemMappers {
         uri);
   }
 
-  static Response respond(ProblemType type, String detail, List<Violation> violations, UriInfo uri) {
+  static Response respond(
+      ProblemType type, String detail, List<Violation> violations, UriInfo uri) {
     return respond(type, detail, violations, uri, type.status());
   }
 

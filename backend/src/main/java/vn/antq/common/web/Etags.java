@@ -12,8 +12,8 @@ public final class Etags {
   }
 
   /**
-   * The version the caller read, from its {@code If-Match} header: 428 when missing, 412 when it
-   * is not a version this server could have issued.
+   * The version the caller read, from its {@code If-Match} header: 428 when missing, 412 when it is
+   * not a version this server could have issued.
    */
   public static long requireVersion(String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank()) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import vn.antq.common.problem.ProblemException;
 
 /**
- * {@code page}, {@code size} and {@code sort=field,asc|desc} checked against a whitelist that
- * maps API field names to query expressions.
+ * {@code page}, {@code size} and {@code sort=field,asc|desc} checked against a whitelist that maps
+ * API field names to query expressions.
  */
 public record PageRequest(int page, int size, Sort sort) {
   public static final int DEFAULT_SIZE = 20;

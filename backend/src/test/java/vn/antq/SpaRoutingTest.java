@@ -1,0 +1,31 @@
+package vn.antq;
+
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.antq.support.Api;
+
+/** The SPA is served at / and owns every non-API path, so bookmarks and reloads work. */
+@QuarkusTest
+class SpaRoutingTest {
+  @Test
+  void servesTheSpaAtTheRootAndOnClientRoutes() {
+    for (String path : new String[] {"/", "/don-vi", "/don-vi?unit=3&all=1", "/khen-thuong"}) {
+      Api.raw()
+          .get(path)
+          .then()
+          .statusCode(200)
+          .contentType(containsString("text/html"))
+          .body(containsString("<div id=\"root\">"))
+          .body(containsString("lang=\"vi\""));
+    }
+  }
+
+  @Test
+  void apiAndFilesAreNotTheSpa() {
+    Api.raw().get("/api/khong-co").then().statusCode(404).contentType("application/problem+json");
+    Api.raw().get("/assets/khong-co.js").then().statusCode(404);
+    Api.raw().get("/q/health").then().statusCode(200).contentType(containsString("json"));
+  }
+}

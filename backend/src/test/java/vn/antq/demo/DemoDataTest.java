@@ -1,0 +1,116 @@
+package vn.antq.demo;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.antq.support.Api;
+import vn.antq.support.EmbeddedPostgresResource;
+
+/** The demo data, on a database of its own: the seed articles' places and the 2025 reform. */
+@QuarkusTest
+@TestProfile(DemoDataTest.WithDemoData.class)
+class DemoDataTest {
+  public static class WithDemoData implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("antq.demo-data", "true");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+      return List.of(new TestResourceEntry(EmbeddedPostgresResource.class));
+    }
+  }
+
+  @Inject DemoDataLoader loader;
+
+  private static JsonPath find(String q, String extra) {
+    return Api.given()
+        .get("/api/units?size=200&q=" + q + extra)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  @Test
+  void thirtyFourProvincesInForceAndSixtyThreeInHistory() {
+    Api.given()
+        .get("/api/units?kind=PROVINCE&activeOn=2025-07-01&size=1")
+        .then()
+        .body("totalElements", equalTo(34));
+    Api.given()
+        .get("/api/units?kind=PROVINCE&activeOn=2025-06-30&size=1")
+        .then()
+        .body("totalElements", equalTo(63));
+  }
+
+  @Test
+  void bacLieuWasMergedIntoCaMau() {
+    long bacLieu =
+        find("bac lieu", "&kind=PROVINCE").getLong("content.find { it.name == 'Bạc Liêu' }.id");
+    Api.given()
+        .get("/api/units/{id}", bacLieu)
+        .then()
+        .body("validTo", equalTo("2025-07-01"))
+        .body("successors.unit.name", contains("Cà Mau"))
+        .body("successors[0].changeKind", equalTo("MERGE"));
+    long caMau =
+        find("ca mau", "&kind=PROVINCE").getLong("content.find { it.name == 'Cà Mau' }.id");
+    Api.given()
+        .get("/api/units/{id}", caMau)
+        .then()
+        .body("predecessors.unit.name", contains("Bạc Liêu"));
+    // the wards that replaced Bạc Liêu's are in Cà Mau now
+    Api.given()
+        .get("/api/units?size=200&kind=WARD&activeOn=2025-07-01&ancestorId=" + caMau)
+        .then()
+        .body("content.name", hasItems("Phường Bạc Liêu", "Phường An Xuyên"));
+  }
+
+  @Test
+  void phanThietAndLaGiWardsBelongToLamDong() {
+    long lamDong =
+        find("lam dong", "&kind=PROVINCE").getLong("content.find { it.name == 'Lâm Đồng' }.id");
+    Api.given()
+        .get("/api/units?size=200&kind=POLICE&ancestorId=" + lamDong)
+        .then()
+        .body(
+            "content.name",
+            hasItems(
+                "Công an phường Phú Thủy",
+                "Công an phường Xuân An",
+                "Công an phường Tân Thiện",
+                "Công an phường Tân An"));
+  }
+
+  @Test
+  void cuaLoKeepsItsHistory() {
+    long cuaLo = find("thi xa cua lo", "&kind=DISTRICT").getLong("content[0].id");
+    Api.given()
+        .get("/api/units/{id}", cuaLo)
+        .then()
+        .body("validTo", equalTo("2025-07-01"))
+        .body("active", equalTo(false));
+    Api.given()
+        .get("/api/units?size=200&activeOn=2024-01-01&kind=WARD&ancestorId=" + cuaLo)
+        .then()
+        .body("totalElements", equalTo(7))
+        .body("content.name", hasItem("Phường Nghi Thủy"));
+  }
+
+  @Test
+  void loadsOnlyOnce() {
+    org.junit.jupiter.api.Assertions.assertFalse(loader.load());
+  }
+}

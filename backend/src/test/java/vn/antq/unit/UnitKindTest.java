@@ -1,0 +1,38 @@
+package vn.antq.unit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class UnitKindTest {
+  @Test
+  void administrativeLevels() {
+    assertThat(UnitKind.DISTRICT.fitsUnder(UnitKind.PROVINCE)).isTrue();
+    assertThat(UnitKind.WARD.fitsUnder(UnitKind.PROVINCE)).isTrue();
+    assertThat(UnitKind.COMMUNE.fitsUnder(UnitKind.DISTRICT)).isTrue();
+    assertThat(UnitKind.HAMLET.fitsUnder(UnitKind.SPECIAL_ZONE)).isTrue();
+    assertThat(UnitKind.HAMLET.fitsUnder(UnitKind.PROVINCE)).isFalse();
+    assertThat(UnitKind.PROVINCE.fitsUnder(UnitKind.PROVINCE)).isFalse();
+    assertThat(UnitKind.WARD.fitsUnder(UnitKind.HAMLET)).isFalse();
+  }
+
+  @Test
+  void organisationsSitUnderTheirPlace() {
+    assertThat(UnitKind.POLICE.fitsUnder(UnitKind.WARD)).isTrue();
+    assertThat(UnitKind.POLICE.fitsUnder(UnitKind.POLICE)).isTrue();
+    assertThat(UnitKind.POLICE.fitsUnder(UnitKind.HAMLET)).isFalse();
+    assertThat(UnitKind.MEMBER_ORGANISATION.fitsUnder(UnitKind.FRONT_COMMITTEE)).isTrue();
+    assertThat(UnitKind.SCHOOL.fitsUnder(UnitKind.COMMUNE)).isTrue();
+    assertThat(UnitKind.SCHOOL.fitsUnder(UnitKind.POLICE)).isFalse();
+  }
+
+  @Test
+  void rootsAndMergeLevels() {
+    assertThat(UnitKind.PROVINCE.mayBeRoot()).isTrue();
+    assertThat(UnitKind.WARD.mayBeRoot()).isFalse();
+    assertThat(UnitKind.WARD.mergeLevel()).isEqualTo(UnitKind.COMMUNE.mergeLevel());
+    assertThat(UnitKind.WARD.mergeLevel()).isNotEqualTo(UnitKind.HAMLET.mergeLevel());
+    assertThat(UnitKind.WARD.childKinds()).contains(UnitKind.HAMLET, UnitKind.POLICE);
+    assertThat(UnitKind.HAMLET.childKinds()).isEmpty();
+  }
+}

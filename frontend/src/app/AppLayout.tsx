@@ -1,0 +1,58 @@
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
+import { Layout, Menu, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+
+export const NAV = [
+  { key: '/', icon: <DashboardOutlined />, label: 'Tổng quan' },
+  { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Đơn vị' },
+  { key: '/mo-hinh', icon: <TeamOutlined />, label: 'Mô hình' },
+  { key: '/su-kien', icon: <CalendarOutlined />, label: 'Sự kiện' },
+  { key: '/khen-thuong', icon: <TrophyOutlined />, label: 'Khen thưởng' },
+  { key: '/bao-cao', icon: <BarChartOutlined />, label: 'Báo cáo' },
+];
+
+/** The app shell: Vietnamese navigation on the left, the page on the right. */
+export function AppLayout() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const selected =
+    NAV.filter((n) => n.key !== '/' && location.pathname.startsWith(n.key))[0]?.key ?? '/';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={220} theme="dark">
+        <div className="brand">
+          <SafetyCertificateOutlined style={{ fontSize: 22, color: '#ffd54f' }} />
+          <span>ANTQ</span>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selected]}
+          items={NAV.map(({ key, icon, label }) => ({ key, icon, label }))}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
+            Phong trào Toàn dân bảo vệ an ninh Tổ quốc
+          </Typography.Text>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Outlet />
+        </Layout.Content>
+        <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>
+          ANTQ — Hệ thống quản lý phong trào Toàn dân bảo vệ an ninh Tổ quốc
+        </Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}

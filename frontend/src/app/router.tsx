@@ -1,0 +1,22 @@
+import { createBrowserRouter } from 'react-router';
+import { NotFound } from '@/components/NotFound';
+import { UnderConstruction } from '@/components/UnderConstruction';
+import { DashboardPage } from '@/features/dashboard';
+import { UnitsPage } from '@/features/units';
+import { AppLayout } from './AppLayout';
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'don-vi', element: <UnitsPage /> },
+      { path: 'mo-hinh', element: <UnderConstruction title="Mô hình, tổ, thành viên" /> },
+      { path: 'su-kien', element: <UnderConstruction title="Sự kiện, chương trình phối hợp" /> },
+      { path: 'khen-thuong', element: <UnderConstruction title="Khen thưởng" /> },
+      { path: 'bao-cao', element: <UnderConstruction title="Báo cáo tổng hợp" /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

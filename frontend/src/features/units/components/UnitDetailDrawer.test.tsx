@@ -1,0 +1,67 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import { unitKeys, type UnitDetail } from '../api/units';
+import { UnitDetailDrawer } from './UnitDetailDrawer';
+
+const bacLieu: UnitDetail = {
+  id: 3,
+  name: 'Bạc Liêu',
+  kind: 'PROVINCE',
+  validFrom: '2008-08-01',
+  validTo: '2025-07-01',
+  active: false,
+  childCount: 3,
+  version: 2,
+  ancestors: [],
+  predecessors: [],
+  successors: [
+    {
+      unit: { id: 1, name: 'Cà Mau', kind: 'PROVINCE' },
+      date: '2025-07-01',
+      changeKind: 'MERGE',
+      note: 'Nghị quyết 202/2025/QH15',
+    },
+  ],
+  allowedChildKinds: [],
+};
+
+function renderDrawer(unit: UnitDetail) {
+  const client = new QueryClient();
+  client.setQueryData(unitKeys.detail(unit.id), { unit, etag: '"2"' });
+  const noop = () => {};
+  render(
+    <QueryClientProvider client={client}>
+      <AntApp>
+        <UnitDetailDrawer
+          unitId={unit.id}
+          onClose={noop}
+          linkTo={(id) => ({ href: `?unit=${id}`, onClick: noop })}
+          onEdit={noop}
+          onAddChild={noop}
+          onMergeInto={noop}
+          onShowSubtree={noop}
+        />
+      </AntApp>
+    </QueryClientProvider>,
+  );
+}
+
+describe('the unit detail', () => {
+  it('shows a retired unit with its successor and no actions that would add to it', () => {
+    renderDrawer(bacLieu);
+    expect(screen.getByText('Không còn hiệu lực')).toBeInTheDocument();
+    expect(screen.getByText(/Sáp nhập vào/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Cà Mau' })).toHaveAttribute('href', '?unit=1');
+    expect(screen.getByText(/Nghị quyết 202\/2025\/QH15/)).toBeInTheDocument();
+    expect(screen.queryByText('Thêm đơn vị trực thuộc')).not.toBeInTheDocument();
+    expect(screen.queryByText('Sáp nhập đơn vị khác vào đây')).not.toBeInTheDocument();
+  });
+
+  it('offers adding and merging on a unit in force', () => {
+    renderDrawer({ ...bacLieu, id: 4, validTo: undefined, active: true, successors: [] });
+    expect(screen.getByText('Đang hoạt động')).toBeInTheDocument();
+    expect(screen.getByText('Thêm đơn vị trực thuộc')).toBeInTheDocument();
+    expect(screen.getByText('Chưa có sáp nhập, chia tách hay đổi tên')).toBeInTheDocument();
+  });
+});

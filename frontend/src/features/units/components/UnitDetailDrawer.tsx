@@ -1,0 +1,175 @@
+import {
+  ApartmentOutlined,
+  EditOutlined,
+  MergeCellsOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Descriptions,
+  Drawer,
+  Empty,
+  Skeleton,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { formatDate, formatNumber } from '@/lib/format';
+import { problemMessage } from '@/lib/problem';
+import { useUnitDetail, type UnitDetail } from '../api/units';
+import { UNIT_KIND_COLORS, UNIT_KIND_LABELS } from './unitKinds';
+
+const CHANGE_LABELS = { MERGE: 'Sáp nhập', SPLIT: 'Chia tách', RENAME: 'Đổi tên' } as const;
+
+interface UnitDetailDrawerProps {
+  unitId?: number;
+  onClose: () => void;
+  /** href and click handler of a link that opens another unit here. */
+  linkTo: (id: number) => { href: string; onClick: (e: React.MouseEvent) => void };
+  onEdit: (unit: UnitDetail, etag: string) => void;
+  onAddChild: (unit: UnitDetail) => void;
+  onMergeInto: (unit: UnitDetail) => void;
+  onShowSubtree: (unit: UnitDetail) => void;
+}
+
+export function UnitDetailDrawer({
+  unitId,
+  onClose,
+  linkTo,
+  onEdit,
+  onAddChild,
+  onMergeInto,
+  onShowSubtree,
+}: UnitDetailDrawerProps) {
+  const detail = useUnitDetail(unitId);
+  const unit = detail.data?.unit;
+
+  return (
+    <Drawer
+      open={unitId !== undefined}
+      onClose={onClose}
+      size={560}
+      title={unit ? unit.name : 'Chi tiết đơn vị'}
+      extra={
+        unit && (
+          <Button
+            type="primary"
+            icon={<EditOutlined />}
+            onClick={() => detail.data && onEdit(detail.data.unit, detail.data.etag)}
+          >
+            Sửa
+          </Button>
+        )
+      }
+    >
+      {detail.isLoading && <Skeleton active />}
+      {detail.isError && <Alert type="error" showIcon title={problemMessage(detail.error)} />}
+      {unit && (
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+          <Breadcrumb
+            aria-label="Cấp trên"
+            items={[
+              ...unit.ancestors.map((a) => ({
+                key: a.id,
+                title: <Typography.Link {...linkTo(a.id)}>{a.name}</Typography.Link>,
+              })),
+              { key: unit.id, title: unit.name },
+            ]}
+          />
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            items={[
+              {
+                key: 'kind',
+                label: 'Loại',
+                children: (
+                  <Tag color={UNIT_KIND_COLORS[unit.kind]}>{UNIT_KIND_LABELS[unit.kind]}</Tag>
+                ),
+              },
+              { key: 'code', label: 'Mã', children: unit.code ?? <i>chưa có</i> },
+              { key: 'parent', label: 'Cấp trên', children: unit.parentName ?? '—' },
+              { key: 'from', label: 'Hiệu lực từ', children: formatDate(unit.validFrom) },
+              {
+                key: 'to',
+                label: 'Hết hiệu lực',
+                children: unit.validTo ? formatDate(unit.validTo) : 'Còn hiệu lực',
+              },
+              {
+                key: 'status',
+                label: 'Trạng thái',
+                children: unit.active ? (
+                  <Tag color="success">Đang hoạt động</Tag>
+                ) : (
+                  <Tag>Không còn hiệu lực</Tag>
+                ),
+              },
+              {
+                key: 'children',
+                label: 'Đơn vị trực thuộc',
+                children: formatNumber(unit.childCount),
+              },
+            ]}
+          />
+          <Space wrap>
+            <Button icon={<ApartmentOutlined />} onClick={() => onShowSubtree(unit)}>
+              Xem đơn vị cấp dưới
+            </Button>
+            {unit.active && (
+              <Button icon={<PlusOutlined />} onClick={() => onAddChild(unit)}>
+                Thêm đơn vị trực thuộc
+              </Button>
+            )}
+            {unit.active && (
+              <Button icon={<MergeCellsOutlined />} onClick={() => onMergeInto(unit)}>
+                Sáp nhập đơn vị khác vào đây
+              </Button>
+            )}
+          </Space>
+          <div>
+            <Typography.Title level={5}>Lịch sử sắp xếp</Typography.Title>
+            {unit.predecessors.length === 0 && unit.successors.length === 0 ? (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description="Chưa có sáp nhập, chia tách hay đổi tên"
+              />
+            ) : (
+              <Timeline
+                items={[
+                  ...unit.predecessors.map((l) => ({
+                    key: `p${l.unit.id}`,
+                    color: 'gray',
+                    title: formatDate(l.date),
+                    content: (
+                      <span>
+                        {CHANGE_LABELS[l.changeKind]} từ{' '}
+                        <Typography.Link {...linkTo(l.unit.id)}>{l.unit.name}</Typography.Link>
+                        {l.note && <Typography.Text type="secondary"> — {l.note}</Typography.Text>}
+                      </span>
+                    ),
+                  })),
+                  ...unit.successors.map((l) => ({
+                    key: `s${l.unit.id}`,
+                    color: 'blue',
+                    title: formatDate(l.date),
+                    content: (
+                      <span>
+                        {CHANGE_LABELS[l.changeKind]} vào{' '}
+                        <Typography.Link {...linkTo(l.unit.id)}>{l.unit.name}</Typography.Link>
+                        {l.note && <Typography.Text type="secondary"> — {l.note}</Typography.Text>}
+                      </span>
+                    ),
+                  })),
+                ]}
+              />
+            )}
+          </div>
+        </Space>
+      )}
+    </Drawer>
+  );
+}

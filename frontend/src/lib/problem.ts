@@ -1,0 +1,27 @@
+import type { FormInstance } from 'antd';
+import { ApiError } from './api/client';
+
+/** A message a Vietnamese user can act on, for any error thrown by a query or mutation. */
+export function problemMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    const { title, detail } = error.problem;
+    return detail && detail !== title ? `${title}: ${detail}` : title;
+  }
+  return 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại.';
+}
+
+/**
+ * Puts the server's violations on the form's fields. Returns true when at least one violation
+ * found its field (the caller then need not show the message elsewhere).
+ */
+export function applyViolations(form: FormInstance, error: unknown): boolean {
+  if (!(error instanceof ApiError) || !error.problem.violations?.length) {
+    return false;
+  }
+  const known = new Set(Object.keys(form.getFieldsValue(true) as Record<string, unknown>));
+  const fields = error.problem.violations
+    .map((v) => ({ name: v.field.split('.')[0] ?? v.field, errors: [v.message] }))
+    .filter((f) => known.has(f.name));
+  form.setFields(fields);
+  return fields.length > 0;
+}
