@@ -3,7 +3,8 @@
 #  1. it starts on an empty embedded PostgreSQL, loads the demo data and answers;
 #  2. Playwright drives the Vietnamese UI in headless Chromium (screenshots in
 #     frontend/test-results/screens);
-#  3. data survives a restart and a kill -9 of the app (the orphaned PostgreSQL is taken over).
+#  3. the frontend image's nginx config serves the SPA and proxies the API (Debian's nginx);
+#  4. data survives a restart and a kill -9 of the app (the orphaned PostgreSQL is taken over).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -51,6 +52,8 @@ t1=$(date +%s.%N)
 printf 'e2e: ready in %.1f s (first start: initdb, migrations, demo data)\n' "$(echo "$t1 - $t0" | bc)"
 
 (cd frontend && ANTQ_BASE_URL="http://localhost:$port" npx playwright test)
+
+scripts/check-nginx.sh "http://localhost:$port"
 
 echo "e2e: data survives a restart and a kill -9"
 name="Kiểm tra bền vững $(date +%s)"

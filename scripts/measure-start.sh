@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Start-up time and memory of the packaged app with its embedded PostgreSQL.
+# Prints: time from `java -jar` to the first answered API request, and the RSS of the JVM and of
+# the PostgreSQL processes after start, for a first start (initdb + migrations + demo data) and
+# a second start on the same data directory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=backend/target/quarkus-app/quarkus-run.jar
+data=$(mktemp -d -t antq-measure-XXXXXX)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+pg_rss_kb() {
+  local total=0
+  for p in $(pgrep -f "postgres.*-D $data" || true) $(pgrep -P "$(pgrep -f "postgres.*-D $data" | head -1)" 2>/dev/null || true); do
+    total=$((total + $(rss_kb "$p" 2>/dev/null || echo 0)))
+  done
+  echo $total
+}
+
+for run in first second; do
+  t0=$(date +%s%N)
+  ANTQ_DATA_DIR="$data" QUARKUS_HTTP_PORT=$port java -Dfile.encoding=UTF-8 -jar "$jar" >"$data.$run.log" 2>&1 &
+  pid=$!
+  until curl -sf "http://127.0.0.1:$port/api/units?size=1" >/dev/null; do sleep 0.05; done
+  t1=$(date +%s%N)
+  sleep 2
+  printf '%-6s start: %5d ms to the first answered request; JVM RSS %d MB; PostgreSQL RSS %d MB\n' \
+    "$run" $(((t1 - t0) / 1000000)) $(($(rss_kb $pid) / 1024)) $(($(pg_rss_kb) / 1024))
+  kill $pid; wait $pid 2>/dev/null || true
+  rm -f "$data.$run.log"
+done
