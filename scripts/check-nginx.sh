@@ -9,8 +9,13 @@ command -v nginx >/dev/null || { echo "nginx: not installed (apt-get install -y 
 [ -f frontend/dist/index.html ] || { echo "nginx: frontend/dist is missing: build first"; exit 1; }
 
 dir=$(mktemp -d -t antq-nginx-XXXXXX)
+# nginx workers run as an unprivileged user: give them a readable copy of the SPA
+chmod 755 "$dir"
+cp -r frontend/dist "$dir/html"
+chmod -R a+rX "$dir/html"
+mkdir -m 777 "$dir/body" "$dir/proxy" "$dir/fastcgi" "$dir/uwsgi" "$dir/scgi"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-NGINX_PORT=$port NGINX_ROOT="$(pwd)/frontend/dist" BACKEND_URL="$backend" \
+NGINX_PORT=$port NGINX_ROOT="$dir/html" BACKEND_URL="$backend" \
   envsubst '${NGINX_PORT} ${NGINX_ROOT} ${BACKEND_URL}' \
   <frontend/nginx/default.conf.template >"$dir/default.conf"
 cat >"$dir/nginx.conf" <<CONF

@@ -4,7 +4,8 @@
 #  2. Playwright drives the Vietnamese UI in headless Chromium (screenshots in
 #     frontend/test-results/screens);
 #  3. the frontend image's nginx config serves the SPA and proxies the API (Debian's nginx);
-#  4. data survives a restart and a kill -9 of the app (the orphaned PostgreSQL is taken over).
+#  4. data survives a restart and a kill -9 of the app (the orphaned PostgreSQL is taken over);
+#  5. with QUARKUS_DATASOURCE_JDBC_URL set the app uses that server and starts nothing embedded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -70,3 +71,18 @@ count=$(curl -sf "http://localhost:$port/api/units?kind=PROVINCE&size=1" | pytho
 # 63 pre-2025 provinces + the test's own; demo data is loaded once, not on every start
 [ "$count" -lt 100 ] || { echo "e2e: demo data loaded twice ($count provinces)"; exit 1; }
 echo "e2e: unit $id is still there after a restart and a kill -9; demo data loaded once"
+
+echo "e2e: with QUARKUS_DATASOURCE_JDBC_URL set, the app uses that server and starts nothing"
+kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+pgport=$(sed -n 4p "$data/postmaster.pid")   # the orphaned server, used here as an external one
+extlog="$root/frontend/test-results/app-external.log"
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$pgport/postgres" \
+  QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
+  QUARKUS_HTTP_PORT="$port" java -Dfile.encoding=UTF-8 -jar "$jar" >"$extlog" 2>&1 &
+pid=$!
+for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
+curl -sf "http://localhost:$port/api/units/$id" | grep -q "$name" || { echo "e2e: external database not used"; tail -30 "$extlog"; exit 1; }
+if grep -q "Embedded PostgreSQL started" "$extlog"; then echo "e2e: an embedded PostgreSQL was started"; exit 1; fi
+if grep -q "Demo data loaded" "$extlog"; then echo "e2e: demo data loaded into an external database"; exit 1; fi
+stop_app
+echo "e2e: external database used, nothing embedded started, no demo data"

@@ -20,15 +20,36 @@ import {
 import { formatDate, formatNumber } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 import { useUnitDetail, type UnitDetail } from '../api/units';
+import type { Schemas } from '@/lib/api/client';
+
+type LineageLink = Schemas['LineageLink'];
 import { UNIT_KIND_COLORS, UNIT_KIND_LABELS } from './unitKinds';
 
 const CHANGE_LABELS = { MERGE: 'Sáp nhập', SPLIT: 'Chia tách', RENAME: 'Đổi tên' } as const;
+
+type LinkTo = (id: number) => { href: string; onClick: (e: React.MouseEvent) => void };
+
+/** One lineage link on the timeline: "Sáp nhập từ X" or "Sáp nhập vào Y", with its basis. */
+function lineageItem(l: LineageLink, direction: 'từ' | 'vào', color: string, linkTo: LinkTo) {
+  return {
+    key: `${direction}${l.unit.id}`,
+    color,
+    title: formatDate(l.date),
+    content: (
+      <span>
+        {CHANGE_LABELS[l.changeKind]} {direction}{' '}
+        <Typography.Link {...linkTo(l.unit.id)}>{l.unit.name}</Typography.Link>
+        {l.note && <Typography.Text type="secondary"> — {l.note}</Typography.Text>}
+      </span>
+    ),
+  };
+}
 
 interface UnitDetailDrawerProps {
   unitId?: number;
   onClose: () => void;
   /** href and click handler of a link that opens another unit here. */
-  linkTo: (id: number) => { href: string; onClick: (e: React.MouseEvent) => void };
+  linkTo: LinkTo;
   onEdit: (unit: UnitDetail, etag: string) => void;
   onAddChild: (unit: UnitDetail) => void;
   onMergeInto: (unit: UnitDetail) => void;
@@ -140,30 +161,8 @@ export function UnitDetailDrawer({
             ) : (
               <Timeline
                 items={[
-                  ...unit.predecessors.map((l) => ({
-                    key: `p${l.unit.id}`,
-                    color: 'gray',
-                    title: formatDate(l.date),
-                    content: (
-                      <span>
-                        {CHANGE_LABELS[l.changeKind]} từ{' '}
-                        <Typography.Link {...linkTo(l.unit.id)}>{l.unit.name}</Typography.Link>
-                        {l.note && <Typography.Text type="secondary"> — {l.note}</Typography.Text>}
-                      </span>
-                    ),
-                  })),
-                  ...unit.successors.map((l) => ({
-                    key: `s${l.unit.id}`,
-                    color: 'blue',
-                    title: formatDate(l.date),
-                    content: (
-                      <span>
-                        {CHANGE_LABELS[l.changeKind]} vào{' '}
-                        <Typography.Link {...linkTo(l.unit.id)}>{l.unit.name}</Typography.Link>
-                        {l.note && <Typography.Text type="secondary"> — {l.note}</Typography.Text>}
-                      </span>
-                    ),
-                  })),
+                  ...unit.predecessors.map((l) => lineageItem(l, 'từ', 'gray', linkTo)),
+                  ...unit.successors.map((l) => lineageItem(l, 'vào', 'blue', linkTo)),
                 ]}
               />
             )}
