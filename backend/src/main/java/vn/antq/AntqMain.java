@@ -5,6 +5,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 import org.jboss.logging.Logger;
 import vn.antq.common.db.EmbeddedDatabase;
+import vn.antq.security.JwtKeys;
 
 /**
  * Starts ANTQ. When no external database is configured (no {@code QUARKUS_DATASOURCE_JDBC_URL} and
@@ -45,12 +46,35 @@ public final class AntqMain {
                   },
                   "antq-embedded-pg-stop"));
     }
+    installJwtKeys();
     try {
       Quarkus.run(args);
     } finally {
       if (embedded != null) {
         embedded.close();
       }
+    }
+  }
+
+  /**
+   * Access tokens are signed with {@code ANTQ_JWT_PRIVATE_KEY} and verified with {@code
+   * ANTQ_JWT_PUBLIC_KEY} (PEM) when set: every replica must share them. Otherwise a pair is
+   * generated once and kept in {@code $ANTQ_DATA_DIR/keys} (fine for one instance).
+   */
+  static void installJwtKeys() {
+    String priv = System.getenv("ANTQ_JWT_PRIVATE_KEY");
+    String pub = System.getenv("ANTQ_JWT_PUBLIC_KEY");
+    if (notBlank(priv) && notBlank(pub)) {
+      new JwtKeys(priv, pub).install();
+      return;
+    }
+    Path dir = Path.of(envOr("ANTQ_DATA_DIR", "data"), "keys").toAbsolutePath();
+    JwtKeys.loadOrCreate(dir).install();
+    if (externalDatabaseConfigured()) {
+      LOG.warnf(
+          "Token signing keys come from %s: set ANTQ_JWT_PRIVATE_KEY and ANTQ_JWT_PUBLIC_KEY when"
+              + " several instances share the database",
+          dir);
     }
   }
 

@@ -2,6 +2,7 @@ package vn.antq.demo;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.antq.security.Role;
+import vn.antq.security.UserService;
 import vn.antq.unit.MergeCommand;
 import vn.antq.unit.UnitCommand;
 import vn.antq.unit.UnitKind;
@@ -47,7 +50,12 @@ public class DemoDataLoader {
   @ConfigProperty(name = "antq.demo-data", defaultValue = "false")
   boolean enabled;
 
+  /** Demo accounts' password: demo only, printed in the README, never in production. */
+  public static final String DEMO_PASSWORD = "antq-demo-2025";
+
   @Inject UnitService units;
+  @Inject UserService users;
+  private final Map<String, Long> named = new LinkedHashMap<>();
   @Inject EntityManager em;
 
   void onStart(@Observes StartupEvent event) {
@@ -58,6 +66,7 @@ public class DemoDataLoader {
 
   /** Loads the demo data unless the database already has units; safe with several replicas. */
   @Transactional
+  @ActivateRequestContext
   public boolean load() {
     em.createNativeQuery("SELECT pg_advisory_xact_lock(727001)").getSingleResult();
     Number existing = (Number) em.createNativeQuery("SELECT count(*) FROM unit").getSingleResult();
@@ -70,6 +79,7 @@ public class DemoDataLoader {
     lamDong(provinces);
     ngheAn(provinces);
     mergeProvinces(provinces);
+    accounts(provinces);
     LOG.infof("Demo data loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
     return true;
   }
@@ -137,6 +147,7 @@ public class DemoDataLoader {
 
     // 2025: the wards that replaced them, under the merged province
     long phuongBacLieu = unit("Phường Bạc Liêu", UnitKind.WARD, caMau, REFORM_2025);
+    named.put("Phường Bạc Liêu", phuongBacLieu);
     long hiepThanh = unit("Phường Hiệp Thành", UnitKind.WARD, caMau, REFORM_2025);
     long anXuyen = unit("Phường An Xuyên", UnitKind.WARD, caMau, REFORM_2025);
     long tanThanh = unit("Phường Tân Thành", UnitKind.WARD, caMau, REFORM_2025);
@@ -216,6 +227,7 @@ public class DemoDataLoader {
     hamlets(wards.get(0), "Khối", 5);
     hamlets(wards.get(2), "Khối", 4);
     long phuongCuaLo = unit("Phường Cửa Lò", UnitKind.WARD, ngheAn, REFORM_2025);
+    named.put("Phường Cửa Lò", phuongCuaLo);
     unit("Công an phường Cửa Lò", UnitKind.POLICE, phuongCuaLo, REFORM_2025);
     // district police closed on 1/3/2025, before the district itself
     units.merge(
@@ -228,6 +240,36 @@ public class DemoDataLoader {
     merge(wards, phuongCuaLo);
     retireAt(frontCuaLo, REFORM_2025);
     retire(cuaLo);
+  }
+
+  // ------------------------------------------------------------ accounts
+
+  private void accounts(Map<String, Long> provinces) {
+    users.ensure("admin", "Quản trị hệ thống (demo)", Role.ADMIN, null, DEMO_PASSWORD);
+    users.ensure(
+        "camau",
+        "Cán bộ Công an tỉnh Cà Mau (demo)",
+        Role.PROVINCE_OFFICER,
+        provinces.get("Cà Mau"),
+        DEMO_PASSWORD);
+    users.ensure(
+        "phuongbaclieu",
+        "Cán bộ Công an phường Bạc Liêu (demo)",
+        Role.COMMUNE_OFFICER,
+        named.get("Phường Bạc Liêu"),
+        DEMO_PASSWORD);
+    users.ensure(
+        "cualo",
+        "Cán bộ Công an phường Cửa Lò (demo)",
+        Role.COMMUNE_OFFICER,
+        named.get("Phường Cửa Lò"),
+        DEMO_PASSWORD);
+    users.ensure(
+        "xemcamau",
+        "Người xem báo cáo Cà Mau (demo)",
+        Role.VIEWER,
+        provinces.get("Cà Mau"),
+        DEMO_PASSWORD);
   }
 
   // ------------------------------------------------------------ helpers

@@ -1,5 +1,6 @@
 package vn.antq.unit;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -14,8 +15,20 @@ import vn.antq.api.model.UnitInput;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
+import vn.antq.security.Roles;
 
-/** {@code /api/units}: the contract's {@link UnitsApi}, delegating to {@link UnitService}. */
+/**
+ * {@code /api/units}: the contract's {@link UnitsApi}, delegating to {@link UnitService}. Every
+ * role reads (within its territory); viewers never write; only administrators and province officers
+ * reorganise (merge).
+ */
+@RolesAllowed({
+  Roles.ADMIN,
+  Roles.PROVINCE_OFFICER,
+  Roles.COMMUNE_OFFICER,
+  Roles.VIEWER,
+  Roles.INTEGRATION
+})
 public class UnitResource implements UnitsApi {
   @Inject UnitService units;
 
@@ -56,12 +69,14 @@ public class UnitResource implements UnitsApi {
   }
 
   @Override
+  @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response createUnit(UnitInput unitInput) {
     UnitDetail created = UnitMapper.toDetail(units.create(UnitMapper.toCommand(unitInput)));
     return withEtag(Response.created(URI.create("/api/units/" + created.getId())), created);
   }
 
   @Override
+  @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response updateUnit(Long id, UnitInput unitInput, String ifMatch) {
     long expected = Etags.requireVersion(ifMatch);
     return withEtag(
@@ -70,6 +85,7 @@ public class UnitResource implements UnitsApi {
   }
 
   @Override
+  @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER})
   public Response mergeUnits(MergeRequest req) {
     if (req.getPredecessorIds().contains(null)) {
       throw ProblemException.badRequest("predecessorIds", "Danh sách không được chứa giá trị rỗng");

@@ -21,9 +21,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.antq.audit.AuditService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
+import vn.antq.security.Caller;
 
 /** The unit tree: reading with subtree filters, editing with its rules, merging with lineage. */
 @ApplicationScoped
@@ -43,11 +45,85 @@ public class UnitService {
   static final String BY_NAME = "collate(name as vietnamese)";
 
   @Inject EntityManager em;
+  @Inject Caller caller;
+  @Inject AuditService audit;
+
+  /** What other features need to show a unit: its id, code, name and kind. */
+  public record Summary(long id, String code, String name, String kind) {}
+
+  // ---------------------------------------------------------------- territory
+
+  /**
+   * The caller's territory as path prefixes: the caller's unit and the units it succeeded (facts of
+   * Bạc Liêu belong to Cà Mau's officers). Null means everything (administrators, the system).
+   */
+  List<String> territory() {
+    if (caller.isGlobal()) {
+      return null;
+    }
+    Long unitId = caller.unitId();
+    if (unitId == null) {
+      return List.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<String> paths =
+        em.createNativeQuery(
+                "WITH RECURSIVE preds(id) AS (SELECT CAST(?1 AS bigint)"
+                    + " UNION SELECT l.predecessor_id FROM unit_lineage l"
+                    + " JOIN preds p ON l.successor_id = p.id)"
+                    + " SELECT u.path FROM unit u JOIN preds p ON u.id = p.id ORDER BY u.id = ?1 DESC")
+            .setParameter(1, unitId)
+            .getResultList();
+    return paths;
+  }
+
+  private static boolean within(UnitEntity unit, List<String> territory) {
+    return territory == null || territory.stream().anyMatch(unit.path::startsWith);
+  }
+
+  /** The condition restricting a query to the caller's territory (indexed prefix matches). */
+  private static String territoryCondition(List<String> territory, Parameters params) {
+    if (territory == null) {
+      return "";
+    }
+    if (territory.isEmpty()) {
+      return " and 1 = 0";
+    }
+    StringBuilder sb = new StringBuilder(" and (");
+    for (int i = 0; i < territory.size(); i++) {
+      sb.append(i == 0 ? "" : " or ").append("u.path like :territory").append(i);
+      params.and("territory" + i, territory.get(i) + "%");
+    }
+    return sb.append(")").toString();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean exists(long id) {
+    return UnitEntity.count("id", id) > 0;
+  }
+
+  /** Names of units, for other features' responses (not territory-scoped: ids come from them). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<Long, Summary> summaries(Set<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return UnitEntity.<UnitEntity>list("id in ?1", ids).stream()
+        .collect(
+            Collectors.toMap(u -> u.id, u -> new Summary(u.id, u.code, u.name, u.kind.name())));
+  }
+
+  /** The path of a unit the caller may see (404 otherwise), for other features' scoping. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String visiblePath(long id) {
+    return require(id).path;
+  }
 
   // ---------------------------------------------------------------- reading
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public UnitViews.Page list(UnitFilter filter, PageRequest pageRequest) {
+    List<String> territory = territory();
     StringBuilder where = new StringBuilder("1 = 1");
     Parameters params = new Parameters();
     if (filter.q() != null && !filter.q().isBlank()) {
@@ -69,6 +145,9 @@ public class UnitService {
     }
     if (filter.ancestorId() != null) {
       UnitEntity ancestor = UnitEntity.findById(filter.ancestorId());
+      if (ancestor != null && !within(ancestor, territory)) {
+        ancestor = null;
+      }
       if (ancestor == null) {
         where.append(" and 1 = 0");
       } else {
@@ -81,6 +160,7 @@ public class UnitService {
           " and u.validFrom <= :activeOn and (u.validTo is null or u.validTo > :activeOn)");
       params.and("activeOn", filter.activeOn());
     }
+    where.append(territoryCondition(territory, params));
     Sort sort = pageRequest.sort().and(BY_NAME).and("id");
     PanacheQuery<UnitEntity> query =
         UnitEntity.find("from UnitEntity u where " + where, sort, params);
@@ -168,11 +248,16 @@ public class UnitService {
             ? Map.of()
             : UnitEntity.<UnitEntity>list("id in ?1", ancestorIds).stream()
                 .collect(Collectors.toMap(u -> u.id, Function.identity()));
+    List<String> territory = territory();
     List<UnitEntity> ancestors =
-        ancestorIds.stream().map(byId::get).filter(Objects::nonNull).toList();
+        ancestorIds.stream()
+            .map(byId::get)
+            .filter(Objects::nonNull)
+            .filter(a -> within(a, territory))
+            .toList();
     List<UnitViews.Link> predecessors = links("successorId", "predecessorId", unit.id);
     List<UnitViews.Link> successors = links("predecessorId", "successorId", unit.id);
-    UnitEntity parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
+    UnitEntity parent = unit.parentId == null ? null : byId.get(unit.parentId);
     return new UnitViews.Detail(
         unit,
         parent == null ? null : parent.name,
@@ -220,6 +305,7 @@ public class UnitService {
   @Transactional
   public UnitViews.Detail create(UnitCommand cmd) {
     checkDates(cmd);
+    requireGlobalForRoot(cmd.parentId());
     UnitEntity parent = cmd.parentId() == null ? null : requireParent(cmd.parentId());
     checkPlacement(cmd.kind(), parent);
     checkParentTakesChild(parent, cmd);
@@ -234,6 +320,7 @@ public class UnitService {
             .longValue();
     placeUnder(unit, parent);
     unit.persist();
+    audit.record("UNIT", unit.id, "CREATE", AuditService.diff(null, snapshot(unit)), unit.path);
     em.flush();
     em.refresh(unit);
     return detail(unit);
@@ -246,7 +333,14 @@ public class UnitService {
     checkDates(cmd);
     boolean parentChanged = !Objects.equals(unit.parentId, cmd.parentId());
     boolean kindChanged = unit.kind != cmd.kind();
-    UnitEntity parent = cmd.parentId() == null ? null : requireParent(cmd.parentId());
+    if (parentChanged) {
+      requireGlobalForRoot(cmd.parentId());
+    }
+    // an unchanged parent may lie outside the territory (an officer's own unit); a new one may not
+    UnitEntity parent =
+        cmd.parentId() == null
+            ? null
+            : parentChanged ? requireParent(cmd.parentId()) : UnitEntity.findById(cmd.parentId());
     if (parentChanged && parent != null && parent.path.startsWith(unit.path)) {
       throw ProblemException.unprocessable(
           "parentId", "Không thể chuyển đơn vị vào chính nó hoặc vào đơn vị cấp dưới của nó");
@@ -285,11 +379,13 @@ public class UnitService {
     }
     checkCodeFree(cmd.code(), cmd.validTo(), unit.id);
 
+    Map<String, Object> before = snapshot(unit);
     apply(unit, cmd);
     unit.updatedAt = Instant.now();
     if (parentChanged || kindChanged) {
       placeUnder(unit, parent);
     }
+    audit.record("UNIT", unit.id, "UPDATE", AuditService.diff(before, snapshot(unit)), unit.path);
     em.flush();
     em.refresh(unit);
     return detail(unit);
@@ -307,9 +403,10 @@ public class UnitService {
     all.add(cmd.successorId());
     all.sort(Comparator.naturalOrder());
     Map<Long, UnitEntity> locked = new HashMap<>();
+    List<String> territory = territory();
     for (Long id : all) {
       UnitEntity u = em.find(UnitEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-      if (u == null) {
+      if (u == null || !within(u, territory)) {
         throw ProblemException.notFound("Không tìm thấy đơn vị có mã định danh " + id);
       }
       locked.put(id, u);
@@ -390,7 +487,14 @@ public class UnitService {
                   + "\"");
         }
         child.updatedAt = Instant.now();
+        Long oldParent = child.parentId;
         placeUnder(child, successor);
+        audit.record(
+            "UNIT",
+            child.id,
+            "MOVE",
+            AuditService.changes("parentId", oldParent, successor.id),
+            child.path);
       }
       p.validTo = cmd.date();
       p.updatedAt = Instant.now();
@@ -402,7 +506,17 @@ public class UnitService {
       link.note = blankToNull(cmd.note());
       link.createdAt = Instant.now();
       link.persist();
+      Map<String, AuditService.Change> retired =
+          AuditService.changes("validTo", null, cmd.date().toString());
+      retired.put("successorId", new AuditService.Change(null, successor.id));
+      audit.record("UNIT", p.id, "MERGE_INTO", retired, p.path);
     }
+    audit.record(
+        "UNIT",
+        successor.id,
+        "MERGE",
+        AuditService.changes("predecessorIds", null, predecessorIds),
+        successor.path);
     successor.updatedAt = Instant.now();
     em.flush();
     em.refresh(successor);
@@ -525,20 +639,40 @@ public class UnitService {
 
   // ---------------------------------------------------------------- helpers
 
-  private static UnitEntity require(long id) {
+  /** A unit the caller may see; outside the territory it does not exist (404, no hint). */
+  private UnitEntity require(long id) {
     UnitEntity unit = UnitEntity.findById(id);
-    if (unit == null) {
+    if (unit == null || !within(unit, territory())) {
       throw ProblemException.notFound("Không tìm thấy đơn vị có mã định danh " + id);
     }
     return unit;
   }
 
-  private static UnitEntity requireParent(long id) {
+  /** A parent the caller may place units under: unknown and out-of-territory look the same. */
+  private UnitEntity requireParent(long id) {
     UnitEntity parent = UnitEntity.findById(id);
-    if (parent == null) {
+    if (parent == null || !within(parent, territory())) {
       throw ProblemException.unprocessable("parentId", "Không tìm thấy đơn vị cấp trên " + id);
     }
     return parent;
+  }
+
+  private void requireGlobalForRoot(Long parentId) {
+    if (parentId == null && !caller.isGlobal()) {
+      throw ProblemException.unprocessable(
+          "parentId", "Chỉ quản trị viên được tạo đơn vị cấp cao nhất; hãy chọn đơn vị cấp trên");
+    }
+  }
+
+  private static Map<String, Object> snapshot(UnitEntity u) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("code", u.code);
+    m.put("name", u.name);
+    m.put("kind", u.kind == null ? null : u.kind.name());
+    m.put("parentId", u.parentId);
+    m.put("validFrom", u.validFrom == null ? null : u.validFrom.toString());
+    m.put("validTo", u.validTo == null ? null : u.validTo.toString());
+    return m;
   }
 
   private static Set<Long> ids(List<UnitEntity> units, Function<UnitEntity, Long> f) {

@@ -8,6 +8,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * REST Assured with every response validated against the root {@code openapi.yaml}. Requests are
@@ -26,18 +28,60 @@ public final class Api {
 
   private Api() {}
 
-  /** A request whose response must match the contract. */
+  public static final String ADMIN = "test-admin";
+  public static final String ADMIN_PASSWORD = "test-admin-password";
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  /** A request as the test administrator, whose response must match the contract. */
   public static RequestSpecification given() {
-    return RestAssured.given().filter(CONTRACT);
+    return as(adminToken());
   }
 
-  /** A JSON request whose response must match the contract. */
+  /** A JSON request as the test administrator, whose response must match the contract. */
   public static RequestSpecification json() {
     return given().contentType(ContentType.JSON).accept(ContentType.JSON);
   }
 
-  /** A request outside the contract (framework endpoints, unknown routes). */
+  /** A request with the given bearer token (null: anonymous), checked against the contract. */
+  public static RequestSpecification as(String token) {
+    RequestSpecification spec = RestAssured.given().filter(CONTRACT);
+    return token == null ? spec : spec.header("Authorization", "Bearer " + token);
+  }
+
+  /** An anonymous request checked against the contract. */
+  public static RequestSpecification anonymous() {
+    return RestAssured.given().filter(CONTRACT);
+  }
+
+  /** A request outside the contract (framework endpoints, unknown routes), as administrator. */
   public static RequestSpecification raw() {
+    return RestAssured.given().header("Authorization", "Bearer " + adminToken());
+  }
+
+  /** An anonymous request outside the contract. */
+  public static RequestSpecification anonymousRaw() {
     return RestAssured.given();
+  }
+
+  public static String adminToken() {
+    return token(ADMIN, ADMIN_PASSWORD);
+  }
+
+  /** A (cached) access token for a user; fails the test when the sign-in fails. */
+  public static String token(String username, String password) {
+    return TOKENS.computeIfAbsent(username + ":" + password, k -> login(username, password));
+  }
+
+  public static String login(String username, String password) {
+    return RestAssured.given()
+        .filter(CONTRACT)
+        .contentType(ContentType.JSON)
+        .body(Map.of("username", username, "password", password))
+        .post("/api/auth/login")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getString("accessToken");
   }
 }

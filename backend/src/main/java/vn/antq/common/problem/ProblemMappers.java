@@ -36,7 +36,40 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
-    return respond(e.type(), e.getMessage(), e.violations(), uri);
+    Response r = respond(e.type(), e.getMessage(), e.violations(), uri);
+    return e.status() == 401
+        ? Response.fromResponse(r).header("WWW-Authenticate", "Bearer").build()
+        : r;
+  }
+
+  @ServerExceptionMapper
+  public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+    return unauthenticated(uri);
+  }
+
+  @ServerExceptionMapper
+  public Response authenticationFailed(
+      io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+    return unauthenticated(uri);
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+    return respond(
+        ProblemType.FORBIDDEN,
+        "Tài khoản của bạn không có quyền thực hiện thao tác này.",
+        List.of(),
+        uri);
+  }
+
+  private static Response unauthenticated(UriInfo uri) {
+    Response r =
+        respond(
+            ProblemType.UNAUTHORIZED,
+            "Vui lòng đăng nhập (hoặc gửi khóa API hợp lệ) để tiếp tục.",
+            List.of(),
+            uri);
+    return Response.fromResponse(r).header("WWW-Authenticate", "Bearer").build();
   }
 
   @ServerExceptionMapper

@@ -5,6 +5,8 @@ public enum ProblemType {
   VALIDATION(400, "validation", "Dữ liệu không hợp lệ"),
   MALFORMED_JSON(400, "malformed-json", "Nội dung JSON không đúng cú pháp"),
   BAD_PARAMETER(400, "bad-parameter", "Tham số không hợp lệ"),
+  UNAUTHORIZED(401, "unauthorized", "Chưa đăng nhập hoặc phiên đã hết hạn"),
+  FORBIDDEN(403, "forbidden", "Không có quyền"),
   NOT_FOUND(404, "not-found", "Không tìm thấy"),
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "Phương thức không được hỗ trợ"),
   NOT_ACCEPTABLE(406, "not-acceptable", "Không có định dạng phản hồi phù hợp"),

@@ -1,0 +1,56 @@
+package vn.antq.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import vn.antq.api.AuditApi;
+import vn.antq.api.model.AuditEvent;
+import vn.antq.api.model.AuditPage;
+import vn.antq.api.model.Change;
+import vn.antq.common.problem.ProblemException;
+import vn.antq.security.Roles;
+import vn.antq.unit.UnitService;
+
+/** An object's history, for administrators and province officers, within their territory. */
+@RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER})
+public class AuditResource implements AuditApi {
+  @Inject AuditService audit;
+  @Inject UnitService units;
+
+  @Override
+  public Response listAuditEvents(String entityType, Long entityId, Integer page, Integer size) {
+    if (!"UNIT".equals(entityType)) {
+      throw ProblemException.badRequest(
+          "entityType", "Loại đối tượng không hợp lệ; chấp nhận: UNIT");
+    }
+    units.visiblePath(entityId); // 404 outside the caller's territory
+    long total = audit.count(entityType, entityId);
+    return Response.ok(
+            new AuditPage()
+                .content(
+                    audit.history(entityType, entityId, page, size).stream()
+                        .map(AuditResource::toApi)
+                        .toList())
+                .page(page)
+                .size(size)
+                .totalElements(total)
+                .totalPages((int) ((total + size - 1) / size)))
+        .build();
+  }
+
+  private static AuditEvent toApi(AuditService.Event e) {
+    Map<String, Change> changes = new java.util.LinkedHashMap<>();
+    e.changes().forEach((k, v) -> changes.put(k, new Change().from(v.from()).to(v.to())));
+    return new AuditEvent()
+        .id(e.id())
+        .at(e.at())
+        .actorKind(AuditEvent.ActorKindEnum.fromValue(e.actorKind()))
+        .actorName(e.actorName())
+        .client(e.client())
+        .entityType(e.entityType())
+        .entityId(e.entityId())
+        .action(e.action())
+        .changes(changes);
+  }
+}

@@ -1,0 +1,127 @@
+package vn.antq.security;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Map;
+import vn.antq.api.AuthApi;
+import vn.antq.api.model.CurrentUser;
+import vn.antq.api.model.LoginRequest;
+import vn.antq.api.model.TokenResponse;
+import vn.antq.common.problem.ProblemException;
+import vn.antq.common.problem.ProblemType;
+import vn.antq.unit.UnitService;
+
+/** Sign-in, session refresh through an HttpOnly cookie, sign-out. */
+public class AuthResource implements AuthApi {
+  static final String REFRESH_COOKIE = "antq_refresh";
+  static final String COOKIE_PATH = "/api/auth";
+
+  @Inject AuthService auth;
+  @Inject TokenService tokens;
+  @Inject UnitService units;
+  @Inject Caller caller;
+  @Context HttpHeaders headers;
+
+  static ProblemException badCredentials() {
+    return new ProblemException(
+        ProblemType.UNAUTHORIZED,
+        "Tên đăng nhập hoặc mật khẩu không đúng. Sau nhiều lần sai liên tiếp, tài khoản sẽ bị tạm"
+            + " khóa trong ít phút.");
+  }
+
+  @Override
+  @PermitAll
+  public Response login(LoginRequest req) {
+    UserEntity user = auth.authenticate(req.getUsername(), req.getPassword());
+    if (user == null) {
+      throw badCredentials();
+    }
+    return session(user);
+  }
+
+  @Override
+  @PermitAll
+  public Response refreshSession() {
+    var cookie = headers.getCookies().get(REFRESH_COOKIE);
+    UserEntity user = tokens.rotate(cookie == null ? null : cookie.getValue()).orElse(null);
+    if (user == null) {
+      throw new ProblemException(
+          ProblemType.UNAUTHORIZED, "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.");
+    }
+    return session(user);
+  }
+
+  @Override
+  @PermitAll
+  public Response logout() {
+    var cookie = headers.getCookies().get(REFRESH_COOKIE);
+    tokens.revokeRefreshToken(cookie == null ? null : cookie.getValue());
+    var jwt = caller.jwt();
+    if (jwt != null && jwt.getTokenID() != null) {
+      tokens.revokeAccessToken(jwt.getTokenID(), Instant.ofEpochSecond(jwt.getExpirationTime()));
+    }
+    return Response.noContent().cookie(refreshCookie("", 0)).build();
+  }
+
+  @Override
+  @Authenticated
+  public Response getCurrentUser() {
+    if (caller.kind() == Caller.Kind.API_KEY) {
+      Long unitId = caller.unitId();
+      return Response.ok(
+              new CurrentUser()
+                  .username(caller.actorName())
+                  .fullName(caller.actorName())
+                  .role(vn.antq.api.model.Role.INTEGRATION)
+                  .unit(SecurityMapper.ref(units.summaries(java.util.Set.of(unitId)).get(unitId))))
+          .build();
+    }
+    UserEntity user = UserEntity.findById(caller.actorId());
+    if (user == null) {
+      throw new ProblemException(ProblemType.UNAUTHORIZED, "Tài khoản không còn tồn tại.");
+    }
+    return Response.ok(SecurityMapper.toCurrent(user, summary(user.unitId))).build();
+  }
+
+  private UnitService.Summary summary(Long unitId) {
+    if (unitId == null) {
+      return null;
+    }
+    Map<Long, UnitService.Summary> m = units.summaries(java.util.Set.of(unitId));
+    return m.get(unitId);
+  }
+
+  private Response session(UserEntity user) {
+    String refresh = tokens.newRefreshToken(user.id);
+    TokenResponse body =
+        new TokenResponse()
+            .accessToken(tokens.accessToken(user))
+            .tokenType("Bearer")
+            .expiresIn((int) tokens.accessLifetime().toSeconds())
+            .user(SecurityMapper.toCurrent(user, summary(user.unitId)));
+    return Response.ok(body)
+        .cookie(refreshCookie(refresh, (int) tokens.refreshLifetime().toSeconds()))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  private NewCookie refreshCookie(String value, int maxAge) {
+    boolean https =
+        "https".equalsIgnoreCase(headers.getHeaderString("X-Forwarded-Proto"))
+            || headers.getRequestHeaders().containsKey("X-Forwarded-Ssl");
+    return new NewCookie.Builder(REFRESH_COOKIE)
+        .value(value)
+        .path(COOKIE_PATH)
+        .httpOnly(true)
+        .secure(https)
+        .sameSite(NewCookie.SameSite.STRICT)
+        .maxAge(maxAge)
+        .build();
+  }
+}

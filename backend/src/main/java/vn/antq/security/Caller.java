@@ -1,0 +1,127 @@
+package vn.antq.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling: a signed-in person (JWT), a machine (API key), or the system itself (start-up
+ * work with no HTTP request). Services ask it for the role and the unit that bounds the caller's
+ * territory.
+ */
+@RequestScoped
+public class Caller {
+  public enum Kind {
+    USER,
+    API_KEY,
+    SYSTEM
+  }
+
+  @Inject SecurityIdentity identity;
+  @Inject CurrentVertxRequest currentRequest;
+
+  private RoutingContext http() {
+    return currentRequest == null ? null : currentRequest.getCurrent();
+  }
+
+  public Kind kind() {
+    if (identity.isAnonymous()) {
+      return http() == null ? Kind.SYSTEM : null;
+    }
+    return identity.getAttribute(ApiKeyIdentityProvider.API_KEY_ID) != null
+        ? Kind.API_KEY
+        : Kind.USER;
+  }
+
+  /** The system (start-up work) and administrators see everything. */
+  public boolean isGlobal() {
+    Kind k = kind();
+    return k == Kind.SYSTEM || (k != null && identity.hasRole(Roles.ADMIN));
+  }
+
+  /** The caller's role; null for anonymous HTTP callers (who never reach a service). */
+  public Role role() {
+    Kind k = kind();
+    if (k == null) {
+      return null;
+    }
+    if (k == Kind.SYSTEM) {
+      return Role.ADMIN;
+    }
+    for (Role r : Role.values()) {
+      if (identity.hasRole(r.name())) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** The unit whose subtree is the caller's territory; null when global. */
+  public Long unitId() {
+    if (identity.isAnonymous()) {
+      return null;
+    }
+    Object attr = identity.getAttribute(ApiKeyIdentityProvider.UNIT_ID);
+    if (attr instanceof Long l) {
+      return l;
+    }
+    if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+      Object claim = jwt.getClaim(TokenService.CLAIM_UNIT);
+      if (claim instanceof Number n) {
+        return n.longValue();
+      }
+      if (claim != null) {
+        return Long.valueOf(claim.toString());
+      }
+    }
+    return null;
+  }
+
+  public Long actorId() {
+    if (identity.isAnonymous()) {
+      return null;
+    }
+    Object key = identity.getAttribute(ApiKeyIdentityProvider.API_KEY_ID);
+    if (key instanceof Long l) {
+      return l;
+    }
+    if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+      Object uid = jwt.getClaim(TokenService.CLAIM_USER_ID);
+      return uid == null ? null : Long.valueOf(uid.toString());
+    }
+    return null;
+  }
+
+  public String actorName() {
+    Kind k = kind();
+    if (k == null || k == Kind.SYSTEM) {
+      return "Hệ thống";
+    }
+    return identity.getPrincipal().getName();
+  }
+
+  /** The JWT of a signed-in person, if any. */
+  public JsonWebToken jwt() {
+    return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+  }
+
+  /** Address and user agent of the HTTP client, for the audit trail. */
+  public String client() {
+    RoutingContext rc = http();
+    if (rc == null) {
+      return "hệ thống";
+    }
+    String ip =
+        rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
+    String forwarded = rc.request().getHeader("X-Forwarded-For");
+    if (forwarded != null && !forwarded.isBlank()) {
+      ip = forwarded.split(",")[0].trim() + " (qua " + ip + ")";
+    }
+    String agent = rc.request().getHeader("User-Agent");
+    String client = ip + (agent == null ? "" : " · " + agent);
+    return client.length() > 400 ? client.substring(0, 400) : client;
+  }
+}

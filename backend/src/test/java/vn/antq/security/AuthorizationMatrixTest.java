@@ -1,0 +1,409 @@
+package vn.antq.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.antq.api.ApiKeysApi;
+import vn.antq.api.AuditApi;
+import vn.antq.api.AuthApi;
+import vn.antq.api.UnitsApi;
+import vn.antq.api.UsersApi;
+import vn.antq.support.Api;
+
+/**
+ * Every endpoint × every role × (own territory, another territory). The route list comes from the
+ * generated API interfaces: an endpoint without a row here fails {@link #everyRouteHasARow}.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+  static final List<Class<?>> API =
+      List.of(AuthApi.class, UnitsApi.class, UsersApi.class, ApiKeysApi.class, AuditApi.class);
+  static final List<String> ROLES =
+      List.of("ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "VIEWER", "INTEGRATION", "ANONYMOUS");
+  static final Set<String> WRITERS =
+      Set.of("ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "INTEGRATION");
+  static final Set<String> REORGANISERS = Set.of("ADMIN", "PROVINCE_OFFICER");
+
+  /** How to call a route as a role on the own or the other territory, and what must come back. */
+  interface Call {
+    Response run(SecurityFixture f, String role, boolean own);
+  }
+
+  interface Expect {
+    int status(String role, boolean own);
+  }
+
+  record Row(Call call, Expect expect) {}
+
+  SecurityFixture f;
+  final Map<String, Row> rows = new LinkedHashMap<>();
+
+  /** Built on first use: RestAssured knows the test port only once a test runs. */
+  void setUp() {
+    if (f != null) {
+      return;
+    }
+    f = new SecurityFixture();
+    // ---- public
+    rows.put(
+        "POST /api/auth/login",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(Map.of("username", "khong-co", "password", "sai"))
+                    .post("/api/auth/login"),
+            (role, own) -> 401));
+    rows.put(
+        "POST /api/auth/refresh",
+        new Row((f, role, own) -> f.as(role).post("/api/auth/refresh"), (role, own) -> 401));
+    rows.put(
+        "POST /api/auth/logout",
+        new Row((f, role, own) -> f.as("ANONYMOUS").post("/api/auth/logout"), (role, own) -> 204));
+    rows.put(
+        "GET /api/auth/me",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/auth/me"),
+            (role, own) -> role.equals("ANONYMOUS") ? 401 : 200));
+    // ---- units
+    rows.put(
+        "GET /api/units",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .queryParam("ancestorId", own ? f.provinceA : f.provinceB)
+                    .get("/api/units"),
+            (role, own) -> role.equals("ANONYMOUS") ? 401 : 200));
+    rows.put(
+        "GET /api/units/{id}",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/units/{id}", f.communeOf(own)),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "GET /api/units/{id}/children",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/units/{id}/children", f.communeOf(own)),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "POST /api/units",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(
+                        Map.of(
+                            "name",
+                            "Ấp Mới",
+                            "kind",
+                            "HAMLET",
+                            "validFrom",
+                            "2025-07-01",
+                            "parentId",
+                            f.communeOf(own)))
+                    .post("/api/units"),
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !WRITERS.contains(role) ? 403 : own || role.equals("ADMIN") ? 201 : 422));
+    rows.put(
+        "PUT /api/units/{id}",
+        new Row(
+            (f, role, own) -> {
+              long id = f.hamlet(own);
+              String etag = Api.given().get("/api/units/{id}", id).header("ETag");
+              return f.as(role)
+                  .header("If-Match", etag)
+                  .body(
+                      Map.of(
+                          "name",
+                          "Ấp Đổi Tên",
+                          "kind",
+                          "HAMLET",
+                          "validFrom",
+                          "2020-01-01",
+                          "parentId",
+                          f.communeOf(own)))
+                  .put("/api/units/{id}", id);
+            },
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !WRITERS.contains(role) ? 403 : own || role.equals("ADMIN") ? 200 : 404));
+    rows.put(
+        "POST /api/units/merge",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(
+                        Map.of(
+                            "predecessorIds",
+                            List.of(f.hamlet(own)),
+                            "successorId",
+                            f.hamlet(own),
+                            "date",
+                            "2025-07-01"))
+                    .post("/api/units/merge"),
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !REORGANISERS.contains(role)
+                        ? 403
+                        : own || role.equals("ADMIN") ? 200 : 404));
+    // ---- administration
+    rows.put(
+        "GET /api/users",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/users"), (role, own) -> adminOnly(role, 200)));
+    rows.put(
+        "POST /api/users",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(
+                        Map.of(
+                            "username",
+                            "u" + System.nanoTime(),
+                            "fullName",
+                            "Người Mới",
+                            "role",
+                            "VIEWER",
+                            "unitId",
+                            f.communeOf(own),
+                            "password",
+                            SecurityFixture.PASSWORD))
+                    .post("/api/users"),
+            (role, own) -> adminOnly(role, 201)));
+    rows.put(
+        "PUT /api/users/{id}",
+        new Row(
+            (f, role, own) -> {
+              var created =
+                  Api.json()
+                      .body(
+                          Map.of(
+                              "username",
+                              "p" + System.nanoTime(),
+                              "fullName",
+                              "Người Sửa",
+                              "role",
+                              "VIEWER",
+                              "unitId",
+                              f.communeOf(own),
+                              "password",
+                              SecurityFixture.PASSWORD))
+                      .post("/api/users");
+              return f.as(role)
+                  .header("If-Match", created.header("ETag"))
+                  .body(
+                      Map.of(
+                          "fullName",
+                          "Người Đã Sửa",
+                          "role",
+                          "VIEWER",
+                          "unitId",
+                          f.communeOf(own),
+                          "enabled",
+                          true))
+                  .put("/api/users/{id}", created.jsonPath().getLong("id"));
+            },
+            (role, own) -> adminOnly(role, 200)));
+    rows.put(
+        "GET /api/api-keys",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/api-keys"),
+            (role, own) -> adminOnly(role, 200)));
+    rows.put(
+        "POST /api/api-keys",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(Map.of("name", "Khóa " + System.nanoTime(), "unitId", f.communeOf(own)))
+                    .post("/api/api-keys"),
+            (role, own) -> adminOnly(role, 201)));
+    rows.put(
+        "POST /api/api-keys/{id}/revoke",
+        new Row(
+            (f, role, own) -> {
+              long id =
+                  Api.json()
+                      .body(Map.of("name", "Khóa thu hồi", "unitId", f.communeOf(own)))
+                      .post("/api/api-keys")
+                      .jsonPath()
+                      .getLong("apiKey.id");
+              return f.as(role).post("/api/api-keys/{id}/revoke", id);
+            },
+            (role, own) -> adminOnly(role, 200)));
+    rows.put(
+        "GET /api/audit",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .queryParam("entityType", "UNIT")
+                    .queryParam("entityId", f.communeOf(own))
+                    .get("/api/audit"),
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !REORGANISERS.contains(role)
+                        ? 403
+                        : own || role.equals("ADMIN") ? 200 : 404));
+  }
+
+  static int readable(String role, boolean own) {
+    return role.equals("ANONYMOUS") ? 401 : own || role.equals("ADMIN") ? 200 : 404;
+  }
+
+  static int adminOnly(String role, int ok) {
+    return role.equals("ANONYMOUS") ? 401 : role.equals("ADMIN") ? ok : 403;
+  }
+
+  /** "GET /api/units/{id}" for every method of the generated interfaces. */
+  static Set<String> routes() {
+    Set<String> routes = new TreeSet<>();
+    for (Class<?> api : API) {
+      String base = api.getAnnotation(Path.class).value();
+      for (Method m : api.getMethods()) {
+        String verb =
+            m.isAnnotationPresent(GET.class)
+                ? "GET"
+                : m.isAnnotationPresent(POST.class)
+                    ? "POST"
+                    : m.isAnnotationPresent(PUT.class)
+                        ? "PUT"
+                        : m.isAnnotationPresent(DELETE.class)
+                            ? "DELETE"
+                            : m.isAnnotationPresent(PATCH.class) ? "PATCH" : null;
+        if (verb != null) {
+          Path sub = m.getAnnotation(Path.class);
+          routes.add(verb + " " + base + (sub == null ? "" : sub.value()));
+        }
+      }
+    }
+    return routes;
+  }
+
+  @Test
+  void everyRouteHasARow() {
+    setUp();
+    assertThat(new TreeSet<>(rows.keySet())).isEqualTo(routes());
+    assertThat(API)
+        .as("every generated interface is listed")
+        .hasSize(
+            (int)
+                java.util.Arrays.stream(
+                        new java.io.File(
+                                "target/generated-sources/openapi/src/gen/java/vn/antq/api")
+                            .listFiles())
+                    .filter(file -> file.getName().endsWith("Api.java"))
+                    .count());
+  }
+
+  @Test
+  void everyRoleGetsExactlyWhatItMay() {
+    setUp();
+    List<String> failures = new ArrayList<>();
+    for (var entry : rows.entrySet()) {
+      for (String role : ROLES) {
+        for (boolean own : new boolean[] {true, false}) {
+          Response r = entry.getValue().call().run(f, role, own);
+          int expected = entry.getValue().expect().status(role, own);
+          if (r.statusCode() != expected) {
+            failures.add(
+                entry.getKey()
+                    + " as "
+                    + role
+                    + (own ? " (own)" : " (other)")
+                    + ": expected "
+                    + expected
+                    + ", got "
+                    + r.statusCode()
+                    + " "
+                    + r.asString());
+          } else if (r.statusCode() >= 400) {
+            assertThat(r.contentType()).as(entry.getKey()).startsWith("application/problem+json");
+          }
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void listingsNeverReturnAnotherTerritory() {
+    setUp();
+    for (String role : List.of("PROVINCE_OFFICER", "COMMUNE_OFFICER", "VIEWER", "INTEGRATION")) {
+      List<Long> all =
+          f.as(role)
+              .queryParam("size", 200)
+              .get("/api/units")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("content.id", Long.class);
+      assertThat(all).as(role).doesNotContain(f.provinceB, f.communeB);
+      List<Long> other =
+          f.as(role)
+              .queryParam("ancestorId", f.provinceB)
+              .get("/api/units")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("content.id", Long.class);
+      assertThat(other).as(role).isEmpty();
+      List<Long> search =
+          f.as(role)
+              .queryParam("q", "Xã Khác")
+              .queryParam("size", 200)
+              .get("/api/units")
+              .then()
+              .extract()
+              .jsonPath()
+              .getList("content.id", Long.class);
+      assertThat(search).as(role).doesNotContain(f.communeB);
+    }
+  }
+
+  @Test
+  void movingOutOfTheTerritoryIsRefused() {
+    setUp();
+    long hamlet = f.hamlet(true);
+    String etag = Api.given().get("/api/units/{id}", hamlet).header("ETag");
+    f.as("COMMUNE_OFFICER")
+        .header("If-Match", etag)
+        .body(
+            Map.of(
+                "name",
+                "Ấp Chạy",
+                "kind",
+                "HAMLET",
+                "validFrom",
+                "2020-01-01",
+                "parentId",
+                f.communeB))
+        .put("/api/units/{id}", hamlet)
+        .then()
+        .statusCode(422);
+    // and nothing changed
+    Api.given()
+        .get("/api/units/{id}", hamlet)
+        .then()
+        .body("parentId", org.hamcrest.Matchers.equalTo((int) f.communeA));
+  }
+}

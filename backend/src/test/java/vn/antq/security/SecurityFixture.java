@@ -1,0 +1,82 @@
+package vn.antq.security;
+
+import static vn.antq.support.UnitBuilder.province;
+import static vn.antq.support.UnitBuilder.unit;
+
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+import vn.antq.support.Api;
+
+/**
+ * Two provinces (A: own territory, B: another), and one caller of each role bound inside A: a
+ * province officer and a viewer on A, a commune officer and an API key on a commune of A.
+ */
+final class SecurityFixture {
+  static final String PASSWORD = "mat-khau-thu-nghiem";
+
+  final long provinceA;
+  final long communeA;
+  final long provinceB;
+  final long communeB;
+  final Map<String, String> tokens;
+  final String apiKey;
+
+  SecurityFixture() {
+    provinceA = province("Tỉnh Mình").create();
+    communeA = unit("COMMUNE", "Xã Mình").under(provinceA).create();
+    provinceB = province("Tỉnh Khác").create();
+    communeB = unit("COMMUNE", "Xã Khác").under(provinceB).create();
+    String s = UUID.randomUUID().toString().substring(0, 8);
+    tokens =
+        Map.of(
+            "ADMIN", Api.adminToken(),
+            "PROVINCE_OFFICER", user("tinh-" + s, "PROVINCE_OFFICER", provinceA),
+            "COMMUNE_OFFICER", user("xa-" + s, "COMMUNE_OFFICER", communeA),
+            "VIEWER", user("xem-" + s, "VIEWER", provinceA));
+    apiKey =
+        Api.json()
+            .body(Map.of("name", "Hệ thống thử " + s, "unitId", communeA))
+            .post("/api/api-keys")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getString("key");
+  }
+
+  static String user(String username, String role, long unitId) {
+    Api.json()
+        .body(
+            Map.of(
+                "username", username,
+                "fullName", "Cán bộ " + username,
+                "role", role,
+                "unitId", unitId,
+                "password", PASSWORD))
+        .post("/api/users")
+        .then()
+        .statusCode(201);
+    return Api.login(username, PASSWORD);
+  }
+
+  /** A request as a role (INTEGRATION: the API key; ANONYMOUS: nothing). */
+  io.restassured.specification.RequestSpecification as(String role) {
+    if (role.equals("INTEGRATION")) {
+      return Api.anonymous().header("X-API-Key", apiKey).contentType(ContentType.JSON);
+    }
+    if (role.equals("ANONYMOUS")) {
+      return Api.anonymous().contentType(ContentType.JSON);
+    }
+    return Api.as(tokens.get(role)).contentType(ContentType.JSON);
+  }
+
+  long communeOf(boolean own) {
+    return own ? communeA : communeB;
+  }
+
+  /** A fresh hamlet in the own or the other territory, made by the administrator. */
+  long hamlet(boolean own) {
+    return unit("HAMLET", "Ấp Thử").under(communeOf(own)).create();
+  }
+}
