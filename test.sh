@@ -26,7 +26,9 @@ scripts/e2e.sh
 
 step "deploy: docker-compose.yml"
 if command -v docker-compose >/dev/null; then
-  POSTGRES_PASSWORD=check docker-compose -f docker-compose.yml config -q
+  POSTGRES_PASSWORD=check ANTQ_JWT_PRIVATE_KEY=check ANTQ_JWT_PUBLIC_KEY=check \
+    ANTQ_ADMIN_USERNAME=check ANTQ_ADMIN_PASSWORD=check \
+    docker-compose -f docker-compose.yml config -q
   echo "docker-compose.yml: valid"
 else
   echo "docker-compose not installed: compose file not checked (apt-get install -y docker-compose)"

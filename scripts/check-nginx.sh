@@ -46,8 +46,12 @@ curl -sf "$base/" | grep -q '<div id="root">' || fail "/ is not the SPA"
 curl -sf "$base/don-vi?all=1" | grep -q '<div id="root">' || fail "/don-vi is not the SPA"
 asset=$(grep -o '/assets/[^"]*\.js' frontend/dist/index.html | head -1)
 curl -sfI "$base$asset" | grep -qi 'cache-control: public, immutable' || fail "$asset not cached"
-curl -sf "$base/api/units?size=1" | grep -q '"totalElements"' || fail "/api is not proxied"
-code=$(curl -s -o "$dir/problem.json" -w '%{http_code}' "$base/api/units/987654321")
+auth=$(curl -sf -H 'Content-Type: application/json' -d '{"username":"admin","password":"antq-demo-2025"}' \
+  "$base/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])') ||
+  fail "sign-in through nginx failed"
+curl -sf -H "Authorization: Bearer $auth" "$base/api/units?size=1" | grep -q '"totalElements"' ||
+  fail "/api is not proxied"
+code=$(curl -s -o "$dir/problem.json" -w '%{http_code}' -H "Authorization: Bearer $auth" "$base/api/units/987654321")
 [ "$code" = 404 ] && grep -q 'urn:antq:problem:not-found' "$dir/problem.json" || fail "API 404 not passed through"
 curl -sf "$base/q/health/ready" | grep -q '"UP"' || fail "/q/health is not proxied"
 echo "nginx: config accepted; SPA, assets, /api and /q served through it on port $port"

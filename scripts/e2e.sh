@@ -56,18 +56,30 @@ printf 'e2e: ready in %.1f s (first start: initdb, migrations, demo data)\n' "$(
 
 scripts/check-nginx.sh "http://localhost:$port"
 
+# a bearer token of the demo administrator
+token() {
+  curl -sf -H 'Content-Type: application/json' \
+    -d '{"username":"admin","password":"antq-demo-2025"}' "http://localhost:$port/api/auth/login" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
+}
+get() { curl -sf -H "Authorization: Bearer $(token)" "http://localhost:$port$1"; }
+
+echo "e2e: anonymous callers get 401 problem+json"
+code=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/api/units")
+[ "$code" = 401 ] || { echo "e2e: anonymous /api/units answered $code"; exit 1; }
+
 echo "e2e: data survives a restart and a kill -9"
 name="Kiểm tra bền vững $(date +%s)"
-id=$(curl -sf -H 'Content-Type: application/json' \
+id=$(curl -sf -H 'Content-Type: application/json' -H "Authorization: Bearer $(token)" \
   -d "{\"name\":\"$name\",\"kind\":\"PROVINCE\",\"validFrom\":\"2025-07-01\"}" \
   "http://localhost:$port/api/units" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 stop_app
 start_app
-curl -sf "http://localhost:$port/api/units/$id" | grep -q "$name" || { echo "e2e: unit $id lost after restart"; exit 1; }
+get "/api/units/$id" | grep -q "$name" || { echo "e2e: unit $id lost after restart"; exit 1; }
 kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 start_app
-curl -sf "http://localhost:$port/api/units/$id" | grep -q "$name" || { echo "e2e: unit $id lost after kill -9"; exit 1; }
-count=$(curl -sf "http://localhost:$port/api/units?kind=PROVINCE&size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalElements"])')
+get "/api/units/$id" | grep -q "$name" || { echo "e2e: unit $id lost after kill -9"; exit 1; }
+count=$(get "/api/units?kind=PROVINCE&size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalElements"])')
 # 63 pre-2025 provinces + the test's own; demo data is loaded once, not on every start
 [ "$count" -lt 100 ] || { echo "e2e: demo data loaded twice ($count provinces)"; exit 1; }
 echo "e2e: unit $id is still there after a restart and a kill -9; demo data loaded once"
@@ -78,10 +90,11 @@ pgport=$(sed -n 4p "$data/postmaster.pid")   # the orphaned server, used here as
 extlog="$root/frontend/test-results/app-external.log"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$pgport/postgres" \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
+  ANTQ_DATA_DIR="$data/external" \
   QUARKUS_HTTP_PORT="$port" java -Dfile.encoding=UTF-8 -jar "$jar" >"$extlog" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
-curl -sf "http://localhost:$port/api/units/$id" | grep -q "$name" || { echo "e2e: external database not used"; tail -30 "$extlog"; exit 1; }
+get "/api/units/$id" | grep -q "$name" || { echo "e2e: external database not used"; tail -30 "$extlog"; exit 1; }
 if grep -q "Embedded PostgreSQL started" "$extlog"; then echo "e2e: an embedded PostgreSQL was started"; exit 1; fi
 if grep -q "Demo data loaded" "$extlog"; then echo "e2e: demo data loaded into an external database"; exit 1; fi
 stop_app

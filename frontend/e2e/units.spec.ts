@@ -1,13 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { authHeaders, shot, signIn, suffix } from './support';
 
 /**
- * Main journeys on the units page, against the packaged app with its demo data (the seed
- * articles' places). Screenshots go to test-results/screens for a person to look at.
+ * Main journeys on the units page, as the demo administrator, against the packaged app with its
+ * demo data (the seed articles' places). Screenshots go to test-results/screens.
  */
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-
-const suffix = () => Math.random().toString(36).slice(2, 7);
+test.beforeEach(async ({ page }) => {
+  await signIn(page, 'admin');
+});
 
 test('the dashboard counts the units in force today', async ({ page }) => {
   await page.goto('/');
@@ -92,6 +92,7 @@ test('create and edit a unit, with the server violations on the fields', async (
   await expect(dialog.getByText('Bắt buộc nhập')).toBeVisible();
 
   await dialog.getByLabel('Tên đơn vị').fill(name);
+  await expect(dialog.getByLabel('Loại đơn vị')).toBeEnabled();
   await dialog.getByLabel('Loại đơn vị').click();
   await page
     .locator(
@@ -129,7 +130,9 @@ test('create and edit a unit, with the server violations on the fields', async (
 });
 
 test('a stale edit is refused and explained', async ({ page, request }) => {
+  const headers = await authHeaders(request);
   const created = await request.post('/api/units', {
+    headers,
     data: { name: `Tỉnh Thử ${suffix()}`, kind: 'PROVINCE', validFrom: '2025-07-01' },
   });
   expect(created.status()).toBe(201);
@@ -138,7 +141,7 @@ test('a stale edit is refused and explained', async ({ page, request }) => {
   await page.locator('.ant-drawer').getByRole('button', { name: 'Sửa' }).click();
   // someone else saves first
   const other = await request.put(`/api/units/${unit.id}`, {
-    headers: { 'If-Match': created.headers()['etag'] ?? '' },
+    headers: { ...headers, 'If-Match': created.headers()['etag'] ?? '' },
     data: { name: `${unit.name} (người khác sửa)`, kind: 'PROVINCE', validFrom: '2025-07-01' },
   });
   expect(other.status()).toBe(200);
@@ -151,10 +154,12 @@ test('a stale edit is refused and explained', async ({ page, request }) => {
 
 test('merge units into a successor from the dialog', async ({ page, request }) => {
   const s = suffix();
+  const headers = await authHeaders(request);
   const make = async (name: string) =>
     (
       await (
         await request.post('/api/units', {
+          headers,
           data: { name, kind: 'PROVINCE', validFrom: '2020-01-01' },
         })
       ).json()
@@ -176,6 +181,6 @@ test('merge units into a successor from the dialog', async ({ page, request }) =
   const drawer = page.locator('.ant-drawer');
   await expect(drawer.getByText('Sáp nhập từ')).toBeVisible();
   await expect(drawer.getByText('Nghị quyết thử nghiệm')).toBeVisible();
-  const res = await request.get(`/api/units/${a}`);
+  const res = await request.get(`/api/units/${a}`, { headers });
   expect((await res.json()).active).toBe(false);
 });

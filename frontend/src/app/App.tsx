@@ -5,7 +5,9 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { RouterProvider } from 'react-router';
 import { ApiError } from '@/lib/api/client';
+import { AuthGate } from './AuthGate';
 import { router } from './router';
+import { session } from '@/lib/session';
 
 dayjs.locale('vi');
 
@@ -20,12 +22,19 @@ const queryClient = new QueryClient({
   },
 });
 
+// what one user read is not shown to the next one on this browser
+session.subscribe(() => {
+  if (session.get().status === 'signedOut') queryClient.clear();
+});
+
 export function App() {
   return (
     <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <AuthGate>
+            <RouterProvider router={router} />
+          </AuthGate>
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>

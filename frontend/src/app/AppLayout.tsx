@@ -7,8 +7,11 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Typography } from 'antd';
+import { LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { ROLE_LABELS, session } from '@/lib/session';
+import { useCurrentUser, useRights } from '@/lib/useSession';
 
 export const NAV = [
   { key: '/', icon: <DashboardOutlined />, label: 'Tổng quan' },
@@ -23,8 +26,13 @@ export const NAV = [
 export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
+  const user = useCurrentUser();
+  const rights = useRights();
+  const nav = rights.admin
+    ? [...NAV, { key: '/quan-tri', icon: <SettingOutlined />, label: 'Quản trị' }]
+    : NAV;
   const selected =
-    NAV.filter((n) => n.key !== '/' && location.pathname.startsWith(n.key))[0]?.key ?? '/';
+    nav.filter((n) => n.key !== '/' && location.pathname.startsWith(n.key))[0]?.key ?? '/';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={0} width={220} theme="dark">
@@ -36,7 +44,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          items={NAV.map(({ key, icon, label }) => ({ key, icon, label }))}
+          items={nav.map(({ key, icon, label }) => ({ key, icon, label }))}
           onClick={({ key }) => navigate(key)}
         />
       </Layout.Sider>
@@ -45,6 +53,29 @@ export function AppLayout() {
           <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
             Phong trào Toàn dân bảo vệ an ninh Tổ quốc
           </Typography.Text>
+          {user && (
+            <Space className="app-user" size="middle">
+              <UserOutlined />
+              <span data-testid="current-user">
+                <b>{user.fullName}</b>
+                <span className="app-user-meta">
+                  {' · '}
+                  {ROLE_LABELS[user.role]}
+                  {user.unit ? ` · ${user.unit.name}` : ''}
+                </span>
+              </span>
+              <Tooltip title="Đăng xuất">
+                <Button
+                  ghost
+                  size="small"
+                  icon={<LogoutOutlined />}
+                  onClick={() => void session.logout()}
+                >
+                  Đăng xuất
+                </Button>
+              </Tooltip>
+            </Space>
+          )}
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <Outlet />

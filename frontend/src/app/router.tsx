@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { NotFound } from '@/components/NotFound';
 import { UnderConstruction } from '@/components/UnderConstruction';
+import { AdminPage } from '@/features/admin';
 import { DashboardPage } from '@/features/dashboard';
 import { UnitsPage } from '@/features/units';
 import { AppLayout } from './AppLayout';
@@ -16,6 +17,7 @@ export const router = createBrowserRouter([
       { path: 'su-kien', element: <UnderConstruction title="Sự kiện, chương trình phối hợp" /> },
       { path: 'khen-thuong', element: <UnderConstruction title="Khen thưởng" /> },
       { path: 'bao-cao', element: <UnderConstruction title="Báo cáo tổng hợp" /> },
+      { path: 'quan-tri', element: <AdminPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,11 +1,41 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './schema';
+import { session } from '../session';
 
 export type Schemas = components['schemas'];
 export type Problem = Schemas['Problem'];
 
 /** The one API client of the SPA: same origin, JSON, typed from openapi.yaml. */
 export const api = createClient<paths>({ baseUrl: '/' });
+
+const retries = new WeakMap<Request, Request>();
+
+/**
+ * Every call carries the access token. A 401 renews the token once and retries; when the
+ * session cannot be renewed, the call waits until the user signs in again (the page, and what
+ * was typed in it, stays as it was) and is then retried.
+ */
+api.use({
+  onRequest({ request }) {
+    const token = session.token();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    retries.set(request, request.clone());
+    return request;
+  },
+  async onResponse({ request, response }) {
+    if (response.status !== 401 || new URL(request.url).pathname.startsWith('/api/auth/')) {
+      return response;
+    }
+    const copy = retries.get(request);
+    if (!copy) return response;
+    if (!(await session.refresh())) {
+      await session.waitForSignIn();
+    }
+    const retry = copy.clone();
+    retry.headers.set('Authorization', `Bearer ${session.token() ?? ''}`);
+    return fetch(retry);
+  },
+});
 
 /** A failed call: the problem+json the server sent, or one made up for network failures. */
 export class ApiError extends Error {

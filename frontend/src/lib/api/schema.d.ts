@@ -4,6 +4,79 @@
  */
 
 export interface paths {
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đăng nhập
+     * @description Trả về access token (JWT, 15 phút) và đặt cookie `antq_refresh` (HttpOnly) để làm mới phiên.
+     *     Sai mật khẩu 5 lần liên tiếp sẽ tạm khóa tài khoản; thông báo lỗi không cho biết tài khoản
+     *     có tồn tại hay không.
+     */
+    post: operations['login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Làm mới phiên bằng cookie antq_refresh (mỗi lần dùng cấp cookie mới) */
+    post: operations['refreshSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đăng xuất (thu hồi access token hiện tại và phiên làm mới) */
+    post: operations['logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Người đang đăng nhập (hoặc khóa API đang dùng) */
+    get: operations['getCurrentUser'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/units': {
     parameters: {
       query?: never;
@@ -78,6 +151,97 @@ export interface paths {
     };
     /** Các đơn vị trực thuộc trực tiếp (cho cây đơn vị) */
     get: operations['listUnitChildren'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Danh sách tài khoản */
+    get: operations['listUsers'];
+    put?: never;
+    /** Tạo tài khoản */
+    post: operations['createUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /** Sửa tài khoản (cần If-Match); đặt lại mật khẩu nếu có newPassword */
+    put: operations['updateUser'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/api-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Danh sách khóa API */
+    get: operations['listApiKeys'];
+    put?: never;
+    /** Tạo khóa API (giá trị khóa chỉ hiện một lần) */
+    post: operations['createApiKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/api-keys/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Thu hồi khóa API */
+    post: operations['revokeApiKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Lịch sử thay đổi của một đối tượng */
+    get: operations['listAuditEvents'];
     put?: never;
     post?: never;
     delete?: never;
@@ -328,8 +492,181 @@ export interface components {
       /** @description Căn cứ (số nghị quyết, quyết định) */
       note?: string;
     };
+    /**
+     * @description ADMIN (quản trị hệ thống), PROVINCE_OFFICER (cán bộ cấp tỉnh: đọc toàn tỉnh, phê duyệt,
+     *     sắp xếp đơn vị), COMMUNE_OFFICER (cán bộ cấp xã: nhập và sửa trong địa bàn), VIEWER (chỉ
+     *     xem), INTEGRATION (hệ thống tích hợp dùng khóa API)
+     * @enum {string}
+     */
+    Role: 'ADMIN' | 'PROVINCE_OFFICER' | 'COMMUNE_OFFICER' | 'VIEWER' | 'INTEGRATION';
+    LoginRequest: {
+      /** @example camau */
+      username: string;
+      /** Format: password */
+      password: string;
+    };
+    TokenResponse: {
+      accessToken: string;
+      /** @example Bearer */
+      tokenType: string;
+      /**
+       * Format: int32
+       * @description Số giây còn hiệu lực
+       * @example 900
+       */
+      expiresIn: number;
+      user: components['schemas']['CurrentUser'];
+    };
+    CurrentUser: {
+      /** Format: int64 */
+      id?: number;
+      /** @example camau */
+      username: string;
+      /** @example Nguyễn Văn An */
+      fullName: string;
+      role: components['schemas']['Role'];
+      unit?: components['schemas']['UnitRef'];
+    };
+    User: {
+      /** Format: int64 */
+      id: number;
+      username: string;
+      fullName: string;
+      role: components['schemas']['Role'];
+      unit?: components['schemas']['UnitRef'];
+      enabled: boolean;
+      /** @description Đang tạm khóa vì nhập sai mật khẩu */
+      locked: boolean;
+      /** Format: date-time */
+      lastLoginAt?: string;
+      /** Format: int64 */
+      version: number;
+    };
+    UserInput: {
+      /** @example phuongbaclieu */
+      username: string;
+      /** @example Trần Thị Bình */
+      fullName: string;
+      role: components['schemas']['Role'];
+      /**
+       * Format: int64
+       * @description Đơn vị (bắt buộc trừ quản trị viên)
+       */
+      unitId?: number;
+      /** Format: password */
+      password: string;
+    };
+    UserUpdate: {
+      fullName: string;
+      role: components['schemas']['Role'];
+      /** Format: int64 */
+      unitId?: number;
+      enabled: boolean;
+      /** Format: password */
+      newPassword?: string;
+      /** @description Mở khóa tài khoản đang bị tạm khóa */
+      unlock?: boolean;
+    };
+    UserPage: {
+      content: components['schemas']['User'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      size: number;
+      /** Format: int64 */
+      totalElements: number;
+      /** Format: int32 */
+      totalPages: number;
+    };
+    ApiKey: {
+      /** Format: int64 */
+      id: number;
+      /** @example Hệ thống quản lý hồ sơ Công an tỉnh Cà Mau */
+      name: string;
+      /**
+       * @description Phần đầu của khóa, để nhận ra
+       * @example antq_3f9a1c2e
+       */
+      prefix: string;
+      unit: components['schemas']['UnitRef'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      lastUsedAt?: string;
+      revoked: boolean;
+      /** Format: date-time */
+      revokedAt?: string;
+    };
+    ApiKeyInput: {
+      name: string;
+      /**
+       * Format: int64
+       * @description Địa bàn của khóa (đơn vị và cấp dưới)
+       */
+      unitId: number;
+    };
+    ApiKeyCreated: {
+      apiKey: components['schemas']['ApiKey'];
+      /** @description Giá trị khóa; chỉ hiện một lần, hãy lưu lại ngay */
+      key: string;
+    };
+    Change: {
+      /** @description Giá trị trước */
+      from?: unknown;
+      /** @description Giá trị sau */
+      to?: unknown;
+    };
+    AuditEvent: {
+      /** Format: int64 */
+      id: number;
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      actorKind: 'USER' | 'API_KEY' | 'SYSTEM';
+      actorName: string;
+      /** @description Địa chỉ IP và trình duyệt/ứng dụng */
+      client?: string;
+      entityType: string;
+      /** Format: int64 */
+      entityId: number;
+      /** @example UPDATE */
+      action: string;
+      /** @description Các trường đã thay đổi với giá trị trước/sau */
+      changes: {
+        [key: string]: components['schemas']['Change'];
+      };
+    };
+    AuditPage: {
+      content: components['schemas']['AuditEvent'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      size: number;
+      /** Format: int64 */
+      totalElements: number;
+      /** Format: int32 */
+      totalPages: number;
+    };
   };
   responses: {
+    /** @description Chưa đăng nhập, phiên đã hết hạn hoặc thông tin đăng nhập không đúng */
+    Unauthorized: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Không có quyền thực hiện thao tác này */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /** @description Dữ liệu gửi lên không hợp lệ */
     BadRequest: {
       headers: {
@@ -416,6 +753,99 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "username": "camau",
+         *       "password": "********"
+         *     }
+         */
+        'application/json': components['schemas']['LoginRequest'];
+      };
+    };
+    responses: {
+      /** @description Đăng nhập thành công */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  refreshSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Access token mới */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã đăng xuất */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getCurrentUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Người dùng hiện tại */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CurrentUser'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
   listUnits: {
     parameters: {
       query?: {
@@ -463,6 +893,8 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
     };
   };
   createUnit: {
@@ -499,6 +931,8 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       409: components['responses']['Conflict'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
@@ -539,6 +973,8 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       415: components['responses']['UnsupportedMediaType'];
@@ -568,6 +1004,8 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
     };
   };
@@ -604,6 +1042,8 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       412: components['responses']['PreconditionFailed'];
@@ -637,6 +1077,218 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  listUsers: {
+    parameters: {
+      query?: {
+        /** @description Tìm theo tên đăng nhập hoặc họ tên */
+        q?: string;
+        /** @description Số trang, bắt đầu từ 0 */
+        page?: components['parameters']['Page'];
+        /** @description Số dòng mỗi trang (tối đa 200) */
+        size?: components['parameters']['Size'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang tài khoản */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  createUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UserInput'];
+      };
+    };
+    responses: {
+      /** @description Đã tạo */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  updateUser: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UserUpdate'];
+      };
+    };
+    responses: {
+      /** @description Đã sửa */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  listApiKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Các khóa API (không gồm giá trị khóa) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiKey'][];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  createApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApiKeyInput'];
+      };
+    };
+    responses: {
+      /** @description Đã tạo; `key` chỉ được trả về lần này */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiKeyCreated'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  revokeApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã thu hồi */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiKey'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  listAuditEvents: {
+    parameters: {
+      query: {
+        entityType: 'UNIT';
+        entityId: number;
+        /** @description Số trang, bắt đầu từ 0 */
+        page?: components['parameters']['Page'];
+        /** @description Số dòng mỗi trang (tối đa 200) */
+        size?: components['parameters']['Size'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Các thay đổi, mới nhất trước */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
     };
   };

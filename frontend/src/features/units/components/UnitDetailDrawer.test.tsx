@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { unitKeys, type UnitDetail } from '../api/units';
+import { session } from '@/lib/session';
 import { UnitDetailDrawer } from './UnitDetailDrawer';
 
 const bacLieu: UnitDetail = {
@@ -47,8 +48,25 @@ function renderDrawer(unit: UnitDetail) {
   );
 }
 
+async function signInAs(role: 'ADMIN' | 'VIEWER') {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () =>
+      Response.json({
+        accessToken: 't',
+        tokenType: 'Bearer',
+        expiresIn: 900,
+        user: { username: 'u', fullName: 'Người dùng', role },
+      }),
+    ),
+  );
+  expect(await session.login('u', 'p')).toBeNull();
+  vi.unstubAllGlobals();
+}
+
 describe('the unit detail', () => {
-  it('shows a retired unit with its successor and no actions that would add to it', () => {
+  it('shows a retired unit with its successor and no actions that would add to it', async () => {
+    await signInAs('ADMIN');
     renderDrawer(bacLieu);
     expect(screen.getByText('Không còn hiệu lực')).toBeInTheDocument();
     expect(screen.getByText(/Sáp nhập vào/)).toBeInTheDocument();
@@ -58,10 +76,21 @@ describe('the unit detail', () => {
     expect(screen.queryByText('Sáp nhập đơn vị khác vào đây')).not.toBeInTheDocument();
   });
 
-  it('offers adding and merging on a unit in force', () => {
+  it('offers adding and merging on a unit in force to those who may', async () => {
+    await signInAs('ADMIN');
     renderDrawer({ ...bacLieu, id: 4, validTo: undefined, active: true, successors: [] });
     expect(screen.getByText('Đang hoạt động')).toBeInTheDocument();
     expect(screen.getByText('Thêm đơn vị trực thuộc')).toBeInTheDocument();
+    expect(screen.getByText('Sáp nhập đơn vị khác vào đây')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Lịch sử' })).toBeInTheDocument();
     expect(screen.getByText('Chưa có sáp nhập, chia tách hay đổi tên')).toBeInTheDocument();
+  });
+
+  it('shows a viewer no buttons that would change anything, and no history', async () => {
+    await signInAs('VIEWER');
+    renderDrawer({ ...bacLieu, id: 5, validTo: undefined, active: true, successors: [] });
+    expect(screen.queryByText('Thêm đơn vị trực thuộc')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Sửa/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: 'Lịch sử' })).not.toBeInTheDocument();
   });
 });

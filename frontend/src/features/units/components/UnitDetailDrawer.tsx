@@ -13,13 +13,16 @@ import {
   Empty,
   Skeleton,
   Space,
+  Tabs,
   Tag,
   Timeline,
   Typography,
 } from 'antd';
 import { formatDate, formatNumber } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
+import { useRights } from '@/lib/useSession';
 import { useUnitDetail, type UnitDetail } from '../api/units';
+import { UnitHistory } from './UnitHistory';
 import type { Schemas } from '@/lib/api/client';
 
 type LineageLink = Schemas['LineageLink'];
@@ -67,6 +70,7 @@ export function UnitDetailDrawer({
 }: UnitDetailDrawerProps) {
   const detail = useUnitDetail(unitId);
   const unit = detail.data?.unit;
+  const rights = useRights();
 
   return (
     <Drawer
@@ -75,7 +79,8 @@ export function UnitDetailDrawer({
       size={560}
       title={unit ? unit.name : 'Chi tiết đơn vị'}
       extra={
-        unit && (
+        unit &&
+        rights.write && (
           <Button
             type="primary"
             icon={<EditOutlined />}
@@ -89,85 +94,100 @@ export function UnitDetailDrawer({
       {detail.isLoading && <Skeleton active />}
       {detail.isError && <Alert type="error" showIcon title={problemMessage(detail.error)} />}
       {unit && (
-        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-          <Breadcrumb
-            aria-label="Cấp trên"
-            items={[
-              ...unit.ancestors.map((a) => ({
-                key: a.id,
-                title: <Typography.Link {...linkTo(a.id)}>{a.name}</Typography.Link>,
-              })),
-              { key: unit.id, title: unit.name },
-            ]}
-          />
-          <Descriptions
-            column={1}
-            size="small"
-            bordered
-            items={[
-              {
-                key: 'kind',
-                label: 'Loại',
-                children: (
-                  <Tag color={UNIT_KIND_COLORS[unit.kind]}>{UNIT_KIND_LABELS[unit.kind]}</Tag>
-                ),
-              },
-              { key: 'code', label: 'Mã', children: unit.code ?? <i>chưa có</i> },
-              { key: 'parent', label: 'Cấp trên', children: unit.parentName ?? '—' },
-              { key: 'from', label: 'Hiệu lực từ', children: formatDate(unit.validFrom) },
-              {
-                key: 'to',
-                label: 'Hết hiệu lực',
-                children: unit.validTo ? formatDate(unit.validTo) : 'Còn hiệu lực',
-              },
-              {
-                key: 'status',
-                label: 'Trạng thái',
-                children: unit.active ? (
-                  <Tag color="success">Đang hoạt động</Tag>
-                ) : (
-                  <Tag>Không còn hiệu lực</Tag>
-                ),
-              },
-              {
-                key: 'children',
-                label: 'Đơn vị trực thuộc',
-                children: formatNumber(unit.childCount),
-              },
-            ]}
-          />
-          <Space wrap>
-            <Button icon={<ApartmentOutlined />} onClick={() => onShowSubtree(unit)}>
-              Xem đơn vị cấp dưới
-            </Button>
-            {unit.active && (
-              <Button icon={<PlusOutlined />} onClick={() => onAddChild(unit)}>
-                Thêm đơn vị trực thuộc
-              </Button>
-            )}
-            {unit.active && (
-              <Button icon={<MergeCellsOutlined />} onClick={() => onMergeInto(unit)}>
-                Sáp nhập đơn vị khác vào đây
-              </Button>
-            )}
-          </Space>
-          <div>
-            <Typography.Title level={5}>Lịch sử sắp xếp</Typography.Title>
-            {unit.predecessors.length === 0 && unit.successors.length === 0 ? (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description="Chưa có sáp nhập, chia tách hay đổi tên"
-              />
-            ) : (
-              <Timeline
-                items={[
-                  ...unit.predecessors.map((l) => lineageItem(l, 'từ', 'gray', linkTo)),
-                  ...unit.successors.map((l) => lineageItem(l, 'vào', 'blue', linkTo)),
-                ]}
-              />
-            )}
-          </div>
-        </Space>
+        <Tabs
+          items={[
+            {
+              key: 'info',
+              label: 'Thông tin',
+              children: (
+                <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+                  <Breadcrumb
+                    aria-label="Cấp trên"
+                    items={[
+                      ...unit.ancestors.map((a) => ({
+                        key: a.id,
+                        title: <Typography.Link {...linkTo(a.id)}>{a.name}</Typography.Link>,
+                      })),
+                      { key: unit.id, title: unit.name },
+                    ]}
+                  />
+                  <Descriptions
+                    column={1}
+                    size="small"
+                    bordered
+                    items={[
+                      {
+                        key: 'kind',
+                        label: 'Loại',
+                        children: (
+                          <Tag color={UNIT_KIND_COLORS[unit.kind]}>
+                            {UNIT_KIND_LABELS[unit.kind]}
+                          </Tag>
+                        ),
+                      },
+                      { key: 'code', label: 'Mã', children: unit.code ?? <i>chưa có</i> },
+                      { key: 'parent', label: 'Cấp trên', children: unit.parentName ?? '—' },
+                      { key: 'from', label: 'Hiệu lực từ', children: formatDate(unit.validFrom) },
+                      {
+                        key: 'to',
+                        label: 'Hết hiệu lực',
+                        children: unit.validTo ? formatDate(unit.validTo) : 'Còn hiệu lực',
+                      },
+                      {
+                        key: 'status',
+                        label: 'Trạng thái',
+                        children: unit.active ? (
+                          <Tag color="success">Đang hoạt động</Tag>
+                        ) : (
+                          <Tag>Không còn hiệu lực</Tag>
+                        ),
+                      },
+                      {
+                        key: 'children',
+                        label: 'Đơn vị trực thuộc',
+                        children: formatNumber(unit.childCount),
+                      },
+                    ]}
+                  />
+                  <Space wrap>
+                    <Button icon={<ApartmentOutlined />} onClick={() => onShowSubtree(unit)}>
+                      Xem đơn vị cấp dưới
+                    </Button>
+                    {unit.active && rights.write && (
+                      <Button icon={<PlusOutlined />} onClick={() => onAddChild(unit)}>
+                        Thêm đơn vị trực thuộc
+                      </Button>
+                    )}
+                    {unit.active && rights.reorganise && (
+                      <Button icon={<MergeCellsOutlined />} onClick={() => onMergeInto(unit)}>
+                        Sáp nhập đơn vị khác vào đây
+                      </Button>
+                    )}
+                  </Space>
+                  <div>
+                    <Typography.Title level={5}>Lịch sử sắp xếp</Typography.Title>
+                    {unit.predecessors.length === 0 && unit.successors.length === 0 ? (
+                      <Empty
+                        image={Empty.PRESENTED_IMAGE_SIMPLE}
+                        description="Chưa có sáp nhập, chia tách hay đổi tên"
+                      />
+                    ) : (
+                      <Timeline
+                        items={[
+                          ...unit.predecessors.map((l) => lineageItem(l, 'từ', 'gray', linkTo)),
+                          ...unit.successors.map((l) => lineageItem(l, 'vào', 'blue', linkTo)),
+                        ]}
+                      />
+                    )}
+                  </div>
+                </Space>
+              ),
+            },
+            ...(rights.audit
+              ? [{ key: 'history', label: 'Lịch sử', children: <UnitHistory unitId={unit.id} /> }]
+              : []),
+          ]}
+        />
       )}
     </Drawer>
   );

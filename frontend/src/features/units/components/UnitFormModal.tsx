@@ -142,6 +142,8 @@ export function UnitFormModal({ editing, parentId, onClose, onSaved }: UnitFormM
         >
           <Select
             placeholder="Chọn loại"
+            loading={parent.isFetching}
+            disabled={chosenParent !== undefined && !parent.data}
             options={allowedKinds.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
           />
         </Form.Item>

@@ -71,11 +71,12 @@ export function UnitPicker({
       options={[...options.values()].map((o) => ({
         value: o.value,
         label: o.label,
-        title: UNIT_KIND_LABELS[o.kind],
+        title: o.label,
+        kindLabel: UNIT_KIND_LABELS[o.kind],
       }))}
       optionRender={(o) => (
         <span>
-          {o.label} <Tag style={{ marginInlineStart: 4 }}>{o.data.title}</Tag>
+          {o.label} <Tag style={{ marginInlineStart: 4 }}>{o.data.kindLabel}</Tag>
         </span>
       )}
     />

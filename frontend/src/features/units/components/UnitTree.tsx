@@ -4,10 +4,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { formatDate } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
-import { unitChildrenQuery, unitListQuery, type Unit } from '../api/units';
+import { unitChildrenQuery, unitDetailQuery, unitListQuery, type Unit } from '../api/units';
 import { UNIT_KIND_COLORS, UNIT_KIND_LABELS } from './unitKinds';
 
 interface UnitTreeProps {
+  /** The root of a user bound to a unit (their territory); the top of the tree otherwise. */
+  rootId?: number;
   /** Only units in force on this day; all when absent. */
   activeOn?: string;
   selectedId?: number;
@@ -41,9 +43,17 @@ function buildTree(list: Unit[], children: Record<string, Unit[]>): DataNode[] {
 }
 
 /** The unit tree, loading each level's children when it is opened. */
-export function UnitTree({ activeOn, selectedId, onSelect }: UnitTreeProps) {
+export function UnitTree({ rootId, activeOn, selectedId, onSelect }: UnitTreeProps) {
   const client = useQueryClient();
-  const roots = useQuery(unitListQuery({ topLevel: true, activeOn, size: 200 }));
+  const top = useQuery({
+    ...unitListQuery({ topLevel: true, activeOn, size: 200 }),
+    enabled: rootId === undefined,
+  });
+  const own = useQuery({ ...unitDetailQuery(rootId ?? 0), enabled: rootId !== undefined });
+  const roots =
+    rootId === undefined
+      ? top
+      : { ...own, data: own.data ? { content: [own.data.unit as Unit] } : undefined };
   const [children, setChildren] = useState<Record<string, Unit[]>>({});
   const [units, setUnits] = useState<Record<string, Unit>>({});
   const [expanded, setExpanded] = useState<React.Key[]>([]);

@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { formatDate, formatNumber, todayIso } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 import { useTableParams } from '@/lib/useTableParams';
+import { useCurrentUser, useRights } from '@/lib/useSession';
 import {
   useUnitDetail,
   useUnitList,
@@ -49,6 +50,8 @@ export function UnitsPage() {
   const [search, setSearch] = useState(f.q?.[0] ?? '');
   const [form, setForm] = useState<FormState>({ mode: 'closed' });
   const [merge, setMerge] = useState<{ open: boolean; successorId?: number }>({ open: false });
+  const rights = useRights();
+  const user = useCurrentUser();
 
   const list = useUnitList({
     q: f.q?.[0],
@@ -125,16 +128,20 @@ export function UnitsPage() {
           Đơn vị
         </Typography.Title>
         <Space>
-          <Button icon={<MergeCellsOutlined />} onClick={() => setMerge({ open: true })}>
-            Sáp nhập
-          </Button>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setForm({ mode: 'create', parentId: ancestorId })}
-          >
-            Thêm đơn vị
-          </Button>
+          {rights.reorganise && (
+            <Button icon={<MergeCellsOutlined />} onClick={() => setMerge({ open: true })}>
+              Sáp nhập
+            </Button>
+          )}
+          {rights.write && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setForm({ mode: 'create', parentId: ancestorId ?? user?.unit?.id })}
+            >
+              Thêm đơn vị
+            </Button>
+          )}
         </Space>
       </div>
       <Row gutter={16}>
@@ -155,6 +162,7 @@ export function UnitsPage() {
             }
           >
             <UnitTree
+              rootId={user?.unit?.id}
               activeOn={activeOn}
               selectedId={ancestorId}
               onSelect={(u) => setFilter('ancestorId', u ? String(u.id) : undefined)}

@@ -19,8 +19,9 @@ public final class AntqMain {
   private AntqMain() {}
 
   public static void main(String... args) {
+    boolean external = externalDatabaseConfigured();
     EmbeddedDatabase embedded = null;
-    if (!externalDatabaseConfigured()) {
+    if (!external) {
       Path dataDir = Path.of(envOr("ANTQ_DATA_DIR", "data")).toAbsolutePath();
       int port = Integer.parseInt(envOr("ANTQ_DB_PORT", "0"));
       embedded = EmbeddedDatabase.start(dataDir, port);
@@ -46,7 +47,9 @@ public final class AntqMain {
                   },
                   "antq-embedded-pg-stop"));
     }
-    installJwtKeys();
+    // after the embedded start: initdb wants an empty directory, and the keys live beside the
+    // cluster
+    installJwtKeys(external);
     try {
       Quarkus.run(args);
     } finally {
@@ -61,7 +64,7 @@ public final class AntqMain {
    * ANTQ_JWT_PUBLIC_KEY} (PEM) when set: every replica must share them. Otherwise a pair is
    * generated once and kept in {@code $ANTQ_DATA_DIR/keys} (fine for one instance).
    */
-  static void installJwtKeys() {
+  static void installJwtKeys(boolean externalDatabase) {
     String priv = System.getenv("ANTQ_JWT_PRIVATE_KEY");
     String pub = System.getenv("ANTQ_JWT_PUBLIC_KEY");
     if (notBlank(priv) && notBlank(pub)) {
@@ -70,7 +73,7 @@ public final class AntqMain {
     }
     Path dir = Path.of(envOr("ANTQ_DATA_DIR", "data"), "keys").toAbsolutePath();
     JwtKeys.loadOrCreate(dir).install();
-    if (externalDatabaseConfigured()) {
+    if (externalDatabase) {
       LOG.warnf(
           "Token signing keys come from %s: set ANTQ_JWT_PRIVATE_KEY and ANTQ_JWT_PUBLIC_KEY when"
               + " several instances share the database",

@@ -280,9 +280,9 @@ public class DemoDataLoader {
 
   /** Numbered hamlets, named after their ward so they stay distinct once wards merge. */
   private void hamlets(long wardId, String prefix, int count) {
-    String ward = units.get(wardId).unit().name.replaceFirst("^Phường ", "");
+    String ward = units.get(wardId).unit().name;
     for (int i = 1; i <= count; i++) {
-      unit(prefix + " " + i + " " + ward, UnitKind.HAMLET, wardId, MAP_2008);
+      unit(prefix + " " + i + ", " + ward, UnitKind.HAMLET, wardId, MAP_2008);
     }
   }
 

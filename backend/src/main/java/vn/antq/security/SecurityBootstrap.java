@@ -25,7 +25,7 @@ public class SecurityBootstrap {
 
   @Inject UserService users;
 
-  void onStart(@Observes @Priority(10) StartupEvent event) {
+  void onStart(@Observes @Priority(3000) StartupEvent event) {
     if (adminUsername.isPresent() && adminPassword.isPresent()) {
       if (adminPassword.get().length() < 10) {
         throw new IllegalStateException("ANTQ_ADMIN_PASSWORD phải có ít nhất 10 ký tự");

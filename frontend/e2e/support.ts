@@ -1,0 +1,27 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/** Demo accounts (demo data only; see the README). */
+export const DEMO_PASSWORD = 'antq-demo-2025';
+
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+
+export const suffix = () => Math.random().toString(36).slice(2, 7);
+
+/** Signs in through the sign-in page and waits for the shell. */
+export async function signIn(page: Page, username: string, path = '/') {
+  await page.goto(path);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+/** Bearer headers for API calls made by the test itself. */
+export async function authHeaders(request: APIRequestContext, username = 'admin') {
+  const res = await request.post('/api/auth/login', {
+    data: { username, password: DEMO_PASSWORD },
+  });
+  expect(res.status()).toBe(200);
+  return { Authorization: `Bearer ${(await res.json()).accessToken}` };
+}

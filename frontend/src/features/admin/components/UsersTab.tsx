@@ -1,0 +1,240 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { UnitPicker } from '@/features/units';
+import { applyViolations, problemMessage } from '@/lib/problem';
+import { ROLE_LABELS, type Role } from '@/lib/session';
+import { useCreateUser, useUpdateUser, useUsers, type User } from '../api/admin';
+
+const PEOPLE_ROLES: Role[] = ['ADMIN', 'PROVINCE_OFFICER', 'COMMUNE_OFFICER', 'VIEWER'];
+
+interface UserForm {
+  username?: string;
+  fullName: string;
+  role: Role;
+  unitId?: number;
+  password?: string;
+  enabled?: boolean;
+  unlock?: boolean;
+}
+
+function UserModal({ editing, onClose }: { editing?: User; onClose: () => void }) {
+  const [form] = Form.useForm<UserForm>();
+  const { message } = App.useApp();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const [error, setError] = useState<string>();
+  const role = Form.useWatch('role', form);
+
+  const submit = async (v: UserForm) => {
+    setError(undefined);
+    try {
+      if (editing) {
+        await update.mutateAsync({
+          id: editing.id,
+          version: editing.version,
+          body: {
+            fullName: v.fullName,
+            role: v.role,
+            unitId: v.role === 'ADMIN' ? undefined : v.unitId,
+            enabled: v.enabled ?? true,
+            newPassword: v.password || undefined,
+            unlock: v.unlock,
+          },
+        });
+        message.success('Đã lưu tài khoản');
+      } else {
+        await create.mutateAsync({
+          username: v.username ?? '',
+          fullName: v.fullName,
+          role: v.role,
+          unitId: v.role === 'ADMIN' ? undefined : v.unitId,
+          password: v.password ?? '',
+        });
+        message.success(`Đã tạo tài khoản ${v.username}`);
+      }
+      onClose();
+    } catch (e) {
+      if (!applyViolations(form, e)) setError(problemMessage(e));
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={editing ? `Sửa tài khoản ${editing.username}` : 'Thêm tài khoản'}
+      okText={editing ? 'Lưu' : 'Tạo'}
+      cancelText="Hủy"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending || update.isPending}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form<UserForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          editing
+            ? {
+                fullName: editing.fullName,
+                role: editing.role,
+                unitId: editing.unit?.id,
+                enabled: editing.enabled,
+              }
+            : { role: 'COMMUNE_OFFICER' }
+        }
+      >
+        {!editing && (
+          <Form.Item
+            name="username"
+            label="Tên đăng nhập"
+            rules={[
+              { required: true, message: 'Bắt buộc nhập' },
+              {
+                pattern: /^[A-Za-z0-9._-]{3,100}$/,
+                message: 'Từ 3 ký tự: chữ không dấu, số, . _ -',
+              },
+            ]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="fullName"
+          label="Họ và tên"
+          rules={[{ required: true, message: 'Bắt buộc nhập' }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item name="role" label="Vai trò" rules={[{ required: true }]}>
+          <Select options={PEOPLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+        </Form.Item>
+        {role !== 'ADMIN' && (
+          <Form.Item
+            name="unitId"
+            label="Đơn vị (địa bàn)"
+            rules={[{ required: true, message: 'Chọn đơn vị' }]}
+            extra="Tài khoản chỉ thấy và sửa đơn vị này và các đơn vị cấp dưới"
+          >
+            <UnitPicker aria-label="Đơn vị (địa bàn)" />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="password"
+          label={editing ? 'Mật khẩu mới (để trống nếu không đổi)' : 'Mật khẩu'}
+          rules={[
+            { required: !editing, message: 'Bắt buộc nhập' },
+            { min: 10, message: 'Ít nhất 10 ký tự' },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        {editing && (
+          <Space size="large">
+            <Form.Item name="enabled" label="Đang hoạt động" valuePropName="checked">
+              <Switch />
+            </Form.Item>
+            {editing.locked && (
+              <Form.Item name="unlock" valuePropName="checked" label=" ">
+                <Checkbox>Mở khóa (đang tạm khóa vì nhập sai mật khẩu)</Checkbox>
+              </Form.Item>
+            )}
+          </Space>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+/** Tài khoản: who may sign in, with which role and territory. */
+export function UsersTab() {
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(0);
+  const [size, setSize] = useState(20);
+  const users = useUsers(q, page, size);
+  const [modal, setModal] = useState<{ editing?: User } | null>(null);
+
+  return (
+    <div>
+      <Space style={{ marginBottom: 12 }}>
+        <Input.Search
+          placeholder="Tìm theo tên đăng nhập hoặc họ tên"
+          allowClear
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(0);
+          }}
+          style={{ width: 320 }}
+        />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({})}>
+          Thêm tài khoản
+        </Button>
+      </Space>
+      {users.isError && <Alert type="error" showIcon title={problemMessage(users.error)} />}
+      <Table<User>
+        rowKey="id"
+        size="middle"
+        loading={users.isFetching}
+        dataSource={users.data?.content}
+        pagination={{
+          current: page + 1,
+          pageSize: size,
+          total: users.data?.totalElements ?? 0,
+          onChange: (p, s) => {
+            setPage(p - 1);
+            setSize(s);
+          },
+        }}
+        columns={[
+          { title: 'Tên đăng nhập', dataIndex: 'username' },
+          { title: 'Họ và tên', dataIndex: 'fullName' },
+          { title: 'Vai trò', dataIndex: 'role', render: (r: Role) => ROLE_LABELS[r] },
+          { title: 'Đơn vị', key: 'unit', render: (_, u) => u.unit?.name ?? 'Toàn quốc' },
+          {
+            title: 'Trạng thái',
+            key: 'status',
+            render: (_, u) =>
+              !u.enabled ? (
+                <Tag>Đã vô hiệu</Tag>
+              ) : u.locked ? (
+                <Tag color="warning">Tạm khóa</Tag>
+              ) : (
+                <Tag color="success">Hoạt động</Tag>
+              ),
+          },
+          {
+            title: 'Đăng nhập lần cuối',
+            dataIndex: 'lastLoginAt',
+            render: (t?: string) => (t ? dayjs(t).format('HH:mm DD/MM/YYYY') : '—'),
+          },
+          {
+            title: '',
+            key: 'edit',
+            render: (_, u) => (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setModal({ editing: u })}>
+                Sửa
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {modal && <UserModal editing={modal.editing} onClose={() => setModal(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { LoginPage } from './components/LoginPage';
+export { ReauthModal } from './components/ReauthModal';

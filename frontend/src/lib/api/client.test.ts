@@ -1,0 +1,77 @@
+import { afterEach, expect, it, vi } from 'vitest';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.resetModules();
+});
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' },
+  });
+
+const tokens = (token: string) => ({
+  accessToken: token,
+  tokenType: 'Bearer',
+  expiresIn: 900,
+  user: { username: 'camau', fullName: 'Cán bộ', role: 'PROVINCE_OFFICER' },
+});
+
+it('renews an expired token through the refresh cookie and retries the call once', async () => {
+  const seen: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL) => {
+      const req =
+        input instanceof Request ? input : new Request(new URL(String(input), 'http://x'));
+      const path = new URL(req.url).pathname;
+      seen.push(`${path} ${req.headers.get('Authorization') ?? '-'}`);
+      if (path === '/api/auth/login') return json(tokens('old'));
+      if (path === '/api/auth/refresh') return json(tokens('new'));
+      return req.headers.get('Authorization') === 'Bearer new'
+        ? json({ content: [], page: 0, size: 20, totalElements: 0, totalPages: 0 })
+        : json({ type: 'urn:antq:problem:unauthorized', title: 'x', status: 401 }, 401);
+    }),
+  );
+  const { api } = await import('./client');
+  const { session } = await import('../session');
+  expect(await session.login('camau', 'p')).toBeNull();
+  const { data, response } = await api.GET('/api/units', { baseUrl: 'http://x' });
+  expect(response.status).toBe(200);
+  expect(data?.totalElements).toBe(0);
+  expect(seen.filter((s) => s.startsWith('/api/units'))).toEqual([
+    '/api/units Bearer old',
+    '/api/units Bearer new',
+  ]);
+  expect(session.get().status).toBe('signedIn');
+});
+
+it('asks the user to sign in again when the session cannot be renewed, then retries', async () => {
+  let signedInAgain = false;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL) => {
+      const req =
+        input instanceof Request ? input : new Request(new URL(String(input), 'http://x'));
+      const path = new URL(req.url).pathname;
+      if (path === '/api/auth/login') {
+        const first = !signedInAgain;
+        signedInAgain = true;
+        return json(tokens(first ? 'old' : 'again'));
+      }
+      if (path === '/api/auth/refresh') return json({ title: 'x', status: 401 }, 401);
+      return req.headers.get('Authorization') === 'Bearer again'
+        ? json({ content: [], page: 0, size: 20, totalElements: 0, totalPages: 0 })
+        : json({ type: 'urn:antq:problem:unauthorized', title: 'x', status: 401 }, 401);
+    }),
+  );
+  const { api } = await import('./client');
+  const { session } = await import('../session');
+  await session.login('camau', 'p');
+  const pending = api.GET('/api/units', { baseUrl: 'http://x' });
+  await vi.waitFor(() => expect(session.get().status).toBe('expired'));
+  await session.login('camau', 'p'); // the re-authentication dialog
+  const { response } = await pending;
+  expect(response.status).toBe(200);
+});
