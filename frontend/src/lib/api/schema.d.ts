@@ -649,6 +649,17 @@ export interface components {
     };
   };
   responses: {
+    /** @description Quá nhiều yêu cầu; thử lại sau số giây trong header Retry-After */
+    TooManyRequests: {
+      headers: {
+        /** @description Số giây cần chờ */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /** @description Chưa đăng nhập, phiên đã hết hạn hoặc thông tin đăng nhập không đúng */
     Unauthorized: {
       headers: {
@@ -784,6 +795,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
     };
   };
   refreshSession: {

@@ -7,8 +7,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.antq.api.AuthApi;
 import vn.antq.api.model.CurrentUser;
 import vn.antq.api.model.LoginRequest;
@@ -26,6 +28,11 @@ public class AuthResource implements AuthApi {
   @Inject TokenService tokens;
   @Inject UnitService units;
   @Inject Caller caller;
+  @Inject RateLimiter limiter;
+
+  @ConfigProperty(name = "antq.auth.logins-per-minute", defaultValue = "30")
+  int loginsPerMinute;
+
   @Context HttpHeaders headers;
 
   static ProblemException badCredentials() {
@@ -38,6 +45,15 @@ public class AuthResource implements AuthApi {
   @Override
   @PermitAll
   public Response login(LoginRequest req) {
+    long wait =
+        limiter.hit("login:" + caller.clientAddress(), loginsPerMinute, Duration.ofMinutes(1));
+    if (wait > 0) {
+      throw new ProblemException(
+          ProblemType.TOO_MANY_REQUESTS,
+          "Có quá nhiều lần đăng nhập từ địa chỉ này. Vui lòng thử lại sau " + wait + " giây.",
+          java.util.List.of(),
+          wait);
+    }
     UserEntity user = auth.authenticate(req.getUsername(), req.getPassword());
     if (user == null) {
       throw badCredentials();

@@ -108,18 +108,25 @@ public class Caller {
     return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
   }
 
+  /**
+   * The client's address. Behind a trusted proxy ({@code ANTQ_TRUSTED_PROXIES}) Quarkus takes it
+   * from X-Forwarded-For; from anyone else that header is ignored, so it cannot be forged.
+   */
+  public String clientAddress() {
+    RoutingContext rc = http();
+    if (rc == null) {
+      return "system";
+    }
+    return rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
+  }
+
   /** Address and user agent of the HTTP client, for the audit trail. */
   public String client() {
     RoutingContext rc = http();
     if (rc == null) {
       return "hệ thống";
     }
-    String ip =
-        rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
-    String forwarded = rc.request().getHeader("X-Forwarded-For");
-    if (forwarded != null && !forwarded.isBlank()) {
-      ip = forwarded.split(",")[0].trim() + " (qua " + ip + ")";
-    }
+    String ip = clientAddress();
     String agent = rc.request().getHeader("User-Agent");
     String client = ip + (agent == null ? "" : " · " + agent);
     return client.length() > 400 ? client.substring(0, 400) : client;

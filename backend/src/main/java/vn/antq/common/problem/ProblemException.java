@@ -11,16 +11,28 @@ public class ProblemException extends RuntimeException {
   private final int status;
   private final ProblemType type;
   private final List<Violation> violations;
+  private final long retryAfterSeconds;
 
   public ProblemException(ProblemType type, String detail) {
     this(type, detail, List.of());
   }
 
   public ProblemException(ProblemType type, String detail, List<Violation> violations) {
+    this(type, detail, violations, 0);
+  }
+
+  /** A problem the caller may retry after the given number of seconds ({@code Retry-After}). */
+  public ProblemException(
+      ProblemType type, String detail, List<Violation> violations, long retryAfterSeconds) {
     super(detail, null, false, false);
     this.status = type.status();
     this.type = type;
     this.violations = List.copyOf(violations);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public int status() {

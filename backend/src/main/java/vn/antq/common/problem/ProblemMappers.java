@@ -37,9 +37,13 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
     Response r = respond(e.type(), e.getMessage(), e.violations(), uri);
-    return e.status() == 401
-        ? Response.fromResponse(r).header("WWW-Authenticate", "Bearer").build()
-        : r;
+    if (e.status() == 401) {
+      return Response.fromResponse(r).header("WWW-Authenticate", "Bearer").build();
+    }
+    if (e.retryAfterSeconds() > 0) {
+      return Response.fromResponse(r).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+    return r;
   }
 
   @ServerExceptionMapper

@@ -16,6 +16,7 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Kiểu nội dung không được hỗ trợ"),
   BUSINESS_RULE(422, "business-rule", "Vi phạm quy tắc nghiệp vụ"),
   PRECONDITION_REQUIRED(428, "precondition-required", "Thiếu điều kiện phiên bản (If-Match)"),
+  TOO_MANY_REQUESTS(429, "too-many-requests", "Quá nhiều yêu cầu"),
   INTERNAL(500, "internal", "Lỗi hệ thống");
 
   private static final String BASE = "urn:antq:problem:";

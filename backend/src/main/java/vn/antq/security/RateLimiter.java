@@ -1,0 +1,43 @@
+package vn.antq.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Fixed-window counters in PostgreSQL, so that a limit holds across replicas: one upsert per hit,
+ * old windows purged now and then.
+ */
+@ApplicationScoped
+public class RateLimiter {
+  @Inject EntityManager em;
+
+  /** Seconds to wait when the bucket is over its limit in the current window, else 0. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public long hit(String bucket, int limit, Duration window) {
+    long windowSeconds = window.toSeconds();
+    Instant now = Instant.now();
+    Instant start = Instant.ofEpochSecond(now.getEpochSecond() / windowSeconds * windowSeconds);
+    int hits =
+        ((Number)
+                em.createNativeQuery(
+                        "INSERT INTO rate_limit (bucket, window_start, hits) VALUES (?1, ?2, 1)"
+                            + " ON CONFLICT (bucket, window_start)"
+                            + " DO UPDATE SET hits = rate_limit.hits + 1 RETURNING hits")
+                    .setParameter(1, bucket)
+                    .setParameter(2, start)
+                    .getSingleResult())
+            .intValue();
+    if (hits == 1 && Math.floorMod(start.getEpochSecond() / windowSeconds, 10) == 0) {
+      em.createNativeQuery("DELETE FROM rate_limit WHERE window_start < ?1")
+          .setParameter(1, start.minus(Duration.ofHours(1)))
+          .executeUpdate();
+    }
+    return hits > limit
+        ? Math.max(1, start.plus(window).getEpochSecond() - now.getEpochSecond())
+        : 0;
+  }
+}
