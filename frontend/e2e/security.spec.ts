@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, authHeaders, shot, signIn, suffix } from './support';
+import { DEMO_PASSWORD, authHeaders, pick, shot, signIn, suffix } from './support';
 
 test('signed-out visitors see only the Vietnamese sign-in page; wrong passwords are refused', async ({
   page,
@@ -118,10 +118,7 @@ test('administrators manage accounts and API keys; a key is shown once', async (
   const name = `Hệ thống thử ${suffix()}`;
   await dialog.getByLabel('Tên hệ thống').fill(name);
   await dialog.getByLabel('Địa bàn').fill('ca mau');
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option[title^="Cà Mau"]')
-    .first()
-    .click();
+  await pick(page, dialog.getByLabel('Địa bàn'), 'Cà Mau');
   await dialog.getByRole('button', { name: 'Tạo' }).click();
   const secret = page.getByTestId('api-key-secret');
   await expect(secret).toContainText('antq_');
@@ -136,4 +133,18 @@ test('administrators manage accounts and API keys; a key is shown once', async (
   await expect(row).toContainText('Đã thu hồi');
   const after = await page.request.get('/api/auth/me', { headers: { 'X-API-Key': key } });
   expect(after.status()).toBe(401);
+});
+
+test('several tabs opened at once stay signed in (they share the refresh cookie)', async ({
+  page,
+  context,
+}) => {
+  await signIn(page, 'camau', '/don-vi');
+  const tabs = await Promise.all([context.newPage(), context.newPage(), context.newPage()]);
+  await Promise.all(tabs.map((t) => t.goto('/don-vi?q=ca%20mau')));
+  for (const t of tabs) {
+    await expect(t.getByTestId('current-user')).toContainText('Cán bộ cấp tỉnh');
+  }
+  await page.reload();
+  await expect(page.getByTestId('current-user')).toBeVisible();
 });

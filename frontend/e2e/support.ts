@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 /** Demo accounts (demo data only; see the README). */
 export const DEMO_PASSWORD = 'antq-demo-2025';
@@ -24,4 +24,22 @@ export async function authHeaders(request: APIRequestContext, username = 'admin'
   });
   expect(res.status()).toBe(200);
   return { Authorization: `Bearer ${(await res.json()).accessToken}` };
+}
+
+/**
+ * Picks an option of an antd Select: retried as a whole, since the list may re-render while its
+ * options load.
+ */
+export async function pick(page: Page, field: Locator, option: string, shown = option) {
+  await expect(async () => {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await field.click();
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${option}"]`)
+      .first()
+      .click({ timeout: 2000 });
+    const select = field.locator(
+      'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+    );
+    await expect(select).toContainText(shown, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
 }

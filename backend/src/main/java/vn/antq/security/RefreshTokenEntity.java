@@ -28,6 +28,9 @@ public class RefreshTokenEntity extends PanacheEntityBase {
   @Column(name = "revoked_at")
   public Instant revokedAt;
 
+  @Column(name = "rotated_at")
+  public Instant rotatedAt;
+
   @Column(name = "created_at")
   public Instant createdAt;
 }

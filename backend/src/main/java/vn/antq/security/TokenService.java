@@ -29,6 +29,13 @@ public class TokenService {
   @ConfigProperty(name = "antq.auth.refresh-token-lifetime", defaultValue = "PT12H")
   Duration refreshLifetime;
 
+  /**
+   * A refresh token used again this soon after its rotation is a race between browser tabs loading
+   * at once (they share the cookie), not a replay: it is honoured.
+   */
+  @ConfigProperty(name = "antq.auth.refresh-reuse-grace", defaultValue = "PT30S")
+  Duration reuseGrace;
+
   @Inject EntityManager em;
 
   public Duration accessLifetime() {
@@ -86,12 +93,13 @@ public class TokenService {
     if (row == null) {
       return Optional.empty();
     }
-    if (row.revokedAt != null) {
-      revokeAllOf(row.userId);
+    if (row.revokedAt != null || row.expiresAt.isBefore(now)) {
       return Optional.empty();
     }
-    row.revokedAt = now;
-    if (row.expiresAt.isBefore(now)) {
+    if (row.rotatedAt == null) {
+      row.rotatedAt = now;
+    } else if (row.rotatedAt.isBefore(now.minus(reuseGrace))) {
+      revokeAllOf(row.userId); // a replay: end every session of this user
       return Optional.empty();
     }
     UserEntity user = UserEntity.findById(row.userId);

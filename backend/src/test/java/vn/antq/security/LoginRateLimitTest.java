@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Test;
 import vn.antq.support.Api;
 import vn.antq.support.EmbeddedPostgresResource;
 
-/** Sign-in attempts per client address are limited, across accounts (credential stuffing). */
+/**
+ * Limits with production settings: sign-in attempts per client address (credential stuffing), and
+ * the grace period for a refresh cookie used by several tabs at once.
+ */
 @QuarkusTest
 @TestProfile(LoginRateLimitTest.FewLogins.class)
 class LoginRateLimitTest {
   public static class FewLogins implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("antq.auth.logins-per-minute", "3");
+      return Map.of("antq.auth.logins-per-minute", "3", "antq.auth.refresh-reuse-grace", "PT30S");
     }
 
     @Override
@@ -60,5 +63,41 @@ class LoginRateLimitTest {
         .post("/api/auth/login")
         .then()
         .statusCode(401);
+  }
+
+  @Test
+  void tabsRefreshingTogetherShareTheCookieButSignOutStillEndsIt() {
+    String username = "tab-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    long unit = vn.antq.support.UnitBuilder.province("Tỉnh Nhiều Thẻ").create();
+    Api.json()
+        .body(
+            Map.of(
+                "username",
+                username,
+                "fullName",
+                "Người nhiều thẻ",
+                "role",
+                "VIEWER",
+                "unitId",
+                unit,
+                "password",
+                SecurityFixture.PASSWORD))
+        .post("/api/users")
+        .then()
+        .statusCode(201);
+    var session =
+        Api.anonymous()
+            .contentType(ContentType.JSON)
+            .header("X-Forwarded-For", "198.51.100.1")
+            .body(Map.of("username", username, "password", SecurityFixture.PASSWORD))
+            .post("/api/auth/login");
+    session.then().statusCode(200);
+    String cookie = session.getCookie("antq_refresh");
+    // two tabs send the same cookie: both get a session
+    Api.anonymous().cookie("antq_refresh", cookie).post("/api/auth/refresh").then().statusCode(200);
+    Api.anonymous().cookie("antq_refresh", cookie).post("/api/auth/refresh").then().statusCode(200);
+    // a signed-out cookie is never honoured, grace or not
+    Api.anonymous().cookie("antq_refresh", cookie).post("/api/auth/logout").then().statusCode(204);
+    Api.anonymous().cookie("antq_refresh", cookie).post("/api/auth/refresh").then().statusCode(401);
   }
 }
