@@ -120,7 +120,18 @@ test('create and edit a unit, with the server violations on the fields', async (
   await edit.getByRole('button', { name: 'Lưu' }).click();
   await expect(page.getByText('Đã lưu thay đổi')).toBeVisible();
   await expect(page.locator('.ant-drawer-title')).toHaveText(`${name} (đổi tên)`);
+  // a hamlet takes no children: nothing offers to add one
+  await expect(
+    page.locator('.ant-drawer').getByRole('button', { name: 'Thêm đơn vị trực thuộc' }),
+  ).toHaveCount(0);
   await shot(page, '05-chi-tiet-don-vi');
+  // the history tab shows who changed what
+  await page.getByRole('tab', { name: 'Lịch sử' }).click();
+  const history = page.locator('.ant-drawer .ant-timeline');
+  await expect(history).toContainText('Sửa — admin');
+  await expect(history).toContainText(`${name} (đổi tên)`);
+  await expect(history).toContainText('Tạo mới — admin');
+  await shot(page, '08-lich-su-thay-doi');
 });
 
 test('a stale edit is refused and explained', async ({ page, request }) => {

@@ -2,6 +2,7 @@ import { KeyOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { FormDialog } from '@/components/FormDialog';
 import { UnitPicker } from '@/features/units';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey, type ApiKey } from '../api/admin';
@@ -41,16 +42,15 @@ function CreateKeyModal({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
       title="Tạo khóa API"
       okText="Tạo"
-      cancelText="Hủy"
       onCancel={onClose}
       onOk={() => form.submit()}
-      confirmLoading={create.isPending}
+      busy={create.isPending}
+      width={520}
+      error={error}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         layout="vertical"
@@ -78,7 +78,7 @@ function CreateKeyModal({ onClose }: { onClose: () => void }) {
           <UnitPicker aria-label="Địa bàn" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 

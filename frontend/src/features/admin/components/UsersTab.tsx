@@ -1,20 +1,8 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { FormDialog } from '@/components/FormDialog';
 import { UnitPicker } from '@/features/units';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import { ROLE_LABELS, type Role } from '@/lib/session';
@@ -74,17 +62,15 @@ function UserModal({ editing, onClose }: { editing?: User; onClose: () => void }
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={editing ? `Sửa tài khoản ${editing.username}` : 'Thêm tài khoản'}
       okText={editing ? 'Lưu' : 'Tạo'}
-      cancelText="Hủy"
       onCancel={onClose}
       onOk={() => form.submit()}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
+      busy={create.isPending || update.isPending}
+      width={520}
+      error={error}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form<UserForm>
         form={form}
         layout="vertical"
@@ -158,7 +144,7 @@ function UserModal({ editing, onClose }: { editing?: User; onClose: () => void }
           </Space>
         )}
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 

@@ -1,4 +1,5 @@
-import { Alert, App, Checkbox, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, App, Checkbox, DatePicker, Form, Input } from 'antd';
+import { FormDialog } from '@/components/FormDialog';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { applyViolations, problemMessage } from '@/lib/problem';
@@ -48,17 +49,14 @@ export function MergeUnitsModal({ successorId, onClose, onMerged }: MergeUnitsMo
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title="Sáp nhập đơn vị"
       okText="Sáp nhập"
-      okButtonProps={{ danger: true }}
-      cancelText="Hủy"
+      danger
       onCancel={onClose}
       onOk={() => form.submit()}
-      confirmLoading={merge.isPending}
-      destroyOnHidden
-      width={640}
+      busy={merge.isPending}
+      error={error}
     >
       <Alert
         type="info"
@@ -67,9 +65,6 @@ export function MergeUnitsModal({ successorId, onClose, onMerged }: MergeUnitsMo
         title="Các đơn vị bị sáp nhập sẽ hết hiệu lực từ ngày sáp nhập"
         description="Lịch sử và số liệu của chúng được giữ nguyên và cộng dồn về đơn vị kế thừa."
       />
-      {error && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} role="alert" />
-      )}
       <Form<FormValues>
         form={form}
         layout="vertical"
@@ -109,6 +104,6 @@ export function MergeUnitsModal({ successorId, onClose, onMerged }: MergeUnitsMo
           <Input placeholder="Ví dụ: Nghị quyết 202/2025/QH15" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

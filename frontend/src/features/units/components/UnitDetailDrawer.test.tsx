@@ -78,12 +78,33 @@ describe('the unit detail', () => {
 
   it('offers adding and merging on a unit in force to those who may', async () => {
     await signInAs('ADMIN');
-    renderDrawer({ ...bacLieu, id: 4, validTo: undefined, active: true, successors: [] });
+    renderDrawer({
+      ...bacLieu,
+      id: 4,
+      validTo: undefined,
+      active: true,
+      successors: [],
+      allowedChildKinds: ['COMMUNE', 'WARD'],
+    });
     expect(screen.getByText('Đang hoạt động')).toBeInTheDocument();
     expect(screen.getByText('Thêm đơn vị trực thuộc')).toBeInTheDocument();
     expect(screen.getByText('Sáp nhập đơn vị khác vào đây')).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Lịch sử' })).toBeInTheDocument();
     expect(screen.getByText('Chưa có sáp nhập, chia tách hay đổi tên')).toBeInTheDocument();
+  });
+
+  it('offers no child to a unit that takes none (a hamlet)', async () => {
+    await signInAs('ADMIN');
+    renderDrawer({
+      ...bacLieu,
+      id: 6,
+      kind: 'HAMLET',
+      validTo: undefined,
+      active: true,
+      successors: [],
+      allowedChildKinds: [],
+    });
+    expect(screen.queryByText('Thêm đơn vị trực thuộc')).not.toBeInTheDocument();
   });
 
   it('shows a viewer no buttons that would change anything, and no history', async () => {

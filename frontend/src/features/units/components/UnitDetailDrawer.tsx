@@ -153,7 +153,7 @@ export function UnitDetailDrawer({
                     <Button icon={<ApartmentOutlined />} onClick={() => onShowSubtree(unit)}>
                       Xem đơn vị cấp dưới
                     </Button>
-                    {unit.active && rights.write && (
+                    {unit.active && rights.write && unit.allowedChildKinds.length > 0 && (
                       <Button icon={<PlusOutlined />} onClick={() => onAddChild(unit)}>
                         Thêm đơn vị trực thuộc
                       </Button>

@@ -1,4 +1,5 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Select } from 'antd';
+import { FormDialog } from '@/components/FormDialog';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { ApiError } from '@/lib/api/client';
@@ -87,16 +88,13 @@ export function UnitFormModal({ editing, parentId, onClose, onSaved }: UnitFormM
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={editing ? `Sửa đơn vị: ${editing.unit.name}` : 'Thêm đơn vị'}
       okText={editing ? 'Lưu' : 'Thêm'}
-      cancelText="Hủy"
       onCancel={onClose}
       onOk={() => form.submit()}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
-      width={640}
+      busy={create.isPending || update.isPending}
+      error={error}
     >
       {stale && (
         <Alert
@@ -106,9 +104,6 @@ export function UnitFormModal({ editing, parentId, onClose, onSaved }: UnitFormM
           title="Đơn vị đã được người khác sửa sau khi bạn mở"
           description="Thay đổi của bạn chưa được lưu. Hãy đóng hộp thoại, mở lại để xem dữ liệu mới nhất rồi sửa lại."
         />
-      )}
-      {error && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} role="alert" />
       )}
       <Form<FormValues>
         form={form}
@@ -172,6 +167,6 @@ export function UnitFormModal({ editing, parentId, onClose, onSaved }: UnitFormM
           </Form.Item>
         </div>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

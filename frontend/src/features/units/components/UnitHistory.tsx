@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Empty, Skeleton, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { problemMessage } from '@/lib/problem';
-import { unitHistoryQuery, type AuditEvent } from '../api/units';
+import { unitHistoryQuery, type AuditEvent, type UnitKind } from '../api/units';
+import { UNIT_KIND_LABELS } from './unitKinds';
 
 const ACTIONS: Record<string, string> = {
   CREATE: 'Tạo mới',
@@ -23,8 +24,11 @@ const FIELDS: Record<string, string> = {
   predecessorIds: 'Đơn vị bị sáp nhập (mã định danh)',
 };
 
-function show(v: unknown): string {
+function show(v: unknown, field: string): string {
   if (v === null || v === undefined || v === '') return '(trống)';
+  if (field === 'kind' && typeof v === 'string' && v in UNIT_KIND_LABELS) {
+    return UNIT_KIND_LABELS[v as UnitKind];
+  }
   if (Array.isArray(v)) return v.join(', ');
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return dayjs(v).format('DD/MM/YYYY');
   return String(v);
@@ -33,8 +37,8 @@ function show(v: unknown): string {
 function describe(e: AuditEvent) {
   return Object.entries(e.changes).map(([field, c]) => (
     <div key={field}>
-      {FIELDS[field] ?? field}: <Typography.Text delete>{show(c.from)}</Typography.Text> →{' '}
-      <b>{show(c.to)}</b>
+      {FIELDS[field] ?? field}: <Typography.Text delete>{show(c.from, field)}</Typography.Text> →{' '}
+      <b>{show(c.to, field)}</b>
     </div>
   ));
 }
