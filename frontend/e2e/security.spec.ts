@@ -112,6 +112,21 @@ test('administrators manage accounts and API keys; a key is shown once', async (
   await signIn(page, 'admin', '/quan-tri');
   await expect(page.getByRole('tab', { name: 'Tài khoản' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'phuongbaclieu' })).toBeVisible();
+  // an account's history: created by the demo data loader, role shown in Vietnamese
+  await page
+    .locator('tr', { hasText: 'phuongbaclieu' })
+    .getByRole('button', { name: 'Lịch sử' })
+    .click();
+  const history = page.locator('.ant-drawer', { hasText: 'Lịch sử tài khoản phuongbaclieu' });
+  await expect(history).toContainText('Tạo mới — Hệ thống');
+  await expect(history).toContainText('Cán bộ cấp xã');
+  await page.waitForTimeout(500); // let the drawer finish sliding in, for the screenshot
+  await shot(page, '14-lich-su-tai-khoan');
+  await history
+    .getByRole('button', { name: 'Close' })
+    .or(history.locator('.ant-drawer-close'))
+    .first()
+    .click();
   await page.getByRole('tab', { name: 'Khóa API' }).click();
   await page.getByRole('button', { name: 'Tạo khóa API' }).click();
   const dialog = page.getByRole('dialog', { name: 'Tạo khóa API' });

@@ -1276,7 +1276,8 @@ export interface operations {
   listAuditEvents: {
     parameters: {
       query: {
-        entityType: 'UNIT';
+        /** @description UNIT (quản trị viên và cán bộ cấp tỉnh, trong địa bàn); USER, API_KEY (quản trị viên) */
+        entityType: 'UNIT' | 'USER' | 'API_KEY';
         entityId: number;
         /** @description Số trang, bắt đầu từ 0 */
         page?: components['parameters']['Page'];

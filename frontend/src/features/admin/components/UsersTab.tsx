@@ -1,12 +1,36 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
+import { EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Drawer,
+  Form,
+  Input,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { AuditTimeline } from '@/components/AuditTimeline';
 import { FormDialog } from '@/components/FormDialog';
 import { UnitPicker } from '@/features/units';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import { ROLE_LABELS, type Role } from '@/lib/session';
 import { useCreateUser, useUpdateUser, useUsers, type User } from '../api/admin';
+
+const USER_FIELDS: Record<string, string> = {
+  username: 'Tên đăng nhập',
+  fullName: 'Họ và tên',
+  role: 'Vai trò',
+  unitId: 'Đơn vị (mã định danh)',
+  enabled: 'Đang hoạt động',
+  password: 'Mật khẩu',
+  locked: 'Tạm khóa',
+};
 
 const PEOPLE_ROLES: Role[] = ['ADMIN', 'PROVINCE_OFFICER', 'COMMUNE_OFFICER', 'VIEWER'];
 
@@ -155,6 +179,7 @@ export function UsersTab() {
   const [size, setSize] = useState(20);
   const users = useUsers(q, page, size);
   const [modal, setModal] = useState<{ editing?: User } | null>(null);
+  const [history, setHistory] = useState<User | null>(null);
 
   return (
     <div>
@@ -213,14 +238,42 @@ export function UsersTab() {
             title: '',
             key: 'edit',
             render: (_, u) => (
-              <Button size="small" icon={<EditOutlined />} onClick={() => setModal({ editing: u })}>
-                Sửa
-              </Button>
+              <Space size="small">
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => setModal({ editing: u })}
+                >
+                  Sửa
+                </Button>
+                <Button size="small" icon={<HistoryOutlined />} onClick={() => setHistory(u)}>
+                  Lịch sử
+                </Button>
+              </Space>
             ),
           },
         ]}
       />
       {modal && <UserModal editing={modal.editing} onClose={() => setModal(null)} />}
+      <Drawer
+        open={history !== null}
+        onClose={() => setHistory(null)}
+        size={520}
+        title={history ? `Lịch sử tài khoản ${history.username}` : ''}
+      >
+        {history && (
+          <AuditTimeline
+            entityType="USER"
+            entityId={history.id}
+            fields={USER_FIELDS}
+            show={(v, field) =>
+              field === 'role' && typeof v === 'string' && v in ROLE_LABELS
+                ? ROLE_LABELS[v as Role]
+                : undefined
+            }
+          />
+        )}
+      </Drawer>
     </div>
   );
 }

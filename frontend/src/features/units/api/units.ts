@@ -98,18 +98,3 @@ export function useMergeUnits() {
     onSuccess: () => client.invalidateQueries({ queryKey: unitKeys.all }),
   });
 }
-
-export type AuditEvent = Schemas['AuditEvent'];
-
-export const unitHistoryQuery = (id: number) =>
-  queryOptions({
-    queryKey: ['units', 'history', id] as const,
-    queryFn: async () =>
-      (
-        await unwrap(
-          api.GET('/api/audit', {
-            params: { query: { entityType: 'UNIT', entityId: id, size: 100 } },
-          }),
-        )
-      ).data,
-  });

@@ -9,22 +9,41 @@ import vn.antq.api.model.AuditEvent;
 import vn.antq.api.model.AuditPage;
 import vn.antq.api.model.Change;
 import vn.antq.common.problem.ProblemException;
+import vn.antq.security.ApiKeyService;
+import vn.antq.security.Caller;
 import vn.antq.security.Roles;
+import vn.antq.security.UserService;
 import vn.antq.unit.UnitService;
 
-/** An object's history, for administrators and province officers, within their territory. */
+/**
+ * An object's history: units for administrators and province officers within their territory;
+ * accounts and API keys for administrators.
+ */
 @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER})
 public class AuditResource implements AuditApi {
   @Inject AuditService audit;
   @Inject UnitService units;
+  @Inject UserService users;
+  @Inject ApiKeyService keys;
+  @Inject Caller caller;
 
   @Override
   public Response listAuditEvents(String entityType, Long entityId, Integer page, Integer size) {
-    if (!"UNIT".equals(entityType)) {
-      throw ProblemException.badRequest(
-          "entityType", "Loại đối tượng không hợp lệ; chấp nhận: UNIT");
+    switch (entityType) {
+      case "UNIT" -> units.visiblePath(entityId); // 404 outside the caller's territory
+      case "USER", "API_KEY" -> {
+        if (!caller.isGlobal()) {
+          throw new io.quarkus.security.ForbiddenException();
+        }
+        boolean exists = "USER".equals(entityType) ? users.exists(entityId) : keys.exists(entityId);
+        if (!exists) {
+          throw ProblemException.notFound("Không tìm thấy đối tượng " + entityId);
+        }
+      }
+      default ->
+          throw ProblemException.badRequest(
+              "entityType", "Loại đối tượng không hợp lệ; chấp nhận: UNIT, USER, API_KEY");
     }
-    units.visiblePath(entityId); // 404 outside the caller's territory
     long total = audit.count(entityType, entityId);
     return Response.ok(
             new AuditPage()

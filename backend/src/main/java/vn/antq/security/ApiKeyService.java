@@ -37,6 +37,11 @@ public class ApiKeyService {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean exists(long id) {
+    return ApiKeyEntity.count("id", id) > 0;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
   public List<ApiKeyEntity> list() {
     return ApiKeyEntity.listAll(Sort.by("createdAt").descending().and("id"));
   }

@@ -112,6 +112,11 @@ public class UserService {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean exists(long id) {
+    return UserEntity.count("id", id) > 0;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
   public long count() {
     return UserEntity.count();
   }

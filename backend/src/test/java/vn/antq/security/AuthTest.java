@@ -368,6 +368,57 @@ class AuthTest {
     assertThat(tryToRewriteAudit()).contains("append-only");
   }
 
+  @Test
+  void accountHistoryIsForAdministratorsOnly() {
+    String username = newUser("VIEWER");
+    var user = Api.given().queryParam("q", username).get("/api/users").jsonPath();
+    long id = user.getLong("content[0].id");
+    Api.json()
+        .header("If-Match", "\"" + user.getLong("content[0].version") + "\"")
+        .body(
+            Map.of(
+                "fullName",
+                "Tên Mới",
+                "role",
+                "VIEWER",
+                "unitId",
+                user.getLong("content[0].unit.id"),
+                "enabled",
+                true,
+                "newPassword",
+                "mat-khau-moi-dai-hon"))
+        .put("/api/users/{id}", id)
+        .then()
+        .statusCode(200);
+    String body =
+        Api.given()
+            .queryParam("entityType", "USER")
+            .queryParam("entityId", id)
+            .get("/api/audit")
+            .then()
+            .statusCode(200)
+            .body("totalElements", equalTo(2))
+            .body("content[0].action", equalTo("UPDATE"))
+            .body("content[0].changes.fullName.to", equalTo("Tên Mới"))
+            .body("content[0].changes.password.to", equalTo("đã đặt lại"))
+            .extract()
+            .asString();
+    assertThat(body).doesNotContain(SecurityFixture.PASSWORD).doesNotContain("mat-khau-moi");
+    String officer = Api.login(newUser("PROVINCE_OFFICER"), SecurityFixture.PASSWORD);
+    Api.as(officer)
+        .queryParam("entityType", "USER")
+        .queryParam("entityId", id)
+        .get("/api/audit")
+        .then()
+        .statusCode(403);
+    Api.given()
+        .queryParam("entityType", "API_KEY")
+        .queryParam("entityId", 987654321L)
+        .get("/api/audit")
+        .then()
+        .statusCode(404);
+  }
+
   String tryToRewriteAudit() {
     try {
       io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
