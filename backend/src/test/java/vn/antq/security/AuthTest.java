@@ -41,6 +41,26 @@ class AuthTest {
     return username;
   }
 
+  /**
+   * Changes an account as the administrator: reads it (for its version, role and unit) and sends
+   * them back with the given changes.
+   */
+  private static io.restassured.response.ValidatableResponse updateUser(
+      String username, Map<String, Object> changes) {
+    var user = Api.given().queryParam("q", username).get("/api/users").jsonPath();
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("fullName", user.getString("content[0].fullName"));
+    body.put("role", user.getString("content[0].role"));
+    body.put("unitId", user.getLong("content[0].unit.id"));
+    body.put("enabled", true);
+    body.putAll(changes);
+    return Api.json()
+        .header("If-Match", "\"" + user.getLong("content[0].version") + "\"")
+        .body(body)
+        .put("/api/users/{id}", user.getLong("content[0].id"))
+        .then();
+  }
+
   // ------------------------------------------------------------ API2 broken authentication
 
   @Test
@@ -118,32 +138,13 @@ class AuthTest {
             .jsonPath()
             .getString("detail");
     assertThat(detail).isEqualTo(login("khong-co-" + username, "x").jsonPath().getString("detail"));
-    var user =
-        Api.given()
-            .queryParam("q", username)
-            .get("/api/users")
-            .then()
-            .statusCode(200)
-            .body("content[0].locked", equalTo(true))
-            .extract()
-            .jsonPath();
-    long id = user.getLong("content[0].id");
-    Api.json()
-        .header("If-Match", "\"" + user.getLong("content[0].version") + "\"")
-        .body(
-            Map.of(
-                "fullName",
-                "Đã mở khóa",
-                "role",
-                "COMMUNE_OFFICER",
-                "unitId",
-                user.getLong("content[0].unit.id"),
-                "enabled",
-                true,
-                "unlock",
-                true))
-        .put("/api/users/{id}", id)
+    Api.given()
+        .queryParam("q", username)
+        .get("/api/users")
         .then()
+        .statusCode(200)
+        .body("content[0].locked", equalTo(true));
+    updateUser(username, Map.of("fullName", "Đã mở khóa", "unlock", true))
         .statusCode(200)
         .body("locked", equalTo(false));
     login(username, SecurityFixture.PASSWORD).then().statusCode(200);
@@ -210,22 +211,7 @@ class AuthTest {
   @Test
   void disabledAccountsCannotSignIn() {
     String username = newUser("VIEWER");
-    var user = Api.given().queryParam("q", username).get("/api/users").jsonPath();
-    Api.json()
-        .header("If-Match", "\"" + user.getLong("content[0].version") + "\"")
-        .body(
-            Map.of(
-                "fullName",
-                "Nghỉ việc",
-                "role",
-                "VIEWER",
-                "unitId",
-                user.getLong("content[0].unit.id"),
-                "enabled",
-                false))
-        .put("/api/users/{id}", user.getLong("content[0].id"))
-        .then()
-        .statusCode(200);
+    updateUser(username, Map.of("fullName", "Nghỉ việc", "enabled", false)).statusCode(200);
     login(username, SecurityFixture.PASSWORD).then().statusCode(401);
   }
 
@@ -371,25 +357,12 @@ class AuthTest {
   @Test
   void accountHistoryIsForAdministratorsOnly() {
     String username = newUser("VIEWER");
-    var user = Api.given().queryParam("q", username).get("/api/users").jsonPath();
-    long id = user.getLong("content[0].id");
-    Api.json()
-        .header("If-Match", "\"" + user.getLong("content[0].version") + "\"")
-        .body(
-            Map.of(
-                "fullName",
-                "Tên Mới",
-                "role",
-                "VIEWER",
-                "unitId",
-                user.getLong("content[0].unit.id"),
-                "enabled",
-                true,
-                "newPassword",
-                "mat-khau-moi-dai-hon"))
-        .put("/api/users/{id}", id)
-        .then()
-        .statusCode(200);
+    long id =
+        updateUser(username, Map.of("fullName", "Tên Mới", "newPassword", "mat-khau-moi-dai-hon"))
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("id");
     String body =
         Api.given()
             .queryParam("entityType", "USER")
