@@ -1,11 +1,14 @@
 package vn.antq;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.jboss.logging.Logger;
 import vn.antq.common.db.EmbeddedDatabase;
 import vn.antq.security.JwtKeys;
+import vn.antq.security.OidcSettings;
 
 /**
  * Starts ANTQ. When no external database is configured (no {@code QUARKUS_DATASOURCE_JDBC_URL} and
@@ -49,7 +52,11 @@ public final class AntqMain {
     }
     // after the embedded start: initdb wants an empty directory, and the keys live beside the
     // cluster
-    installJwtKeys(external);
+    if (notBlank(System.getenv("ANTQ_OIDC_ISSUER"))) {
+      trustOidcProvider(System.getenv("ANTQ_OIDC_ISSUER"));
+    } else {
+      installJwtKeys(external);
+    }
     try {
       Quarkus.run(args);
     } finally {
@@ -79,6 +86,29 @@ public final class AntqMain {
               + " several instances share the database",
           dir);
     }
+  }
+
+  /**
+   * Bearer tokens are then the provider's: verified against its JWKS ({@code ANTQ_OIDC_JWKS_URL},
+   * or the {@code jwks_uri} of its discovery document) and its issuer; {@code ANTQ_OIDC_AUDIENCE}
+   * adds an audience check. ANTQ signs no tokens of its own.
+   */
+  static void trustOidcProvider(String issuer) {
+    String jwks = System.getenv("ANTQ_OIDC_JWKS_URL");
+    if (!notBlank(jwks)) {
+      try {
+        jwks = OidcSettings.fetchDiscovery(issuer, new ObjectMapper()).get("jwks_uri").asText();
+      } catch (IOException e) {
+        throw new IllegalStateException(
+            "Không đọc được cấu hình OpenID Connect của " + issuer + ": " + e.getMessage(), e);
+      }
+    }
+    System.setProperty("mp.jwt.verify.publickey.location", jwks);
+    String audience = System.getenv("ANTQ_OIDC_AUDIENCE");
+    if (notBlank(audience)) {
+      System.setProperty("mp.jwt.verify.audiences", audience);
+    }
+    LOG.infof("Signing in through the OpenID Connect provider %s (keys from %s)", issuer, jwks);
   }
 
   static boolean externalDatabaseConfigured() {

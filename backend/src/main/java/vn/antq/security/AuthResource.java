@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.antq.api.AuthApi;
+import vn.antq.api.model.AuthConfig;
 import vn.antq.api.model.CurrentUser;
 import vn.antq.api.model.LoginRequest;
 import vn.antq.api.model.TokenResponse;
@@ -29,6 +30,7 @@ public class AuthResource implements AuthApi {
   @Inject UnitService units;
   @Inject Caller caller;
   @Inject RateLimiter limiter;
+  @Inject OidcSettings oidc;
 
   @ConfigProperty(name = "antq.auth.logins-per-minute", defaultValue = "30")
   int loginsPerMinute;
@@ -44,7 +46,29 @@ public class AuthResource implements AuthApi {
 
   @Override
   @PermitAll
+  public Response getAuthConfig() {
+    AuthConfig config = new AuthConfig().mode(AuthConfig.ModeEnum.LOCAL);
+    if (oidc.enabled()) {
+      config.mode(AuthConfig.ModeEnum.OIDC).oidc(oidc.clientConfig());
+    }
+    return Response.ok(config).build();
+  }
+
+  /** With an external provider, ANTQ's own passwords and sessions are not used. */
+  private void refuseWhenExternal() {
+    if (oidc.enabled()) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "Hệ thống đăng nhập qua "
+              + oidc.providerName()
+              + ", không dùng mật khẩu ANTQ. Hãy đăng nhập ở đó.");
+    }
+  }
+
+  @Override
+  @PermitAll
   public Response login(LoginRequest req) {
+    refuseWhenExternal();
     long wait =
         limiter.hit("login:" + caller.clientAddress(), loginsPerMinute, Duration.ofMinutes(1));
     if (wait > 0) {
@@ -64,6 +88,7 @@ public class AuthResource implements AuthApi {
   @Override
   @PermitAll
   public Response refreshSession() {
+    refuseWhenExternal();
     var cookie = headers.getCookies().get(REFRESH_COOKIE);
     UserEntity user = tokens.rotate(cookie == null ? null : cookie.getValue()).orElse(null);
     if (user == null) {
@@ -98,7 +123,19 @@ public class AuthResource implements AuthApi {
                   .unit(SecurityMapper.ref(units.summaries(java.util.Set.of(unitId)).get(unitId))))
           .build();
     }
-    UserEntity user = UserEntity.findById(caller.actorId());
+    String unregistered = caller.unregisteredUsername();
+    if (unregistered != null) {
+      throw new ProblemException(
+          ProblemType.FORBIDDEN,
+          "Tài khoản «"
+              + unregistered
+              + "» đã đăng nhập ở "
+              + oidc.providerName()
+              + " nhưng chưa được cấp quyền trong ANTQ hoặc đã bị vô hiệu hóa. Liên hệ quản trị"
+              + " viên để được cấp tài khoản cùng tên đăng nhập.");
+    }
+    Long actorId = caller.actorId();
+    UserEntity user = actorId == null ? null : UserEntity.findById(actorId);
     if (user == null) {
       throw new ProblemException(ProblemType.UNAUTHORIZED, "Tài khoản không còn tồn tại.");
     }

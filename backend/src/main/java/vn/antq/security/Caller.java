@@ -68,6 +68,9 @@ public class Caller {
     if (attr instanceof Long l) {
       return l;
     }
+    if (identity.getAttribute(OidcIdentityAugmentor.USERNAME) != null) {
+      return null; // an external token: the unit comes from the ANTQ account (attribute above)
+    }
     if (identity.getPrincipal() instanceof JsonWebToken jwt) {
       Object claim = jwt.getClaim(TokenService.CLAIM_UNIT);
       if (claim instanceof Number n) {
@@ -88,6 +91,13 @@ public class Caller {
     if (key instanceof Long l) {
       return l;
     }
+    Object external = identity.getAttribute(OidcIdentityAugmentor.USER_ID);
+    if (external instanceof Long l) {
+      return l;
+    }
+    if (jwt() != null && identity.getAttribute(OidcIdentityAugmentor.USERNAME) != null) {
+      return null; // signed in at the OpenID Connect provider without an ANTQ account
+    }
     if (identity.getPrincipal() instanceof JsonWebToken jwt) {
       Object uid = jwt.getClaim(TokenService.CLAIM_USER_ID);
       return uid == null ? null : Long.valueOf(uid.toString());
@@ -100,7 +110,14 @@ public class Caller {
     if (k == null || k == Kind.SYSTEM) {
       return "Hệ thống";
     }
-    return identity.getPrincipal().getName();
+    Object external = identity.getAttribute(OidcIdentityAugmentor.USERNAME);
+    return external != null ? external.toString() : identity.getPrincipal().getName();
+  }
+
+  /** The user name of a person signed in at the OpenID Connect provider without an ANTQ account. */
+  public String unregisteredUsername() {
+    Object name = identity.getAttribute(OidcIdentityAugmentor.UNREGISTERED);
+    return name == null ? null : name.toString();
   }
 
   /** The JWT of a signed-in person, if any. */

@@ -24,9 +24,15 @@ public class SecurityBootstrap {
   Optional<String> adminPassword;
 
   @Inject UserService users;
+  @Inject OidcSettings oidc;
 
   void onStart(@Observes @Priority(3000) StartupEvent event) {
-    if (adminUsername.isPresent() && adminPassword.isPresent()) {
+    if (adminUsername.isPresent() && adminPassword.isEmpty() && oidc.enabled()) {
+      // with an OpenID Connect provider the administrator signs in there: no password here
+      if (users.ensure(adminUsername.get(), "Quản trị hệ thống", Role.ADMIN, null, null)) {
+        LOG.infof("Administrator %s created from configuration", adminUsername.get());
+      }
+    } else if (adminUsername.isPresent() && adminPassword.isPresent()) {
       if (adminPassword.get().length() < 10) {
         throw new IllegalStateException("ANTQ_ADMIN_PASSWORD phải có ít nhất 10 ký tự");
       }

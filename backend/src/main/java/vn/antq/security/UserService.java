@@ -21,6 +21,7 @@ public class UserService {
   @Inject UnitService units;
   @Inject AuditService audit;
   @Inject TokenService tokens;
+  @Inject OidcSettings oidc;
 
   /** What an administrator asks to create or change. */
   public record UserCommand(
@@ -60,7 +61,14 @@ public class UserService {
     user.fullName = cmd.fullName().trim();
     user.role = cmd.role();
     user.unitId = cmd.role() == Role.ADMIN ? null : cmd.unitId();
-    user.passwordHash = AuthService.hash(cmd.password());
+    if (cmd.password() != null) {
+      user.passwordHash = AuthService.hash(cmd.password());
+    } else if (oidc.enabled()) {
+      // people sign in at the OpenID Connect provider: no password of ours can ever match
+      user.passwordHash = AuthService.hash(Secrets.randomToken(32));
+    } else {
+      throw ProblemException.badRequest("password", "Nhập mật khẩu (ít nhất 10 ký tự)");
+    }
     user.enabled = true;
     user.createdAt = Instant.now();
     user.updatedAt = user.createdAt;

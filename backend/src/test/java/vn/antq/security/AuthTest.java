@@ -215,6 +215,17 @@ class AuthTest {
     login(username, SecurityFixture.PASSWORD).then().statusCode(401);
   }
 
+  @Test
+  void withAntqPasswordsAnAccountNeedsOneAndTheConfigSaysSo() {
+    Api.anonymous().get("/api/auth/config").then().statusCode(200).body("mode", equalTo("LOCAL"));
+    Api.json()
+        .body(Map.of("username", "khong-mat-khau", "fullName", "Không mật khẩu", "role", "ADMIN"))
+        .post("/api/users")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("password"));
+  }
+
   // ------------------------------------------------------------ machine clients
 
   @Test

@@ -71,6 +71,9 @@ class AuthorizationMatrixTest {
                     .post("/api/auth/login"),
             (role, own) -> 401));
     rows.put(
+        "GET /api/auth/config",
+        new Row((f, role, own) -> f.as(role).get("/api/auth/config"), (role, own) -> 200));
+    rows.put(
         "POST /api/auth/refresh",
         new Row((f, role, own) -> f.as(role).post("/api/auth/refresh"), (role, own) -> 401));
     rows.put(

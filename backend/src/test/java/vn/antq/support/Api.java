@@ -63,6 +63,15 @@ public final class Api {
     return RestAssured.given();
   }
 
+  /** Where the administrator's token comes from another sign-in (an OpenID Connect provider). */
+  public static void useAdminToken(String token) {
+    TOKENS.put(ADMIN + ":" + ADMIN_PASSWORD, token);
+  }
+
+  public static void forgetTokens() {
+    TOKENS.clear();
+  }
+
   public static String adminToken() {
     return token(ADMIN, ADMIN_PASSWORD);
   }

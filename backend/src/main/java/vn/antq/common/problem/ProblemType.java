@@ -17,7 +17,8 @@ public enum ProblemType {
   BUSINESS_RULE(422, "business-rule", "Vi phạm quy tắc nghiệp vụ"),
   PRECONDITION_REQUIRED(428, "precondition-required", "Thiếu điều kiện phiên bản (If-Match)"),
   TOO_MANY_REQUESTS(429, "too-many-requests", "Quá nhiều yêu cầu"),
-  INTERNAL(500, "internal", "Lỗi hệ thống");
+  INTERNAL(500, "internal", "Lỗi hệ thống"),
+  SERVICE_UNAVAILABLE(503, "service-unavailable", "Dịch vụ tạm thời không sẵn sàng");
 
   private static final String BASE = "urn:antq:problem:";
   private final int status;
