@@ -5,7 +5,9 @@
 #     frontend/test-results/screens);
 #  3. the frontend image's nginx config serves the SPA and proxies the API (Debian's nginx);
 #  4. data survives a restart and a kill -9 of the app (the orphaned PostgreSQL is taken over);
-#  5. with QUARKUS_DATASOURCE_JDBC_URL set the app uses that server and starts nothing embedded.
+#  5. with QUARKUS_DATASOURCE_JDBC_URL set the app uses that server and starts nothing embedded;
+#  6. with ANTQ_OIDC_ISSUER set it trusts an OpenID Connect provider (frontend/e2e/fake-idp.mjs):
+#     discovery and JWKS fetched by the app, the SPA's code + PKCE flow driven by Playwright.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -17,6 +19,7 @@ port=${ANTQ_E2E_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("1
 log="$root/frontend/test-results/app.log"
 mkdir -p "$root/frontend/test-results/screens"
 pid=""
+idp_pid=""
 
 start_app() {
   # every Playwright test signs in from the same address: lift the per-address sign-in limit
@@ -38,6 +41,7 @@ stop_app() {
 
 cleanup() {
   stop_app
+  [ -n "$idp_pid" ] && kill "$idp_pid" 2>/dev/null || true
   # a PostgreSQL orphaned by the kill -9 step is stopped by the next start; make sure none is left
   if [ -f "$data/postmaster.pid" ]; then
     kill "$(head -1 "$data/postmaster.pid")" 2>/dev/null || true
@@ -100,3 +104,25 @@ if grep -q "Embedded PostgreSQL started" "$extlog"; then echo "e2e: an embedded 
 if grep -q "Demo data loaded" "$extlog"; then echo "e2e: demo data loaded into an external database"; exit 1; fi
 stop_app
 echo "e2e: external database used, nothing embedded started, no demo data"
+
+echo "e2e: with ANTQ_OIDC_ISSUER set, people sign in at an OpenID Connect provider"
+idplog="$root/frontend/test-results/fake-idp.log"
+node frontend/e2e/fake-idp.mjs >"$idplog" 2>&1 &
+idp_pid=$!
+for _ in $(seq 1 50); do grep -q listening "$idplog" && break; sleep 0.1; done
+idp_port=$(sed -n 's/^fake-idp listening on //p' "$idplog")
+[ -n "$idp_port" ] || { echo "e2e: the fake OpenID Connect provider did not start"; cat "$idplog"; exit 1; }
+oidc_data="$data/oidc"
+ANTQ_DATA_DIR="$oidc_data" QUARKUS_HTTP_PORT="$port" \
+  ANTQ_OIDC_ISSUER="http://127.0.0.1:$idp_port/realms/antq" ANTQ_OIDC_CLIENT_ID=antq-spa \
+  ANTQ_OIDC_PROVIDER_NAME="Cổng đăng nhập thử nghiệm" \
+  java -Dfile.encoding=UTF-8 -jar "$jar" >"$root/frontend/test-results/app-oidc.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
+code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+  -d '{"username":"admin","password":"antq-demo-2025"}' "http://localhost:$port/api/auth/login")
+[ "$code" = 409 ] || { echo "e2e: password sign-in answered $code with an OpenID Connect provider"; exit 1; }
+(cd frontend && ANTQ_AUTH_MODE=oidc ANTQ_BASE_URL="http://localhost:$port" npx playwright test)
+stop_app
+# the embedded PostgreSQL of this instance is stopped with it; nothing else to clean
+echo "e2e: OpenID Connect sign-in works; passwords are refused"

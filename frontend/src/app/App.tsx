@@ -6,7 +6,7 @@ import 'dayjs/locale/vi';
 import { RouterProvider } from 'react-router';
 import { ApiError } from '@/lib/api/client';
 import { AuthGate } from './AuthGate';
-import { router } from './router';
+import { appRouter } from './router';
 import { session } from '@/lib/session';
 
 dayjs.locale('vi');
@@ -27,13 +27,18 @@ session.subscribe(() => {
   if (session.get().status === 'signedOut') queryClient.clear();
 });
 
+/** The router is made when first shown, that is after sign-in (see appRouter). */
+function Routes() {
+  return <RouterProvider router={appRouter()} />;
+}
+
 export function App() {
   return (
     <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AuthGate>
-            <RouterProvider router={router} />
+            <Routes />
           </AuthGate>
         </QueryClientProvider>
       </AntApp>

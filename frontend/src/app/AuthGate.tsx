@@ -8,7 +8,7 @@ import { useSession } from '@/lib/useSession';
 export function AuthGate({ children }: { children: ReactNode }) {
   const state = useSession();
   useEffect(() => {
-    if (session.get().status === 'checking') void session.refresh();
+    if (session.get().status === 'checking') void session.start();
   }, []);
   if (state.status === 'checking') {
     return (

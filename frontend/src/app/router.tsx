@@ -6,19 +6,30 @@ import { DashboardPage } from '@/features/dashboard';
 import { UnitsPage } from '@/features/units';
 import { AppLayout } from './AppLayout';
 
-export const router = createBrowserRouter([
-  {
-    path: '/',
-    element: <AppLayout />,
-    children: [
-      { index: true, element: <DashboardPage /> },
-      { path: 'don-vi', element: <UnitsPage /> },
-      { path: 'mo-hinh', element: <UnderConstruction title="Mô hình, tổ, thành viên" /> },
-      { path: 'su-kien', element: <UnderConstruction title="Sự kiện, chương trình phối hợp" /> },
-      { path: 'khen-thuong', element: <UnderConstruction title="Khen thưởng" /> },
-      { path: 'bao-cao', element: <UnderConstruction title="Báo cáo tổng hợp" /> },
-      { path: 'quan-tri', element: <AdminPage /> },
-      { path: '*', element: <NotFound /> },
-    ],
-  },
-]);
+const createRouter = () =>
+  createBrowserRouter([
+    {
+      path: '/',
+      element: <AppLayout />,
+      children: [
+        { index: true, element: <DashboardPage /> },
+        { path: 'don-vi', element: <UnitsPage /> },
+        { path: 'mo-hinh', element: <UnderConstruction title="Mô hình, tổ, thành viên" /> },
+        { path: 'su-kien', element: <UnderConstruction title="Sự kiện, chương trình phối hợp" /> },
+        { path: 'khen-thuong', element: <UnderConstruction title="Khen thưởng" /> },
+        { path: 'bao-cao', element: <UnderConstruction title="Báo cáo tổng hợp" /> },
+        { path: 'quan-tri', element: <AdminPage /> },
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+  ]);
+
+/**
+ * Made on first use, after sign-in: a return from the OpenID Connect provider rewrites the
+ * address first, and the router must start from the rewritten one.
+ */
+let router: ReturnType<typeof createBrowserRouter> | undefined;
+export function appRouter() {
+  router ??= createRouter();
+  return router;
+}

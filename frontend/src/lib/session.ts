@@ -1,11 +1,21 @@
 import type { components } from './api/schema';
+import {
+  authorizeUrl,
+  CALLBACK_PATH,
+  completeSignIn,
+  forget,
+  OidcError,
+  refreshTokens,
+  type OidcConfig,
+} from './oidc';
 
 export type CurrentUser = components['schemas']['CurrentUser'];
 export type Role = components['schemas']['Role'];
 
 /**
  * The signed-in session: the access token lives in memory only (never in storage, out of reach
- * of other tabs' scripts); the refresh token is an HttpOnly cookie the server rotates.
+ * of other tabs' scripts). With ANTQ passwords the refresh token is an HttpOnly cookie the server
+ * rotates; with an external OpenID Connect provider it is the provider's (see oidc.ts).
  */
 export type SessionState =
   | { status: 'checking' }
@@ -20,6 +30,33 @@ let state: SessionState = { status: 'checking' };
 const listeners = new Set<() => void>();
 let waiting: (() => void)[] = [];
 let refreshing: Promise<boolean> | null = null;
+/** null: ANTQ passwords; otherwise the OpenID Connect provider people sign in at */
+let oidc: OidcConfig | null = null;
+
+type AuthConfig = components['schemas']['AuthConfig'];
+
+/** Who the provider's token belongs to in ANTQ; a problem message when ANTQ refuses them. */
+async function currentUser(token: string): Promise<CurrentUser | string> {
+  const res = await fetch('/api/auth/me', {
+    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+  }).catch(() => null);
+  if (!res) return 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.';
+  if (!res.ok) {
+    const problem = (await res.json().catch(() => null)) as { detail?: string } | null;
+    return problem?.detail ?? `Không đăng nhập được (mã ${res.status}).`;
+  }
+  return (await res.json()) as CurrentUser;
+}
+
+async function signInWithProviderToken(token: string): Promise<string | null> {
+  const user = await currentUser(token);
+  if (typeof user === 'string') {
+    set({ status: 'signedOut', reason: user });
+    return user;
+  }
+  set({ status: 'signedIn', user, token });
+  return null;
+}
 
 function set(next: SessionState) {
   state = next;
@@ -38,6 +75,85 @@ export const session = {
     return () => listeners.delete(listener);
   },
   token: () => (state.status === 'signedIn' ? state.token : null),
+  /** The OpenID Connect provider, when people sign in there instead of with ANTQ passwords. */
+  provider: () => oidc,
+
+  /**
+   * First call of the app: learns how people sign in, completes a return from the provider, or
+   * resumes the session (refresh cookie or the provider's refresh token).
+   */
+  async start(): Promise<void> {
+    const res = await fetch('/api/auth/config', { headers: { Accept: 'application/json' } }).catch(
+      () => null,
+    );
+    const config = res?.ok ? ((await res.json()) as AuthConfig) : null;
+    if (!config) {
+      set({ status: 'signedOut', reason: 'Không kết nối được máy chủ. Vui lòng tải lại trang.' });
+      return;
+    }
+    oidc = config.mode === 'OIDC' && config.oidc ? config.oidc : null;
+    if (!oidc) {
+      await session.refresh();
+      return;
+    }
+    if (window.location.pathname === CALLBACK_PATH) {
+      if (window.opener && window.opener !== window) {
+        // signing in again in a pop-up over a page with unsaved work: hand the code back
+        (window.opener as Window).postMessage(
+          { type: 'antq-oidc', search: window.location.search },
+          window.location.origin,
+        );
+        window.close();
+        return;
+      }
+      await session.completeProviderSignIn(window.location.search, (returnTo) =>
+        window.history.replaceState(null, '', returnTo),
+      );
+      return;
+    }
+    await session.refresh();
+  },
+
+  /** Goes to the provider's sign-in page; `returnTo` is where to land afterwards. */
+  async signInAtProvider(returnTo: string, prompt?: 'login') {
+    if (!oidc) return;
+    window.location.assign(await authorizeUrl(oidc, returnTo, { prompt }));
+  },
+
+  /** Signs in again in a pop-up window, so the page and what was typed in it stay. */
+  async reauthenticateInPopup(): Promise<string | null> {
+    if (!oidc) return null;
+    const popup = window.open('', 'antq-oidc', 'width=520,height=680');
+    if (!popup) return 'Trình duyệt đã chặn cửa sổ đăng nhập. Hãy cho phép cửa sổ bật lên.';
+    popup.location.href = await authorizeUrl(oidc, window.location.pathname);
+    return new Promise((resolve) => {
+      const onMessage = (event: MessageEvent) => {
+        const data = event.data as { type?: string; search?: string } | null;
+        if (event.origin !== window.location.origin || data?.type !== 'antq-oidc') return;
+        window.removeEventListener('message', onMessage);
+        void session.completeProviderSignIn(data.search ?? '', () => {}).then(resolve);
+      };
+      window.addEventListener('message', onMessage);
+    });
+  },
+
+  /** Exchanges the provider's code; answers a problem message on failure. */
+  async completeProviderSignIn(
+    search: string,
+    navigate: (returnTo: string) => void,
+  ): Promise<string | null> {
+    if (!oidc) return null;
+    try {
+      const { tokens, returnTo } = await completeSignIn(oidc, search);
+      navigate(returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/');
+      return await signInWithProviderToken(tokens.accessToken);
+    } catch (e) {
+      navigate('/');
+      const reason = e instanceof OidcError ? e.message : 'Đăng nhập không thành công.';
+      if (state.status !== 'expired') set({ status: 'signedOut', reason });
+      return reason;
+    }
+  },
 
   /** Signs in; answers the server's problem message on failure. */
   async login(username: string, password: string): Promise<string | null> {
@@ -61,6 +177,22 @@ export const session = {
   refresh(): Promise<boolean> {
     if (!refreshing) {
       refreshing = (async () => {
+        if (oidc) {
+          const tokens = await refreshTokens(oidc);
+          if (tokens && state.status === 'signedIn') {
+            set({ status: 'signedIn', user: state.user, token: tokens.accessToken });
+            return true;
+          }
+          if (tokens && state.status === 'checking') {
+            return (await signInWithProviderToken(tokens.accessToken)) === null;
+          }
+          if (state.status === 'signedIn' || state.status === 'expired') {
+            set({ status: 'expired', user: state.user });
+          } else {
+            set({ status: 'signedOut' });
+          }
+          return false;
+        }
         const res = await fetch('/api/auth/refresh', {
           method: 'POST',
           credentials: 'same-origin',
@@ -96,7 +228,10 @@ export const session = {
       credentials: 'same-origin',
       headers: token ? { Authorization: `Bearer ${token}` } : {},
     }).catch(() => null);
+    const providerSignOut = oidc ? forget(oidc) : null;
     set({ status: 'signedOut', reason: 'Bạn đã đăng xuất.' });
+    // the provider's own session ends too, or the next sign-in would be silent
+    if (providerSignOut) window.location.assign(providerSignOut);
   },
 };
 

@@ -26,6 +26,29 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cách đăng nhập của hệ thống (mật khẩu ANTQ hoặc nhà cung cấp OpenID Connect)
+     * @description `LOCAL`: đăng nhập bằng `/api/auth/login`. `OIDC`: ANTQ tin access token do nhà cung cấp
+     *     OpenID Connect cấu hình (biến `ANTQ_OIDC_*`) ký; SPA đăng nhập theo luồng authorization
+     *     code + PKCE với các địa chỉ trả về ở đây. Vai trò và đơn vị luôn lấy từ tài khoản ANTQ cùng
+     *     tên đăng nhập, không lấy từ nhóm của nhà cung cấp.
+     */
+    get: operations['getAuthConfig'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/refresh': {
     parameters: {
       query?: never;
@@ -499,6 +522,24 @@ export interface components {
      * @enum {string}
      */
     Role: 'ADMIN' | 'PROVINCE_OFFICER' | 'COMMUNE_OFFICER' | 'VIEWER' | 'INTEGRATION';
+    AuthConfig: {
+      /** @enum {string} */
+      mode: 'LOCAL' | 'OIDC';
+      oidc?: components['schemas']['OidcClientConfig'];
+    };
+    OidcClientConfig: {
+      /** @example https://sso.camau.gov.vn/realms/antq */
+      issuer: string;
+      /** @example antq-spa */
+      clientId: string;
+      authorizationEndpoint: string;
+      tokenEndpoint: string;
+      endSessionEndpoint?: string;
+      /** @example openid profile */
+      scope: string;
+      /** @example Hệ thống đăng nhập một lần của tỉnh */
+      providerName: string;
+    };
     LoginRequest: {
       /** @example camau */
       username: string;
@@ -553,8 +594,11 @@ export interface components {
        * @description Đơn vị (bắt buộc trừ quản trị viên)
        */
       unitId?: number;
-      /** Format: password */
-      password: string;
+      /**
+       * Format: password
+       * @description Bắt buộc khi đăng nhập bằng mật khẩu ANTQ; bỏ trống khi dùng OpenID Connect
+       */
+      password?: string;
     };
     UserUpdate: {
       fullName: string;
@@ -741,6 +785,15 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /** @description Một dịch vụ phụ thuộc (ví dụ nhà cung cấp đăng nhập) tạm thời không trả lời */
+    ServiceUnavailable: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
   };
   parameters: {
     /** @description Mã định danh đơn vị */
@@ -794,8 +847,38 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      /** @description Hệ thống đăng nhập qua nhà cung cấp OpenID Connect, không dùng mật khẩu ANTQ */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
+    };
+  };
+  getAuthConfig: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cấu hình đăng nhập */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthConfig'];
+        };
+      };
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   refreshSession: {
@@ -817,6 +900,15 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      /** @description Hệ thống đăng nhập qua nhà cung cấp OpenID Connect, không dùng mật khẩu ANTQ */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   logout: {
@@ -856,6 +948,18 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      /**
+       * @description Đã đăng nhập ở nhà cung cấp OpenID Connect nhưng chưa có tài khoản ANTQ cùng tên đăng
+       *     nhập (hoặc tài khoản đã bị vô hiệu hóa)
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   listUnits: {

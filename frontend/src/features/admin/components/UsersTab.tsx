@@ -12,6 +12,7 @@ import {
   Switch,
   Table,
   Tag,
+  Typography,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -19,7 +20,7 @@ import { AuditTimeline } from '@/components/AuditTimeline';
 import { FormDialog } from '@/components/FormDialog';
 import { UnitPicker } from '@/features/units';
 import { applyViolations, problemMessage } from '@/lib/problem';
-import { ROLE_LABELS, type Role } from '@/lib/session';
+import { ROLE_LABELS, session, type Role } from '@/lib/session';
 import { useCreateUser, useUpdateUser, useUsers, type User } from '../api/admin';
 
 const USER_FIELDS: Record<string, string> = {
@@ -51,6 +52,7 @@ function UserModal({ editing, onClose }: { editing?: User; onClose: () => void }
   const update = useUpdateUser();
   const [error, setError] = useState<string>();
   const role = Form.useWatch('role', form);
+  const provider = session.provider();
 
   const submit = async (v: UserForm) => {
     setError(undefined);
@@ -75,7 +77,7 @@ function UserModal({ editing, onClose }: { editing?: User; onClose: () => void }
           fullName: v.fullName,
           role: v.role,
           unitId: v.role === 'ADMIN' ? undefined : v.unitId,
-          password: v.password ?? '',
+          password: v.password || undefined,
         });
         message.success(`Đã tạo tài khoản ${v.username}`);
       }
@@ -145,16 +147,23 @@ function UserModal({ editing, onClose }: { editing?: User; onClose: () => void }
             <UnitPicker aria-label="Đơn vị (địa bàn)" />
           </Form.Item>
         )}
-        <Form.Item
-          name="password"
-          label={editing ? 'Mật khẩu mới (để trống nếu không đổi)' : 'Mật khẩu'}
-          rules={[
-            { required: !editing, message: 'Bắt buộc nhập' },
-            { min: 10, message: 'Ít nhất 10 ký tự' },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        {provider ? (
+          <Typography.Paragraph type="secondary">
+            Người dùng đăng nhập qua <b>{provider.providerName}</b> với đúng tên đăng nhập này; ANTQ
+            không giữ mật khẩu của họ.
+          </Typography.Paragraph>
+        ) : (
+          <Form.Item
+            name="password"
+            label={editing ? 'Mật khẩu mới (để trống nếu không đổi)' : 'Mật khẩu'}
+            rules={[
+              { required: !editing, message: 'Bắt buộc nhập' },
+              { min: 10, message: 'Ít nhất 10 ký tự' },
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        )}
         {editing && (
           <Space size="large">
             <Form.Item name="enabled" label="Đang hoạt động" valuePropName="checked">

@@ -1,4 +1,9 @@
-import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  LockOutlined,
+  LoginOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { session } from '@/lib/session';
@@ -12,6 +17,8 @@ interface LoginValues {
 export function LoginPage({ reason }: { reason?: string }) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+
+  const provider = session.provider();
 
   const submit = async ({ username, password }: LoginValues) => {
     setBusy(true);
@@ -37,26 +44,59 @@ export function LoginPage({ reason }: { reason?: string }) {
         {error && (
           <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />
         )}
-        <Form<LoginValues> layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item
-            name="username"
-            label="Tên đăng nhập"
-            rules={[{ required: true, whitespace: true, message: 'Nhập tên đăng nhập' }]}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label="Mật khẩu"
-            rules={[{ required: true, message: 'Nhập mật khẩu' }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy} size="large">
-            Đăng nhập
-          </Button>
-        </Form>
+        {provider ? (
+          <ProviderSignIn providerName={provider.providerName} retry={Boolean(reason)} />
+        ) : (
+          <Form<LoginValues> layout="vertical" onFinish={submit} requiredMark={false}>
+            <Form.Item
+              name="username"
+              label="Tên đăng nhập"
+              rules={[{ required: true, whitespace: true, message: 'Nhập tên đăng nhập' }]}
+            >
+              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label="Mật khẩu"
+              rules={[{ required: true, message: 'Nhập mật khẩu' }]}
+            >
+              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={busy} size="large">
+              Đăng nhập
+            </Button>
+          </Form>
+        )}
       </Card>
     </div>
+  );
+}
+
+/** With an OpenID Connect provider: one button to its sign-in page, back to the address asked for. */
+function ProviderSignIn({ providerName, retry }: { providerName: string; retry: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const go = () => {
+    setBusy(true);
+    const here = window.location.pathname + window.location.search;
+    // after a refusal, let the person choose another account at the provider
+    void session.signInAtProvider(here, retry ? 'login' : undefined);
+  };
+  return (
+    <>
+      <Typography.Paragraph type="secondary">
+        Hệ thống dùng tài khoản của <b>{providerName}</b>. Quyền và địa bàn của bạn do quản trị viên
+        ANTQ cấp theo tên đăng nhập.
+      </Typography.Paragraph>
+      <Button
+        type="primary"
+        block
+        size="large"
+        icon={<LoginOutlined />}
+        loading={busy}
+        onClick={go}
+      >
+        Đăng nhập qua {providerName}
+      </Button>
+    </>
   );
 }

@@ -17,6 +17,14 @@ export function ReauthModal({ user }: { user: CurrentUser }) {
     setError(problem ?? undefined);
   };
 
+  const provider = session.provider();
+  const again = async () => {
+    setBusy(true);
+    const problem = await session.reauthenticateInPopup();
+    setBusy(false);
+    setError(problem ?? undefined);
+  };
+
   return (
     <Modal
       open
@@ -26,26 +34,44 @@ export function ReauthModal({ user }: { user: CurrentUser }) {
       footer={null}
       destroyOnHidden
     >
-      <Typography.Paragraph>
-        Vui lòng nhập lại mật khẩu của <b>{user.username}</b>. Những gì bạn đang nhập vẫn được giữ
-        nguyên và sẽ được gửi tiếp sau khi đăng nhập.
-      </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item
-          name="password"
-          label="Mật khẩu"
-          rules={[{ required: true, message: 'Nhập mật khẩu' }]}
-        >
-          <Input.Password autoComplete="current-password" autoFocus />
-        </Form.Item>
-        <div style={{ display: 'flex', justifyContent: 'space-between' }}>
-          <Button onClick={() => session.logout()}>Đăng xuất</Button>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            Đăng nhập lại
-          </Button>
-        </div>
-      </Form>
+      {provider ? (
+        <>
+          <Typography.Paragraph>
+            Vui lòng đăng nhập lại qua <b>{provider.providerName}</b> (một cửa sổ đăng nhập sẽ mở
+            ra). Những gì bạn đang nhập vẫn được giữ nguyên và sẽ được gửi tiếp sau khi đăng nhập.
+          </Typography.Paragraph>
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+          <div style={{ display: 'flex', justifyContent: 'space-between' }}>
+            <Button onClick={() => session.logout()}>Đăng xuất</Button>
+            <Button type="primary" loading={busy} onClick={again}>
+              Đăng nhập lại
+            </Button>
+          </div>
+        </>
+      ) : (
+        <>
+          <Typography.Paragraph>
+            Vui lòng nhập lại mật khẩu của <b>{user.username}</b>. Những gì bạn đang nhập vẫn được
+            giữ nguyên và sẽ được gửi tiếp sau khi đăng nhập.
+          </Typography.Paragraph>
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+          <Form layout="vertical" onFinish={submit} requiredMark={false}>
+            <Form.Item
+              name="password"
+              label="Mật khẩu"
+              rules={[{ required: true, message: 'Nhập mật khẩu' }]}
+            >
+              <Input.Password autoComplete="current-password" autoFocus />
+            </Form.Item>
+            <div style={{ display: 'flex', justifyContent: 'space-between' }}>
+              <Button onClick={() => session.logout()}>Đăng xuất</Button>
+              <Button type="primary" htmlType="submit" loading={busy}>
+                Đăng nhập lại
+              </Button>
+            </div>
+          </Form>
+        </>
+      )}
     </Modal>
   );
 }

@@ -23,6 +23,7 @@ public class OidcIdentityAugmentor implements SecurityIdentityAugmentor {
   public static final String UNREGISTERED = "antq.unregistered";
 
   @Inject OidcSettings oidc;
+  @Inject UserService users;
 
   @Override
   public Uni<SecurityIdentity> augment(
@@ -50,6 +51,7 @@ public class OidcIdentityAugmentor implements SecurityIdentityAugmentor {
       return builder.addAttribute(UNREGISTERED, username == null ? "?" : username).build();
     }
     builder.addRole(user.role.name()).addAttribute(USER_ID, user.id);
+    users.noteSignIn(user);
     if (user.unitId != null) {
       builder.addAttribute(ApiKeyIdentityProvider.UNIT_ID, user.unitId);
     }

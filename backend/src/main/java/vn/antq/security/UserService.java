@@ -1,6 +1,7 @@
 package vn.antq.security;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -107,6 +108,24 @@ public class UserService {
     }
     audit.record("USER", user.id, "UPDATE", changes, null);
     return user;
+  }
+
+  /**
+   * Records that the person is using ANTQ (with an OpenID Connect provider there is no sign-in
+   * here): at most once a minute per account, so ordinary requests do not write.
+   */
+  public void noteSignIn(UserEntity user) {
+    Instant now = Instant.now();
+    if (user.lastLoginAt == null || user.lastLoginAt.isBefore(now.minusSeconds(60))) {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  UserEntity.update(
+                      "lastLoginAt = ?1 where id = ?2 and (lastLoginAt is null or lastLoginAt < ?3)",
+                      now,
+                      user.id,
+                      now.minusSeconds(60)));
+    }
   }
 
   /** Creates an account unless one with that name exists (start-up: first admin, demo accounts). */

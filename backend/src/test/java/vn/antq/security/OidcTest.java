@@ -99,6 +99,11 @@ class OidcTest {
         .body("role", equalTo("PROVINCE_OFFICER"))
         .body("unit.id", equalTo((int) mine));
     Api.as(token).get("/api/users").then().statusCode(403);
+    // the administrators' list shows when the person last used ANTQ
+    Api.given()
+        .get("/api/users?q=" + officer)
+        .then()
+        .body("content[0].lastLoginAt", org.hamcrest.Matchers.notNullValue());
     Api.as(token).get("/api/units/" + mine).then().statusCode(200);
     Api.as(token).get("/api/units/" + other).then().statusCode(404);
     Api.as(token)
