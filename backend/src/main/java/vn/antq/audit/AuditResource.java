@@ -16,8 +16,8 @@ import vn.antq.security.UserService;
 import vn.antq.unit.UnitService;
 
 /**
- * An object's history: units for administrators and province officers within their territory;
- * accounts and API keys for administrators.
+ * An object's history: units and models for administrators and province officers within their
+ * territory; accounts and API keys for administrators.
  */
 @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER})
 public class AuditResource implements AuditApi {
@@ -26,23 +26,32 @@ public class AuditResource implements AuditApi {
   @Inject UserService users;
   @Inject ApiKeyService keys;
   @Inject Caller caller;
+  @Inject vn.antq.model.ModelService models;
+  @Inject vn.antq.catalogue.CatalogueService catalogues;
 
   @Override
   public Response listAuditEvents(String entityType, Long entityId, Integer page, Integer size) {
     switch (entityType) {
       case "UNIT" -> units.visiblePath(entityId); // 404 outside the caller's territory
-      case "USER", "API_KEY" -> {
+      case "MODEL" -> models.require(entityId); // idem
+      case "USER", "API_KEY", "CATALOGUE" -> {
         if (!caller.isGlobal()) {
           throw new io.quarkus.security.ForbiddenException();
         }
-        boolean exists = "USER".equals(entityType) ? users.exists(entityId) : keys.exists(entityId);
+        boolean exists =
+            switch (entityType) {
+              case "USER" -> users.exists(entityId);
+              case "API_KEY" -> keys.exists(entityId);
+              default -> catalogues.exists(entityId);
+            };
         if (!exists) {
           throw ProblemException.notFound("Không tìm thấy đối tượng " + entityId);
         }
       }
       default ->
           throw ProblemException.badRequest(
-              "entityType", "Loại đối tượng không hợp lệ; chấp nhận: UNIT, USER, API_KEY");
+              "entityType",
+              "Loại đối tượng không hợp lệ; chấp nhận: UNIT, MODEL, USER, API_KEY, CATALOGUE");
     }
     long total = audit.count(entityType, entityId);
     return Response.ok(

@@ -97,6 +97,84 @@ public class UnitService {
     return sb.append(")").toString();
   }
 
+  /** Where another feature's record sits: the unit and its ancestry. */
+  public record Place(
+      long id,
+      String path,
+      Long provinceId,
+      Long communeId,
+      String code,
+      String name,
+      String kind) {
+    static Place of(UnitEntity u) {
+      return new Place(u.id, u.path, u.provinceId, u.communeId, u.code, u.name, u.kind.name());
+    }
+
+    public Summary summary() {
+      return new Summary(id, code, name, kind);
+    }
+  }
+
+  /**
+   * The caller's territory as path prefixes, for other features' queries ({@code path LIKE
+   * prefix%}); null when the caller sees everything, empty when nothing.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<String> territoryPaths() {
+    return territory();
+  }
+
+  /**
+   * A unit the caller may place a record in: it exists, lies in the caller's territory and is not
+   * retired. Otherwise 422 on {@code field}, the same for unknown and foreign units.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Place requirePlace(Long id, String field) {
+    UnitEntity unit = id == null ? null : UnitEntity.findById(id);
+    if (unit == null || !within(unit, territory())) {
+      throw ProblemException.unprocessable(field, "Không tìm thấy đơn vị " + id);
+    }
+    if (!unit.isOpen() && !unit.validTo.isAfter(vn.antq.common.time.VietnamTime.today())) {
+      throw ProblemException.unprocessable(
+          field, "Đơn vị «" + unit.name + "» đã hết hiệu lực, không ghi thêm được");
+    }
+    return Place.of(unit);
+  }
+
+  /** A unit the caller may see (404 otherwise). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Place visiblePlace(long id) {
+    return Place.of(require(id));
+  }
+
+  /** Any unit by id, without territory checks (for records the caller already may see). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Place place(long id) {
+    UnitEntity unit = UnitEntity.findById(id);
+    if (unit == null) {
+      throw ProblemException.notFound("Không tìm thấy đơn vị " + id);
+    }
+    return Place.of(unit);
+  }
+
+  /**
+   * The active unit in the subtree of {@code root} whose name matches {@code name} ignoring case
+   * and diacritics; empty when none or several match.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public java.util.Optional<Place> findByNameWithin(Place root, String name) {
+    List<UnitEntity> found =
+        UnitEntity.<UnitEntity>find(
+                "path like ?1 and nameKey = function('f_search_key', ?2) and validTo is null",
+                root.path() + "%",
+                name.trim())
+            .page(0, 2)
+            .list();
+    return found.size() == 1
+        ? java.util.Optional.of(Place.of(found.get(0)))
+        : java.util.Optional.empty();
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public boolean exists(long id) {
     return UnitEntity.count("id", id) > 0;

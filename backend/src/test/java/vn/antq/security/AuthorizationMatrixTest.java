@@ -34,7 +34,14 @@ import vn.antq.support.Api;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
   static final List<Class<?>> API =
-      List.of(AuthApi.class, UnitsApi.class, UsersApi.class, ApiKeysApi.class, AuditApi.class);
+      List.of(
+          AuthApi.class,
+          UnitsApi.class,
+          UsersApi.class,
+          ApiKeysApi.class,
+          AuditApi.class,
+          vn.antq.api.CataloguesApi.class,
+          vn.antq.api.ModelsApi.class);
   static final List<String> ROLES =
       List.of("ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "VIEWER", "INTEGRATION", "ANONYMOUS");
   static final Set<String> WRITERS =
@@ -167,6 +174,7 @@ class AuthorizationMatrixTest {
                     : !REORGANISERS.contains(role)
                         ? 403
                         : own || role.equals("ADMIN") ? 200 : 404));
+    modelRows();
     // ---- administration
     rows.put(
         "GET /api/users",
@@ -265,6 +273,236 @@ class AuthorizationMatrixTest {
                     : !REORGANISERS.contains(role)
                         ? 403
                         : own || role.equals("ADMIN") ? 200 : 404));
+  }
+
+  /** Changing an existing object: writers in their territory; elsewhere it does not exist. */
+  static int writable(String role, boolean own, int ok) {
+    return role.equals("ANONYMOUS")
+        ? 401
+        : !WRITERS.contains(role) ? 403 : own || role.equals("ADMIN") ? ok : 404;
+  }
+
+  static String etag(String path, Object... params) {
+    return Api.given().get(path, params).header("ETag");
+  }
+
+  static String memberEtag(long[] r) {
+    return "\""
+        + Api.given()
+            .get("/api/models/{id}/teams/{t}/members", r[0], r[1])
+            .jsonPath()
+            .getLong("find { it.id == " + r[2] + " }.version")
+        + "\"";
+  }
+
+  static String teamEtag(long[] r) {
+    return "\""
+        + Api.given()
+            .get("/api/models/{id}/teams", r[0])
+            .jsonPath()
+            .getLong("find { it.id == " + r[1] + " }.version")
+        + "\"";
+  }
+
+  void modelRows() {
+    rows.put(
+        "GET /api/catalogues/{catalogue}",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/catalogues/MODEL_TYPE"),
+            (role, own) -> role.equals("ANONYMOUS") ? 401 : 200));
+    rows.put(
+        "POST /api/catalogues/{catalogue}",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(
+                        Map.of(
+                            "code", "F" + System.nanoTime(),
+                            "name", "Lĩnh vực thử",
+                            "validFrom", "2025-01-01"))
+                    .post("/api/catalogues/MODEL_FIELD"),
+            (role, own) -> adminOnly(role, 201)));
+    rows.put(
+        "PUT /api/catalogues/{catalogue}/{id}",
+        new Row(
+            (f, role, own) -> {
+              String code = "G" + System.nanoTime();
+              Map<String, Object> body =
+                  Map.of("code", code, "name", "Lĩnh vực sửa", "validFrom", "2025-01-01");
+              var created = Api.json().body(body).post("/api/catalogues/MODEL_FIELD");
+              return f.as(role)
+                  .header("If-Match", created.header("ETag"))
+                  .body(body)
+                  .put("/api/catalogues/MODEL_FIELD/{id}", created.jsonPath().getLong("id"));
+            },
+            (role, own) -> adminOnly(role, 200)));
+    rows.put(
+        "GET /api/models",
+        new Row(
+            (f, role, own) -> f.as(role).queryParam("unitId", f.communeOf(own)).get("/api/models"),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "POST /api/models",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(vn.antq.support.ModelBuilder.body("Mô hình mới", f.communeOf(own)))
+                    .post("/api/models"),
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !WRITERS.contains(role) ? 403 : own || role.equals("ADMIN") ? 201 : 422));
+    rows.put(
+        "GET /api/models/{id}",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/models/{id}", f.sharedRoster(own)[0]),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "PUT /api/models/{id}",
+        new Row(
+            (f, role, own) -> {
+              long id = f.roster(own)[0];
+              return f.as(role)
+                  .header("If-Match", etag("/api/models/{id}", id))
+                  .body(vn.antq.support.ModelBuilder.body("Mô hình đổi tên", f.communeOf(own)))
+                  .put("/api/models/{id}", id);
+            },
+            (role, own) -> writable(role, own, 200)));
+    rows.put(
+        "POST /api/models/{id}/transitions",
+        new Row(
+            (f, role, own) -> {
+              long id = f.roster(own)[0];
+              return f.as(role)
+                  .header("If-Match", etag("/api/models/{id}", id))
+                  .body(Map.of("toStatus", "ACTIVE", "date", "2021-01-01"))
+                  .post("/api/models/{id}/transitions", id);
+            },
+            (role, own) -> writable(role, own, 200)));
+    rows.put(
+        "POST /api/models/{id}/recognitions",
+        new Row(
+            (f, role, own) -> {
+              long id = f.roster(own)[0];
+              return f.as(role)
+                  .header("If-Match", etag("/api/models/{id}", id))
+                  .body(
+                      Map.of(
+                          "level",
+                          "COMMUNE",
+                          "decisionNumber",
+                          "12/QĐ-UBND",
+                          "decisionDate",
+                          "2022-01-01"))
+                  .post("/api/models/{id}/recognitions", id);
+            },
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : role.equals("VIEWER") || role.equals("INTEGRATION")
+                        ? 403
+                        : own || role.equals("ADMIN") ? 200 : 404));
+    rows.put(
+        "GET /api/models/{id}/teams",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/models/{id}/teams", f.sharedRoster(own)[0]),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "POST /api/models/{id}/teams",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(
+                        Map.of(
+                            "name",
+                            "Tổ mới " + System.nanoTime(),
+                            "unitId",
+                            f.communeOf(own),
+                            "establishedOn",
+                            "2021-01-01"))
+                    .post("/api/models/{id}/teams", f.sharedRoster(own)[0]),
+            (role, own) -> writable(role, own, 201)));
+    rows.put(
+        "PUT /api/models/{id}/teams/{teamId}",
+        new Row(
+            (f, role, own) -> {
+              long[] r = f.roster(own);
+              return f.as(role)
+                  .header("If-Match", teamEtag(r))
+                  .body(
+                      Map.of(
+                          "name",
+                          "Tổ sửa " + System.nanoTime(),
+                          "unitId",
+                          f.communeOf(own),
+                          "establishedOn",
+                          "2020-04-01"))
+                  .put("/api/models/{id}/teams/{teamId}", r[0], r[1]);
+            },
+            (role, own) -> writable(role, own, 200)));
+    rows.put(
+        "GET /api/models/{id}/teams/{teamId}/members",
+        new Row(
+            (f, role, own) -> {
+              long[] r = f.sharedRoster(own);
+              return f.as(role).get("/api/models/{id}/teams/{teamId}/members", r[0], r[1]);
+            },
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "POST /api/models/{id}/teams/{teamId}/members",
+        new Row(
+            (f, role, own) -> {
+              long[] r = f.sharedRoster(own);
+              return f.as(role)
+                  .body(Map.of("fullName", "Trần Thị Mới", "gender", "FEMALE", "role", "MEMBER"))
+                  .post("/api/models/{id}/teams/{teamId}/members", r[0], r[1]);
+            },
+            (role, own) -> writable(role, own, 201)));
+    rows.put(
+        "PUT /api/models/{id}/members/{memberId}",
+        new Row(
+            (f, role, own) -> {
+              long[] r = f.roster(own);
+              return f.as(role)
+                  .header("If-Match", memberEtag(r))
+                  .body(Map.of("fullName", "Nguyễn Văn Sửa", "gender", "MALE", "role", "DEPUTY"))
+                  .put("/api/models/{id}/members/{memberId}", r[0], r[2]);
+            },
+            (role, own) -> writable(role, own, 200)));
+    rows.put(
+        "DELETE /api/models/{id}/members/{memberId}",
+        new Row(
+            (f, role, own) -> {
+              long[] r = f.roster(own);
+              return f.as(role)
+                  .header("If-Match", memberEtag(r))
+                  .delete("/api/models/{id}/members/{memberId}", r[0], r[2]);
+            },
+            (role, own) -> writable(role, own, 204)));
+    rows.put(
+        "POST /api/models/{id}/roster",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(
+                        Map.of(
+                            "dryRun",
+                            true,
+                            "rows",
+                            List.of(
+                                Map.of("team", "Tổ 1", "fullName", "Lê Văn A", "gender", "Nam"))))
+                    .post("/api/models/{id}/roster", f.sharedRoster(own)[0]),
+            (role, own) -> writable(role, own, 200)));
+    rows.put(
+        "GET /api/models/{id}/roster.csv",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/models/{id}/roster.csv", f.sharedRoster(own)[0]),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "GET /api/members",
+        new Row(
+            (f, role, own) -> f.as(role).queryParam("unitId", f.communeOf(own)).get("/api/members"),
+            (role, own) -> readable(role, own)));
   }
 
   static int readable(String role, boolean own) {

@@ -75,6 +75,23 @@ final class SecurityFixture {
     return own ? communeA : communeB;
   }
 
+  private final java.util.Map<Boolean, long[]> shared = new java.util.HashMap<>();
+
+  /** One roster per territory for calls that only read or add to it. */
+  long[] sharedRoster(boolean own) {
+    return shared.computeIfAbsent(own, this::roster);
+  }
+
+  /**
+   * A model with one team and one member in the own or the other territory: {model, team, member}.
+   */
+  long[] roster(boolean own) {
+    long model = vn.antq.support.ModelBuilder.model("Mô hình thử", communeOf(own));
+    long team = vn.antq.support.ModelBuilder.team(model, "Tổ " + System.nanoTime(), communeOf(own));
+    long member = vn.antq.support.ModelBuilder.member(model, team, "Nguyễn Văn Thử", "MEMBER");
+    return new long[] {model, team, member};
+  }
+
   /** A fresh hamlet in the own or the other territory, made by the administrator. */
   long hamlet(boolean own) {
     return unit("HAMLET", "Ấp Thử").under(communeOf(own)).create();

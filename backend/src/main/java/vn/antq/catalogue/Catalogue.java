@@ -1,0 +1,24 @@
+package vn.antq.catalogue;
+
+/** The catalogues, and which one an item's parent comes from. */
+public enum Catalogue {
+  MODEL_FIELD(null, "lĩnh vực"),
+  MODEL_TYPE(MODEL_FIELD, "loại mô hình");
+
+  private final Catalogue parent;
+  private final String label;
+
+  Catalogue(Catalogue parent, String label) {
+    this.parent = parent;
+    this.label = label;
+  }
+
+  /** The catalogue the parent of an item comes from; null when items have no parent. */
+  public Catalogue parent() {
+    return parent;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,528 @@
+package vn.antq.model;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.antq.audit.AuditService;
+import vn.antq.catalogue.Catalogue;
+import vn.antq.catalogue.CatalogueItemEntity;
+import vn.antq.catalogue.CatalogueService;
+import vn.antq.common.problem.ProblemException;
+import vn.antq.common.problem.ProblemType;
+import vn.antq.common.time.VietnamTime;
+import vn.antq.common.web.Etags;
+import vn.antq.security.Caller;
+import vn.antq.security.Role;
+import vn.antq.unit.UnitService;
+
+/**
+ * The register of self-management models: territory-scoped reads, registration and edits, the
+ * status life cycle and recognition as exemplary. Team and member counts are always counted from
+ * the roster; declared totals are kept apart.
+ */
+@ApplicationScoped
+public class ModelService {
+  /** API sort fields → SQL (the whitelist; the caller's text never reaches the query). */
+  public static final Map<String, String> SORTABLE =
+      Map.of(
+          "name", "m.name COLLATE vietnamese",
+          "establishedOn", "m.established_on",
+          "status", "m.status",
+          "updatedAt", "m.updated_at");
+
+  public static final String DEFAULT_SORT = "name,asc";
+
+  @Inject EntityManager em;
+  @Inject UnitService units;
+  @Inject CatalogueService catalogues;
+  @Inject AuditService audit;
+  @Inject Caller caller;
+
+  public record Filter(
+      String q,
+      Long fieldId,
+      Long typeId,
+      Set<ModelStatus> statuses,
+      RecognitionLevel recognitionLevel,
+      Long unitId,
+      LocalDate establishedFrom,
+      LocalDate establishedTo) {}
+
+  public record Command(
+      String name,
+      Long typeId,
+      Long unitId,
+      List<String> leadOrganisations,
+      LocalDate establishedOn,
+      String description,
+      List<String> targetCommunities,
+      Integer declaredTeams,
+      Integer declaredMembers) {}
+
+  public record Transition(
+      ModelStatus to, LocalDate date, String reason, String note, List<Long> siteUnitIds) {}
+
+  public record RecognitionCommand(
+      RecognitionLevel level, String decisionNumber, LocalDate decisionDate, String authority) {}
+
+  // ------------------------------------------------------------------ territory
+
+  /** The SQL condition restricting unit alias {@code u} to the caller's territory. */
+  String territorySql(String alias, Map<String, Object> params) {
+    List<String> paths = units.territoryPaths();
+    if (paths == null) {
+      return "";
+    }
+    if (paths.isEmpty()) {
+      return " AND 1 = 0";
+    }
+    StringBuilder sb = new StringBuilder(" AND (");
+    for (int i = 0; i < paths.size(); i++) {
+      sb.append(i == 0 ? "" : " OR ").append(alias).append(".path LIKE :terr").append(i);
+      params.put("terr" + i, paths.get(i) + "%");
+    }
+    return sb.append(")").toString();
+  }
+
+  /** A model the caller may see; 404 (no hint that it exists) otherwise. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public CommunityModelEntity require(long id) {
+    CommunityModelEntity model = CommunityModelEntity.findById(id);
+    if (model == null || !visible(model.unitId)) {
+      throw ProblemException.notFound("Không tìm thấy mô hình " + id);
+    }
+    return model;
+  }
+
+  private boolean visible(long unitId) {
+    List<String> paths = units.territoryPaths();
+    if (paths == null) {
+      return true;
+    }
+    String path = units.place(unitId).path();
+    return paths.stream().anyMatch(path::startsWith);
+  }
+
+  /** Phone numbers and addresses are for officers of the territory; everyone else sees masks. */
+  public boolean seesPersonalData() {
+    Role role = caller.role();
+    return role == Role.PROVINCE_OFFICER || role == Role.COMMUNE_OFFICER;
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ModelViews.Page list(Filter f, int page, int size, String orderBy) {
+    Map<String, Object> params = new HashMap<>();
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    where.append(territorySql("u", params));
+    if (f.unitId() != null) {
+      params.put("sub", units.visiblePlace(f.unitId()).path() + "%");
+      where.append(" AND u.path LIKE :sub");
+    }
+    if (f.q() != null && !f.q().isBlank()) {
+      params.put("q", f.q().trim());
+      where.append(
+          " AND (m.name_key LIKE '%' || f_search_key(:q) || '%' OR EXISTS (SELECT 1 FROM member x"
+              + " WHERE x.model_id = m.id AND x.name_key LIKE '%' || f_search_key(:q) || '%'))");
+    }
+    if (f.fieldId() != null) {
+      params.put("fieldId", f.fieldId());
+      where.append(" AND m.field_id = :fieldId");
+    }
+    if (f.typeId() != null) {
+      params.put("typeId", f.typeId());
+      where.append(" AND m.type_id = :typeId");
+    }
+    if (f.statuses() != null && !f.statuses().isEmpty()) {
+      params.put("statuses", f.statuses().stream().map(Enum::name).toList());
+      where.append(" AND m.status IN (:statuses)");
+    }
+    if (f.recognitionLevel() != null) {
+      params.put("level", f.recognitionLevel().code());
+      where.append(" AND m.recognition_level >= :level");
+    }
+    if (f.establishedFrom() != null) {
+      params.put("from", f.establishedFrom());
+      where.append(" AND m.established_on >= :from");
+    }
+    if (f.establishedTo() != null) {
+      params.put("to", f.establishedTo());
+      where.append(" AND m.established_on <= :to");
+    }
+    String from = " FROM community_model m JOIN unit u ON u.id = m.unit_id";
+    Query count = em.createNativeQuery("SELECT count(*)" + from + where);
+    params.forEach(count::setParameter);
+    long total = ((Number) count.getSingleResult()).longValue();
+    Query ids =
+        em.createNativeQuery(
+            "SELECT m.id"
+                + from
+                + where
+                + " ORDER BY "
+                + orderBy
+                + ", m.id LIMIT :lim OFFSET :off");
+    params.forEach(ids::setParameter);
+    ids.setParameter("lim", size).setParameter("off", (long) page * size);
+    List<Long> found =
+        ((List<?>) ids.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
+    return new ModelViews.Page(summaries(found), total);
+  }
+
+  /** Summaries of the given models, in the given order, with counts from the roster. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ModelViews.Summary> summaries(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, CommunityModelEntity> models =
+        CommunityModelEntity.<CommunityModelEntity>list("id in ?1", ids).stream()
+            .collect(Collectors.toMap(m -> m.id, m -> m));
+    Set<Long> catIds = new LinkedHashSet<>();
+    models.values().forEach(m -> catIds.addAll(List.of(m.typeId, m.fieldId)));
+    Map<Long, CatalogueItemEntity> cats = catalogues.byIds(catIds);
+    Map<Long, UnitService.Summary> unitNames =
+        units.summaries(models.values().stream().map(m -> m.unitId).collect(Collectors.toSet()));
+    Map<Long, int[]> counts = counts(ids);
+    List<ModelViews.Summary> out = new ArrayList<>();
+    for (Long id : ids) {
+      CommunityModelEntity m = models.get(id);
+      int[] c = counts.getOrDefault(id, new int[2]);
+      out.add(
+          new ModelViews.Summary(
+              m, cats.get(m.typeId), cats.get(m.fieldId), unitNames.get(m.unitId), c[0], c[1]));
+    }
+    return out;
+  }
+
+  /** Active teams and current members of each model, counted from the roster. */
+  private Map<Long, int[]> counts(List<Long> ids) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT t.model_id, count(DISTINCT t.id),"
+                    + " count(x.id) FILTER (WHERE x.left_on IS NULL OR x.left_on > :today)"
+                    + " FROM team t LEFT JOIN member x ON x.team_id = t.id"
+                    + " WHERE t.model_id IN (:ids)"
+                    + " AND (t.dissolved_on IS NULL OR t.dissolved_on > :today)"
+                    + " GROUP BY t.model_id")
+            .setParameter("ids", ids)
+            .setParameter("today", VietnamTime.today())
+            .getResultList();
+    Map<Long, int[]> out = new HashMap<>();
+    for (Object[] r : rows) {
+      out.put(
+          ((Number) r[0]).longValue(),
+          new int[] {((Number) r[1]).intValue(), ((Number) r[2]).intValue()});
+    }
+    return out;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ModelViews.Detail get(long id) {
+    return detail(require(id));
+  }
+
+  private ModelViews.Detail detail(CommunityModelEntity model) {
+    if (em.isJoinedToTransaction()) {
+      em.flush(); // a write: the version in the answer is the new one
+    }
+    ModelViews.Summary summary = summaries(List.of(model.id)).get(0);
+    @SuppressWarnings("unchecked")
+    List<Object[]> history =
+        em.createNativeQuery(
+                "SELECT from_status, to_status, on_date, reason, note, at, actor_name"
+                    + " FROM model_status_change WHERE model_id = ?1 ORDER BY id")
+            .setParameter(1, model.id)
+            .getResultList();
+    @SuppressWarnings("unchecked")
+    List<Object[]> recognitions =
+        em.createNativeQuery(
+                "SELECT id, level, decision_number, decision_date, authority"
+                    + " FROM model_recognition WHERE model_id = ?1 ORDER BY decision_date, id")
+            .setParameter(1, model.id)
+            .getResultList();
+    @SuppressWarnings("unchecked")
+    List<Object[]> sites =
+        em.createNativeQuery(
+                "SELECT unit_id, since FROM model_site WHERE model_id = ?1 ORDER BY since, unit_id")
+            .setParameter(1, model.id)
+            .getResultList();
+    Map<Long, UnitService.Summary> siteUnits =
+        units.summaries(
+            sites.stream().map(r -> ((Number) r[0]).longValue()).collect(Collectors.toSet()));
+    return new ModelViews.Detail(
+        summary,
+        history.stream()
+            .map(
+                r ->
+                    new ModelViews.StatusChange(
+                        ModelStatus.valueOf((String) r[0]),
+                        ModelStatus.valueOf((String) r[1]),
+                        localDate(r[2]),
+                        (String) r[3],
+                        (String) r[4],
+                        instant(r[5]),
+                        (String) r[6]))
+            .toList(),
+        recognitions.stream()
+            .map(
+                r ->
+                    new ModelViews.Recognition(
+                        ((Number) r[0]).longValue(),
+                        RecognitionLevel.of(((Number) r[1]).shortValue()),
+                        (String) r[2],
+                        localDate(r[3]),
+                        (String) r[4]))
+            .toList(),
+        sites.stream()
+            .map(
+                r ->
+                    new ModelViews.Site(
+                        siteUnits.get(((Number) r[0]).longValue()), localDate(r[1])))
+            .toList());
+  }
+
+  static LocalDate localDate(Object o) {
+    return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
+  }
+
+  static Instant instant(Object o) {
+    if (o instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    if (o instanceof java.time.OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    return (Instant) o;
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  @Transactional
+  public ModelViews.Detail create(Command cmd) {
+    CommunityModelEntity model = new CommunityModelEntity();
+    UnitService.Place place = apply(model, cmd);
+    model.status = ModelStatus.REGISTERED;
+    model.statusSince = cmd.establishedOn();
+    model.createdAt = Instant.now();
+    model.updatedAt = model.createdAt;
+    model.persist();
+    audit.record(
+        "MODEL", model.id, "CREATE", AuditService.diff(null, snapshot(model)), place.path());
+    return detail(model);
+  }
+
+  @Transactional
+  public ModelViews.Detail update(long id, long expected, Command cmd) {
+    CommunityModelEntity model = require(id);
+    Etags.check(expected, model.version);
+    Map<String, Object> before = snapshot(model);
+    UnitService.Place place = apply(model, cmd);
+    if (model.establishedOn.isAfter(model.statusSince)) {
+      throw ProblemException.unprocessable(
+          "establishedOn", "Ngày thành lập không được sau ngày của trạng thái hiện tại");
+    }
+    model.updatedAt = Instant.now();
+    audit.record(
+        "MODEL", model.id, "UPDATE", AuditService.diff(before, snapshot(model)), place.path());
+    return detail(model);
+  }
+
+  private UnitService.Place apply(CommunityModelEntity model, Command cmd) {
+    UnitService.Place place = units.requirePlace(cmd.unitId(), "unitId");
+    if (model.id == null || !model.typeId.equals(cmd.typeId())) {
+      CatalogueItemEntity type =
+          catalogues.requireActive(Catalogue.MODEL_TYPE, cmd.typeId(), "typeId");
+      model.typeId = type.id;
+      model.fieldId = type.parentId;
+    }
+    if (cmd.establishedOn().isAfter(VietnamTime.today())) {
+      throw ProblemException.unprocessable(
+          "establishedOn", "Ngày thành lập không được sau hôm nay");
+    }
+    model.name = cmd.name().trim();
+    model.unitId = place.id();
+    model.leadOrgs = cmd.leadOrganisations().stream().distinct().toArray(String[]::new);
+    model.targetCommunities =
+        cmd.targetCommunities() == null
+            ? new String[0]
+            : cmd.targetCommunities().stream().distinct().toArray(String[]::new);
+    model.establishedOn = cmd.establishedOn();
+    model.description =
+        cmd.description() == null || cmd.description().isBlank() ? null : cmd.description().trim();
+    model.declaredTeams = cmd.declaredTeams();
+    model.declaredMembers = cmd.declaredMembers();
+    return place;
+  }
+
+  @Transactional
+  public ModelViews.Detail transition(long id, long expected, Transition t) {
+    CommunityModelEntity model = require(id);
+    Etags.check(expected, model.version);
+    if (!model.status.canGoTo(t.to())) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "Không thể chuyển mô hình từ «"
+              + model.status.label()
+              + "» sang «"
+              + t.to().label()
+              + "». Có thể chuyển sang: "
+              + (model.status.next().isEmpty()
+                  ? "không trạng thái nào"
+                  : model.status.next().stream()
+                      .map(ModelStatus::label)
+                      .collect(Collectors.joining(", ")))
+              + ".");
+    }
+    if (t.date().isAfter(VietnamTime.today())) {
+      throw ProblemException.unprocessable("date", "Ngày chuyển trạng thái không được sau hôm nay");
+    }
+    if (t.date().isBefore(model.statusSince)) {
+      throw ProblemException.unprocessable(
+          "date",
+          "Ngày chuyển trạng thái không được trước ngày của trạng thái hiện tại ("
+              + VietnamTime.format(model.statusSince)
+              + ")");
+    }
+    if (t.to() == ModelStatus.RETIRED && (t.reason() == null || t.reason().isBlank())) {
+      throw ProblemException.unprocessable("reason", "Ghi lý do thanh loại mô hình");
+    }
+    List<Long> sites = t.siteUnitIds() == null ? List.of() : t.siteUnitIds();
+    if (t.to() == ModelStatus.REPLICATED) {
+      if (sites.isEmpty()) {
+        throw ProblemException.unprocessable(
+            "siteUnitIds", "Chọn ít nhất một đơn vị nơi mô hình được nhân rộng");
+      }
+      for (Long siteId : new LinkedHashSet<>(sites)) {
+        UnitService.Place site = units.requirePlace(siteId, "siteUnitIds");
+        if (site.id() == model.unitId) {
+          throw ProblemException.unprocessable(
+              "siteUnitIds", "Đơn vị nhân rộng phải khác đơn vị của mô hình");
+        }
+        em.createNativeQuery(
+                "INSERT INTO model_site (model_id, unit_id, since) VALUES (?1, ?2, ?3)"
+                    + " ON CONFLICT DO NOTHING")
+            .setParameter(1, model.id)
+            .setParameter(2, site.id())
+            .setParameter(3, t.date())
+            .executeUpdate();
+      }
+    } else if (!sites.isEmpty()) {
+      throw ProblemException.unprocessable(
+          "siteUnitIds", "Chỉ chọn đơn vị nhân rộng khi chuyển sang «Đã nhân rộng»");
+    }
+    ModelStatus from = model.status;
+    model.status = t.to();
+    model.statusSince = t.date();
+    model.updatedAt = Instant.now();
+    em.createNativeQuery(
+            "INSERT INTO model_status_change (model_id, from_status, to_status, on_date, reason,"
+                + " note, actor_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        .setParameter(1, model.id)
+        .setParameter(2, from.name())
+        .setParameter(3, t.to().name())
+        .setParameter(4, t.date())
+        .setParameter(5, blankToNull(t.reason()))
+        .setParameter(6, blankToNull(t.note()))
+        .setParameter(7, caller.actorName())
+        .executeUpdate();
+    Map<String, AuditService.Change> changes = new LinkedHashMap<>();
+    changes.put("status", new AuditService.Change(from.name(), t.to().name()));
+    changes.put("date", new AuditService.Change(null, t.date()));
+    if (t.reason() != null && !t.reason().isBlank()) {
+      changes.put("reason", new AuditService.Change(null, t.reason().trim()));
+    }
+    if (!sites.isEmpty()) {
+      changes.put("sites", new AuditService.Change(null, sites));
+    }
+    audit.record("MODEL", model.id, "TRANSITION", changes, units.place(model.unitId).path());
+    return detail(model);
+  }
+
+  @Transactional
+  public ModelViews.Detail recognize(long id, long expected, RecognitionCommand r) {
+    CommunityModelEntity model = require(id);
+    Etags.check(expected, model.version);
+    if (caller.role() == Role.COMMUNE_OFFICER && r.level() != RecognitionLevel.COMMUNE) {
+      throw new io.quarkus.security.ForbiddenException();
+    }
+    if (model.status == ModelStatus.RETIRED) {
+      throw new ProblemException(
+          ProblemType.CONFLICT, "Mô hình đã thanh loại, không ghi nhận điển hình được nữa");
+    }
+    if (r.decisionDate().isAfter(VietnamTime.today())
+        || r.decisionDate().isBefore(model.establishedOn)) {
+      throw ProblemException.unprocessable(
+          "decisionDate", "Ngày quyết định phải từ ngày thành lập mô hình đến hôm nay");
+    }
+    long same =
+        ((Number)
+                em.createNativeQuery(
+                        "SELECT count(*) FROM model_recognition WHERE model_id = ?1 AND level = ?2"
+                            + " AND decision_number = ?3")
+                    .setParameter(1, model.id)
+                    .setParameter(2, r.level().code())
+                    .setParameter(3, r.decisionNumber().trim())
+                    .getSingleResult())
+            .longValue();
+    if (same > 0) {
+      throw ProblemException.conflict("decisionNumber", "Quyết định này đã được ghi nhận");
+    }
+    em.createNativeQuery(
+            "INSERT INTO model_recognition (model_id, level, decision_number, decision_date,"
+                + " authority) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .setParameter(1, model.id)
+        .setParameter(2, r.level().code())
+        .setParameter(3, r.decisionNumber().trim())
+        .setParameter(4, r.decisionDate())
+        .setParameter(5, blankToNull(r.authority()))
+        .executeUpdate();
+    Short before = model.recognitionLevel;
+    if (before == null || before < r.level().code()) {
+      model.recognitionLevel = r.level().code();
+    }
+    model.updatedAt = Instant.now();
+    Map<String, AuditService.Change> changes = new LinkedHashMap<>();
+    changes.put(
+        "recognition",
+        new AuditService.Change(
+            null, r.level().name() + " " + r.decisionNumber().trim() + " " + r.decisionDate()));
+    audit.record("MODEL", model.id, "RECOGNIZE", changes, units.place(model.unitId).path());
+    return detail(model);
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  static Map<String, Object> snapshot(CommunityModelEntity m) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("name", m.name);
+    s.put("typeId", m.typeId);
+    s.put("unitId", m.unitId);
+    s.put("leadOrganisations", m.leadOrgs == null ? null : Arrays.asList(m.leadOrgs));
+    s.put("establishedOn", m.establishedOn);
+    s.put("description", m.description);
+    s.put(
+        "targetCommunities",
+        m.targetCommunities == null ? null : Arrays.asList(m.targetCommunities));
+    s.put("declaredTeams", m.declaredTeams);
+    s.put("declaredMembers", m.declaredMembers);
+    return s;
+  }
+}
