@@ -57,6 +57,7 @@ public class DemoDataLoader {
   @Inject UserService users;
   private final Map<String, Long> named = new LinkedHashMap<>();
   @Inject EntityManager em;
+  @Inject DemoModels demoModels;
 
   void onStart(@Observes StartupEvent event) {
     if (enabled) {
@@ -80,6 +81,14 @@ public class DemoDataLoader {
     ngheAn(provinces);
     mergeProvinces(provinces);
     accounts(provinces);
+    long modelsStarted = System.nanoTime();
+    int models =
+        demoModels.load(
+            List.of(provinces.get("Cà Mau"), provinces.get("Lâm Đồng"), provinces.get("Nghệ An")),
+            6);
+    LOG.infof(
+        "Demo models: %d with their rosters in %d ms",
+        models, (System.nanoTime() - modelsStarted) / 1_000_000);
     LOG.infof("Demo data loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
     return true;
   }

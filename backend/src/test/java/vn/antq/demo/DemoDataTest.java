@@ -110,6 +110,33 @@ class DemoDataTest {
   }
 
   @Test
+  void modelsWithRostersAtEveryStageToPageThrough() {
+    long caMau = find("ca mau", "&kind=PROVINCE&activeOn=2025-08-01").getLong("content[0].id");
+    var page =
+        Api.given()
+            .get("/api/models?size=20&unitId=" + caMau)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    org.assertj.core.api.Assertions.assertThat(page.getInt("totalPages")).isGreaterThanOrEqualTo(2);
+    var all = Api.given().get("/api/models?size=200").jsonPath();
+    org.assertj.core.api.Assertions.assertThat(all.getList("content.status", String.class))
+        .contains("REGISTERED", "ACTIVE", "REVIEWED", "FINAL_REVIEWED", "REPLICATED", "RETIRED");
+    org.assertj.core.api.Assertions.assertThat(all.getList("content.name", String.class))
+        .contains("Phường Cửa Lò sạch ma túy");
+    org.assertj.core.api.Assertions.assertThat(all.getList("content.memberCount", Integer.class))
+        .anyMatch(c -> c > 0);
+    org.assertj.core.api.Assertions.assertThat(
+            all.getList("content.declaredMembers", Integer.class))
+        .anyMatch(java.util.Objects::nonNull);
+    Api.given()
+        .get("/api/models?recognitionLevel=PROVINCE")
+        .then()
+        .body("totalElements", org.hamcrest.Matchers.greaterThan(0));
+  }
+
+  @Test
   void loadsOnlyOnce() {
     org.junit.jupiter.api.Assertions.assertFalse(loader.load());
   }
