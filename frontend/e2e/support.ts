@@ -43,3 +43,22 @@ export async function pick(page: Page, field: Locator, option: string, shown = o
     await expect(select).toContainText(shown, { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
 }
+
+/**
+ * Picks a unit in a UnitPicker: types the search, then clicks the option whose title starts
+ * with `title` once the server's answer is shown (retried while the list re-renders).
+ */
+export async function pickUnit(page: Page, field: Locator, search: string, title: string) {
+  await field.fill(search);
+  const select = field.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  await expect(async () => {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await field.click();
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${title}"]`)
+      .first()
+      .click({ timeout: 2000 });
+    await expect(select).toContainText(title, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+}

@@ -3,6 +3,7 @@ import { NotFound } from '@/components/NotFound';
 import { UnderConstruction } from '@/components/UnderConstruction';
 import { AdminPage } from '@/features/admin';
 import { DashboardPage } from '@/features/dashboard';
+import { ModelPage, ModelsPage } from '@/features/models';
 import { UnitsPage } from '@/features/units';
 import { AppLayout } from './AppLayout';
 
@@ -14,7 +15,8 @@ const createRouter = () =>
       children: [
         { index: true, element: <DashboardPage /> },
         { path: 'don-vi', element: <UnitsPage /> },
-        { path: 'mo-hinh', element: <UnderConstruction title="Mô hình, tổ, thành viên" /> },
+        { path: 'mo-hinh', element: <ModelsPage /> },
+        { path: 'mo-hinh/:id', element: <ModelPage /> },
         { path: 'su-kien', element: <UnderConstruction title="Sự kiện, chương trình phối hợp" /> },
         { path: 'khen-thuong', element: <UnderConstruction title="Khen thưởng" /> },
         { path: 'bao-cao', element: <UnderConstruction title="Báo cáo tổng hợp" /> },

@@ -5,7 +5,7 @@ import { api, unwrap, type Schemas } from '@/lib/api/client';
 import { problemMessage } from '@/lib/problem';
 
 type AuditEvent = Schemas['AuditEvent'];
-type EntityType = 'UNIT' | 'USER' | 'API_KEY';
+type EntityType = 'UNIT' | 'MODEL' | 'USER' | 'API_KEY' | 'CATALOGUE';
 
 const ACTIONS: Record<string, string> = {
   CREATE: 'Tạo mới',
@@ -14,6 +14,15 @@ const ACTIONS: Record<string, string> = {
   MERGE: 'Nhận sáp nhập',
   MERGE_INTO: 'Sáp nhập vào đơn vị khác',
   REVOKE: 'Thu hồi',
+  TRANSITION: 'Chuyển trạng thái',
+  RECOGNIZE: 'Công nhận điển hình',
+  TEAM_CREATE: 'Thêm tổ',
+  TEAM_UPDATE: 'Sửa tổ',
+  MEMBER_CREATE: 'Thêm thành viên',
+  MEMBER_UPDATE: 'Sửa thành viên',
+  MEMBER_DELETE: 'Xóa thành viên',
+  ROSTER_IMPORT: 'Nhập danh sách',
+  ROSTER_EXPORT: 'Xuất danh sách',
 };
 
 export const auditQueryKey = (entityType: EntityType, entityId: number) =>

@@ -273,6 +273,274 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/catalogues/{catalogue}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        catalogue: components['parameters']['Catalogue'];
+      };
+      cookie?: never;
+    };
+    /** Các mục của một danh mục (lĩnh vực, loại mô hình…) */
+    get: operations['listCatalogueItems'];
+    put?: never;
+    /** Thêm mục danh mục (quản trị viên) */
+    post: operations['createCatalogueItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/catalogues/{catalogue}/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        catalogue: components['parameters']['Catalogue'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /** Sửa mục danh mục, kể cả ngày hết hiệu lực (quản trị viên; cần If-Match) */
+    put: operations['updateCatalogueItem'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Danh sách mô hình tự phòng, tự quản (lọc, phân trang, sắp xếp) kèm số tổ, thành viên */
+    get: operations['listModels'];
+    put?: never;
+    /** Đăng ký mô hình (trạng thái "Đăng ký") */
+    post: operations['createModel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/models/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /** Một mô hình với lịch sử trạng thái, công nhận điển hình và các điểm nhân rộng */
+    get: operations['getModel'];
+    /** Sửa thông tin mô hình (cần If-Match; trạng thái đổi qua /transitions) */
+    put: operations['updateModel'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/models/{id}/transitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Chuyển trạng thái mô hình (hoạt động, sơ kết, tổng kết, nhân rộng, thanh loại)
+     * @description Đăng ký → Hoạt động → Sơ kết → Tổng kết → Nhân rộng (cần ít nhất một điểm nhân rộng);
+     *     sơ kết có thể lặp lại; mọi trạng thái trừ Thanh loại có thể chuyển sang Thanh loại (cần lý
+     *     do). Chuyển không hợp lệ trả về 409. Ngày chuyển không trước lần chuyển trước và không sau
+     *     hôm nay.
+     */
+    post: operations['transitionModel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/models/{id}/recognitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi nhận công nhận điển hình (cấp xã, tỉnh, Bộ) theo quyết định
+     * @description Cán bộ cấp xã chỉ ghi nhận cấp xã; cấp tỉnh và Bộ do cán bộ cấp tỉnh, quản trị viên ghi nhận.
+     */
+    post: operations['recognizeModel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/models/{id}/teams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /** Các tổ của mô hình, với tổ trưởng, tổ phó và số thành viên */
+    get: operations['listModelTeams'];
+    put?: never;
+    /** Thêm tổ */
+    post: operations['createTeam'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/models/{id}/teams/{teamId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+        teamId: components['parameters']['TeamId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /** Sửa tổ, kể cả ngày giải thể (cần If-Match) */
+    put: operations['updateTeam'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/models/{id}/teams/{teamId}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+        teamId: components['parameters']['TeamId'];
+      };
+      cookie?: never;
+    };
+    /** Thành viên của tổ (số điện thoại, địa chỉ bị che với người ngoài địa bàn) */
+    get: operations['listTeamMembers'];
+    put?: never;
+    /** Thêm thành viên vào tổ */
+    post: operations['createMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/models/{id}/members/{memberId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+        memberId: components['parameters']['MemberId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /** Sửa thành viên, kể cả ngày rời tổ (cần If-Match) */
+    put: operations['updateMember'];
+    post?: never;
+    /** Xóa thành viên nhập nhầm (người rời tổ thì ghi ngày rời tổ; cần If-Match) */
+    delete: operations['deleteMember'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/models/{id}/roster': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Nhập danh sách tổ và thành viên (dán từ Excel hoặc tải tệp CSV/XLSX ở giao diện)
+     * @description Kiểm tra mọi dòng theo đúng quy tắc như khi thêm từng thành viên. `dryRun: true` chỉ kiểm
+     *     tra và trả về lỗi từng dòng; `dryRun: false` lưu tất cả hoặc không lưu gì (có lỗi thì trả
+     *     422 kèm lỗi từng dòng). Tổ chưa có (theo tên) được tạo mới, phụ trách địa bàn ghi ở cột
+     *     `area` (tên thôn/khu dân cư trong xã) hoặc đơn vị của mô hình.
+     */
+    post: operations['importRoster'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/models/{id}/roster.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /** Xuất danh sách thành viên (CSV, UTF-8); được ghi nhật ký và giới hạn số lần */
+    get: operations['exportRoster'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tìm thành viên trong mọi tổ, không phân biệt dấu */
+    get: operations['searchMembers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -552,8 +820,7 @@ export interface components {
       tokenType: string;
       /**
        * Format: int32
-       * @description Số giây còn hiệu lực
-       * @example 900
+       * @description Số giây còn hiệu lực, example: 900
        */
       expiresIn: number;
       user: components['schemas']['CurrentUser'];
@@ -691,6 +958,406 @@ export interface components {
       /** Format: int32 */
       totalPages: number;
     };
+    /**
+     * @description MODEL_FIELD (lĩnh vực mô hình), MODEL_TYPE (loại mô hình, thuộc một lĩnh vực)
+     * @enum {string}
+     */
+    Catalogue: 'MODEL_FIELD' | 'MODEL_TYPE';
+    CatalogueItem: {
+      /** Format: int64 */
+      id: number;
+      catalogue: components['schemas']['Catalogue'];
+      /** @example DONG_TOC */
+      code: string;
+      /** @example Tổ tự quản dòng tộc về an ninh trật tự */
+      name: string;
+      parent?: components['schemas']['CatalogueRef'];
+      /** Format: date */
+      validFrom: string;
+      /** Format: date */
+      validTo?: string;
+      /** @description Còn hiệu lực hôm nay */
+      active: boolean;
+      /** Format: int64 */
+      version: number;
+    };
+    CatalogueItemInput: {
+      /** @example DONG_TOC */
+      code: string;
+      name: string;
+      /**
+       * Format: int64
+       * @description Lĩnh vực (bắt buộc với loại mô hình)
+       */
+      parentId?: number;
+      /** Format: date */
+      validFrom: string;
+      /**
+       * Format: date
+       * @description Ngày hết hiệu lực (không còn chọn được)
+       */
+      validTo?: string;
+    };
+    CatalogueRef: {
+      /** Format: int64 */
+      id: number;
+      code?: string;
+      name: string;
+    };
+    /**
+     * @description REGISTERED (đăng ký), ACTIVE (hoạt động), REVIEWED (đã sơ kết), FINAL_REVIEWED (đã tổng
+     *     kết), REPLICATED (đã nhân rộng), RETIRED (thanh loại)
+     * @enum {string}
+     */
+    ModelStatus: 'REGISTERED' | 'ACTIVE' | 'REVIEWED' | 'FINAL_REVIEWED' | 'REPLICATED' | 'RETIRED';
+    /**
+     * @description COMMUNE (cấp xã), PROVINCE (cấp tỉnh), MINISTRY (cấp Bộ, toàn quốc)
+     * @enum {string}
+     */
+    RecognitionLevel: 'COMMUNE' | 'PROVINCE' | 'MINISTRY';
+    /**
+     * @description POLICE (Công an), FRONT (Mặt trận Tổ quốc), WOMEN_UNION (Hội Liên hiệp Phụ nữ), YOUTH_UNION
+     *     (Đoàn Thanh niên), FARMERS_UNION (Hội Nông dân), VETERANS_ASSOCIATION (Hội Cựu chiến binh),
+     *     TRADE_UNION (Công đoàn), OTHER (khác)
+     * @enum {string}
+     */
+    LeadOrganisation:
+      | 'POLICE'
+      | 'FRONT'
+      | 'WOMEN_UNION'
+      | 'YOUTH_UNION'
+      | 'FARMERS_UNION'
+      | 'VETERANS_ASSOCIATION'
+      | 'TRADE_UNION'
+      | 'OTHER';
+    /**
+     * @description GENERAL (toàn dân), ETHNIC (đồng bào dân tộc), RELIGIOUS (tôn giáo), OCCUPATIONAL (nghề
+     *     nghiệp), YOUTH (thanh thiếu niên), WOMEN (phụ nữ), ELDERLY (người cao tuổi), FAMILY_CLAN
+     *     (dòng họ), REFORMED_OFFENDERS (người hoàn lương), BUSINESS (doanh nghiệp, hộ kinh doanh),
+     *     SCHOOL (nhà trường)
+     * @enum {string}
+     */
+    TargetCommunity:
+      | 'GENERAL'
+      | 'ETHNIC'
+      | 'RELIGIOUS'
+      | 'OCCUPATIONAL'
+      | 'YOUTH'
+      | 'WOMEN'
+      | 'ELDERLY'
+      | 'FAMILY_CLAN'
+      | 'REFORMED_OFFENDERS'
+      | 'BUSINESS'
+      | 'SCHOOL';
+    ModelInput: {
+      /** @example Tổ tự quản dòng tộc Nguyễn */
+      name: string;
+      /**
+       * Format: int64
+       * @description Loại mô hình (lĩnh vực theo loại)
+       */
+      typeId: number;
+      /**
+       * Format: int64
+       * @description Đơn vị nơi mô hình hoạt động
+       */
+      unitId: number;
+      leadOrganisations: components['schemas']['LeadOrganisation'][];
+      /** Format: date */
+      establishedOn: string;
+      description?: string;
+      targetCommunities?: components['schemas']['TargetCommunity'][];
+      /**
+       * Format: int32
+       * @description Số tổ theo báo cáo, khi chưa nhập danh sách tổ
+       */
+      declaredTeams?: number;
+      /**
+       * Format: int32
+       * @description Số thành viên theo báo cáo, khi chưa nhập danh sách thành viên
+       */
+      declaredMembers?: number;
+    };
+    ModelSummary: {
+      /** Format: int64 */
+      id: number;
+      name: string;
+      type: components['schemas']['CatalogueRef'];
+      field: components['schemas']['CatalogueRef'];
+      unit: components['schemas']['UnitRef'];
+      status: components['schemas']['ModelStatus'];
+      /** Format: date */
+      statusSince: string;
+      recognitionLevel?: components['schemas']['RecognitionLevel'];
+      /** Format: date */
+      establishedOn: string;
+      /**
+       * Format: int32
+       * @description Số tổ đang hoạt động, đếm từ danh sách
+       */
+      teamCount: number;
+      /**
+       * Format: int32
+       * @description Số thành viên hiện có, đếm từ danh sách
+       */
+      memberCount: number;
+      /**
+       * Format: int32
+       * @description Số tổ theo báo cáo (không phải đếm)
+       */
+      declaredTeams?: number;
+      /**
+       * Format: int32
+       * @description Số thành viên theo báo cáo (không phải đếm)
+       */
+      declaredMembers?: number;
+      /** Format: int64 */
+      version: number;
+    };
+    /** @description Mô hình đầy đủ (các trường của ModelSummary và thêm chi tiết) */
+    ModelDetail: {
+      /** Format: int64 */
+      id: number;
+      name: string;
+      type: components['schemas']['CatalogueRef'];
+      field: components['schemas']['CatalogueRef'];
+      unit: components['schemas']['UnitRef'];
+      status: components['schemas']['ModelStatus'];
+      /** Format: date */
+      statusSince: string;
+      recognitionLevel?: components['schemas']['RecognitionLevel'];
+      /** Format: date */
+      establishedOn: string;
+      /**
+       * Format: int32
+       * @description Số tổ đang hoạt động, đếm từ danh sách
+       */
+      teamCount: number;
+      /**
+       * Format: int32
+       * @description Số thành viên hiện có, đếm từ danh sách
+       */
+      memberCount: number;
+      /**
+       * Format: int32
+       * @description Số tổ theo báo cáo (không phải đếm)
+       */
+      declaredTeams?: number;
+      /**
+       * Format: int32
+       * @description Số thành viên theo báo cáo (không phải đếm)
+       */
+      declaredMembers?: number;
+      /** Format: int64 */
+      version: number;
+      leadOrganisations: components['schemas']['LeadOrganisation'][];
+      targetCommunities: components['schemas']['TargetCommunity'][];
+      description?: string;
+      statusHistory: components['schemas']['ModelStatusChange'][];
+      recognitions: components['schemas']['Recognition'][];
+      /** @description Các đơn vị nơi mô hình được nhân rộng */
+      sites: components['schemas']['ModelSite'][];
+      /** @description Các trạng thái có thể chuyển sang từ trạng thái hiện tại */
+      allowedTransitions: components['schemas']['ModelStatus'][];
+    };
+    ModelPage: {
+      content: components['schemas']['ModelSummary'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      size: number;
+      /** Format: int64 */
+      totalElements: number;
+      /** Format: int32 */
+      totalPages: number;
+    };
+    ModelTransition: {
+      toStatus: components['schemas']['ModelStatus'];
+      /** Format: date */
+      date: string;
+      /** @description Lý do (bắt buộc khi thanh loại) */
+      reason?: string;
+      /** @description Căn cứ, kết quả sơ kết/tổng kết */
+      note?: string;
+      /** @description Đơn vị nhân rộng (bắt buộc khi nhân rộng) */
+      siteUnitIds?: number[];
+    };
+    ModelStatusChange: {
+      fromStatus: components['schemas']['ModelStatus'];
+      toStatus: components['schemas']['ModelStatus'];
+      /** Format: date */
+      date: string;
+      reason?: string;
+      note?: string;
+      /** Format: date-time */
+      at: string;
+      actorName: string;
+    };
+    RecognitionInput: {
+      level: components['schemas']['RecognitionLevel'];
+      /** @example 1234/QĐ-UBND */
+      decisionNumber: string;
+      /** Format: date */
+      decisionDate: string;
+      /** @example Chủ tịch UBND tỉnh Cà Mau */
+      authority?: string;
+    };
+    Recognition: {
+      /** Format: int64 */
+      id: number;
+      level: components['schemas']['RecognitionLevel'];
+      decisionNumber: string;
+      /** Format: date */
+      decisionDate: string;
+      authority?: string;
+    };
+    ModelSite: {
+      unit: components['schemas']['UnitRef'];
+      /** Format: date */
+      since: string;
+    };
+    TeamInput: {
+      /** @example Tổ tự quản số 1 */
+      name: string;
+      /**
+       * Format: int64
+       * @description Thôn/khu dân cư (hoặc đơn vị) tổ phụ trách
+       */
+      unitId: number;
+      /** Format: date */
+      establishedOn: string;
+      /** Format: date */
+      dissolvedOn?: string;
+    };
+    MemberRef: {
+      /** Format: int64 */
+      id: number;
+      fullName: string;
+    };
+    Team: {
+      /** Format: int64 */
+      id: number;
+      /** Format: int64 */
+      modelId: number;
+      name: string;
+      unit: components['schemas']['UnitRef'];
+      /** Format: date */
+      establishedOn: string;
+      /** Format: date */
+      dissolvedOn?: string;
+      leader?: components['schemas']['MemberRef'];
+      deputy?: components['schemas']['MemberRef'];
+      /**
+       * Format: int32
+       * @description Số thành viên hiện có
+       */
+      memberCount: number;
+      /** Format: int64 */
+      version: number;
+    };
+    /**
+     * @description MALE (nam), FEMALE (nữ)
+     * @enum {string}
+     */
+    Gender: 'MALE' | 'FEMALE';
+    /**
+     * @description LEADER (Tổ trưởng), DEPUTY (Tổ phó), MEMBER (Tổ viên)
+     * @enum {string}
+     */
+    MemberRole: 'LEADER' | 'DEPUTY' | 'MEMBER';
+    MemberInput: {
+      /** @example Nguyễn Văn Ba */
+      fullName: string;
+      gender: components['schemas']['Gender'];
+      /** Format: int32 */
+      birthYear?: number;
+      role: components['schemas']['MemberRole'];
+      /** @example 0912345678 */
+      phone?: string;
+      address?: string;
+      /** Format: date */
+      joinedOn?: string;
+      /** Format: date */
+      leftOn?: string;
+    };
+    Member: {
+      /** Format: int64 */
+      id: number;
+      /** Format: int64 */
+      teamId: number;
+      teamName: string;
+      /** Format: int64 */
+      modelId: number;
+      modelName: string;
+      fullName: string;
+      gender: components['schemas']['Gender'];
+      /** Format: int32 */
+      birthYear?: number;
+      role: components['schemas']['MemberRole'];
+      /** @description Bị che (ví dụ 091*****78) với người ngoài địa bàn */
+      phone?: string;
+      /** @description Bị che với người ngoài địa bàn */
+      address?: string;
+      /** @description Số điện thoại và địa chỉ đã bị che */
+      masked: boolean;
+      /** Format: date */
+      joinedOn?: string;
+      /** Format: date */
+      leftOn?: string;
+      /** Format: int64 */
+      version: number;
+    };
+    MemberPage: {
+      content: components['schemas']['Member'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      size: number;
+      /** Format: int64 */
+      totalElements: number;
+      /** Format: int32 */
+      totalPages: number;
+    };
+    RosterRow: {
+      /** @description Tên tổ (tạo mới nếu chưa có) */
+      team?: string;
+      /** @description Thôn/khu dân cư tổ phụ trách (khi tạo tổ mới) */
+      area?: string;
+      fullName?: string;
+      /** @description Nam / Nữ */
+      gender?: string;
+      birthYear?: string;
+      /** @description Tổ trưởng / Tổ phó / Tổ viên */
+      role?: string;
+      phone?: string;
+      address?: string;
+      /** @description dd/MM/yyyy hoặc yyyy-MM-dd */
+      joinedOn?: string;
+    };
+    RosterImport: {
+      dryRun: boolean;
+      rows: components['schemas']['RosterRow'][];
+    };
+    RosterProblem: {
+      /**
+       * Format: int32
+       * @description Số thứ tự dòng (từ 1)
+       */
+      row: number;
+      field: string;
+      message: string;
+    };
+    RosterImportResult: {
+      valid: boolean;
+      applied: boolean;
+      /** Format: int32 */
+      rows: number;
+      /** Format: int32 */
+      teamsCreated: number;
+      /** Format: int32 */
+      membersCreated: number;
+      problems: components['schemas']['RosterProblem'][];
+    };
   };
   responses: {
     /** @description Quá nhiều yêu cầu; thử lại sau số giây trong header Retry-After */
@@ -796,6 +1463,10 @@ export interface components {
     };
   };
   parameters: {
+    Id: number;
+    TeamId: number;
+    MemberId: number;
+    Catalogue: components['schemas']['Catalogue'];
     /** @description Mã định danh đơn vị */
     UnitId: number;
     /** @description Số trang, bắt đầu từ 0 */
@@ -1380,8 +2051,8 @@ export interface operations {
   listAuditEvents: {
     parameters: {
       query: {
-        /** @description UNIT (quản trị viên và cán bộ cấp tỉnh, trong địa bàn); USER, API_KEY (quản trị viên) */
-        entityType: 'UNIT' | 'USER' | 'API_KEY';
+        /** @description UNIT, MODEL (quản trị viên và cán bộ cấp tỉnh, trong địa bàn); USER, API_KEY, CATALOGUE (quản trị viên) */
+        entityType: 'UNIT' | 'MODEL' | 'USER' | 'API_KEY' | 'CATALOGUE';
         entityId: number;
         /** @description Số trang, bắt đầu từ 0 */
         page?: components['parameters']['Page'];
@@ -1401,6 +2072,677 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuditPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  listCatalogueItems: {
+    parameters: {
+      query?: {
+        /** @description Chỉ các mục còn hiệu lực vào ngày này; bỏ trống để lấy tất cả */
+        activeOn?: string;
+        /** @description Chỉ các mục thuộc mục cha này (ví dụ các loại mô hình của một lĩnh vực) */
+        parentId?: number;
+      };
+      header?: never;
+      path: {
+        catalogue: components['parameters']['Catalogue'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Các mục, theo thứ tự tên */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogueItem'][];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  createCatalogueItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        catalogue: components['parameters']['Catalogue'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CatalogueItemInput'];
+      };
+    };
+    responses: {
+      /** @description Đã thêm */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogueItem'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  updateCatalogueItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        catalogue: components['parameters']['Catalogue'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CatalogueItemInput'];
+      };
+    };
+    responses: {
+      /** @description Đã sửa */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogueItem'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  listModels: {
+    parameters: {
+      query?: {
+        /** @description Tìm theo tên mô hình hoặc tên thành viên, không phân biệt dấu (`to tu quan` tìm thấy "Tổ tự quản") */
+        q?: string;
+        /** @description Lĩnh vực */
+        fieldId?: number;
+        /** @description Loại mô hình */
+        typeId?: number;
+        /** @description Trạng thái (có thể lặp lại) */
+        status?: components['schemas']['ModelStatus'][];
+        /** @description Được công nhận điển hình ở cấp này trở lên */
+        recognitionLevel?: components['schemas']['RecognitionLevel'];
+        /** @description Mô hình của đơn vị này và mọi đơn vị cấp dưới */
+        unitId?: number;
+        /** @description Thành lập từ ngày (yyyy-MM-dd) */
+        establishedFrom?: string;
+        /** @description Thành lập đến ngày (yyyy-MM-dd) */
+        establishedTo?: string;
+        /** @description Số trang, bắt đầu từ 0 */
+        page?: components['parameters']['Page'];
+        /** @description Số dòng mỗi trang (tối đa 200) */
+        size?: components['parameters']['Size'];
+        /** @description Sắp xếp: `name`, `establishedOn`, `status`, `updatedAt`, kèm `,asc` hoặc `,desc` */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang mô hình */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  createModel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModelInput'];
+      };
+    };
+    responses: {
+      /** @description Đã đăng ký */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  getModel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Mô hình */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelDetail'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  updateModel: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModelInput'];
+      };
+    };
+    responses: {
+      /** @description Đã sửa */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  transitionModel: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModelTransition'];
+      };
+    };
+    responses: {
+      /** @description Đã chuyển */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  recognizeModel: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecognitionInput'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi nhận */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  listModelTeams: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Các tổ */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Team'][];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  createTeam: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TeamInput'];
+      };
+    };
+    responses: {
+      /** @description Đã thêm */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Team'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  updateTeam: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+        teamId: components['parameters']['TeamId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TeamInput'];
+      };
+    };
+    responses: {
+      /** @description Đã sửa */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Team'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  listTeamMembers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+        teamId: components['parameters']['TeamId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Thành viên */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Member'][];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  createMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+        teamId: components['parameters']['TeamId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MemberInput'];
+      };
+    };
+    responses: {
+      /** @description Đã thêm */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Member'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  updateMember: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+        memberId: components['parameters']['MemberId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MemberInput'];
+      };
+    };
+    responses: {
+      /** @description Đã sửa */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Member'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  deleteMember: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+        memberId: components['parameters']['MemberId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  importRoster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RosterImport'];
+      };
+    };
+    responses: {
+      /** @description Kết quả kiểm tra hoặc đã lưu */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RosterImportResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description Có dòng không hợp lệ; không dòng nào được lưu */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RosterImportResult'];
+        };
+      };
+    };
+  };
+  exportRoster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Danh sách thành viên (che số điện thoại, địa chỉ như khi xem) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  searchMembers: {
+    parameters: {
+      query?: {
+        /** @description Họ tên (không cần dấu) */
+        q?: string;
+        /** @description Thành viên của các tổ trong địa bàn đơn vị này */
+        unitId?: number;
+        /** @description Chỉ thành viên của mô hình này */
+        modelId?: number;
+        /** @description Số trang, bắt đầu từ 0 */
+        page?: components['parameters']['Page'];
+        /** @description Số dòng mỗi trang (tối đa 200) */
+        size?: components['parameters']['Size'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang thành viên */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberPage'];
         };
       };
       400: components['responses']['BadRequest'];

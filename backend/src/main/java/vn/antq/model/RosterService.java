@@ -215,12 +215,20 @@ public class RosterService {
 
   // ------------------------------------------------------------------ members
 
+  /** Leader, deputies, then members; current before former; names in Vietnamese order. */
+  static final java.util.Comparator<MemberEntity> ROSTER_ORDER =
+      java.util.Comparator.<MemberEntity, Boolean>comparing(m -> m.leftOn != null)
+          .thenComparing(m -> m.role.ordinal())
+          .thenComparing(
+              m -> m.fullName, java.text.Collator.getInstance(Locale.forLanguageTag("vi")))
+          .thenComparing(m -> m.id);
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ModelViews.MemberView> members(long modelId, long teamId) {
     CommunityModelEntity model = models.require(modelId);
     TeamEntity team = team(model, teamId);
-    return MemberEntity.<MemberEntity>list("teamId = ?1 order by role, fullName, id", team.id)
-        .stream()
+    return MemberEntity.<MemberEntity>list("teamId = ?1", team.id).stream()
+        .sorted(ROSTER_ORDER)
         .map(m -> view(m, team.name, model.name))
         .toList();
   }
@@ -292,8 +300,11 @@ public class RosterService {
     member.gender = cmd.gender();
     member.birthYear = cmd.birthYear() == null ? null : cmd.birthYear().shortValue();
     member.role = cmd.role();
-    member.phone = normalisePhone(cmd.phone());
-    member.address = ModelService.blankToNull(cmd.address());
+    // who may not see a member's phone and address may not change them either: kept as they are
+    if (member.id == null || models.seesPersonalData()) {
+      member.phone = normalisePhone(cmd.phone());
+      member.address = ModelService.blankToNull(cmd.address());
+    }
     member.joinedOn = cmd.joinedOn();
     member.leftOn = cmd.leftOn();
   }
@@ -621,9 +632,10 @@ public class RosterService {
         TeamEntity.<TeamEntity>list("modelId", model.id).stream()
             .collect(Collectors.toMap(t -> t.id, t -> t.name));
     List<ModelViews.MemberView> out =
-        MemberEntity.<MemberEntity>list(
-                "modelId = ?1 order by teamId, role, fullName, id", model.id)
-            .stream()
+        MemberEntity.<MemberEntity>list("modelId = ?1", model.id).stream()
+            .sorted(
+                java.util.Comparator.<MemberEntity, Long>comparing(m -> m.teamId)
+                    .thenComparing(ROSTER_ORDER))
             .map(m -> view(m, teamNames.get(m.teamId), model.name))
             .toList();
     Map<String, AuditService.Change> changes = new LinkedHashMap<>();

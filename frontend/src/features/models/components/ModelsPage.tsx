@@ -1,0 +1,277 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Input,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { UnitPicker } from '@/features/units';
+import { formatDate, formatNumber } from '@/lib/format';
+import { problemMessage } from '@/lib/problem';
+import { useTableParams } from '@/lib/useTableParams';
+import { useRights } from '@/lib/useSession';
+import {
+  useCatalogue,
+  useModelList,
+  type ModelStatus,
+  type ModelSummary,
+  type RecognitionLevel,
+} from '../api/models';
+import { options, RECOGNITION_LABELS, STATUS_COLORS, STATUS_LABELS } from '../labels';
+import { MemberSearch } from './MemberSearch';
+import { ModelFormDialog } from './ModelFormDialog';
+
+const FILTERS = ['q', 'fieldId', 'typeId', 'status', 'recognitionLevel', 'unitId', 'tab'] as const;
+
+/** Mô hình: the register with its filters and counts, and a search over every roster. */
+export function ModelsPage() {
+  const { state, onChange, setFilter, setParam, sortOrderOf } = useTableParams(FILTERS);
+  const f = state.filters;
+  const [search, setSearch] = useState(f.q?.[0] ?? '');
+  const [creating, setCreating] = useState(false);
+  const rights = useRights();
+  const navigate = useNavigate();
+  const fields = useCatalogue('MODEL_FIELD');
+  const types = useCatalogue('MODEL_TYPE');
+  const fieldId = f.fieldId?.[0] ? Number(f.fieldId[0]) : undefined;
+  const unitId = f.unitId?.[0] ? Number(f.unitId[0]) : undefined;
+
+  const list = useModelList({
+    q: f.q?.[0],
+    fieldId,
+    typeId: f.typeId?.[0] ? Number(f.typeId[0]) : undefined,
+    status: f.status as ModelStatus[] | undefined,
+    recognitionLevel: f.recognitionLevel?.[0] as RecognitionLevel | undefined,
+    unitId,
+    page: state.page,
+    size: state.size,
+    sort: state.sort,
+  });
+
+  const columns: ColumnsType<ModelSummary> = [
+    {
+      title: 'Tên mô hình',
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      sortOrder: sortOrderOf('name'),
+      render: (name: string, m) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/mo-hinh/${m.id}`}>{name}</Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {m.type.name}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: 'Đơn vị', key: 'unit', render: (_, m) => m.unit.name, width: 200 },
+    {
+      title: 'Trạng thái',
+      dataIndex: 'status',
+      key: 'status',
+      width: 150,
+      sorter: true,
+      sortOrder: sortOrderOf('status'),
+      render: (s: ModelStatus, m) => (
+        <Space orientation="vertical" size={2}>
+          <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag>
+          {m.recognitionLevel && <Tag color="gold">{RECOGNITION_LABELS[m.recognitionLevel]}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: 'Số tổ',
+      key: 'teams',
+      align: 'right',
+      width: 90,
+      render: (_, m) => <Counted counted={m.teamCount} declared={m.declaredTeams} />,
+    },
+    {
+      title: 'Thành viên',
+      key: 'members',
+      align: 'right',
+      width: 110,
+      render: (_, m) => <Counted counted={m.memberCount} declared={m.declaredMembers} />,
+    },
+    {
+      title: 'Thành lập',
+      dataIndex: 'establishedOn',
+      key: 'establishedOn',
+      width: 120,
+      sorter: true,
+      sortOrder: sortOrderOf('establishedOn'),
+      render: formatDate,
+    },
+  ];
+
+  const typeOptions = (types.data ?? [])
+    .filter((t) => !fieldId || t.parent?.id === fieldId)
+    .map((t) => ({ value: String(t.id), label: t.name }));
+
+  const registry = (
+    <>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Row gutter={[12, 12]}>
+          <Col xs={24} md={8}>
+            <Input.Search
+              aria-label="Tìm mô hình"
+              placeholder="Tên mô hình hoặc thành viên (không cần dấu)"
+              allowClear
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              onSearch={(v) => setFilter('q', v.trim() || undefined)}
+              enterButton={<SearchOutlined />}
+            />
+          </Col>
+          <Col xs={24} md={8}>
+            <UnitPicker
+              aria-label="Địa bàn"
+              placeholder="Địa bàn: mọi đơn vị trong phạm vi của bạn"
+              value={unitId}
+              onChange={(v) => setFilter('unitId', v === undefined ? undefined : String(v))}
+            />
+          </Col>
+          <Col xs={24} md={8}>
+            <Select
+              aria-label="Trạng thái"
+              mode="multiple"
+              allowClear
+              style={{ width: '100%' }}
+              placeholder="Mọi trạng thái"
+              value={f.status ?? []}
+              options={options(STATUS_LABELS)}
+              onChange={(v: string[]) => setFilter('status', v)}
+            />
+          </Col>
+          <Col xs={24} md={8}>
+            <Select
+              aria-label="Lĩnh vực"
+              allowClear
+              style={{ width: '100%' }}
+              placeholder="Mọi lĩnh vực"
+              value={f.fieldId?.[0]}
+              loading={fields.isLoading}
+              options={(fields.data ?? []).map((x) => ({ value: String(x.id), label: x.name }))}
+              onChange={(v?: string) => {
+                setFilter('fieldId', v);
+                setParam('typeId', undefined);
+              }}
+            />
+          </Col>
+          <Col xs={24} md={8}>
+            <Select
+              aria-label="Loại mô hình"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: '100%' }}
+              placeholder="Mọi loại mô hình"
+              value={f.typeId?.[0]}
+              loading={types.isLoading}
+              options={typeOptions}
+              onChange={(v?: string) => setFilter('typeId', v)}
+            />
+          </Col>
+          <Col xs={24} md={8}>
+            <Select
+              aria-label="Điển hình"
+              allowClear
+              style={{ width: '100%' }}
+              placeholder="Điển hình: không lọc"
+              value={f.recognitionLevel?.[0]}
+              options={(Object.keys(RECOGNITION_LABELS) as RecognitionLevel[]).map((l) => ({
+                value: l,
+                label: `${RECOGNITION_LABELS[l]} trở lên`,
+              }))}
+              onChange={(v?: string) => setFilter('recognitionLevel', v)}
+            />
+          </Col>
+        </Row>
+      </Card>
+      {list.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={problemMessage(list.error)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Table<ModelSummary>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.content}
+        loading={list.isFetching}
+        onChange={onChange}
+        onRow={(m) => ({ onDoubleClick: () => void navigate(`/mo-hinh/${m.id}`) })}
+        locale={{ emptyText: 'Không có mô hình phù hợp' }}
+        pagination={{
+          current: state.page + 1,
+          pageSize: state.size,
+          total: list.data?.totalElements,
+          showSizeChanger: true,
+          showTotal: (total) => `${formatNumber(total)} mô hình`,
+        }}
+      />
+    </>
+  );
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          Mô hình tự phòng, tự quản
+        </Typography.Title>
+        {rights.write && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            Đăng ký mô hình
+          </Button>
+        )}
+      </Space>
+      <Tabs
+        activeKey={f.tab?.[0] ?? 'register'}
+        onChange={(k) => setParam('tab', k === 'register' ? undefined : k)}
+        items={[
+          { key: 'register', label: 'Danh sách mô hình', children: registry },
+          { key: 'members', label: 'Tìm thành viên', children: <MemberSearch /> },
+        ]}
+      />
+      {creating && (
+        <ModelFormDialog
+          onClose={(created) => {
+            setCreating(false);
+            if (created) void navigate(`/mo-hinh/${created}`);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** A count from the roster, with the declared total beside it when there is one. */
+export function Counted({ counted, declared }: { counted: number; declared?: number }) {
+  if (declared === undefined || declared === null) return <>{formatNumber(counted)}</>;
+  return (
+    <Tooltip
+      title={`Đếm từ danh sách: ${formatNumber(counted)}; theo báo cáo: ${formatNumber(declared)}`}
+    >
+      <span>
+        {formatNumber(counted)}{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          (báo cáo {formatNumber(declared)})
+        </Typography.Text>
+      </span>
+    </Tooltip>
+  );
+}

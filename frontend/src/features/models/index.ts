@@ -1,0 +1,2 @@
+export { ModelsPage } from './components/ModelsPage';
+export { ModelPage } from './components/ModelPage';
