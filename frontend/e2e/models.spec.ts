@@ -38,6 +38,43 @@ test('the register pages through the demo models with their counts and filters',
     page.locator('.ant-table-tbody .ant-tag', { hasText: 'Đã nhân rộng' }).first(),
   ).toBeVisible();
   await expect(page.locator('.ant-table-tbody .ant-tag', { hasText: 'Hoạt động' })).toHaveCount(0);
+  // and by the date of establishment, both ends in one step
+  await page.keyboard.press('Escape');
+  await page.getByPlaceholder('Thành lập từ ngày').click();
+  await page.getByPlaceholder('Thành lập từ ngày').fill('01/01/2016');
+  await page.getByPlaceholder('đến ngày').fill('31/12/2018');
+  await page.getByPlaceholder('đến ngày').press('Enter');
+  await expect(page).toHaveURL(/from=2016-01-01&to=2018-12-31/);
+  await expect(page).toHaveURL(/status=REPLICATED/);
+  const dates = page.locator('.ant-table-tbody tr td:last-child');
+  await expect(dates.first()).toHaveText(/\/(2016|2017|2018)$/);
+  for (const text of await dates.allTextContents()) expect(text).toMatch(/\/(2016|2017|2018)$/);
+  await page.keyboard.press('Escape');
+  await shot(page, '39-mo-hinh-loc');
+});
+
+test('administrators keep the catalogues: a new model type can be chosen at once', async ({
+  page,
+}) => {
+  const s = suffix();
+  const name = `Tổ an ninh khu nhà trọ ${s}`;
+  await signIn(page, 'admin', '/quan-tri');
+  await page.getByRole('tab', { name: 'Danh mục' }).click();
+  await expect(page.getByRole('cell', { name: 'Câu lạc bộ người hoàn lương' })).toBeVisible();
+  await page.getByRole('button', { name: 'Thêm mục' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Thêm mục: Loại mô hình' });
+  await dialog.getByLabel('Tên').fill(name);
+  await dialog.getByLabel('Mã').fill(`NHA_TRO_${s.toUpperCase()}`);
+  await pick(page, dialog.getByLabel('Lĩnh vực'), 'Bảo vệ an ninh, trật tự ở cơ sở');
+  await shot(page, '40-danh-muc-them');
+  await dialog.getByRole('button', { name: 'Thêm' }).click();
+  await expect(page.getByText(`Đã thêm «${name}»`)).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(`${name}.*Đang dùng`) })).toBeVisible();
+  await page.goto('/mo-hinh');
+  await page.getByRole('button', { name: 'Đăng ký mô hình' }).click();
+  const form = page.getByRole('dialog', { name: 'Đăng ký mô hình' });
+  await form.getByLabel('Loại mô hình').fill('khu nha tro');
+  await expect(page.locator(`.ant-select-dropdown:visible [title="${name}"]`)).toBeVisible();
 });
 
 test('a ward officer registers a model, imports two teams and five members from a file, and walks it to replicated', async ({

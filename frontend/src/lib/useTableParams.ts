@@ -88,6 +88,21 @@ export function useTableParams(filterKeys: readonly string[]) {
     [setParams],
   );
 
+  /**
+   * Several parameters in one navigation (calls to setParam in one event would each start from
+   * the same address and undo each other); the page goes back to the first.
+   */
+  const setMany = useCallback(
+    (values: Record<string, string | undefined>) =>
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        Object.entries(values).forEach(([key, value]) => setOrDelete(next, key, value));
+        next.delete('page');
+        return next;
+      }),
+    [setParams],
+  );
+
   /** antd sortOrder for a column key, from the URL. */
   const sortOrderOf = useCallback(
     (key: string): 'ascend' | 'descend' | null => {
@@ -99,5 +114,5 @@ export function useTableParams(filterKeys: readonly string[]) {
     [state.sort],
   );
 
-  return { state, params, onChange, setFilter, setParam, sortOrderOf };
+  return { state, params, onChange, setFilter, setParam, setMany, sortOrderOf };
 }

@@ -1,4 +1,5 @@
 import { Result, Tabs, Typography } from 'antd';
+import { CataloguesTab } from '@/features/catalogues';
 import { useRights } from '@/lib/useSession';
 import { ApiKeysTab } from './ApiKeysTab';
 import { UsersTab } from './UsersTab';
@@ -18,6 +19,7 @@ export function AdminPage() {
         items={[
           { key: 'users', label: 'Tài khoản', children: <UsersTab /> },
           { key: 'keys', label: 'Khóa API', children: <ApiKeysTab /> },
+          { key: 'catalogues', label: 'Danh mục', children: <CataloguesTab /> },
         ]}
       />
     </div>

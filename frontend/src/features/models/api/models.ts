@@ -17,7 +17,6 @@ export type MemberInput = Schemas['MemberInput'];
 export type MemberRole = Schemas['MemberRole'];
 export type RosterRow = Schemas['RosterRow'];
 export type RosterImportResult = Schemas['RosterImportResult'];
-export type CatalogueItem = Schemas['CatalogueItem'];
 
 export interface ModelListParams {
   q?: string;
@@ -100,21 +99,6 @@ export function useMemberSearch(params: {
     queryFn: async () =>
       (await unwrap(api.GET('/api/members', { params: { query: params } }))).data,
     placeholderData: (previous) => previous,
-  });
-}
-
-export function useCatalogue(catalogue: 'MODEL_FIELD' | 'MODEL_TYPE', activeOn?: string) {
-  return useQuery({
-    queryKey: ['catalogues', catalogue, activeOn ?? ''],
-    staleTime: 5 * 60_000,
-    queryFn: async () =>
-      (
-        await unwrap(
-          api.GET('/api/catalogues/{catalogue}', {
-            params: { path: { catalogue }, query: activeOn ? { activeOn } : {} },
-          }),
-        )
-      ).data,
   });
 }
 

@@ -2,11 +2,11 @@ import { App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select }
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormDialog } from '@/components/FormDialog';
+import { useCatalogue } from '@/features/catalogues';
 import { UnitPicker } from '@/features/units';
 import { todayIso } from '@/lib/format';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import {
-  useCatalogue,
   useCreateModel,
   useUpdateModel,
   type LeadOrganisation,

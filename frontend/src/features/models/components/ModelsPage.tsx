@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Col,
+  DatePicker,
   Input,
   Row,
   Select,
@@ -15,15 +16,16 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useCatalogue } from '@/features/catalogues';
 import { UnitPicker } from '@/features/units';
 import { formatDate, formatNumber } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 import { useTableParams } from '@/lib/useTableParams';
 import { useRights } from '@/lib/useSession';
 import {
-  useCatalogue,
   useModelList,
   type ModelStatus,
   type ModelSummary,
@@ -33,11 +35,21 @@ import { options, RECOGNITION_LABELS, STATUS_COLORS, STATUS_LABELS } from '../la
 import { MemberSearch } from './MemberSearch';
 import { ModelFormDialog } from './ModelFormDialog';
 
-const FILTERS = ['q', 'fieldId', 'typeId', 'status', 'recognitionLevel', 'unitId', 'tab'] as const;
+const FILTERS = [
+  'q',
+  'fieldId',
+  'typeId',
+  'status',
+  'recognitionLevel',
+  'unitId',
+  'from',
+  'to',
+  'tab',
+] as const;
 
 /** Mô hình: the register with its filters and counts, and a search over every roster. */
 export function ModelsPage() {
-  const { state, onChange, setFilter, setParam, sortOrderOf } = useTableParams(FILTERS);
+  const { state, onChange, setFilter, setParam, setMany, sortOrderOf } = useTableParams(FILTERS);
   const f = state.filters;
   const [search, setSearch] = useState(f.q?.[0] ?? '');
   const [creating, setCreating] = useState(false);
@@ -55,6 +67,8 @@ export function ModelsPage() {
     status: f.status as ModelStatus[] | undefined,
     recognitionLevel: f.recognitionLevel?.[0] as RecognitionLevel | undefined,
     unitId,
+    establishedFrom: f.from?.[0],
+    establishedTo: f.to?.[0],
     page: state.page,
     size: state.size,
     sort: state.sort,
@@ -155,7 +169,7 @@ export function ModelsPage() {
               onChange={(v: string[]) => setFilter('status', v)}
             />
           </Col>
-          <Col xs={24} md={8}>
+          <Col xs={24} md={6}>
             <Select
               aria-label="Lĩnh vực"
               allowClear
@@ -164,13 +178,10 @@ export function ModelsPage() {
               value={f.fieldId?.[0]}
               loading={fields.isLoading}
               options={(fields.data ?? []).map((x) => ({ value: String(x.id), label: x.name }))}
-              onChange={(v?: string) => {
-                setFilter('fieldId', v);
-                setParam('typeId', undefined);
-              }}
+              onChange={(v?: string) => setMany({ fieldId: v, typeId: undefined })}
             />
           </Col>
-          <Col xs={24} md={8}>
+          <Col xs={24} md={6}>
             <Select
               aria-label="Loại mô hình"
               allowClear
@@ -183,7 +194,7 @@ export function ModelsPage() {
               onChange={(v?: string) => setFilter('typeId', v)}
             />
           </Col>
-          <Col xs={24} md={8}>
+          <Col xs={24} md={6}>
             <Select
               aria-label="Điển hình"
               allowClear
@@ -195,6 +206,21 @@ export function ModelsPage() {
                 label: `${RECOGNITION_LABELS[l]} trở lên`,
               }))}
               onChange={(v?: string) => setFilter('recognitionLevel', v)}
+            />
+          </Col>
+          <Col xs={24} md={6}>
+            <DatePicker.RangePicker
+              aria-label="Thành lập trong khoảng"
+              format="DD/MM/YYYY"
+              style={{ width: '100%' }}
+              placeholder={['Thành lập từ ngày', 'đến ngày']}
+              value={[f.from?.[0] ? dayjs(f.from[0]) : null, f.to?.[0] ? dayjs(f.to[0]) : null]}
+              onChange={(range) =>
+                setMany({
+                  from: range?.[0]?.format('YYYY-MM-DD'),
+                  to: range?.[1]?.format('YYYY-MM-DD'),
+                })
+              }
             />
           </Col>
         </Row>

@@ -1,0 +1,2 @@
+export { CataloguesTab } from './components/CataloguesTab';
+export { useCatalogue, type CatalogueItem } from './api/catalogues';
