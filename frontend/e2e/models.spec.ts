@@ -121,9 +121,12 @@ test('a ward officer registers a model, imports two teams and five members from 
   await expect(importer.getByText('Giới tính phải là Nam hoặc Nữ')).toBeVisible();
   await expect(importer.getByRole('button', { name: 'Lưu danh sách' })).toBeDisabled();
   await shot(page, '32-nhap-danh-sach-loi');
-  await upload(page, 'danh-sach.csv', good);
+  // the corrected list, as an Excel workbook (e2e/fixtures/make-xlsx.py writes it)
+  const chooser = page.waitForEvent('filechooser');
+  await importer.getByText('Kéo tệp .xlsx hoặc .csv vào đây').click();
+  await (await chooser).setFiles('e2e/fixtures/danh-sach.xlsx');
   await expect(importer.getByRole('status')).toContainText(
-    '5 dòng hợp lệ — sẽ thêm 5 thành viên, 2 tổ mới',
+    'danh-sach.xlsx: 5 dòng hợp lệ — sẽ thêm 5 thành viên, 2 tổ mới',
   );
   await shot(page, '33-nhap-danh-sach-hop-le');
   await importer.getByRole('button', { name: 'Lưu danh sách' }).click();
