@@ -45,8 +45,9 @@ export async function pick(page: Page, field: Locator, option: string, shown = o
 }
 
 /**
- * Picks a unit in a UnitPicker: types the search, then clicks the option whose title starts
- * with `title` once the server's answer is shown (retried while the list re-renders).
+ * Picks in a searchable select (a UnitPicker, a catalogue): types the search, then clicks the
+ * option whose title starts with `title` once the answer is shown (retried while the list
+ * re-renders).
  */
 export async function pickUnit(page: Page, field: Locator, search: string, title: string) {
   await field.fill(search);
