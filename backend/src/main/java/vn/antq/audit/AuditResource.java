@@ -27,6 +27,7 @@ public class AuditResource implements AuditApi {
   @Inject ApiKeyService keys;
   @Inject Caller caller;
   @Inject vn.antq.model.ModelService models;
+  @Inject vn.antq.event.EventService events;
   @Inject vn.antq.catalogue.CatalogueService catalogues;
 
   @Override
@@ -34,6 +35,8 @@ public class AuditResource implements AuditApi {
     switch (entityType) {
       case "UNIT" -> units.visiblePath(entityId); // 404 outside the caller's territory
       case "MODEL" -> models.require(entityId); // idem
+      case "EVENT" -> events.require(entityId);
+      case "PROGRAMME" -> events.requireProgramme(entityId);
       case "USER", "API_KEY", "CATALOGUE" -> {
         if (!caller.isGlobal()) {
           throw new io.quarkus.security.ForbiddenException();
@@ -51,7 +54,8 @@ public class AuditResource implements AuditApi {
       default ->
           throw ProblemException.badRequest(
               "entityType",
-              "Loại đối tượng không hợp lệ; chấp nhận: UNIT, MODEL, USER, API_KEY, CATALOGUE");
+              "Loại đối tượng không hợp lệ; chấp nhận: UNIT, MODEL, EVENT, PROGRAMME, USER, API_KEY,"
+                  + " CATALOGUE");
     }
     long total = audit.count(entityType, entityId);
     return Response.ok(

@@ -3,7 +3,9 @@ package vn.antq.catalogue;
 /** The catalogues, and which one an item's parent comes from. */
 public enum Catalogue {
   MODEL_FIELD(null, "lĩnh vực"),
-  MODEL_TYPE(MODEL_FIELD, "loại mô hình");
+  MODEL_TYPE(MODEL_FIELD, "loại mô hình"),
+  EVENT_TYPE(null, "loại sự kiện"),
+  MATERIAL_TYPE(null, "loại tài liệu, vật phẩm");
 
   private final Catalogue parent;
   private final String label;

@@ -46,6 +46,28 @@ public class CatalogueSeeder {
     type("TRUONG_HOC_AN_TOAN", "CO_QUAN_DOANH_NGHIEP", "Trường học an toàn về an ninh, trật tự");
   }
 
+  /** event type code → name */
+  static final Map<String, String> EVENT_TYPES = new LinkedHashMap<>();
+
+  /** material code → name (with its unit of count) */
+  static final Map<String, String> MATERIALS = new LinkedHashMap<>();
+
+  static {
+    EVENT_TYPES.put("KY_KET", "Lễ ký kết chương trình phối hợp");
+    EVENT_TYPES.put("SO_KET", "Hội nghị sơ kết");
+    EVENT_TYPES.put("TONG_KET", "Hội nghị tổng kết");
+    EVENT_TYPES.put("TUYEN_TRUYEN", "Tuyên truyền, phổ biến pháp luật");
+    EVENT_TYPES.put("NGAY_HOI_19_8", "Ngày hội toàn dân bảo vệ an ninh Tổ quốc (19/8)");
+    EVENT_TYPES.put("LANG_NGHE", "Diễn đàn \"Công an lắng nghe ý kiến Nhân dân\"");
+    EVENT_TYPES.put("RA_QUAN", "Diễu hành, ra quân");
+    EVENT_TYPES.put("TAP_HUAN", "Tập huấn, bồi dưỡng");
+    EVENT_TYPES.put("CONG_DONG", "Hoạt động vì cộng đồng");
+    MATERIALS.put("TO_ROI", "Tờ rơi (tờ)");
+    MATERIALS.put("AP_PHICH", "Áp phích, băng rôn, khẩu hiệu (cái)");
+    MATERIALS.put("LOA", "Phát thanh trên loa (giờ)");
+    MATERIALS.put("TAI_LIEU", "Tài liệu, sách (cuốn)");
+  }
+
   private static void type(String code, String field, String name) {
     TYPES.put(code, new String[] {field, name});
   }
@@ -56,6 +78,8 @@ public class CatalogueSeeder {
     FIELDS.forEach(
         (code, name) -> fieldIds.put(code, ensure(Catalogue.MODEL_FIELD, code, name, null)));
     TYPES.forEach((code, v) -> ensure(Catalogue.MODEL_TYPE, code, v[1], fieldIds.get(v[0])));
+    EVENT_TYPES.forEach((code, name) -> ensure(Catalogue.EVENT_TYPE, code, name, null));
+    MATERIALS.forEach((code, name) -> ensure(Catalogue.MATERIAL_TYPE, code, name, null));
   }
 
   private static Long ensure(Catalogue catalogue, String code, String name, Long parentId) {

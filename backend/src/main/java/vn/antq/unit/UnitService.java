@@ -141,6 +141,28 @@ public class UnitService {
     return Place.of(unit);
   }
 
+  /**
+   * A unit the caller may name in a record of the given day: it exists, lies in the caller's
+   * territory and was in force that day (a district police unit closed in 2025 still organised the
+   * events of 2024). Otherwise 422 on {@code field}.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Place requireActiveOn(Long id, String field, LocalDate day) {
+    UnitEntity unit = id == null ? null : UnitEntity.findById(id);
+    if (unit == null || !within(unit, territory())) {
+      throw ProblemException.unprocessable(field, "Không tìm thấy đơn vị " + id);
+    }
+    if (!unit.activeOn(day)) {
+      throw ProblemException.unprocessable(
+          field,
+          "Đơn vị «"
+              + unit.name
+              + "» không hoạt động vào ngày "
+              + vn.antq.common.time.VietnamTime.format(day));
+    }
+    return Place.of(unit);
+  }
+
   /** A unit the caller may see (404 otherwise). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Place visiblePlace(long id) {

@@ -41,7 +41,8 @@ class AuthorizationMatrixTest {
           ApiKeysApi.class,
           AuditApi.class,
           vn.antq.api.CataloguesApi.class,
-          vn.antq.api.ModelsApi.class);
+          vn.antq.api.ModelsApi.class,
+          vn.antq.api.EventsApi.class);
   static final List<String> ROLES =
       List.of("ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "VIEWER", "INTEGRATION", "ANONYMOUS");
   static final Set<String> WRITERS =
@@ -175,6 +176,7 @@ class AuthorizationMatrixTest {
                         ? 403
                         : own || role.equals("ADMIN") ? 200 : 404));
     modelRows();
+    eventRows();
     // ---- administration
     rows.put(
         "GET /api/users",
@@ -503,6 +505,114 @@ class AuthorizationMatrixTest {
         new Row(
             (f, role, own) -> f.as(role).queryParam("unitId", f.communeOf(own)).get("/api/members"),
             (role, own) -> readable(role, own)));
+  }
+
+  void eventRows() {
+    rows.put(
+        "GET /api/events",
+        new Row(
+            (f, role, own) -> f.as(role).queryParam("unitId", f.communeOf(own)).get("/api/events"),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "POST /api/events",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(vn.antq.support.EventBuilder.body("Sự kiện mới", f.communeOf(own)))
+                    .post("/api/events"),
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !WRITERS.contains(role) ? 403 : own || role.equals("ADMIN") ? 201 : 422));
+    rows.put(
+        "GET /api/events/{id}",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/events/{id}", f.sharedEvent(own)),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "PUT /api/events/{id}",
+        new Row(
+            (f, role, own) -> {
+              long id = f.event(own);
+              return f.as(role)
+                  .header("If-Match", etag("/api/events/{id}", id))
+                  .body(vn.antq.support.EventBuilder.body("Sự kiện sửa", f.communeOf(own)))
+                  .put("/api/events/{id}", id);
+            },
+            (role, own) -> writable(role, own, 200)));
+    rows.put(
+        "DELETE /api/events/{id}",
+        new Row(
+            (f, role, own) -> {
+              long id = f.event(own);
+              return f.as(role)
+                  .header("If-Match", etag("/api/events/{id}", id))
+                  .delete("/api/events/{id}", id);
+            },
+            (role, own) -> writable(role, own, 204)));
+    rows.put(
+        "POST /api/events/{id}/attachments",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .contentType("application/octet-stream")
+                    .header("X-File-Name", "anh.png")
+                    .body(SecurityFixture.PNG)
+                    .post("/api/events/{id}/attachments", f.sharedEvent(own)),
+            (role, own) -> writable(role, own, 201)));
+    rows.put(
+        "GET /api/events/{id}/attachments/{attachmentId}",
+        new Row(
+            (f, role, own) -> {
+              long[] a = f.attachment(own);
+              return f.as(role).get("/api/events/{id}/attachments/{a}", a[0], a[1]);
+            },
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "DELETE /api/events/{id}/attachments/{attachmentId}",
+        new Row(
+            (f, role, own) -> {
+              long[] a = f.attachment(own);
+              return f.as(role).delete("/api/events/{id}/attachments/{a}", a[0], a[1]);
+            },
+            (role, own) -> writable(role, own, 204)));
+    rows.put(
+        "GET /api/programmes",
+        new Row(
+            (f, role, own) ->
+                f.as(role).queryParam("unitId", f.communeOf(own)).get("/api/programmes"),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "POST /api/programmes",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(
+                        vn.antq.support.EventBuilder.programme(
+                            "P-" + System.nanoTime(), f.communeOf(own), List.of(f.communeOf(own))))
+                    .post("/api/programmes"),
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !WRITERS.contains(role) ? 403 : own || role.equals("ADMIN") ? 201 : 422));
+    rows.put(
+        "GET /api/programmes/{id}",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/programmes/{id}", f.programme(own)),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "PUT /api/programmes/{id}",
+        new Row(
+            (f, role, own) -> {
+              long id = f.programme(own);
+              return f.as(role)
+                  .header("If-Match", etag("/api/programmes/{id}", id))
+                  .body(
+                      vn.antq.support.EventBuilder.programme(
+                          "Q-" + System.nanoTime(), f.communeOf(own), List.of(f.communeOf(own))))
+                  .put("/api/programmes/{id}", id);
+            },
+            (role, own) -> writable(role, own, 200)));
   }
 
   static int readable(String role, boolean own) {

@@ -75,6 +75,52 @@ final class SecurityFixture {
     return own ? communeA : communeB;
   }
 
+  /** The smallest valid PNG: a 1×1 transparent pixel. */
+  static final byte[] PNG =
+      java.util.Base64.getDecoder()
+          .decode(
+              "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+  private final java.util.Map<Boolean, Long> sharedEvents = new java.util.HashMap<>();
+
+  long event(boolean own) {
+    return vn.antq.support.EventBuilder.event("Sự kiện thử", communeOf(own));
+  }
+
+  long sharedEvent(boolean own) {
+    return sharedEvents.computeIfAbsent(own, this::event);
+  }
+
+  /** {event, attachment} in the own or the other territory. */
+  long[] attachment(boolean own) {
+    long event = sharedEvent(own);
+    long id =
+        Api.given()
+            .contentType("application/octet-stream")
+            .header("X-File-Name", "anh.png")
+            .body(PNG)
+            .post("/api/events/{id}/attachments", event)
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    return new long[] {event, id};
+  }
+
+  long programme(boolean own) {
+    return Api.json()
+        .body(
+            vn.antq.support.EventBuilder.programme(
+                "T-" + System.nanoTime(), communeOf(own), java.util.List.of(communeOf(own))))
+        .post("/api/programmes")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
   private final java.util.Map<Boolean, long[]> shared = new java.util.HashMap<>();
 
   /** One roster per territory for calls that only read or add to it. */

@@ -1,0 +1,314 @@
+package vn.antq.event;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import vn.antq.api.EventsApi;
+import vn.antq.api.model.Attachment;
+import vn.antq.api.model.Event;
+import vn.antq.api.model.EventInput;
+import vn.antq.api.model.EventPage;
+import vn.antq.api.model.MaterialLine;
+import vn.antq.api.model.ModelRef;
+import vn.antq.api.model.Programme;
+import vn.antq.api.model.ProgrammeInput;
+import vn.antq.api.model.ProgrammePage;
+import vn.antq.api.model.ProgrammeRef;
+import vn.antq.api.model.ProgrammeStatus;
+import vn.antq.api.model.UnitKind;
+import vn.antq.api.model.UnitRef;
+import vn.antq.catalogue.CatalogueResource;
+import vn.antq.common.problem.ProblemException;
+import vn.antq.common.problem.ProblemType;
+import vn.antq.common.web.Etags;
+import vn.antq.common.web.PageRequest;
+import vn.antq.security.Roles;
+import vn.antq.unit.UnitService;
+
+/**
+ * {@code /api/events}, {@code /api/programmes}: everybody reads in their territory; writers write.
+ */
+@RolesAllowed({
+  Roles.ADMIN,
+  Roles.PROVINCE_OFFICER,
+  Roles.COMMUNE_OFFICER,
+  Roles.VIEWER,
+  Roles.INTEGRATION
+})
+public class EventResource implements EventsApi {
+  @Inject EventService events;
+
+  @Override
+  public Response listEvents(
+      String q,
+      Long typeId,
+      Long programmeId,
+      Long organiserId,
+      Long unitId,
+      LocalDate from,
+      LocalDate to,
+      Integer page,
+      Integer size,
+      String sort) {
+    PageRequest p = PageRequest.of(page, size, sort, EventService.SORTABLE, "startsAt,desc");
+    if (from != null && to != null && to.isBefore(from)) {
+      throw ProblemException.badRequest("to", "Ngày kết thúc phải từ ngày bắt đầu");
+    }
+    String order =
+        p.sort().getColumns().stream()
+            .map(
+                c ->
+                    c.getName()
+                        + (c.getDirection() == io.quarkus.panache.common.Sort.Direction.Descending
+                            ? " DESC NULLS LAST"
+                            : " ASC NULLS LAST"))
+            .findFirst()
+            .orElseThrow();
+    EventService.Page result =
+        events.list(
+            new EventService.Filter(q, typeId, programmeId, organiserId, unitId, from, to),
+            p.page(),
+            p.size(),
+            order);
+    return Response.ok(
+            new EventPage()
+                .content(result.content().stream().map(EventResource::toApi).toList())
+                .page(p.page())
+                .size(p.size())
+                .totalElements(result.total())
+                .totalPages(p.totalPages(result.total())))
+        .build();
+  }
+
+  @Override
+  public Response getEvent(Long id) {
+    return withEtag(Response.ok(), toApi(events.get(id)));
+  }
+
+  @Override
+  @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
+  public Response createEvent(EventInput in) {
+    Event created = toApi(events.create(command(in)));
+    return withEtag(Response.created(URI.create("/api/events/" + created.getId())), created);
+  }
+
+  @Override
+  @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
+  public Response updateEvent(Long id, EventInput in, String ifMatch) {
+    long expected = Etags.requireVersion(ifMatch);
+    return withEtag(Response.ok(), toApi(events.update(id, expected, command(in))));
+  }
+
+  @Override
+  @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
+  public Response deleteEvent(Long id, String ifMatch) {
+    events.delete(id, Etags.requireVersion(ifMatch));
+    return Response.noContent().build();
+  }
+
+  @Override
+  @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
+  public Response uploadEventAttachment(Long id, String fileName, File body) {
+    byte[] content;
+    try {
+      if (body.length() > EventService.MAX_ATTACHMENT) {
+        throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "Tệp đính kèm tối đa 10 MB");
+      }
+      content = Files.readAllBytes(body.toPath());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    EventService.AttachmentView a = events.attach(id, fileName, content);
+    return Response.created(URI.create("/api/events/" + id + "/attachments/" + a.id()))
+        .entity(attachment(a))
+        .build();
+  }
+
+  @Override
+  public Response getEventAttachment(Long id, Long attachmentId) {
+    EventService.Download d = events.download(id, attachmentId);
+    String encoded = URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+    // shown in the browser (photos, PDFs), sandboxed: the bytes were checked to be what they say
+    return Response.ok(d.content())
+        .type(d.contentType())
+        .header("Content-Disposition", "inline; filename*=UTF-8''" + encoded)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "default-src 'none'; img-src 'self'; sandbox")
+        .header("Cache-Control", "private, max-age=3600")
+        .build();
+  }
+
+  @Override
+  @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
+  public Response deleteEventAttachment(Long id, Long attachmentId) {
+    events.detach(id, attachmentId);
+    return Response.noContent().build();
+  }
+
+  // ------------------------------------------------------------------ programmes
+
+  @Override
+  public Response listProgrammes(
+      String q, Long unitId, ProgrammeStatus status, Integer page, Integer size) {
+    PageRequest p =
+        PageRequest.of(page, size, null, java.util.Map.of("signedOn", "x"), "signedOn,desc");
+    long[] total = new long[1];
+    List<EventService.ProgrammeView> found =
+        events.programmes(
+            q, unitId, status == null ? null : status.name(), p.page(), p.size(), total);
+    return Response.ok(
+            new ProgrammePage()
+                .content(found.stream().map(EventResource::toApi).toList())
+                .page(p.page())
+                .size(p.size())
+                .totalElements(total[0])
+                .totalPages(p.totalPages(total[0])))
+        .build();
+  }
+
+  @Override
+  public Response getProgramme(Long id) {
+    Programme body = toApi(events.programme(id));
+    return Response.ok(body).tag(new EntityTag(String.valueOf(body.getVersion()))).build();
+  }
+
+  @Override
+  @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
+  public Response createProgramme(ProgrammeInput in) {
+    Programme body = toApi(events.createProgramme(programmeCommand(in)));
+    return Response.created(URI.create("/api/programmes/" + body.getId()))
+        .tag(new EntityTag(String.valueOf(body.getVersion())))
+        .entity(body)
+        .build();
+  }
+
+  @Override
+  @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
+  public Response updateProgramme(Long id, ProgrammeInput in, String ifMatch) {
+    long expected = Etags.requireVersion(ifMatch);
+    Programme body = toApi(events.updateProgramme(id, expected, programmeCommand(in)));
+    return Response.ok(body).tag(new EntityTag(String.valueOf(body.getVersion()))).build();
+  }
+
+  // ------------------------------------------------------------------ mapping
+
+  private static Response withEtag(Response.ResponseBuilder builder, Event body) {
+    return builder.tag(new EntityTag(String.valueOf(body.getVersion()))).entity(body).build();
+  }
+
+  private static EventService.Command command(EventInput in) {
+    return new EventService.Command(
+        in.getTypeId(),
+        in.getTitle(),
+        in.getStartsAt().toInstant(),
+        in.getEndsAt().toInstant(),
+        in.getLocation(),
+        in.getUnitId(),
+        in.getLeadUnitId(),
+        in.getCoOrganiserIds() == null ? Set.of() : new LinkedHashSet<>(in.getCoOrganiserIds()),
+        in.getProgrammeId(),
+        in.getModelIds() == null ? Set.of() : new LinkedHashSet<>(in.getModelIds()),
+        in.getAttendance(),
+        in.getSessions(),
+        in.getMaterials() == null
+            ? List.of()
+            : in.getMaterials().stream()
+                .map(m -> new EventService.Material(m.getMaterialTypeId(), m.getQuantity()))
+                .toList(),
+        in.getOutcome());
+  }
+
+  private static EventService.ProgrammeCommand programmeCommand(ProgrammeInput in) {
+    return new EventService.ProgrammeCommand(
+        in.getNumber(),
+        in.getTitle(),
+        in.getSignedOn(),
+        new LinkedHashSet<>(in.getPartyIds()),
+        in.getScopeUnitId(),
+        in.getPeriodFrom(),
+        in.getPeriodTo(),
+        in.getStatus().name(),
+        in.getRenewedById());
+  }
+
+  static UnitRef unit(UnitService.Summary s) {
+    return s == null
+        ? null
+        : new UnitRef().id(s.id()).code(s.code()).name(s.name()).kind(UnitKind.fromValue(s.kind()));
+  }
+
+  static ProgrammeRef ref(ProgrammeEntity p) {
+    return p == null ? null : new ProgrammeRef().id(p.id).number(p.number).title(p.title);
+  }
+
+  static Attachment attachment(EventService.AttachmentView a) {
+    return new Attachment()
+        .id(a.id())
+        .fileName(a.fileName())
+        .contentType(Attachment.ContentTypeEnum.fromValue(a.contentType()))
+        .size(a.size())
+        .uploadedAt(a.uploadedAt().atOffset(ZoneOffset.UTC));
+  }
+
+  static Event toApi(EventService.View v) {
+    EventEntity e = v.event();
+    return new Event()
+        .id(e.id)
+        .type(CatalogueResource.ref(v.type()))
+        .title(e.title)
+        .startsAt(e.startsAt.atOffset(ZoneOffset.UTC))
+        .endsAt(e.endsAt.atOffset(ZoneOffset.UTC))
+        .location(e.location)
+        .unit(unit(v.unit()))
+        .lead(unit(v.lead()))
+        .coOrganisers(v.coOrganisers().stream().map(EventResource::unit).toList())
+        .programme(ref(v.programme()))
+        .models(
+            v.models().stream()
+                .map(m -> new ModelRef().id(m.model().id).name(m.model().name))
+                .toList())
+        .attendance(e.attendance)
+        .sessions(e.sessions)
+        .materials(
+            v.materials().stream()
+                .map(
+                    m ->
+                        new MaterialLine()
+                            .material(CatalogueResource.ref(m.getKey()))
+                            .quantity(m.getValue()))
+                .toList())
+        .outcome(e.outcome)
+        .attachments(v.attachments().stream().map(EventResource::attachment).toList())
+        .version(e.version);
+  }
+
+  static Programme toApi(EventService.ProgrammeView v) {
+    ProgrammeEntity p = v.programme();
+    return new Programme()
+        .id(p.id)
+        .number(p.number)
+        .title(p.title)
+        .signedOn(p.signedOn)
+        .parties(v.parties().stream().map(EventResource::unit).toList())
+        .scope(unit(v.scope()))
+        .periodFrom(p.periodFrom)
+        .periodTo(p.periodTo)
+        .status(ProgrammeStatus.fromValue(p.status))
+        .renewedBy(ref(v.renewedBy()))
+        .eventCount(v.eventCount())
+        .version(p.version);
+  }
+}

@@ -1,0 +1,831 @@
+package vn.antq.event;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.antq.audit.AuditService;
+import vn.antq.catalogue.Catalogue;
+import vn.antq.catalogue.CatalogueItemEntity;
+import vn.antq.catalogue.CatalogueService;
+import vn.antq.common.problem.ProblemException;
+import vn.antq.common.time.VietnamTime;
+import vn.antq.common.web.Etags;
+import vn.antq.model.ModelService;
+import vn.antq.security.Caller;
+import vn.antq.unit.UnitService;
+
+/**
+ * Events and coordination programmes. An event belongs to the territory of the unit where it took
+ * place; a programme is seen by everyone inside its scope and by those whose territory holds it.
+ */
+@ApplicationScoped
+public class EventService {
+  public static final Map<String, String> SORTABLE =
+      Map.of(
+          "startsAt", "e.starts_at",
+          "title", "e.title COLLATE vietnamese",
+          "attendance", "e.attendance");
+
+  @Inject EntityManager em;
+  @Inject UnitService units;
+  @Inject CatalogueService catalogues;
+  @Inject ModelService models;
+  @Inject AuditService audit;
+  @Inject Caller caller;
+
+  public record Material(long typeId, int quantity) {}
+
+  public record Command(
+      Long typeId,
+      String title,
+      Instant startsAt,
+      Instant endsAt,
+      String location,
+      Long unitId,
+      Long leadUnitId,
+      Set<Long> coOrganiserIds,
+      Long programmeId,
+      Set<Long> modelIds,
+      Integer attendance,
+      Integer sessions,
+      List<Material> materials,
+      String outcome) {}
+
+  public record Filter(
+      String q,
+      Long typeId,
+      Long programmeId,
+      Long organiserId,
+      Long unitId,
+      LocalDate from,
+      LocalDate to) {}
+
+  public record AttachmentView(
+      long id, String fileName, String contentType, long size, Instant uploadedAt) {}
+
+  public record View(
+      EventEntity event,
+      CatalogueItemEntity type,
+      UnitService.Summary unit,
+      UnitService.Summary lead,
+      List<UnitService.Summary> coOrganisers,
+      ProgrammeEntity programme,
+      List<vn.antq.model.ModelViews.Summary> models,
+      List<Map.Entry<CatalogueItemEntity, Integer>> materials,
+      List<AttachmentView> attachments) {}
+
+  public record Page(List<View> content, long total) {}
+
+  public record ProgrammeCommand(
+      String number,
+      String title,
+      LocalDate signedOn,
+      Set<Long> partyIds,
+      Long scopeUnitId,
+      LocalDate periodFrom,
+      LocalDate periodTo,
+      String status,
+      Long renewedById) {}
+
+  public record ProgrammeView(
+      ProgrammeEntity programme,
+      List<UnitService.Summary> parties,
+      UnitService.Summary scope,
+      ProgrammeEntity renewedBy,
+      int eventCount) {}
+
+  // ------------------------------------------------------------------ territory
+
+  private String territorySql(String alias, Map<String, Object> params) {
+    List<String> paths = units.territoryPaths();
+    if (paths == null) {
+      return "";
+    }
+    if (paths.isEmpty()) {
+      return " AND 1 = 0";
+    }
+    StringBuilder sb = new StringBuilder(" AND (");
+    for (int i = 0; i < paths.size(); i++) {
+      sb.append(i == 0 ? "" : " OR ").append(alias).append(".path LIKE :terr").append(i);
+      params.put("terr" + i, paths.get(i) + "%");
+    }
+    return sb.append(")").toString();
+  }
+
+  private boolean inTerritory(long unitId) {
+    List<String> paths = units.territoryPaths();
+    if (paths == null) {
+      return true;
+    }
+    String path = units.place(unitId).path();
+    return paths.stream().anyMatch(path::startsWith);
+  }
+
+  /** A programme covers the caller's area, or lies inside it; national ones are seen by all. */
+  private boolean programmeVisible(ProgrammeEntity p) {
+    List<String> paths = units.territoryPaths();
+    if (paths == null || p.scopeUnitId == null) {
+      return true;
+    }
+    String scope = units.place(p.scopeUnitId).path();
+    return paths.stream().anyMatch(t -> scope.startsWith(t) || t.startsWith(scope));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public EventEntity require(long id) {
+    EventEntity e = EventEntity.findById(id);
+    if (e == null || !inTerritory(e.unitId)) {
+      throw ProblemException.notFound("Không tìm thấy sự kiện " + id);
+    }
+    return e;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ProgrammeEntity requireProgramme(long id) {
+    ProgrammeEntity p = ProgrammeEntity.findById(id);
+    if (p == null || !programmeVisible(p)) {
+      throw ProblemException.notFound("Không tìm thấy chương trình " + id);
+    }
+    return p;
+  }
+
+  // ------------------------------------------------------------------ events: reading
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page list(Filter f, int page, int size, String orderBy) {
+    Map<String, Object> params = new HashMap<>();
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(territorySql("u", params));
+    if (f.unitId() != null) {
+      params.put("sub", units.visiblePlace(f.unitId()).path() + "%");
+      where.append(" AND u.path LIKE :sub");
+    }
+    if (f.q() != null && !f.q().isBlank()) {
+      params.put("q", f.q().trim());
+      where.append(" AND e.search_key LIKE '%' || f_search_key(:q) || '%'");
+    }
+    if (f.typeId() != null) {
+      params.put("typeId", f.typeId());
+      where.append(" AND e.type_id = :typeId");
+    }
+    if (f.programmeId() != null) {
+      requireProgramme(f.programmeId());
+      params.put("programmeId", f.programmeId());
+      where.append(" AND e.programme_id = :programmeId");
+    }
+    if (f.organiserId() != null) {
+      params.put("org", f.organiserId());
+      where.append(
+          " AND EXISTS (SELECT 1 FROM event_organiser o WHERE o.event_id = e.id AND o.unit_id ="
+              + " :org)");
+    }
+    // days are Vietnam days; an event counts when it overlaps them
+    if (f.from() != null) {
+      params.put("from", f.from().atStartOfDay(VietnamTime.ZONE).toInstant());
+      where.append(" AND e.ends_at > :from");
+    }
+    if (f.to() != null) {
+      params.put("to", f.to().plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant());
+      where.append(" AND e.starts_at < :to");
+    }
+    String from = " FROM event e JOIN unit u ON u.id = e.unit_id";
+    Query count = em.createNativeQuery("SELECT count(*)" + from + where);
+    params.forEach(count::setParameter);
+    long total = ((Number) count.getSingleResult()).longValue();
+    Query ids =
+        em.createNativeQuery(
+            "SELECT e.id"
+                + from
+                + where
+                + " ORDER BY "
+                + orderBy
+                + ", e.id LIMIT :lim OFFSET :off");
+    params.forEach(ids::setParameter);
+    ids.setParameter("lim", size).setParameter("off", (long) page * size);
+    List<Long> found =
+        ((List<?>) ids.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
+    return new Page(views(found), total);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public View get(long id) {
+    require(id);
+    return views(List.of(id)).get(0);
+  }
+
+  private List<View> views(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, EventEntity> events =
+        EventEntity.<EventEntity>list("id in ?1", ids).stream()
+            .collect(Collectors.toMap(e -> e.id, e -> e));
+    Map<Long, List<Long>> coOrganisers = new HashMap<>();
+    Set<Long> unitIds = new LinkedHashSet<>();
+    for (Object[] r :
+        rows(
+            "SELECT event_id, unit_id FROM event_organiser WHERE event_id IN (:ids) AND NOT lead ORDER BY unit_id",
+            ids)) {
+      coOrganisers.computeIfAbsent(num(r[0]), k -> new ArrayList<>()).add(num(r[1]));
+      unitIds.add(num(r[1]));
+    }
+    Map<Long, List<Long>> modelIds = new HashMap<>();
+    Set<Long> allModels = new LinkedHashSet<>();
+    for (Object[] r :
+        rows(
+            "SELECT event_id, model_id FROM event_model WHERE event_id IN (:ids) ORDER BY model_id",
+            ids)) {
+      modelIds.computeIfAbsent(num(r[0]), k -> new ArrayList<>()).add(num(r[1]));
+      allModels.add(num(r[1]));
+    }
+    Map<Long, List<long[]>> materials = new HashMap<>();
+    Set<Long> catIds = new LinkedHashSet<>();
+    for (Object[] r :
+        rows(
+            "SELECT event_id, material_type_id, quantity FROM event_material WHERE event_id IN (:ids) ORDER BY material_type_id",
+            ids)) {
+      materials
+          .computeIfAbsent(num(r[0]), k -> new ArrayList<>())
+          .add(new long[] {num(r[1]), num(r[2])});
+      catIds.add(num(r[1]));
+    }
+    Map<Long, List<AttachmentView>> attachments = new HashMap<>();
+    for (Object[] r :
+        rows(
+            "SELECT event_id, id, file_name, content_type, size, uploaded_at FROM event_attachment WHERE event_id IN (:ids) ORDER BY id",
+            ids)) {
+      attachments
+          .computeIfAbsent(num(r[0]), k -> new ArrayList<>())
+          .add(
+              new AttachmentView(
+                  num(r[1]), (String) r[2], (String) r[3], num(r[4]), instant(r[5])));
+    }
+    events
+        .values()
+        .forEach(
+            e -> {
+              unitIds.add(e.unitId);
+              unitIds.add(e.leadUnitId);
+              catIds.add(e.typeId);
+            });
+    Map<Long, UnitService.Summary> unitNames = units.summaries(unitIds);
+    Map<Long, CatalogueItemEntity> cats = catalogues.byIds(catIds);
+    Set<Long> programmeIds =
+        events.values().stream()
+            .map(e -> e.programmeId)
+            .filter(java.util.Objects::nonNull)
+            .collect(Collectors.toSet());
+    Map<Long, ProgrammeEntity> programmes =
+        programmeIds.isEmpty()
+            ? Map.of()
+            : ProgrammeEntity.<ProgrammeEntity>list("id in ?1", programmeIds).stream()
+                .collect(Collectors.toMap(p -> p.id, p -> p));
+    Map<Long, vn.antq.model.ModelViews.Summary> modelViews =
+        models.summaries(new ArrayList<>(allModels)).stream()
+            .collect(Collectors.toMap(m -> m.model().id, m -> m));
+    List<View> out = new ArrayList<>();
+    for (Long id : ids) {
+      EventEntity e = events.get(id);
+      out.add(
+          new View(
+              e,
+              cats.get(e.typeId),
+              unitNames.get(e.unitId),
+              unitNames.get(e.leadUnitId),
+              coOrganisers.getOrDefault(id, List.of()).stream().map(unitNames::get).toList(),
+              e.programmeId == null ? null : programmes.get(e.programmeId),
+              modelIds.getOrDefault(id, List.of()).stream().map(modelViews::get).toList(),
+              materials.getOrDefault(id, List.of()).stream()
+                  .map(m -> Map.entry(cats.get(m[0]), (int) m[1]))
+                  .toList(),
+              attachments.getOrDefault(id, List.of())));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Object[]> rows(String sql, List<Long> ids) {
+    return em.createNativeQuery(sql).setParameter("ids", ids).getResultList();
+  }
+
+  static long num(Object o) {
+    return ((Number) o).longValue();
+  }
+
+  static Instant instant(Object o) {
+    if (o instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    if (o instanceof java.time.OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    return (Instant) o;
+  }
+
+  // ------------------------------------------------------------------ events: writing
+
+  @Transactional
+  public View create(Command cmd) {
+    EventEntity e = new EventEntity();
+    apply(e, cmd);
+    e.createdAt = Instant.now();
+    e.updatedAt = e.createdAt;
+    e.persist();
+    links(e, cmd);
+    audit.record(
+        "EVENT",
+        e.id,
+        "CREATE",
+        AuditService.diff(null, snapshot(e, cmd)),
+        units.place(e.unitId).path());
+    return views(List.of(e.id)).get(0);
+  }
+
+  @Transactional
+  public View update(long id, long expected, Command cmd) {
+    EventEntity e = require(id);
+    Etags.check(expected, e.version);
+    Map<String, Object> before = snapshot(e, current(e));
+    apply(e, cmd);
+    e.updatedAt = Instant.now();
+    em.createNativeQuery("DELETE FROM event_organiser WHERE event_id = ?1")
+        .setParameter(1, e.id)
+        .executeUpdate();
+    em.createNativeQuery("DELETE FROM event_model WHERE event_id = ?1")
+        .setParameter(1, e.id)
+        .executeUpdate();
+    em.createNativeQuery("DELETE FROM event_material WHERE event_id = ?1")
+        .setParameter(1, e.id)
+        .executeUpdate();
+    links(e, cmd);
+    audit.record(
+        "EVENT",
+        e.id,
+        "UPDATE",
+        AuditService.diff(before, snapshot(e, cmd)),
+        units.place(e.unitId).path());
+    em.flush();
+    return views(List.of(e.id)).get(0);
+  }
+
+  @Transactional
+  public void delete(long id, long expected) {
+    EventEntity e = require(id);
+    Etags.check(expected, e.version);
+    Map<String, AuditService.Change> changes = new LinkedHashMap<>();
+    snapshot(e, current(e)).forEach((k, v) -> changes.put(k, new AuditService.Change(v, null)));
+    String path = units.place(e.unitId).path();
+    e.delete();
+    audit.record("EVENT", id, "DELETE", changes, path);
+  }
+
+  /** The links of a stored event, as a command (for the audit's before). */
+  private Command current(EventEntity e) {
+    View v = views(List.of(e.id)).get(0);
+    return new Command(
+        e.typeId,
+        e.title,
+        e.startsAt,
+        e.endsAt,
+        e.location,
+        e.unitId,
+        e.leadUnitId,
+        v.coOrganisers().stream()
+            .map(UnitService.Summary::id)
+            .collect(Collectors.toCollection(LinkedHashSet::new)),
+        e.programmeId,
+        v.models().stream()
+            .map(m -> m.model().id)
+            .collect(Collectors.toCollection(LinkedHashSet::new)),
+        e.attendance,
+        e.sessions,
+        v.materials().stream().map(m -> new Material(m.getKey().id, m.getValue())).toList(),
+        e.outcome);
+  }
+
+  private void apply(EventEntity e, Command cmd) {
+    if (!cmd.endsAt().isAfter(cmd.startsAt())) {
+      throw ProblemException.unprocessable(
+          "endsAt", "Thời điểm kết thúc phải sau thời điểm bắt đầu");
+    }
+    if (cmd.startsAt().isAfter(Instant.now().plus(java.time.Duration.ofDays(366)))) {
+      throw ProblemException.unprocessable("startsAt", "Chỉ ghi sự kiện trong vòng một năm tới");
+    }
+    LocalDate day = cmd.startsAt().atZone(VietnamTime.ZONE).toLocalDate();
+    CatalogueItemEntity type =
+        e.id != null && cmd.typeId().equals(e.typeId)
+            ? CatalogueItemEntity.findById(e.typeId)
+            : catalogues.requireActive(Catalogue.EVENT_TYPE, cmd.typeId(), "typeId");
+    units.requireActiveOn(cmd.unitId(), "unitId", day);
+    units.requireActiveOn(cmd.leadUnitId(), "leadUnitId", day);
+    Set<Long> co = cmd.coOrganiserIds() == null ? Set.of() : cmd.coOrganiserIds();
+    for (Long id : co) {
+      if (id == null || id.equals(cmd.leadUnitId())) {
+        throw ProblemException.unprocessable(
+            "coOrganiserIds", "Đơn vị chủ trì không đồng thời là đơn vị phối hợp");
+      }
+      units.requireActiveOn(id, "coOrganiserIds", day);
+    }
+    if (cmd.programmeId() != null) {
+      ProgrammeEntity p = ProgrammeEntity.findById(cmd.programmeId());
+      if (p == null || !programmeVisible(p)) {
+        throw ProblemException.unprocessable(
+            "programmeId", "Không tìm thấy chương trình " + cmd.programmeId());
+      }
+    }
+    if (cmd.modelIds() != null) {
+      for (Long m : cmd.modelIds()) {
+        try {
+          models.require(m);
+        } catch (ProblemException ex) {
+          throw ProblemException.unprocessable("modelIds", "Không tìm thấy mô hình " + m);
+        }
+      }
+    }
+    Set<Long> seen = new LinkedHashSet<>();
+    for (Material m : cmd.materials() == null ? List.<Material>of() : cmd.materials()) {
+      if (m.quantity() < 0) {
+        throw ProblemException.unprocessable("materials", "Số lượng không được âm");
+      }
+      if (!seen.add(m.typeId())) {
+        throw ProblemException.unprocessable("materials", "Mỗi loại tài liệu chỉ ghi một lần");
+      }
+      catalogues.requireActive(Catalogue.MATERIAL_TYPE, m.typeId(), "materials");
+    }
+    e.typeId = type.id;
+    e.title = cmd.title().trim();
+    e.startsAt = cmd.startsAt();
+    e.endsAt = cmd.endsAt();
+    e.location = blankToNull(cmd.location());
+    e.unitId = cmd.unitId();
+    e.leadUnitId = cmd.leadUnitId();
+    e.programmeId = cmd.programmeId();
+    e.attendance = cmd.attendance();
+    e.sessions = cmd.sessions() == null ? 1 : cmd.sessions();
+    e.outcome = blankToNull(cmd.outcome());
+  }
+
+  private void links(EventEntity e, Command cmd) {
+    insert(
+        "INSERT INTO event_organiser (event_id, unit_id, lead) VALUES (?1, ?2, true)",
+        e.id,
+        cmd.leadUnitId(),
+        null);
+    for (Long id : cmd.coOrganiserIds() == null ? Set.<Long>of() : cmd.coOrganiserIds()) {
+      insert(
+          "INSERT INTO event_organiser (event_id, unit_id, lead) VALUES (?1, ?2, false)",
+          e.id,
+          id,
+          null);
+    }
+    for (Long m : cmd.modelIds() == null ? Set.<Long>of() : cmd.modelIds()) {
+      insert("INSERT INTO event_model (event_id, model_id) VALUES (?1, ?2)", e.id, m, null);
+    }
+    for (Material m : cmd.materials() == null ? List.<Material>of() : cmd.materials()) {
+      insert(
+          "INSERT INTO event_material (event_id, material_type_id, quantity) VALUES (?1, ?2, ?3)",
+          e.id,
+          m.typeId(),
+          m.quantity());
+    }
+  }
+
+  private void insert(String sql, Object a, Object b, Object c) {
+    Query q = em.createNativeQuery(sql).setParameter(1, a).setParameter(2, b);
+    if (c != null) {
+      q.setParameter(3, c);
+    }
+    q.executeUpdate();
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static Map<String, Object> snapshot(EventEntity e, Command cmd) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("typeId", e.typeId);
+    s.put("title", e.title);
+    s.put("startsAt", e.startsAt == null ? null : e.startsAt.toString());
+    s.put("endsAt", e.endsAt == null ? null : e.endsAt.toString());
+    s.put("location", e.location);
+    s.put("unitId", e.unitId);
+    s.put("leadUnitId", e.leadUnitId);
+    s.put(
+        "coOrganiserIds",
+        cmd.coOrganiserIds() == null
+            ? List.of()
+            : new ArrayList<>(new java.util.TreeSet<>(cmd.coOrganiserIds())));
+    s.put("programmeId", e.programmeId);
+    s.put("attendance", e.attendance);
+    s.put("sessions", e.sessions);
+    s.put("outcome", e.outcome);
+    return s;
+  }
+
+  // ------------------------------------------------------------------ attachments
+
+  public static final long MAX_ATTACHMENT = 10L * 1024 * 1024;
+
+  @Transactional
+  public AttachmentView attach(long eventId, String fileName, byte[] content) {
+    EventEntity e = require(eventId);
+    if (content == null || content.length == 0) {
+      throw ProblemException.badRequest("file", "Tệp rỗng");
+    }
+    if (content.length > MAX_ATTACHMENT) {
+      throw new ProblemException(
+          vn.antq.common.problem.ProblemType.PAYLOAD_TOO_LARGE, "Tệp đính kèm tối đa 10 MB");
+    }
+    String type = sniff(content);
+    if (type == null) {
+      throw new ProblemException(
+          vn.antq.common.problem.ProblemType.UNSUPPORTED_MEDIA_TYPE,
+          "Chỉ đính kèm ảnh JPEG, PNG hoặc tệp PDF");
+    }
+    String name = cleanName(fileName);
+    String sha;
+    try {
+      sha =
+          java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (java.security.NoSuchAlgorithmException ex) {
+      throw new IllegalStateException(ex);
+    }
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "INSERT INTO event_attachment (event_id, file_name, content_type, size, sha256, content)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id, uploaded_at")
+                .setParameter(1, e.id)
+                .setParameter(2, name)
+                .setParameter(3, type)
+                .setParameter(4, (long) content.length)
+                .setParameter(5, sha)
+                .setParameter(6, content)
+                .getSingleResult();
+    Map<String, AuditService.Change> changes = new LinkedHashMap<>();
+    changes.put(
+        "attachment", new AuditService.Change(null, name + " (" + content.length + " byte)"));
+    audit.record("EVENT", e.id, "ATTACH", changes, units.place(e.unitId).path());
+    return new AttachmentView(num(row[0]), name, type, content.length, instant(row[1]));
+  }
+
+  public record Download(String fileName, String contentType, byte[] content) {}
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Download download(long eventId, long attachmentId) {
+    require(eventId);
+    @SuppressWarnings("unchecked")
+    List<Object[]> found =
+        em.createNativeQuery(
+                "SELECT file_name, content_type, content FROM event_attachment WHERE id = ?1 AND event_id = ?2")
+            .setParameter(1, attachmentId)
+            .setParameter(2, eventId)
+            .getResultList();
+    if (found.isEmpty()) {
+      throw ProblemException.notFound("Không tìm thấy tệp đính kèm " + attachmentId);
+    }
+    Object[] r = found.get(0);
+    return new Download((String) r[0], (String) r[1], (byte[]) r[2]);
+  }
+
+  @Transactional
+  public void detach(long eventId, long attachmentId) {
+    EventEntity e = require(eventId);
+    String name = download(eventId, attachmentId).fileName();
+    em.createNativeQuery("DELETE FROM event_attachment WHERE id = ?1 AND event_id = ?2")
+        .setParameter(1, attachmentId)
+        .setParameter(2, eventId)
+        .executeUpdate();
+    Map<String, AuditService.Change> changes = new LinkedHashMap<>();
+    changes.put("attachment", new AuditService.Change(name, null));
+    audit.record("EVENT", e.id, "DETACH", changes, units.place(e.unitId).path());
+  }
+
+  /** The type the bytes really are (never the type the client claims). */
+  static String sniff(byte[] b) {
+    if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+      return "image/jpeg";
+    }
+    if (b.length >= 8
+        && (b[0] & 0xFF) == 0x89
+        && b[1] == 'P'
+        && b[2] == 'N'
+        && b[3] == 'G'
+        && b[4] == 0x0D
+        && b[5] == 0x0A
+        && b[6] == 0x1A
+        && b[7] == 0x0A) {
+      return "image/png";
+    }
+    if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
+      return "application/pdf";
+    }
+    return null;
+  }
+
+  static String cleanName(String raw) {
+    String name = raw == null ? "" : raw;
+    try {
+      name = java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException ignored) {
+      // not URL-encoded: taken as it is
+    }
+    name = name.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").trim();
+    if (name.isEmpty()) {
+      name = "tep-dinh-kem";
+    }
+    return name.length() > 255 ? name.substring(name.length() - 255) : name;
+  }
+
+  // ------------------------------------------------------------------ programmes
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ProgrammeView> programmes(
+      String q, Long unitId, String status, int page, int size, long[] total) {
+    List<ProgrammeEntity> all =
+        ProgrammeEntity.<ProgrammeEntity>list("order by signedOn desc, id desc").stream()
+            .filter(this::programmeVisible)
+            .toList();
+    String sub = unitId == null ? null : units.visiblePlace(unitId).path();
+    String key = q == null || q.isBlank() ? null : RosterKey.plain(q);
+    List<ProgrammeEntity> filtered =
+        all.stream()
+            .filter(p -> status == null || status.equals(p.status))
+            .filter(p -> key == null || RosterKey.plain(p.number + " " + p.title).contains(key))
+            .filter(
+                p ->
+                    sub == null
+                        || (p.scopeUnitId != null
+                            && units.place(p.scopeUnitId).path().startsWith(sub)))
+            .toList();
+    total[0] = filtered.size();
+    return filtered.stream().skip((long) page * size).limit(size).map(this::programmeView).toList();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ProgrammeView programme(long id) {
+    return programmeView(requireProgramme(id));
+  }
+
+  private ProgrammeView programmeView(ProgrammeEntity p) {
+    @SuppressWarnings("unchecked")
+    List<Object> partyIds =
+        em.createNativeQuery(
+                "SELECT unit_id FROM programme_party WHERE programme_id = ?1 ORDER BY unit_id")
+            .setParameter(1, p.id)
+            .getResultList();
+    Set<Long> ids =
+        partyIds.stream()
+            .map(EventService::num)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+    if (p.scopeUnitId != null) {
+      ids.add(p.scopeUnitId);
+    }
+    Map<Long, UnitService.Summary> names = units.summaries(ids);
+    int events =
+        ((Number)
+                em.createNativeQuery("SELECT count(*) FROM event WHERE programme_id = ?1")
+                    .setParameter(1, p.id)
+                    .getSingleResult())
+            .intValue();
+    return new ProgrammeView(
+        p,
+        partyIds.stream().map(o -> names.get(num(o))).toList(),
+        p.scopeUnitId == null ? null : names.get(p.scopeUnitId),
+        p.renewedById == null ? null : ProgrammeEntity.findById(p.renewedById),
+        events);
+  }
+
+  @Transactional
+  public ProgrammeView createProgramme(ProgrammeCommand cmd) {
+    ProgrammeEntity p = new ProgrammeEntity();
+    applyProgramme(p, cmd);
+    p.createdAt = Instant.now();
+    p.updatedAt = p.createdAt;
+    p.persist();
+    parties(p, cmd);
+    audit.record(
+        "PROGRAMME", p.id, "CREATE", AuditService.diff(null, programmeSnapshot(p, cmd)), null);
+    return programmeView(p);
+  }
+
+  @Transactional
+  public ProgrammeView updateProgramme(long id, long expected, ProgrammeCommand cmd) {
+    ProgrammeEntity p = requireProgramme(id);
+    Etags.check(expected, p.version);
+    if (p.scopeUnitId == null ? !caller.isGlobal() : !inTerritory(p.scopeUnitId)) {
+      throw new io.quarkus.security.ForbiddenException();
+    }
+    ProgrammeView before = programmeView(p);
+    Map<String, Object> old =
+        programmeSnapshot(
+            p,
+            new ProgrammeCommand(
+                p.number,
+                p.title,
+                p.signedOn,
+                before.parties().stream().map(UnitService.Summary::id).collect(Collectors.toSet()),
+                p.scopeUnitId,
+                p.periodFrom,
+                p.periodTo,
+                p.status,
+                p.renewedById));
+    applyProgramme(p, cmd);
+    p.updatedAt = Instant.now();
+    em.createNativeQuery("DELETE FROM programme_party WHERE programme_id = ?1")
+        .setParameter(1, p.id)
+        .executeUpdate();
+    parties(p, cmd);
+    audit.record(
+        "PROGRAMME", p.id, "UPDATE", AuditService.diff(old, programmeSnapshot(p, cmd)), null);
+    em.flush();
+    return programmeView(p);
+  }
+
+  private void applyProgramme(ProgrammeEntity p, ProgrammeCommand cmd) {
+    if (cmd.scopeUnitId() == null) {
+      if (!caller.isGlobal()) {
+        throw ProblemException.unprocessable(
+            "scopeUnitId", "Chọn phạm vi; chương trình toàn quốc do quản trị viên ghi");
+      }
+    } else {
+      // unknown and foreign units read the same (422), as everywhere
+      units.requirePlace(cmd.scopeUnitId(), "scopeUnitId");
+    }
+    for (Long party : cmd.partyIds()) {
+      if (party == null) {
+        throw ProblemException.unprocessable("partyIds", "Danh sách đơn vị ký kết có giá trị rỗng");
+      }
+      units.requireActiveOn(party, "partyIds", cmd.signedOn());
+    }
+    if (cmd.periodTo() != null && cmd.periodTo().isBefore(cmd.periodFrom())) {
+      throw ProblemException.unprocessable("periodTo", "Ngày kết thúc phải từ ngày bắt đầu");
+    }
+    if ("RENEWED".equals(cmd.status())) {
+      if (cmd.renewedById() == null || (p.id != null && cmd.renewedById().equals(p.id))) {
+        throw ProblemException.unprocessable("renewedById", "Chọn chương trình thay thế");
+      }
+      requireProgramme(cmd.renewedById());
+    } else if (cmd.renewedById() != null) {
+      throw ProblemException.unprocessable(
+          "renewedById", "Chỉ ghi chương trình thay thế khi trạng thái là «được thay thế»");
+    }
+    p.number = cmd.number().trim();
+    p.title = cmd.title().trim();
+    p.signedOn = cmd.signedOn();
+    p.scopeUnitId = cmd.scopeUnitId();
+    p.periodFrom = cmd.periodFrom();
+    p.periodTo = cmd.periodTo();
+    p.status = cmd.status();
+    p.renewedById = cmd.renewedById();
+  }
+
+  private void parties(ProgrammeEntity p, ProgrammeCommand cmd) {
+    for (Long party : cmd.partyIds()) {
+      insert(
+          "INSERT INTO programme_party (programme_id, unit_id) VALUES (?1, ?2)", p.id, party, null);
+    }
+  }
+
+  private static Map<String, Object> programmeSnapshot(ProgrammeEntity p, ProgrammeCommand cmd) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("number", p.number);
+    s.put("title", p.title);
+    s.put("signedOn", p.signedOn);
+    s.put("partyIds", new ArrayList<>(new java.util.TreeSet<>(cmd.partyIds())));
+    s.put("scopeUnitId", p.scopeUnitId);
+    s.put("periodFrom", p.periodFrom);
+    s.put("periodTo", p.periodTo);
+    s.put("status", p.status);
+    s.put("renewedById", p.renewedById);
+    return s;
+  }
+
+  /** Case- and diacritics-insensitive comparison for the (short) programme list. */
+  static final class RosterKey {
+    private RosterKey() {}
+
+    static String plain(String s) {
+      return java.text.Normalizer.normalize(
+              s.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+          .replaceAll("\\p{M}", "")
+          .replace('đ', 'd')
+          .replaceAll("\\s+", " ")
+          .trim();
+    }
+  }
+}
