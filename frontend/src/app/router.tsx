@@ -3,6 +3,7 @@ import { NotFound } from '@/components/NotFound';
 import { UnderConstruction } from '@/components/UnderConstruction';
 import { AdminPage } from '@/features/admin';
 import { DashboardPage } from '@/features/dashboard';
+import { EventsPage } from '@/features/events';
 import { ModelPage, ModelsPage } from '@/features/models';
 import { UnitsPage } from '@/features/units';
 import { AppLayout } from './AppLayout';
@@ -17,7 +18,7 @@ const createRouter = () =>
         { path: 'don-vi', element: <UnitsPage /> },
         { path: 'mo-hinh', element: <ModelsPage /> },
         { path: 'mo-hinh/:id', element: <ModelPage /> },
-        { path: 'su-kien', element: <UnderConstruction title="Sự kiện, chương trình phối hợp" /> },
+        { path: 'su-kien', element: <EventsPage /> },
         { path: 'khen-thuong', element: <UnderConstruction title="Khen thưởng" /> },
         { path: 'bao-cao', element: <UnderConstruction title="Báo cáo tổng hợp" /> },
         { path: 'quan-tri', element: <AdminPage /> },

@@ -541,6 +541,123 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/programmes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Chương trình phối hợp (lọc, phân trang) */
+    get: operations['listProgrammes'];
+    put?: never;
+    /** Thêm chương trình phối hợp */
+    post: operations['createProgramme'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/programmes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /** Một chương trình phối hợp */
+    get: operations['getProgramme'];
+    /** Sửa chương trình, kể cả trạng thái (cần If-Match) */
+    put: operations['updateProgramme'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sự kiện (lọc theo loại, chương trình, đơn vị tổ chức, địa bàn, khoảng ngày) */
+    get: operations['listEvents'];
+    put?: never;
+    /** Ghi nhận sự kiện */
+    post: operations['createEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /** Một sự kiện với tệp đính kèm */
+    get: operations['getEvent'];
+    /** Sửa sự kiện (cần If-Match) */
+    put: operations['updateEvent'];
+    post?: never;
+    /** Xóa sự kiện ghi nhầm (cần If-Match) */
+    delete: operations['deleteEvent'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đính kèm ảnh (JPEG, PNG) hoặc PDF, tối đa 10 MB */
+    post: operations['uploadEventAttachment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+        attachmentId: number;
+      };
+      cookie?: never;
+    };
+    /** Tải tệp đính kèm (đúng kiểu nội dung) */
+    get: operations['getEventAttachment'];
+    put?: never;
+    post?: never;
+    /** Xóa tệp đính kèm */
+    delete: operations['deleteEventAttachment'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -959,10 +1076,10 @@ export interface components {
       totalPages: number;
     };
     /**
-     * @description MODEL_FIELD (lĩnh vực mô hình), MODEL_TYPE (loại mô hình, thuộc một lĩnh vực)
+     * @description MODEL_FIELD (lĩnh vực mô hình), MODEL_TYPE (loại mô hình, thuộc một lĩnh vực), EVENT_TYPE (loại sự kiện), MATERIAL_TYPE (loại tài liệu, vật phẩm tuyên truyền, kèm đơn vị tính trong tên)
      * @enum {string}
      */
-    Catalogue: 'MODEL_FIELD' | 'MODEL_TYPE';
+    Catalogue: 'MODEL_FIELD' | 'MODEL_TYPE' | 'EVENT_TYPE' | 'MATERIAL_TYPE';
     CatalogueItem: {
       /** Format: int64 */
       id: number;
@@ -1357,6 +1474,176 @@ export interface components {
       /** Format: int32 */
       membersCreated: number;
       problems: components['schemas']['RosterProblem'][];
+    };
+    /**
+     * @description IN_FORCE (đang thực hiện), REVIEWED (đã sơ kết), ENDED (đã kết thúc), RENEWED (được thay bằng chương trình khác)
+     * @enum {string}
+     */
+    ProgrammeStatus: 'IN_FORCE' | 'REVIEWED' | 'ENDED' | 'RENEWED';
+    ProgrammeInput: {
+      /** @example 09/CTr-BCA-TTTW */
+      number: string;
+      title: string;
+      /** Format: date */
+      signedOn: string;
+      /** @description Các đơn vị ký kết */
+      partyIds: number[];
+      /**
+       * Format: int64
+       * @description Phạm vi thực hiện (địa bàn của đơn vị này); bỏ trống: toàn quốc, chỉ quản trị viên
+       */
+      scopeUnitId?: number;
+      /** Format: date */
+      periodFrom: string;
+      /** Format: date */
+      periodTo?: string;
+      status: components['schemas']['ProgrammeStatus'];
+      /**
+       * Format: int64
+       * @description Chương trình thay thế (khi RENEWED)
+       */
+      renewedById?: number;
+    };
+    Programme: {
+      /** Format: int64 */
+      id: number;
+      number: string;
+      title: string;
+      /** Format: date */
+      signedOn: string;
+      parties: components['schemas']['UnitRef'][];
+      scope?: components['schemas']['UnitRef'];
+      /** Format: date */
+      periodFrom: string;
+      /** Format: date */
+      periodTo?: string;
+      status: components['schemas']['ProgrammeStatus'];
+      renewedBy?: components['schemas']['ProgrammeRef'];
+      /** Format: int32 */
+      eventCount: number;
+      /** Format: int64 */
+      version: number;
+    };
+    ProgrammeRef: {
+      /** Format: int64 */
+      id: number;
+      number: string;
+      title: string;
+    };
+    ProgrammePage: {
+      content: components['schemas']['Programme'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      size: number;
+      /** Format: int64 */
+      totalElements: number;
+      /** Format: int32 */
+      totalPages: number;
+    };
+    MaterialQuantity: {
+      /** Format: int64 */
+      materialTypeId: number;
+      /** Format: int32 */
+      quantity: number;
+    };
+    MaterialLine: {
+      material: components['schemas']['CatalogueRef'];
+      /** Format: int32 */
+      quantity: number;
+    };
+    EventInput: {
+      /** Format: int64 */
+      typeId: number;
+      title: string;
+      /**
+       * Format: date-time
+       * @description Thời điểm bắt đầu (có múi giờ, ví dụ 2025-08-19T07:30:00+07:00)
+       */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      /** @description Địa điểm */
+      location?: string;
+      /**
+       * Format: int64
+       * @description Đơn vị (địa bàn) nơi diễn ra
+       */
+      unitId: number;
+      /**
+       * Format: int64
+       * @description Đơn vị chủ trì
+       */
+      leadUnitId: number;
+      coOrganiserIds?: number[];
+      /** Format: int64 */
+      programmeId?: number;
+      modelIds?: number[];
+      /**
+       * Format: int32
+       * @description Số lượt người tham dự
+       */
+      attendance?: number;
+      /**
+       * Format: int32
+       * @description Số buổi (khi một bản ghi là cả đợt tuyên truyền); mặc định 1
+       */
+      sessions?: number;
+      materials?: components['schemas']['MaterialQuantity'][];
+      /** @description Kết quả */
+      outcome?: string;
+    };
+    Event: {
+      /** Format: int64 */
+      id: number;
+      type: components['schemas']['CatalogueRef'];
+      title: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      location?: string;
+      unit: components['schemas']['UnitRef'];
+      lead: components['schemas']['UnitRef'];
+      coOrganisers: components['schemas']['UnitRef'][];
+      programme?: components['schemas']['ProgrammeRef'];
+      models: components['schemas']['ModelRef'][];
+      /** Format: int32 */
+      attendance?: number;
+      /** Format: int32 */
+      sessions: number;
+      materials: components['schemas']['MaterialLine'][];
+      outcome?: string;
+      attachments: components['schemas']['Attachment'][];
+      /** Format: int64 */
+      version: number;
+    };
+    EventPage: {
+      content: components['schemas']['Event'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      size: number;
+      /** Format: int64 */
+      totalElements: number;
+      /** Format: int32 */
+      totalPages: number;
+    };
+    Attachment: {
+      /** Format: int64 */
+      id: number;
+      fileName: string;
+      /** @enum {string} */
+      contentType: 'image/jpeg' | 'image/png' | 'application/pdf';
+      /** Format: int64 */
+      size: number;
+      /** Format: date-time */
+      uploadedAt: string;
+    };
+    ModelRef: {
+      /** Format: int64 */
+      id: number;
+      name: string;
     };
   };
   responses: {
@@ -2052,7 +2339,7 @@ export interface operations {
     parameters: {
       query: {
         /** @description UNIT, MODEL (quản trị viên và cán bộ cấp tỉnh, trong địa bàn); USER, API_KEY, CATALOGUE (quản trị viên) */
-        entityType: 'UNIT' | 'MODEL' | 'USER' | 'API_KEY' | 'CATALOGUE';
+        entityType: 'UNIT' | 'MODEL' | 'EVENT' | 'PROGRAMME' | 'USER' | 'API_KEY' | 'CATALOGUE';
         entityId: number;
         /** @description Số trang, bắt đầu từ 0 */
         page?: components['parameters']['Page'];
@@ -2746,6 +3033,403 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  listProgrammes: {
+    parameters: {
+      query?: {
+        /** @description Số hoặc tên chương trình, không phân biệt dấu */
+        q?: string;
+        /** @description Chương trình có phạm vi trong địa bàn đơn vị này */
+        unitId?: number;
+        status?: components['schemas']['ProgrammeStatus'];
+        /** @description Số trang, bắt đầu từ 0 */
+        page?: components['parameters']['Page'];
+        /** @description Số dòng mỗi trang (tối đa 200) */
+        size?: components['parameters']['Size'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang chương trình */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgrammePage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  createProgramme: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProgrammeInput'];
+      };
+    };
+    responses: {
+      /** @description Đã thêm */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Programme'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  getProgramme: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Chương trình */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Programme'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  updateProgramme: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProgrammeInput'];
+      };
+    };
+    responses: {
+      /** @description Đã sửa */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Programme'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  listEvents: {
+    parameters: {
+      query?: {
+        /** @description Tên sự kiện hoặc địa điểm, không phân biệt dấu */
+        q?: string;
+        typeId?: number;
+        programmeId?: number;
+        /** @description Đơn vị chủ trì hoặc phối hợp */
+        organiserId?: number;
+        /** @description Sự kiện diễn ra trong địa bàn đơn vị này */
+        unitId?: number;
+        /** @description Từ ngày (theo giờ Việt Nam, gồm cả ngày này) */
+        from?: string;
+        /** @description Đến ngày (theo giờ Việt Nam, gồm cả ngày này) */
+        to?: string;
+        /** @description Số trang, bắt đầu từ 0 */
+        page?: components['parameters']['Page'];
+        /** @description Số dòng mỗi trang (tối đa 200) */
+        size?: components['parameters']['Size'];
+        /** @description Sắp xếp: `startsAt`, `title`, `attendance`, kèm `,asc` hoặc `,desc` */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang sự kiện */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  createEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EventInput'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi nhận */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Event'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  getEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Sự kiện */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Event'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  updateEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EventInput'];
+      };
+    };
+    responses: {
+      /** @description Đã sửa */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Event'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  deleteEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  uploadEventAttachment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Tên tệp (mã hóa URL, UTF-8) */
+        'X-File-Name': string;
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description Đã đính kèm */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Attachment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description Tệp quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  getEventAttachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+        attachmentId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Nội dung tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'application/pdf': string;
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  deleteEventAttachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+        attachmentId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];

@@ -29,6 +29,8 @@ const CATALOGUES: { value: Catalogue; label: string; parent?: Catalogue; parentL
   [
     { value: 'MODEL_FIELD', label: 'Lĩnh vực mô hình' },
     { value: 'MODEL_TYPE', label: 'Loại mô hình', parent: 'MODEL_FIELD', parentLabel: 'Lĩnh vực' },
+    { value: 'EVENT_TYPE', label: 'Loại sự kiện' },
+    { value: 'MATERIAL_TYPE', label: 'Tài liệu, vật phẩm' },
   ];
 
 /** Danh mục: effective-dated lists; an item is ended with a date, never deleted. */

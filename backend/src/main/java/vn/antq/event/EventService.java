@@ -172,8 +172,12 @@ public class EventService {
       where.append(" AND u.path LIKE :sub");
     }
     if (f.q() != null && !f.q().isBlank()) {
-      params.put("q", f.q().trim());
-      where.append(" AND e.search_key LIKE '%' || f_search_key(:q) || '%'");
+      // every word, in any order: "ngay hoi an xuyen" finds "Ngày hội … phường An Xuyên"
+      String[] words = f.q().trim().split("\\s+");
+      for (int i = 0; i < Math.min(words.length, 8); i++) {
+        params.put("q" + i, words[i]);
+        where.append(" AND e.search_key LIKE '%' || f_search_key(:q" + i + ") || '%'");
+      }
     }
     if (f.typeId() != null) {
       params.put("typeId", f.typeId());

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import { pick, pickUnit, shot, signIn, suffix } from './support';
+
+/** The smallest valid PNG: a 1×1 transparent pixel. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('a 19/8 festival co-organised by the ward police and the ward front, with a photo, shows in the calendar', async ({
+  page,
+}) => {
+  const title = `Ngày hội toàn dân bảo vệ ANTQ phường An Xuyên ${suffix()}`;
+  await signIn(page, 'camau', '/su-kien');
+  await expect(page.getByRole('heading', { name: 'Sự kiện, chương trình phối hợp' })).toBeVisible();
+  await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
+  const form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
+  await pick(page, form.getByLabel('Loại sự kiện'), 'Ngày hội toàn dân');
+  await form.getByLabel('Tên sự kiện').fill(title);
+  await form.getByPlaceholder('Bắt đầu').click();
+  await form.getByPlaceholder('Bắt đầu').fill('19/08/2025 07:30');
+  await form.getByPlaceholder('Bắt đầu').press('Enter');
+  await form.getByPlaceholder('Kết thúc').fill('19/08/2025 11:00');
+  await form.getByPlaceholder('Kết thúc').press('Enter');
+  await form.getByLabel('Địa điểm').fill('Sân vận động phường');
+  await pickUnit(page, form.getByLabel('Địa bàn diễn ra'), 'phuong an xuyen', 'Phường An Xuyên —');
+  await pickUnit(
+    page,
+    form.getByLabel('Đơn vị chủ trì'),
+    'cong an phuong an xuyen',
+    'Công an phường An Xuyên',
+  );
+  await pickUnit(
+    page,
+    form.getByLabel('Đơn vị phối hợp'),
+    'mttq viet nam phuong an',
+    'Ủy ban MTTQ Việt Nam phường An Xuyên',
+  );
+  await form.getByLabel('Số lượt người tham dự').fill('550');
+  await form.getByRole('button', { name: 'Thêm tài liệu, vật phẩm' }).click();
+  await pick(page, form.getByLabel('Loại tài liệu'), 'Tờ rơi');
+  await form.getByLabel('Số lượng').fill('2000');
+  await shot(page, '50-ghi-nhan-su-kien');
+  await form.getByRole('button', { name: 'Ghi nhận' }).click();
+  await expect(page.getByText(`Đã ghi nhận «${title}»`)).toBeVisible();
+
+  // the event opens with both organisers; a photo is attached, a fake one refused
+  const drawer = page.locator('.ant-drawer');
+  await expect(drawer.getByText('Công an phường An Xuyên', { exact: true })).toBeVisible();
+  await expect(drawer.getByText('Ủy ban MTTQ Việt Nam phường An Xuyên')).toBeVisible();
+  await expect(drawer.getByText('Tờ rơi (tờ): 2.000')).toBeVisible();
+  const input = drawer.locator('input[type=file]');
+  await input.setInputFiles({
+    name: 'gia-mao.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('<html>không phải PDF</html>'),
+  });
+  await expect(page.getByText('Chỉ đính kèm ảnh JPEG, PNG hoặc tệp PDF')).toBeVisible();
+  await input.setInputFiles({ name: 'anh-ngay-hoi.png', mimeType: 'image/png', buffer: PNG });
+  await expect(page.getByText('Đã đính kèm anh-ngay-hoi.png')).toBeVisible();
+  await expect(
+    drawer.getByRole('button', { name: 'file anh-ngay-hoi.png', exact: true }),
+  ).toBeVisible();
+  await shot(page, '51-su-kien-dinh-kem');
+
+  // the calendar of August 2025 has it on the 19th
+  await page.goto('/su-kien?tab=calendar&month=2025-08');
+  const calendar = page.getByTestId('event-calendar');
+  await expect(calendar.locator('.ant-picker-calendar-header')).toContainText('Th 08');
+  const cell = calendar.locator('td[title="2025-08-19"]');
+  await expect(cell.getByText(`07:30 ${title}`)).toBeVisible();
+  await shot(page, '52-lich-thang');
+  await cell.getByText(`07:30 ${title}`).click();
+  await expect(page.locator('.ant-drawer-title')).toHaveText(title);
+
+  // and the list finds it by a word without diacritics, within the ward
+  await page.goto('/su-kien');
+  await page.locator('input[aria-label="Tìm sự kiện"]').fill('ngay hoi toan dan an xuyen');
+  await page.locator('input[aria-label="Tìm sự kiện"]').press('Enter');
+  await expect(page.getByRole('cell', { name: new RegExp(title) })).toBeVisible();
+  await expect(
+    page.getByRole('cell', {
+      name: 'Công an phường An Xuyên, Ủy ban MTTQ Việt Nam phường An Xuyên',
+    }),
+  ).toBeVisible();
+});

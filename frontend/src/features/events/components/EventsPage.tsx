@@ -1,0 +1,332 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Badge,
+  Button,
+  Calendar,
+  Card,
+  Col,
+  DatePicker,
+  Input,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useCatalogue } from '@/features/catalogues';
+import { UnitPicker } from '@/features/units';
+import { formatNumber } from '@/lib/format';
+import { problemMessage } from '@/lib/problem';
+import { useTableParams } from '@/lib/useTableParams';
+import { useRights } from '@/lib/useSession';
+import { useEvents, type EventItem } from '../api/events';
+import { EventDrawer, formatTime } from './EventDrawer';
+import { EventFormDialog } from './EventFormDialog';
+import { ProgrammesTab } from './ProgrammesTab';
+
+const FILTERS = ['q', 'typeId', 'unitId', 'from', 'to', 'tab', 'event', 'month'] as const;
+
+/** Sự kiện: the list with filters, a month calendar, and the coordination programmes. */
+export function EventsPage() {
+  const { state, onChange, setFilter, setParam, setMany, sortOrderOf } = useTableParams(FILTERS);
+  const f = state.filters;
+  const rights = useRights();
+  const [search, setSearch] = useState(f.q?.[0] ?? '');
+  const [creating, setCreating] = useState<{ day?: Dayjs } | null>(null);
+  const types = useCatalogue('EVENT_TYPE');
+  const unitId = f.unitId?.[0] ? Number(f.unitId[0]) : undefined;
+  const tab = f.tab?.[0] ?? 'list';
+  const openEvent = f.event?.[0] ? Number(f.event[0]) : undefined;
+
+  const list = useEvents(
+    {
+      q: f.q?.[0],
+      typeId: f.typeId?.[0] ? Number(f.typeId[0]) : undefined,
+      unitId,
+      from: f.from?.[0],
+      to: f.to?.[0],
+      page: state.page,
+      size: state.size,
+      sort: state.sort,
+    },
+    tab === 'list',
+  );
+
+  const filters = (
+    <Card size="small" style={{ marginBottom: 16 }}>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} md={7}>
+          <Input.Search
+            aria-label="Tìm sự kiện"
+            placeholder="Tên sự kiện hoặc địa điểm (không cần dấu)"
+            allowClear
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onSearch={(v) => setFilter('q', v.trim() || undefined)}
+            enterButton={<SearchOutlined />}
+          />
+        </Col>
+        <Col xs={24} md={6}>
+          <Select
+            aria-label="Loại sự kiện"
+            allowClear
+            style={{ width: '100%' }}
+            placeholder="Mọi loại sự kiện"
+            value={f.typeId?.[0]}
+            options={(types.data ?? []).map((t) => ({
+              value: String(t.id),
+              label: t.name,
+              title: t.name,
+            }))}
+            onChange={(v?: string) => setFilter('typeId', v)}
+          />
+        </Col>
+        <Col xs={24} md={5}>
+          <UnitPicker
+            aria-label="Địa bàn sự kiện"
+            placeholder="Địa bàn: mọi đơn vị"
+            value={unitId}
+            onChange={(v) => setFilter('unitId', v === undefined ? undefined : String(v))}
+          />
+        </Col>
+        {tab === 'list' && (
+          <Col xs={24} md={6}>
+            <DatePicker.RangePicker
+              format="DD/MM/YYYY"
+              style={{ width: '100%' }}
+              placeholder={['Từ ngày', 'đến ngày']}
+              value={[f.from?.[0] ? dayjs(f.from[0]) : null, f.to?.[0] ? dayjs(f.to[0]) : null]}
+              onChange={(r) =>
+                setMany({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })
+              }
+            />
+          </Col>
+        )}
+      </Row>
+    </Card>
+  );
+
+  const table = (
+    <>
+      {list.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={problemMessage(list.error)}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Table<EventItem>
+        rowKey="id"
+        size="middle"
+        loading={list.isFetching}
+        dataSource={list.data?.content}
+        onChange={onChange}
+        onRow={(e) => ({
+          onClick: () => setParam('event', String(e.id)),
+          style: { cursor: 'pointer' },
+        })}
+        locale={{ emptyText: 'Không có sự kiện phù hợp' }}
+        pagination={{
+          current: state.page + 1,
+          pageSize: state.size,
+          total: list.data?.totalElements,
+          showSizeChanger: true,
+          showTotal: (t) => `${formatNumber(t)} sự kiện`,
+        }}
+        columns={[
+          {
+            title: 'Thời gian',
+            dataIndex: 'startsAt',
+            key: 'startsAt',
+            width: 160,
+            sorter: true,
+            sortOrder: sortOrderOf('startsAt') ?? (state.sort ? null : 'descend'),
+            render: formatTime,
+          },
+          {
+            title: 'Sự kiện',
+            dataIndex: 'title',
+            key: 'title',
+            sorter: true,
+            sortOrder: sortOrderOf('title'),
+            render: (t: string, e) => (
+              <Space orientation="vertical" size={0}>
+                <Typography.Link>{t}</Typography.Link>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {e.type.name}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: 'Đơn vị tổ chức',
+            key: 'organisers',
+            render: (_, e) => [e.lead, ...e.coOrganisers].map((u) => u.name).join(', '),
+          },
+          { title: 'Địa bàn', key: 'unit', render: (_, e) => e.unit.name, width: 180 },
+          {
+            title: 'Tham dự',
+            dataIndex: 'attendance',
+            key: 'attendance',
+            align: 'right',
+            width: 110,
+            sorter: true,
+            sortOrder: sortOrderOf('attendance'),
+            render: (n?: number) => formatNumber(n),
+          },
+        ]}
+      />
+    </>
+  );
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          Sự kiện, chương trình phối hợp
+        </Typography.Title>
+        {rights.write && tab !== 'programmes' && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating({})}>
+            Ghi nhận sự kiện
+          </Button>
+        )}
+      </Space>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setMany({ tab: k === 'list' ? undefined : k })}
+        items={[
+          {
+            key: 'list',
+            label: 'Danh sách',
+            children: (
+              <>
+                {filters}
+                {table}
+              </>
+            ),
+          },
+          {
+            key: 'calendar',
+            label: 'Lịch tháng',
+            children: (
+              <>
+                {filters}
+                <MonthCalendar
+                  month={f.month?.[0]}
+                  typeId={f.typeId?.[0] ? Number(f.typeId[0]) : undefined}
+                  q={f.q?.[0]}
+                  unitId={unitId}
+                  onMonth={(m) => setParam('month', m)}
+                  onOpen={(id) => setParam('event', String(id))}
+                  onCreate={rights.write ? (day) => setCreating({ day }) : undefined}
+                />
+              </>
+            ),
+          },
+          { key: 'programmes', label: 'Chương trình phối hợp', children: <ProgrammesTab /> },
+        ]}
+      />
+      {openEvent !== undefined && (
+        <EventDrawer id={openEvent} onClose={() => setParam('event', undefined)} />
+      )}
+      {creating && (
+        <EventFormDialog
+          initialDay={creating.day}
+          onClose={(id) => {
+            setCreating(null);
+            if (id) setParam('event', String(id));
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** A month of events, Vietnamese weekdays, each day listing what happened on it. */
+function MonthCalendar({
+  month,
+  typeId,
+  q,
+  unitId,
+  onMonth,
+  onOpen,
+  onCreate,
+}: {
+  month?: string;
+  typeId?: number;
+  q?: string;
+  unitId?: number;
+  onMonth: (month: string) => void;
+  onOpen: (id: number) => void;
+  onCreate?: (day: Dayjs) => void;
+}) {
+  const shown = month ? dayjs(`${month}-01`) : dayjs().startOf('month');
+  // the grid shows six weeks around the month
+  const from = shown.startOf('month').subtract(7, 'day');
+  const to = shown.endOf('month').add(14, 'day');
+  const events = useEvents({
+    typeId,
+    q,
+    unitId,
+    from: from.format('YYYY-MM-DD'),
+    to: to.format('YYYY-MM-DD'),
+    size: 200,
+    sort: 'startsAt,asc',
+  });
+  const byDay = new Map<string, EventItem[]>();
+  for (const e of events.data?.content ?? []) {
+    const key = dayjs(e.startsAt).format('YYYY-MM-DD');
+    byDay.set(key, [...(byDay.get(key) ?? []), e]);
+  }
+  return (
+    <Card size="small" data-testid="event-calendar">
+      {events.isError && <Alert type="error" showIcon title={problemMessage(events.error)} />}
+      {(events.data?.totalElements ?? 0) > 200 && (
+        <Alert
+          type="info"
+          showIcon
+          title="Tháng có hơn 200 sự kiện: lọc theo loại hoặc địa bàn để xem đủ."
+        />
+      )}
+      <Calendar
+        value={shown}
+        onPanelChange={(d, mode) => mode === 'month' && onMonth(d.format('YYYY-MM'))}
+        onSelect={(d, info) => {
+          if (info.source === 'date' && onCreate && !byDay.get(d.format('YYYY-MM-DD'))?.length)
+            onCreate(d);
+        }}
+        cellRender={(d, info) => {
+          if (info.type !== 'date') return info.originNode;
+          const items = byDay.get(d.format('YYYY-MM-DD')) ?? [];
+          return (
+            <ul className="calendar-events">
+              {items.map((e) => (
+                <li key={e.id}>
+                  <Badge
+                    status="processing"
+                    text={
+                      <a
+                        title={`${dayjs(e.startsAt).format('HH:mm')} ${e.title} — ${e.unit.name}`}
+                        onClick={(ev) => {
+                          ev.stopPropagation();
+                          onOpen(e.id);
+                        }}
+                      >
+                        {dayjs(e.startsAt).format('HH:mm')} {e.title}
+                      </a>
+                    }
+                  />
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      />
+    </Card>
+  );
+}
