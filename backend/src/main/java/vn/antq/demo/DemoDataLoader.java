@@ -58,6 +58,7 @@ public class DemoDataLoader {
   private final Map<String, Long> named = new LinkedHashMap<>();
   @Inject EntityManager em;
   @Inject DemoModels demoModels;
+  @Inject DemoEvents demoEvents;
 
   void onStart(@Observes StartupEvent event) {
     if (enabled) {
@@ -89,6 +90,11 @@ public class DemoDataLoader {
     LOG.infof(
         "Demo models: %d with their rosters in %d ms",
         models, (System.nanoTime() - modelsStarted) / 1_000_000);
+    int eventCount =
+        demoEvents.load(
+            provinces.get("Cà Mau"),
+            List.of(provinces.get("Cà Mau"), provinces.get("Lâm Đồng"), provinces.get("Nghệ An")));
+    LOG.infof("Demo events: %d", eventCount);
     LOG.infof("Demo data loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
     return true;
   }

@@ -137,6 +137,27 @@ class DemoDataTest {
   }
 
   @Test
+  void eventsOfTheFestivalAndThisMonthAndAProgramme() {
+    Api.given()
+        .get("/api/events?from=2025-08-19&to=2025-08-19&size=100")
+        .then()
+        .statusCode(200)
+        .body("content.type.code", org.hamcrest.Matchers.everyItem(equalTo("NGAY_HOI_19_8")))
+        .body("totalElements", org.hamcrest.Matchers.greaterThan(5));
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+    String first = today.substring(0, 8) + "01";
+    Api.given()
+        .get("/api/events?from=" + first + "&to=" + today.substring(0, 8) + "28")
+        .then()
+        .body("totalElements", org.hamcrest.Matchers.greaterThan(0));
+    Api.given()
+        .get("/api/programmes?q=05/CTr-CAT")
+        .then()
+        .body("content[0].eventCount", org.hamcrest.Matchers.greaterThan(5))
+        .body("content[0].parties.name", hasItem("Công an tỉnh Cà Mau"));
+  }
+
+  @Test
   void loadsOnlyOnce() {
     org.junit.jupiter.api.Assertions.assertFalse(loader.load());
   }

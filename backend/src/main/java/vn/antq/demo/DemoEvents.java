@@ -1,0 +1,183 @@
+package vn.antq.demo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import vn.antq.catalogue.CatalogueItemEntity;
+import vn.antq.common.time.VietnamTime;
+import vn.antq.event.EventService;
+
+/**
+ * Demo events in the 2025 wards: the 19/8 festival of 2025 in each ward (ward police leading, the
+ * ward front co-organising where the demo has one), monthly propaganda sessions with leaflets, and
+ * a review conference of Cà Mau's police–front programme; some fall in the current month so the
+ * calendar opens on something. Made up, like the other demo data.
+ */
+@ApplicationScoped
+class DemoEvents {
+  @Inject EntityManager em;
+  @Inject EventService events;
+
+  int load(long caMau, List<Long> provinceIds) {
+    long police = unitByName("Công an tỉnh Cà Mau");
+    long front = unitByName("Ủy ban MTTQ Việt Nam tỉnh Cà Mau");
+    long programme =
+        events
+            .createProgramme(
+                new EventService.ProgrammeCommand(
+                    "05/CTr-CAT-MTTQ",
+                    "Chương trình phối hợp giữa Công an tỉnh và Ủy ban MTTQ Việt Nam tỉnh về phát"
+                        + " huy sức mạnh toàn dân bảo vệ an ninh Tổ quốc",
+                    LocalDate.of(2021, 3, 15),
+                    new java.util.LinkedHashSet<>(List.of(police, front)),
+                    caMau,
+                    LocalDate.of(2021, 3, 15),
+                    null,
+                    "IN_FORCE",
+                    null))
+            .programme()
+            .id;
+    @SuppressWarnings("unchecked")
+    List<Object[]> wards =
+        em.createNativeQuery(
+                "SELECT id, name FROM unit WHERE province_id IN (:p) AND kind IN ('WARD', 'COMMUNE')"
+                    + " AND valid_to IS NULL AND valid_from <= DATE '2025-07-01' ORDER BY id")
+            .setParameter("p", provinceIds)
+            .getResultList();
+    long festival = type("EVENT_TYPE", "NGAY_HOI_19_8");
+    long propaganda = type("EVENT_TYPE", "TUYEN_TRUYEN");
+    long review = type("EVENT_TYPE", "SO_KET");
+    long leaflets = type("MATERIAL_TYPE", "TO_ROI");
+    long speakers = type("MATERIAL_TYPE", "LOA");
+    LocalDate today = VietnamTime.today();
+    int n = 0;
+    for (Object[] w : wards) {
+      long ward = ((Number) w[0]).longValue();
+      String name = (String) w[1];
+      Long wardPolice = child(ward, "POLICE");
+      Long wardFront = child(ward, "FRONT_COMMITTEE");
+      long lead = wardPolice == null ? ward : wardPolice;
+      Set<Long> co = wardFront == null ? Set.of() : Set.of(wardFront);
+      create(
+          festival,
+          "Ngày hội toàn dân bảo vệ ANTQ " + name + " năm 2025",
+          LocalDate.of(2025, 8, 19),
+          LocalTime.of(7, 30),
+          4,
+          "Sân văn hóa " + name,
+          ward,
+          lead,
+          co,
+          programme,
+          300 + 37 * n % 400,
+          1,
+          List.of(new EventService.Material(leaflets, 500 + 50 * n)));
+      n++;
+      // propaganda sessions: the three months before today, and one this month
+      for (int m = 3; m >= 0; m--) {
+        LocalDate day = today.minusMonths(m).withDayOfMonth(Math.min(5 + n % 20, 28));
+        if (day.isBefore(LocalDate.of(2025, 7, 2))) {
+          continue;
+        }
+        create(
+            propaganda,
+            "Tuyên truyền phòng, chống lừa đảo qua mạng tại " + name,
+            day,
+            LocalTime.of(19, 0),
+            2,
+            "Nhà văn hóa khu dân cư",
+            ward,
+            lead,
+            co,
+            m % 2 == 0 ? programme : null,
+            60 + 7 * (n + m) % 90,
+            1 + m % 3,
+            List.of(
+                new EventService.Material(leaflets, 200 + 10 * n),
+                new EventService.Material(speakers, 2)));
+        n++;
+      }
+    }
+    create(
+        review,
+        "Hội nghị sơ kết 5 năm thực hiện chương trình phối hợp 05/CTr-CAT-MTTQ",
+        LocalDate.of(2026, 3, 20),
+        LocalTime.of(8, 0),
+        4,
+        "Hội trường Công an tỉnh Cà Mau",
+        caMau,
+        police,
+        Set.of(front),
+        programme,
+        180,
+        1,
+        List.of());
+    return n + 1;
+  }
+
+  private void create(
+      long type,
+      String title,
+      LocalDate day,
+      LocalTime at,
+      int hours,
+      String location,
+      long unit,
+      long lead,
+      Set<Long> co,
+      Long programme,
+      int attendance,
+      int sessions,
+      List<EventService.Material> materials) {
+    ZonedDateTime start = day.atTime(at).atZone(VietnamTime.ZONE);
+    events.create(
+        new EventService.Command(
+            type,
+            title,
+            start.toInstant(),
+            start.plusHours(hours).toInstant(),
+            location,
+            unit,
+            lead,
+            co,
+            programme,
+            Set.of(),
+            attendance,
+            sessions,
+            new ArrayList<>(materials),
+            null));
+  }
+
+  private long type(String catalogue, String code) {
+    return CatalogueItemEntity.<CatalogueItemEntity>find(
+            "catalogue = ?1 and code = ?2", catalogue, code)
+        .firstResult()
+        .id;
+  }
+
+  private long unitByName(String name) {
+    return ((Number)
+            em.createNativeQuery("SELECT id FROM unit WHERE name = ?1 AND valid_to IS NULL")
+                .setParameter(1, name)
+                .getSingleResult())
+        .longValue();
+  }
+
+  private Long child(long parent, String kind) {
+    @SuppressWarnings("unchecked")
+    List<Object> found =
+        em.createNativeQuery(
+                "SELECT id FROM unit WHERE parent_id = ?1 AND kind = ?2 AND valid_to IS NULL"
+                    + " AND valid_from <= DATE '2025-07-01' ORDER BY id LIMIT 1")
+            .setParameter(1, parent)
+            .setParameter(2, kind)
+            .getResultList();
+    return found.isEmpty() ? null : ((Number) found.get(0)).longValue();
+  }
+}
