@@ -77,10 +77,8 @@ test('a 19/8 festival co-organised by the ward police and the ward front, with a
   await page.goto('/su-kien');
   await page.locator('input[aria-label="Tìm sự kiện"]').fill('ngay hoi toan dan an xuyen');
   await page.locator('input[aria-label="Tìm sự kiện"]').press('Enter');
-  await expect(page.getByRole('cell', { name: new RegExp(title) })).toBeVisible();
-  await expect(
-    page.getByRole('cell', {
-      name: 'Công an phường An Xuyên, Ủy ban MTTQ Việt Nam phường An Xuyên',
-    }),
-  ).toBeVisible();
+  // (the demo data has this ward's own festival too: look at the test's row)
+  const row = page.getByRole('row', { name: new RegExp(title) });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Công an phường An Xuyên, Ủy ban MTTQ Việt Nam phường An Xuyên');
 });
