@@ -67,22 +67,12 @@ public class EventResource implements EventsApi {
     if (from != null && to != null && to.isBefore(from)) {
       throw ProblemException.badRequest("to", "Ngày kết thúc phải từ ngày bắt đầu");
     }
-    String order =
-        p.sort().getColumns().stream()
-            .map(
-                c ->
-                    c.getName()
-                        + (c.getDirection() == io.quarkus.panache.common.Sort.Direction.Descending
-                            ? " DESC NULLS LAST"
-                            : " ASC NULLS LAST"))
-            .findFirst()
-            .orElseThrow();
     EventService.Page result =
         events.list(
             new EventService.Filter(q, typeId, programmeId, organiserId, unitId, from, to),
             p.page(),
             p.size(),
-            order);
+            p.sqlOrder());
     return Response.ok(
             new EventPage()
                 .content(result.content().stream().map(EventResource::toApi).toList())

@@ -109,28 +109,11 @@ public class EventService {
   // ------------------------------------------------------------------ territory
 
   private String territorySql(String alias, Map<String, Object> params) {
-    List<String> paths = units.territoryPaths();
-    if (paths == null) {
-      return "";
-    }
-    if (paths.isEmpty()) {
-      return " AND 1 = 0";
-    }
-    StringBuilder sb = new StringBuilder(" AND (");
-    for (int i = 0; i < paths.size(); i++) {
-      sb.append(i == 0 ? "" : " OR ").append(alias).append(".path LIKE :terr").append(i);
-      params.put("terr" + i, paths.get(i) + "%");
-    }
-    return sb.append(")").toString();
+    return units.territorySql(alias, params);
   }
 
   private boolean inTerritory(long unitId) {
-    List<String> paths = units.territoryPaths();
-    if (paths == null) {
-      return true;
-    }
-    String path = units.place(unitId).path();
-    return paths.stream().anyMatch(path::startsWith);
+    return units.inTerritory(unitId);
   }
 
   /** A programme covers the caller's area, or lies inside it; national ones are seen by all. */

@@ -82,17 +82,7 @@ public class ModelResource implements ModelsApi {
             unitId,
             establishedFrom,
             establishedTo);
-    String order =
-        p.sort().getColumns().stream()
-            .map(
-                c ->
-                    c.getName()
-                        + (c.getDirection() == io.quarkus.panache.common.Sort.Direction.Descending
-                            ? " DESC"
-                            : " ASC"))
-            .findFirst()
-            .orElseThrow();
-    ModelViews.Page result = models.list(filter, p.page(), p.size(), order);
+    ModelViews.Page result = models.list(filter, p.page(), p.size(), p.sqlOrder());
     return Response.ok(
             new ModelPage()
                 .content(result.content().stream().map(ModelMapper::summary).toList())

@@ -81,21 +81,9 @@ public class ModelService {
 
   // ------------------------------------------------------------------ territory
 
-  /** The SQL condition restricting unit alias {@code u} to the caller's territory. */
+  /** The SQL condition restricting unit alias {@code alias} to the caller's territory. */
   String territorySql(String alias, Map<String, Object> params) {
-    List<String> paths = units.territoryPaths();
-    if (paths == null) {
-      return "";
-    }
-    if (paths.isEmpty()) {
-      return " AND 1 = 0";
-    }
-    StringBuilder sb = new StringBuilder(" AND (");
-    for (int i = 0; i < paths.size(); i++) {
-      sb.append(i == 0 ? "" : " OR ").append(alias).append(".path LIKE :terr").append(i);
-      params.put("terr" + i, paths.get(i) + "%");
-    }
-    return sb.append(")").toString();
+    return units.territorySql(alias, params);
   }
 
   /** A model the caller may see; 404 (no hint that it exists) otherwise. */
@@ -109,12 +97,7 @@ public class ModelService {
   }
 
   private boolean visible(long unitId) {
-    List<String> paths = units.territoryPaths();
-    if (paths == null) {
-      return true;
-    }
-    String path = units.place(unitId).path();
-    return paths.stream().anyMatch(path::startsWith);
+    return units.inTerritory(unitId);
   }
 
   /** Phone numbers and addresses are for officers of the territory; everyone else sees masks. */

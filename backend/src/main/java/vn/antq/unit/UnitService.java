@@ -125,6 +125,38 @@ public class UnitService {
   }
 
   /**
+   * The native SQL condition restricting a joined unit table ({@code alias}) to the caller's
+   * territory, with its parameters added to {@code params}: indexed prefix matches on the path.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String territorySql(String alias, Map<String, Object> params) {
+    List<String> paths = territory();
+    if (paths == null) {
+      return "";
+    }
+    if (paths.isEmpty()) {
+      return " AND 1 = 0";
+    }
+    StringBuilder sb = new StringBuilder(" AND (");
+    for (int i = 0; i < paths.size(); i++) {
+      sb.append(i == 0 ? "" : " OR ").append(alias).append(".path LIKE :terr").append(i);
+      params.put("terr" + i, paths.get(i) + "%");
+    }
+    return sb.append(")").toString();
+  }
+
+  /** Whether a unit lies in the caller's territory (records placed there are the caller's). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean inTerritory(long unitId) {
+    List<String> paths = territory();
+    if (paths == null) {
+      return true;
+    }
+    UnitEntity unit = UnitEntity.findById(unitId);
+    return unit != null && within(unit, paths);
+  }
+
+  /**
    * A unit the caller may place a record in: it exists, lies in the caller's territory and is not
    * retired. Otherwise 422 on {@code field}, the same for unknown and foreign units.
    */

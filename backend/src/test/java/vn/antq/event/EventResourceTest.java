@@ -28,24 +28,7 @@ class EventResourceTest {
               "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
   static String officer(String role, long unitId) {
-    String username = "e-" + UUID.randomUUID().toString().substring(0, 8);
-    Api.json()
-        .body(
-            Map.of(
-                "username",
-                username,
-                "fullName",
-                "Cán bộ " + username,
-                "role",
-                role,
-                "unitId",
-                unitId,
-                "password",
-                "mat-khau-thu-nghiem"))
-        .post("/api/users")
-        .then()
-        .statusCode(201);
-    return Api.login(username, "mat-khau-thu-nghiem");
+    return vn.antq.support.Users.signedIn(role, unitId);
   }
 
   @Test

@@ -16,7 +16,6 @@ import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -26,27 +25,8 @@ import vn.antq.support.ModelBuilder;
 /** The register of models, teams and members: every rule of issue 4 through the API. */
 @QuarkusTest
 class ModelResourceTest {
-  static final String PASSWORD = "mat-khau-thu-nghiem";
-
   static String user(String role, long unitId) {
-    String username = "m-" + UUID.randomUUID().toString().substring(0, 8);
-    Api.json()
-        .body(
-            Map.of(
-                "username",
-                username,
-                "fullName",
-                "Cán bộ " + username,
-                "role",
-                role,
-                "unitId",
-                unitId,
-                "password",
-                PASSWORD))
-        .post("/api/users")
-        .then()
-        .statusCode(201);
-    return Api.login(username, PASSWORD);
+    return vn.antq.support.Users.signedIn(role, unitId);
   }
 
   static String etag(long modelId) {

@@ -47,6 +47,14 @@ public record PageRequest(int page, int size, Sort sort) {
     return new PageRequest(p, s, Sort.by(expression, direction).disableEscaping());
   }
 
+  /** The chosen sort as native SQL ({@code expr ASC|DESC NULLS LAST}); the id breaks ties. */
+  public String sqlOrder() {
+    Sort.Column c = sort.getColumns().get(0);
+    return c.getName()
+        + (c.getDirection() == Sort.Direction.Descending ? " DESC" : " ASC")
+        + " NULLS LAST";
+  }
+
   public int totalPages(long total) {
     return (int) ((total + size - 1) / size);
   }
