@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { NotFound } from '@/components/NotFound';
 import { UnderConstruction } from '@/components/UnderConstruction';
 import { AdminPage } from '@/features/admin';
+import { AwardPage, AwardPrintPage, AwardsPage } from '@/features/awards';
 import { DashboardPage } from '@/features/dashboard';
 import { EventsPage } from '@/features/events';
 import { ModelPage, ModelsPage } from '@/features/models';
@@ -10,6 +11,8 @@ import { AppLayout } from './AppLayout';
 
 const createRouter = () =>
   createBrowserRouter([
+    // the printable list stands alone, without the menus around it
+    { path: '/khen-thuong/:id/in', element: <AwardPrintPage /> },
     {
       path: '/',
       element: <AppLayout />,
@@ -19,7 +22,8 @@ const createRouter = () =>
         { path: 'mo-hinh', element: <ModelsPage /> },
         { path: 'mo-hinh/:id', element: <ModelPage /> },
         { path: 'su-kien', element: <EventsPage /> },
-        { path: 'khen-thuong', element: <UnderConstruction title="Khen thưởng" /> },
+        { path: 'khen-thuong', element: <AwardsPage /> },
+        { path: 'khen-thuong/:id', element: <AwardPage /> },
         { path: 'bao-cao', element: <UnderConstruction title="Báo cáo tổng hợp" /> },
         { path: 'quan-tri', element: <AdminPage /> },
         { path: '*', element: <NotFound /> },

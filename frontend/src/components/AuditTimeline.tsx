@@ -5,7 +5,16 @@ import { api, unwrap, type Schemas } from '@/lib/api/client';
 import { problemMessage } from '@/lib/problem';
 
 type AuditEvent = Schemas['AuditEvent'];
-type EntityType = 'UNIT' | 'MODEL' | 'EVENT' | 'PROGRAMME' | 'USER' | 'API_KEY' | 'CATALOGUE';
+type EntityType =
+  | 'UNIT'
+  | 'MODEL'
+  | 'EVENT'
+  | 'PROGRAMME'
+  | 'AWARD'
+  | 'USER'
+  | 'API_KEY'
+  | 'CATALOGUE'
+  | 'AWARD_POWER';
 
 const ACTIONS: Record<string, string> = {
   CREATE: 'Tạo mới',

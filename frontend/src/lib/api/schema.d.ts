@@ -658,6 +658,156 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/award-powers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Thẩm quyền khen thưởng (cấp nào được tặng hình thức nào, từ ngày nào) */
+    get: operations['listAwardPowers'];
+    put?: never;
+    /** Thêm thẩm quyền khen thưởng (quản trị viên) */
+    post: operations['createAwardPower'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/award-powers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /** Sửa thẩm quyền khen thưởng, ví dụ đặt ngày hết hiệu lực (quản trị viên, cần If-Match) */
+    put: operations['updateAwardPower'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/awards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Quyết định khen thưởng (lọc theo hình thức, loại, cấp khen, đối tượng, địa bàn, khoảng ngày, tên người/đơn vị được khen) */
+    get: operations['listAwards'];
+    put?: never;
+    /** Ghi quyết định khen thưởng cùng danh sách tập thể, cá nhân được khen */
+    post: operations['createAward'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/awards/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Số quyết định, tập thể và cá nhân được khen theo hình thức, cho một địa bàn và khoảng thời gian */
+    get: operations['countAwards'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/awards/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /** Một quyết định khen thưởng với danh sách người được khen */
+    get: operations['getAward'];
+    /** Sửa quyết định; danh sách người được khen thay bằng danh sách gửi lên (cần If-Match) */
+    put: operations['updateAward'];
+    post?: never;
+    /** Xóa quyết định ghi nhầm (cần If-Match) */
+    delete: operations['deleteAward'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/awards/{id}/recipients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /** Danh sách tập thể, cá nhân được khen của một quyết định (theo thứ tự trong quyết định) */
+    get: operations['listAwardRecipients'];
+    put?: never;
+    /** Thêm người được khen vào cuối danh sách (cần If-Match của quyết định) */
+    post: operations['addAwardRecipients'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/awards/{id}/recipients/{recipientId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+        recipientId: number;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Bỏ một người khỏi danh sách (cần If-Match của quyết định; quyết định phải còn ít nhất một người) */
+    delete: operations['removeAwardRecipient'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/award-recipients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tập thể, cá nhân được khen (cho trang đơn vị, mô hình, thành viên), mới nhất trước */
+    get: operations['searchAwardRecipients'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1076,10 +1226,17 @@ export interface components {
       totalPages: number;
     };
     /**
-     * @description MODEL_FIELD (lĩnh vực mô hình), MODEL_TYPE (loại mô hình, thuộc một lĩnh vực), EVENT_TYPE (loại sự kiện), MATERIAL_TYPE (loại tài liệu, vật phẩm tuyên truyền, kèm đơn vị tính trong tên)
+     * @description MODEL_FIELD (lĩnh vực mô hình), MODEL_TYPE (loại mô hình, thuộc một lĩnh vực), EVENT_TYPE (loại sự kiện), MATERIAL_TYPE (loại tài liệu, vật phẩm tuyên truyền, kèm đơn vị tính trong tên), AWARD_FORM (hình thức khen thưởng), AWARD_TYPE (loại khen thưởng), AWARD_AUTHORITY (cấp có thẩm quyền khen thưởng; hình thức được tặng ghi ở /api/award-powers)
      * @enum {string}
      */
-    Catalogue: 'MODEL_FIELD' | 'MODEL_TYPE' | 'EVENT_TYPE' | 'MATERIAL_TYPE';
+    Catalogue:
+      | 'MODEL_FIELD'
+      | 'MODEL_TYPE'
+      | 'EVENT_TYPE'
+      | 'MATERIAL_TYPE'
+      | 'AWARD_FORM'
+      | 'AWARD_TYPE'
+      | 'AWARD_AUTHORITY';
     CatalogueItem: {
       /** Format: int64 */
       id: number;
@@ -1645,6 +1802,223 @@ export interface components {
       id: number;
       name: string;
     };
+    /**
+     * @description COLLECTIVE (tập thể — một đơn vị hoặc một mô hình), INDIVIDUAL (cá nhân)
+     * @enum {string}
+     */
+    RecipientKind: 'COLLECTIVE' | 'INDIVIDUAL';
+    AwardPowerInput: {
+      /**
+       * Format: int64
+       * @description Mục của danh mục AWARD_AUTHORITY
+       */
+      authorityId: number;
+      /**
+       * Format: int64
+       * @description Mục của danh mục AWARD_FORM
+       */
+      formId: number;
+      /** Format: date */
+      validFrom: string;
+      /**
+       * Format: date
+       * @description Ngày đầu tiên không còn thẩm quyền (ví dụ 2025-07-01)
+       */
+      validTo?: string;
+      /** @description Căn cứ pháp lý */
+      legalBasis?: string;
+    };
+    AwardPower: {
+      /** Format: int64 */
+      id: number;
+      authority: components['schemas']['CatalogueRef'];
+      form: components['schemas']['CatalogueRef'];
+      /** Format: date */
+      validFrom: string;
+      /** Format: date */
+      validTo?: string;
+      legalBasis?: string;
+      /** @description Còn hiệu lực hôm nay */
+      active: boolean;
+      /** Format: int64 */
+      version: number;
+    };
+    AwardRecipientInput: {
+      kind: components['schemas']['RecipientKind'];
+      /**
+       * Format: int64
+       * @description Tập thể: đơn vị được khen; cá nhân: đơn vị công tác, nơi ở
+       */
+      unitId?: number;
+      /**
+       * Format: int64
+       * @description Tập thể: mô hình được khen (thay cho unitId)
+       */
+      modelId?: number;
+      /**
+       * Format: int64
+       * @description Cá nhân: thành viên mô hình (họ tên, đơn vị lấy từ danh sách thành viên khi bỏ trống)
+       */
+      memberId?: number;
+      /** @description Họ và tên (cá nhân) */
+      fullName?: string;
+      /** @description Chức vụ (cá nhân) */
+      position?: string;
+    };
+    AwardRecipientsInput: {
+      recipients: components['schemas']['AwardRecipientInput'][];
+    };
+    AwardRecipient: {
+      /** Format: int64 */
+      id: number;
+      kind: components['schemas']['RecipientKind'];
+      /** @description Tên khi ra quyết định (không đổi theo sáp nhập hay đổi tên) */
+      name: string;
+      position?: string;
+      /** @description Tên đơn vị khi ra quyết định */
+      unitName: string;
+      unit: components['schemas']['UnitRef'];
+      model?: components['schemas']['ModelRef'];
+      /** Format: int64 */
+      memberId?: number;
+    };
+    AwardInput: {
+      /** @example 1234/QĐ-UBND */
+      number: string;
+      /**
+       * Format: date
+       * @description Ngày ký quyết định
+       */
+      decidedOn: string;
+      /**
+       * Format: int64
+       * @description Cấp khen (danh mục AWARD_AUTHORITY)
+       */
+      authorityId: number;
+      /**
+       * Format: int64
+       * @description Đơn vị nhân danh ra quyết định và lưu hồ sơ (tỉnh với Chủ tịch UBND tỉnh, phường với Chủ tịch UBND phường…)
+       */
+      unitId: number;
+      /** @description Tên cơ quan, người có thẩm quyền như ghi trên quyết định; bỏ trống: ghép từ cấp khen và đơn vị */
+      issuerName?: string;
+      /** @description Người ký (họ tên, chức vụ) */
+      signer?: string;
+      /**
+       * Format: int64
+       * @description Hình thức (danh mục AWARD_FORM)
+       */
+      formId: number;
+      /**
+       * Format: int64
+       * @description Loại khen thưởng (danh mục AWARD_TYPE)
+       */
+      typeId: number;
+      /** @description Thành tích được khen */
+      reason?: string;
+      /**
+       * Format: int64
+       * @description Sự kiện trao khen thưởng
+       */
+      eventId?: number;
+      /**
+       * Format: int64
+       * @description Chương trình phối hợp
+       */
+      programmeId?: number;
+      recipients: components['schemas']['AwardRecipientInput'][];
+    };
+    EventRef: {
+      /** Format: int64 */
+      id: number;
+      title: string;
+      /** Format: date-time */
+      startsAt: string;
+    };
+    Award: {
+      /** Format: int64 */
+      id: number;
+      number: string;
+      /** Format: date */
+      decidedOn: string;
+      authority: components['schemas']['CatalogueRef'];
+      unit: components['schemas']['UnitRef'];
+      issuerName: string;
+      signer?: string;
+      form: components['schemas']['CatalogueRef'];
+      type: components['schemas']['CatalogueRef'];
+      reason?: string;
+      event?: components['schemas']['EventRef'];
+      programme?: components['schemas']['ProgrammeRef'];
+      /** Format: int32 */
+      collectiveCount: number;
+      /** Format: int32 */
+      individualCount: number;
+      /** @description Chỉ có khi đọc một quyết định */
+      recipients?: components['schemas']['AwardRecipient'][];
+      /** Format: int64 */
+      version: number;
+    };
+    AwardPage: {
+      content: components['schemas']['Award'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      size: number;
+      /** Format: int64 */
+      totalElements: number;
+      /** Format: int32 */
+      totalPages: number;
+    };
+    AwardRef: {
+      /** Format: int64 */
+      id: number;
+      number: string;
+      /** Format: date */
+      decidedOn: string;
+      issuerName: string;
+      form: components['schemas']['CatalogueRef'];
+      type: components['schemas']['CatalogueRef'];
+    };
+    AwardRecipientHit: {
+      recipient: components['schemas']['AwardRecipient'];
+      award: components['schemas']['AwardRef'];
+    };
+    AwardRecipientPage: {
+      content: components['schemas']['AwardRecipientHit'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      size: number;
+      /** Format: int64 */
+      totalElements: number;
+      /** Format: int32 */
+      totalPages: number;
+    };
+    AwardFormCount: {
+      form: components['schemas']['CatalogueRef'];
+      /** Format: int64 */
+      decisions: number;
+      /** Format: int64 */
+      collectives: number;
+      /** Format: int64 */
+      individuals: number;
+    };
+    AwardCounts: {
+      /** Format: int64 */
+      decisions: number;
+      /**
+       * Format: int64
+       * @description Lượt tập thể được khen
+       */
+      collectives: number;
+      /**
+       * Format: int64
+       * @description Lượt cá nhân được khen
+       */
+      individuals: number;
+      byForm: components['schemas']['AwardFormCount'][];
+    };
   };
   responses: {
     /** @description Quá nhiều yêu cầu; thử lại sau số giây trong header Retry-After */
@@ -1750,6 +2124,25 @@ export interface components {
     };
   };
   parameters: {
+    /** @description Tên tập thể, cá nhân được khen hoặc số quyết định, không phân biệt dấu */
+    AwardQ: string;
+    /** @description Hình thức khen thưởng */
+    AwardFormId: number;
+    /** @description Loại khen thưởng */
+    AwardTypeId: number;
+    /** @description Cấp khen thưởng */
+    AwardAuthorityId: number;
+    /** @description Chỉ quyết định có (hoặc chỉ đếm) tập thể hay cá nhân */
+    RecipientKindQ: components['schemas']['RecipientKind'];
+    /** @description Người được khen thuộc địa bàn đơn vị này (cả các đơn vị trực thuộc) */
+    AwardUnitId: number;
+    /** @description Trao tại sự kiện này */
+    AwardEventId: number;
+    AwardProgrammeId: number;
+    /** @description Từ ngày (gồm cả ngày này) */
+    FromDate: string;
+    /** @description Đến ngày (gồm cả ngày này) */
+    ToDate: string;
     Id: number;
     TeamId: number;
     MemberId: number;
@@ -2338,8 +2731,17 @@ export interface operations {
   listAuditEvents: {
     parameters: {
       query: {
-        /** @description UNIT, MODEL (quản trị viên và cán bộ cấp tỉnh, trong địa bàn); USER, API_KEY, CATALOGUE (quản trị viên) */
-        entityType: 'UNIT' | 'MODEL' | 'EVENT' | 'PROGRAMME' | 'USER' | 'API_KEY' | 'CATALOGUE';
+        /** @description UNIT, MODEL, EVENT, PROGRAMME, AWARD (quản trị viên và cán bộ cấp tỉnh, trong địa bàn); USER, API_KEY, CATALOGUE, AWARD_POWER (quản trị viên) */
+        entityType:
+          | 'UNIT'
+          | 'MODEL'
+          | 'EVENT'
+          | 'PROGRAMME'
+          | 'AWARD'
+          | 'USER'
+          | 'API_KEY'
+          | 'CATALOGUE'
+          | 'AWARD_POWER';
         entityId: number;
         /** @description Số trang, bắt đầu từ 0 */
         page?: components['parameters']['Page'];
@@ -3430,6 +3832,478 @@ export interface operations {
         };
         content?: never;
       };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  listAwardPowers: {
+    parameters: {
+      query?: {
+        authorityId?: number;
+        formId?: number;
+        /** @description Chỉ những thẩm quyền còn hiệu lực vào ngày này */
+        activeOn?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Danh sách thẩm quyền */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardPower'][];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  createAwardPower: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AwardPowerInput'];
+      };
+    };
+    responses: {
+      /** @description Đã thêm */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardPower'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  updateAwardPower: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AwardPowerInput'];
+      };
+    };
+    responses: {
+      /** @description Đã sửa */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardPower'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  listAwards: {
+    parameters: {
+      query?: {
+        /** @description Tên tập thể, cá nhân được khen hoặc số quyết định, không phân biệt dấu */
+        q?: components['parameters']['AwardQ'];
+        /** @description Hình thức khen thưởng */
+        formId?: components['parameters']['AwardFormId'];
+        /** @description Loại khen thưởng */
+        typeId?: components['parameters']['AwardTypeId'];
+        /** @description Cấp khen thưởng */
+        authorityId?: components['parameters']['AwardAuthorityId'];
+        /** @description Chỉ quyết định có (hoặc chỉ đếm) tập thể hay cá nhân */
+        recipientKind?: components['parameters']['RecipientKindQ'];
+        /** @description Người được khen thuộc địa bàn đơn vị này (cả các đơn vị trực thuộc) */
+        unitId?: components['parameters']['AwardUnitId'];
+        /** @description Trao tại sự kiện này */
+        eventId?: components['parameters']['AwardEventId'];
+        programmeId?: components['parameters']['AwardProgrammeId'];
+        /** @description Từ ngày (gồm cả ngày này) */
+        from?: components['parameters']['FromDate'];
+        /** @description Đến ngày (gồm cả ngày này) */
+        to?: components['parameters']['ToDate'];
+        /** @description Số trang, bắt đầu từ 0 */
+        page?: components['parameters']['Page'];
+        /** @description Số dòng mỗi trang (tối đa 200) */
+        size?: components['parameters']['Size'];
+        /** @description Sắp xếp: `decidedOn`, `number`, kèm `,asc` hoặc `,desc` */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang quyết định (không kèm danh sách người được khen) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  createAward: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AwardInput'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Award'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  countAwards: {
+    parameters: {
+      query?: {
+        /** @description Tên tập thể, cá nhân được khen hoặc số quyết định, không phân biệt dấu */
+        q?: components['parameters']['AwardQ'];
+        /** @description Hình thức khen thưởng */
+        formId?: components['parameters']['AwardFormId'];
+        /** @description Loại khen thưởng */
+        typeId?: components['parameters']['AwardTypeId'];
+        /** @description Cấp khen thưởng */
+        authorityId?: components['parameters']['AwardAuthorityId'];
+        /** @description Chỉ quyết định có (hoặc chỉ đếm) tập thể hay cá nhân */
+        recipientKind?: components['parameters']['RecipientKindQ'];
+        /** @description Người được khen thuộc địa bàn đơn vị này (cả các đơn vị trực thuộc) */
+        unitId?: components['parameters']['AwardUnitId'];
+        /** @description Trao tại sự kiện này */
+        eventId?: components['parameters']['AwardEventId'];
+        programmeId?: components['parameters']['AwardProgrammeId'];
+        /** @description Từ ngày (gồm cả ngày này) */
+        from?: components['parameters']['FromDate'];
+        /** @description Đến ngày (gồm cả ngày này) */
+        to?: components['parameters']['ToDate'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Các con số (người được khen tính trong địa bàn đã chọn) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardCounts'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getAward: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Quyết định */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Award'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  updateAward: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AwardInput'];
+      };
+    };
+    responses: {
+      /** @description Đã sửa */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Award'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  deleteAward: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  listAwardRecipients: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Người được khen */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardRecipient'][];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  addAwardRecipients: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AwardRecipientsInput'];
+      };
+    };
+    responses: {
+      /** @description Quyết định sau khi thêm */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Award'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  removeAwardRecipient: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+        recipientId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Quyết định sau khi bỏ */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Award'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  searchAwardRecipients: {
+    parameters: {
+      query?: {
+        /** @description Tên tập thể, cá nhân được khen hoặc số quyết định, không phân biệt dấu */
+        q?: components['parameters']['AwardQ'];
+        /** @description Chỉ quyết định có (hoặc chỉ đếm) tập thể hay cá nhân */
+        recipientKind?: components['parameters']['RecipientKindQ'];
+        /** @description Người được khen thuộc địa bàn đơn vị này (cả các đơn vị trực thuộc) */
+        unitId?: components['parameters']['AwardUnitId'];
+        /** @description Mô hình được khen, hoặc thành viên của mô hình được khen */
+        modelId?: number;
+        memberId?: number;
+        /** @description Hình thức khen thưởng */
+        formId?: components['parameters']['AwardFormId'];
+        /** @description Từ ngày (gồm cả ngày này) */
+        from?: components['parameters']['FromDate'];
+        /** @description Đến ngày (gồm cả ngày này) */
+        to?: components['parameters']['ToDate'];
+        /** @description Số trang, bắt đầu từ 0 */
+        page?: components['parameters']['Page'];
+        /** @description Số dòng mỗi trang (tối đa 200) */
+        size?: components['parameters']['Size'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang người được khen, kèm quyết định */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardRecipientPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];

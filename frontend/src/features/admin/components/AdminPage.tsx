@@ -1,4 +1,5 @@
 import { Result, Tabs, Typography } from 'antd';
+import { PowersTab } from '@/features/awards';
 import { CataloguesTab } from '@/features/catalogues';
 import { useRights } from '@/lib/useSession';
 import { ApiKeysTab } from './ApiKeysTab';
@@ -20,6 +21,7 @@ export function AdminPage() {
           { key: 'users', label: 'Tài khoản', children: <UsersTab /> },
           { key: 'keys', label: 'Khóa API', children: <ApiKeysTab /> },
           { key: 'catalogues', label: 'Danh mục', children: <CataloguesTab /> },
+          { key: 'powers', label: 'Thẩm quyền khen thưởng', children: <PowersTab /> },
         ]}
       />
     </div>

@@ -31,6 +31,9 @@ const CATALOGUES: { value: Catalogue; label: string; parent?: Catalogue; parentL
     { value: 'MODEL_TYPE', label: 'Loại mô hình', parent: 'MODEL_FIELD', parentLabel: 'Lĩnh vực' },
     { value: 'EVENT_TYPE', label: 'Loại sự kiện' },
     { value: 'MATERIAL_TYPE', label: 'Tài liệu, vật phẩm' },
+    { value: 'AWARD_FORM', label: 'Hình thức khen thưởng' },
+    { value: 'AWARD_TYPE', label: 'Loại khen thưởng' },
+    { value: 'AWARD_AUTHORITY', label: 'Cấp khen thưởng' },
   ];
 
 /** Danh mục: effective-dated lists; an item is ended with a date, never deleted. */

@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { AuditTimeline } from '@/components/AuditTimeline';
 import { NotFound } from '@/components/NotFound';
+import { AwardsTab } from '@/features/awards';
 import { formatDate } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 import { useCurrentUser, useRights } from '@/lib/useSession';
@@ -293,24 +294,32 @@ function Overview({ model }: { model: ModelDetail }) {
 }
 
 function Awards({ model }: { model: ModelDetail }) {
-  if (!model.recognitions.length)
-    return <Empty description="Mô hình chưa được công nhận điển hình" />;
   return (
-    <List
-      header={<b>Công nhận điển hình</b>}
-      bordered
-      dataSource={model.recognitions}
-      renderItem={(r) => (
-        <List.Item>
-          <Space orientation="vertical" size={0}>
-            <span>
-              <Tag color="gold">{RECOGNITION_LABELS[r.level]}</Tag> Quyết định số {r.decisionNumber}{' '}
-              ngày {formatDate(r.decisionDate)}
-            </span>
-            {r.authority && <Typography.Text type="secondary">{r.authority}</Typography.Text>}
-          </Space>
-        </List.Item>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      {model.recognitions.length === 0 ? (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description="Mô hình chưa được công nhận điển hình"
+        />
+      ) : (
+        <List
+          header={<b>Công nhận điển hình</b>}
+          bordered
+          dataSource={model.recognitions}
+          renderItem={(r) => (
+            <List.Item>
+              <Space orientation="vertical" size={0}>
+                <span>
+                  <Tag color="gold">{RECOGNITION_LABELS[r.level]}</Tag> Quyết định số{' '}
+                  {r.decisionNumber} ngày {formatDate(r.decisionDate)}
+                </span>
+                {r.authority && <Typography.Text type="secondary">{r.authority}</Typography.Text>}
+              </Space>
+            </List.Item>
+          )}
+        />
       )}
-    />
+      <AwardsTab modelId={model.id} title="Khen thưởng mô hình và thành viên" />
+    </Space>
   );
 }

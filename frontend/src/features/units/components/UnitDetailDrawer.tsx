@@ -23,6 +23,7 @@ import { problemMessage } from '@/lib/problem';
 import { useRights } from '@/lib/useSession';
 import { useUnitDetail, type UnitDetail } from '../api/units';
 import { UnitHistory } from './UnitHistory';
+import { AwardsTab } from '@/features/awards';
 import type { Schemas } from '@/lib/api/client';
 
 type LineageLink = Schemas['LineageLink'];
@@ -181,6 +182,13 @@ export function UnitDetailDrawer({
                     )}
                   </div>
                 </Space>
+              ),
+            },
+            {
+              key: 'awards',
+              label: 'Khen thưởng',
+              children: (
+                <AwardsTab unitId={unit.id} title={`Khen thưởng trên địa bàn ${unit.name}`} />
               ),
             },
             ...(rights.audit

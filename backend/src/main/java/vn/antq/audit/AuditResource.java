@@ -29,6 +29,7 @@ public class AuditResource implements AuditApi {
   @Inject vn.antq.model.ModelService models;
   @Inject vn.antq.event.EventService events;
   @Inject vn.antq.catalogue.CatalogueService catalogues;
+  @Inject vn.antq.award.AwardService awards;
 
   @Override
   public Response listAuditEvents(String entityType, Long entityId, Integer page, Integer size) {
@@ -37,7 +38,8 @@ public class AuditResource implements AuditApi {
       case "MODEL" -> models.require(entityId); // idem
       case "EVENT" -> events.require(entityId);
       case "PROGRAMME" -> events.requireProgramme(entityId);
-      case "USER", "API_KEY", "CATALOGUE" -> {
+      case "AWARD" -> awards.require(entityId);
+      case "USER", "API_KEY", "CATALOGUE", "AWARD_POWER" -> {
         if (!caller.isGlobal()) {
           throw new io.quarkus.security.ForbiddenException();
         }
@@ -45,6 +47,7 @@ public class AuditResource implements AuditApi {
             switch (entityType) {
               case "USER" -> users.exists(entityId);
               case "API_KEY" -> keys.exists(entityId);
+              case "AWARD_POWER" -> awards.powerExists(entityId);
               default -> catalogues.exists(entityId);
             };
         if (!exists) {
@@ -54,8 +57,8 @@ public class AuditResource implements AuditApi {
       default ->
           throw ProblemException.badRequest(
               "entityType",
-              "Loại đối tượng không hợp lệ; chấp nhận: UNIT, MODEL, EVENT, PROGRAMME, USER, API_KEY,"
-                  + " CATALOGUE");
+              "Loại đối tượng không hợp lệ; chấp nhận: UNIT, MODEL, EVENT, PROGRAMME, AWARD, USER,"
+                  + " API_KEY, CATALOGUE, AWARD_POWER");
     }
     long total = audit.count(entityType, entityId);
     return Response.ok(

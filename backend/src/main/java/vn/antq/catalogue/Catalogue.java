@@ -5,7 +5,10 @@ public enum Catalogue {
   MODEL_FIELD(null, "lĩnh vực"),
   MODEL_TYPE(MODEL_FIELD, "loại mô hình"),
   EVENT_TYPE(null, "loại sự kiện"),
-  MATERIAL_TYPE(null, "loại tài liệu, vật phẩm");
+  MATERIAL_TYPE(null, "loại tài liệu, vật phẩm"),
+  AWARD_FORM(null, "hình thức khen thưởng"),
+  AWARD_TYPE(null, "loại khen thưởng"),
+  AWARD_AUTHORITY(null, "cấp có thẩm quyền khen thưởng");
 
   private final Catalogue parent;
   private final String label;

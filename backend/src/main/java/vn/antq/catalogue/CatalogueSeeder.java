@@ -68,6 +68,43 @@ public class CatalogueSeeder {
     MATERIALS.put("TAI_LIEU", "Tài liệu, sách (cuốn)");
   }
 
+  /** award form code → name */
+  public static final Map<String, String> AWARD_FORMS = new LinkedHashMap<>();
+
+  /** award type code → name */
+  static final Map<String, String> AWARD_TYPES = new LinkedHashMap<>();
+
+  /** authority code → {name, last day + 1 or null} */
+  public static final Map<String, String[]> AUTHORITIES = new LinkedHashMap<>();
+
+  /** The day the district level ended and the powers changed (NĐ 152/2025/NĐ-CP). */
+  public static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
+
+  static {
+    AWARD_FORMS.put("BANG_KHEN", "Bằng khen");
+    AWARD_FORMS.put("GIAY_KHEN", "Giấy khen");
+    AWARD_FORMS.put("KNC_BVANTQ", "Kỷ niệm chương \"Bảo vệ an ninh Tổ quốc\"");
+    AWARD_FORMS.put("HUY_CHUONG", "Huy chương");
+    AWARD_FORMS.put("HUAN_CHUONG", "Huân chương");
+    AWARD_FORMS.put("CO_THI_DUA", "Cờ thi đua");
+    AWARD_FORMS.put("CSTD_CO_SO", "Danh hiệu \"Chiến sĩ thi đua cơ sở\"");
+    AWARD_FORMS.put("CSTD_TINH", "Danh hiệu \"Chiến sĩ thi đua cấp tỉnh\"");
+    AWARD_TYPES.put("THUONG_XUYEN", "Thường xuyên (theo công trạng và thành tích)");
+    AWARD_TYPES.put("CHUYEN_DE", "Theo đợt, chuyên đề");
+    AWARD_TYPES.put("DOT_XUAT", "Đột xuất");
+    AWARD_TYPES.put("CONG_HIEN", "Quá trình cống hiến");
+    AWARD_TYPES.put("NIEN_HAN", "Theo niên hạn");
+    AWARD_TYPES.put("DOI_NGOAI", "Đối ngoại");
+    AUTHORITIES.put("CHU_TICH_NUOC", new String[] {"Chủ tịch nước", null});
+    AUTHORITIES.put("THU_TUONG", new String[] {"Thủ tướng Chính phủ", null});
+    AUTHORITIES.put("BO_TRUONG_BCA", new String[] {"Bộ trưởng Bộ Công an", null});
+    AUTHORITIES.put("CT_UBND_TINH", new String[] {"Chủ tịch UBND tỉnh", null});
+    AUTHORITIES.put("UB_MTTQ_TINH", new String[] {"Ủy ban MTTQ Việt Nam tỉnh", null});
+    AUTHORITIES.put("GD_CONG_AN_TINH", new String[] {"Giám đốc Công an tỉnh", null});
+    AUTHORITIES.put("CT_UBND_HUYEN", new String[] {"Chủ tịch UBND cấp huyện", REFORM.toString()});
+    AUTHORITIES.put("CT_UBND_XA", new String[] {"Chủ tịch UBND cấp xã", null});
+  }
+
   private static void type(String code, String field, String name) {
     TYPES.put(code, new String[] {field, name});
   }
@@ -80,9 +117,32 @@ public class CatalogueSeeder {
     TYPES.forEach((code, v) -> ensure(Catalogue.MODEL_TYPE, code, v[1], fieldIds.get(v[0])));
     EVENT_TYPES.forEach((code, name) -> ensure(Catalogue.EVENT_TYPE, code, name, null));
     MATERIALS.forEach((code, name) -> ensure(Catalogue.MATERIAL_TYPE, code, name, null));
+    AWARD_FORMS.forEach((code, name) -> ensure(Catalogue.AWARD_FORM, code, name, null));
+    AWARD_TYPES.forEach((code, name) -> ensure(Catalogue.AWARD_TYPE, code, name, null));
+    AUTHORITIES.forEach(
+        (code, v) ->
+            ensure(
+                Catalogue.AWARD_AUTHORITY,
+                code,
+                v[0],
+                null,
+                v[1] == null ? null : LocalDate.parse(v[1])));
+  }
+
+  /** The id of a seeded item (for other features' seeders), or null when missing. */
+  public static Long idOf(Catalogue catalogue, String code) {
+    CatalogueItemEntity found =
+        CatalogueItemEntity.find("catalogue = ?1 and code = ?2", catalogue.name(), code)
+            .firstResult();
+    return found == null ? null : found.id;
   }
 
   private static Long ensure(Catalogue catalogue, String code, String name, Long parentId) {
+    return ensure(catalogue, code, name, parentId, null);
+  }
+
+  private static Long ensure(
+      Catalogue catalogue, String code, String name, Long parentId, LocalDate validTo) {
     CatalogueItemEntity found =
         CatalogueItemEntity.find("catalogue = ?1 and code = ?2", catalogue.name(), code)
             .firstResult();
@@ -95,6 +155,7 @@ public class CatalogueSeeder {
     item.name = name;
     item.parentId = parentId;
     item.validFrom = SINCE;
+    item.validTo = validTo;
     item.createdAt = Instant.now();
     item.updatedAt = item.createdAt;
     item.persist();

@@ -195,6 +195,42 @@ public class UnitService {
     return Place.of(unit);
   }
 
+  /**
+   * The path prefixes of a unit's subtree including the units it succeeded, recursively (a report
+   * of Cà Mau counts what was recorded against Bạc Liêu): 404 when the caller may not see it.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<String> lineagePaths(long id) {
+    require(id);
+    @SuppressWarnings("unchecked")
+    List<String> paths =
+        em.createNativeQuery(
+                "WITH RECURSIVE preds(id) AS (SELECT CAST(?1 AS bigint)"
+                    + " UNION SELECT l.predecessor_id FROM unit_lineage l"
+                    + " JOIN preds p ON l.successor_id = p.id)"
+                    + " SELECT u.path FROM unit u JOIN preds p ON u.id = p.id ORDER BY u.id = ?1 DESC")
+            .setParameter(1, id)
+            .getResultList();
+    return paths;
+  }
+
+  /**
+   * A native SQL condition {@code (alias.path LIKE … OR …)} matching any of the given path
+   * prefixes, its parameters named {@code name0, name1…} added to {@code params}.
+   */
+  public static String pathsSql(
+      String alias, List<String> paths, String name, Map<String, Object> params) {
+    if (paths.isEmpty()) {
+      return "1 = 0";
+    }
+    StringBuilder sb = new StringBuilder("(");
+    for (int i = 0; i < paths.size(); i++) {
+      sb.append(i == 0 ? "" : " OR ").append(alias).append(".path LIKE :").append(name).append(i);
+      params.put(name + i, paths.get(i) + "%");
+    }
+    return sb.append(")").toString();
+  }
+
   /** A unit the caller may see (404 otherwise). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Place visiblePlace(long id) {

@@ -42,7 +42,8 @@ class AuthorizationMatrixTest {
           AuditApi.class,
           vn.antq.api.CataloguesApi.class,
           vn.antq.api.ModelsApi.class,
-          vn.antq.api.EventsApi.class);
+          vn.antq.api.EventsApi.class,
+          vn.antq.api.AwardsApi.class);
   static final List<String> ROLES =
       List.of("ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "VIEWER", "INTEGRATION", "ANONYMOUS");
   static final Set<String> WRITERS =
@@ -177,6 +178,7 @@ class AuthorizationMatrixTest {
                         : own || role.equals("ADMIN") ? 200 : 404));
     modelRows();
     eventRows();
+    awardRows();
     // ---- administration
     rows.put(
         "GET /api/users",
@@ -613,6 +615,126 @@ class AuthorizationMatrixTest {
                   .put("/api/programmes/{id}", id);
             },
             (role, own) -> writable(role, own, 200)));
+  }
+
+  /** Award decisions, their recipients and the powers (issue 6). */
+  void awardRows() {
+    rows.put(
+        "GET /api/awards",
+        new Row(
+            (f, role, own) -> f.as(role).queryParam("unitId", f.communeOf(own)).get("/api/awards"),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "GET /api/awards/counts",
+        new Row(
+            (f, role, own) ->
+                f.as(role).queryParam("unitId", f.communeOf(own)).get("/api/awards/counts"),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "POST /api/awards",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(vn.antq.support.AwardBuilder.wardDecision(f.communeOf(own)))
+                    .post("/api/awards"),
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !WRITERS.contains(role) ? 403 : own || role.equals("ADMIN") ? 201 : 422));
+    rows.put(
+        "GET /api/awards/{id}",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/awards/{id}", f.sharedAward(own)),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "PUT /api/awards/{id}",
+        new Row(
+            (f, role, own) -> {
+              long id = f.award(own);
+              return f.as(role)
+                  .header("If-Match", etag("/api/awards/{id}", id))
+                  .body(vn.antq.support.AwardBuilder.wardDecision(f.communeOf(own)))
+                  .put("/api/awards/{id}", id);
+            },
+            (role, own) -> writable(role, own, 200)));
+    rows.put(
+        "DELETE /api/awards/{id}",
+        new Row(
+            (f, role, own) -> {
+              long id = f.award(own);
+              return f.as(role)
+                  .header("If-Match", etag("/api/awards/{id}", id))
+                  .delete("/api/awards/{id}", id);
+            },
+            (role, own) -> writable(role, own, 204)));
+    rows.put(
+        "GET /api/awards/{id}/recipients",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/awards/{id}/recipients", f.sharedAward(own)),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "POST /api/awards/{id}/recipients",
+        new Row(
+            (f, role, own) -> {
+              long id = f.award(own);
+              return f.as(role)
+                  .header("If-Match", etag("/api/awards/{id}", id))
+                  .body(
+                      Map.of(
+                          "recipients",
+                          List.of(
+                              Map.of(
+                                  "kind",
+                                  "INDIVIDUAL",
+                                  "fullName",
+                                  "Trần Thị Thêm",
+                                  "unitId",
+                                  f.communeOf(own)))))
+                  .post("/api/awards/{id}/recipients", id);
+            },
+            (role, own) -> writable(role, own, 200)));
+    rows.put(
+        "DELETE /api/awards/{id}/recipients/{recipientId}",
+        new Row(
+            (f, role, own) -> {
+              long id = f.award(own);
+              long recipient =
+                  Api.given().get("/api/awards/{id}/recipients", id).jsonPath().getLong("[1].id");
+              return f.as(role)
+                  .header("If-Match", etag("/api/awards/{id}", id))
+                  .delete("/api/awards/{id}/recipients/{r}", id, recipient);
+            },
+            (role, own) -> writable(role, own, 200)));
+    rows.put(
+        "GET /api/award-recipients",
+        new Row(
+            (f, role, own) ->
+                f.as(role).queryParam("unitId", f.communeOf(own)).get("/api/award-recipients"),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "GET /api/award-powers",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/award-powers"),
+            (role, own) -> role.equals("ANONYMOUS") ? 401 : 200));
+    rows.put(
+        "POST /api/award-powers",
+        new Row(
+            (f, role, own) ->
+                f.as(role).body(vn.antq.support.AwardBuilder.powerBody()).post("/api/award-powers"),
+            (role, own) -> adminOnly(role, 201)));
+    rows.put(
+        "PUT /api/award-powers/{id}",
+        new Row(
+            (f, role, own) -> {
+              long id = vn.antq.support.AwardBuilder.power();
+              Map<String, Object> body = vn.antq.support.AwardBuilder.powerBody();
+              body.put("legalBasis", "Sửa thử");
+              return f.as(role)
+                  .header("If-Match", "\"0\"")
+                  .body(body)
+                  .put("/api/award-powers/{id}", id);
+            },
+            (role, own) -> adminOnly(role, 200)));
   }
 
   static int readable(String role, boolean own) {

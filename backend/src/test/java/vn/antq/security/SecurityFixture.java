@@ -121,6 +121,17 @@ final class SecurityFixture {
         .getLong("id");
   }
 
+  private final java.util.Map<Boolean, Long> sharedAwards = new java.util.HashMap<>();
+
+  /** One award decision per territory for calls that only read it. */
+  long sharedAward(boolean own) {
+    return sharedAwards.computeIfAbsent(own, o -> vn.antq.support.AwardBuilder.award(communeOf(o)));
+  }
+
+  long award(boolean own) {
+    return vn.antq.support.AwardBuilder.award(communeOf(own));
+  }
+
   private final java.util.Map<Boolean, long[]> shared = new java.util.HashMap<>();
 
   /** One roster per territory for calls that only read or add to it. */
