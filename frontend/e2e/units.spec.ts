@@ -22,8 +22,8 @@ test('the shell is Vietnamese and later pages say they are being built', async (
   for (const label of ['Tổng quan', 'Đơn vị', 'Mô hình', 'Sự kiện', 'Khen thưởng', 'Báo cáo']) {
     await expect(page.getByRole('menuitem', { name: label })).toBeVisible();
   }
-  await page.getByRole('menuitem', { name: 'Khen thưởng' }).click();
-  await expect(page).toHaveURL(/\/khen-thuong$/);
+  await page.getByRole('menuitem', { name: 'Báo cáo' }).click();
+  await expect(page).toHaveURL(/\/bao-cao$/);
   await expect(page.getByText('Chức năng này đang xây dựng')).toBeVisible();
   await page.goto('/khong-ton-tai');
   await expect(page.getByText('Không tìm thấy trang')).toBeVisible();

@@ -198,13 +198,15 @@ function RecipientTable({ title, rows }: { title: string; rows: AwardRecipient[]
               { title: 'Chức vụ', dataIndex: 'position', key: 'position' },
               { title: 'Đơn vị', dataIndex: 'unitName', key: 'unitName' },
             ]
-          : [
-              {
-                title: 'Thuộc đơn vị',
-                key: 'unit',
-                render: (_: unknown, r: AwardRecipient) => (r.model ? r.unitName : ''),
-              },
-            ]),
+          : !rows.some((r) => r.model)
+            ? []
+            : [
+                {
+                  title: 'Thuộc đơn vị',
+                  key: 'unit',
+                  render: (_: unknown, r: AwardRecipient) => (r.model ? r.unitName : ''),
+                },
+              ]),
       ]}
     />
   );

@@ -62,6 +62,7 @@ export function UnitPicker({
       id={id}
       aria-label={ariaLabel}
       mode={multiple ? 'multiple' : undefined}
+      style={{ width: '100%' }}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       allowClear
       value={value}

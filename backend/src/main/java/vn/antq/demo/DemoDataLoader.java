@@ -59,6 +59,7 @@ public class DemoDataLoader {
   @Inject EntityManager em;
   @Inject DemoModels demoModels;
   @Inject DemoEvents demoEvents;
+  @Inject DemoAwards demoAwards;
 
   void onStart(@Observes StartupEvent event) {
     if (enabled) {
@@ -95,6 +96,10 @@ public class DemoDataLoader {
             provinces.get("Cà Mau"),
             List.of(provinces.get("Cà Mau"), provinces.get("Lâm Đồng"), provinces.get("Nghệ An")));
     LOG.infof("Demo events: %d", eventCount);
+    LOG.infof(
+        "Demo award decisions: %d",
+        demoAwards.load(
+            provinces.get("Cà Mau"), provinces.get("Bạc Liêu"), provinces.get("Nghệ An")));
     LOG.infof("Demo data loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
     return true;
   }

@@ -158,6 +158,29 @@ class DemoDataTest {
   }
 
   @Test
+  void bacLieuAwardedTenCollectivesAndTwentyFiveIndividuals() {
+    // the seed article's figures, counted for Cà Mau today through the lineage of Bạc Liêu
+    long caMau = find("Cà Mau", "&kind=PROVINCE&activeOn=2025-07-01").getLong("content[0].id");
+    Api.given()
+        .get("/api/awards/counts?unitId=" + caMau + "&from=2023-01-01&to=2023-12-31")
+        .then()
+        .statusCode(200)
+        .body("decisions", equalTo(1))
+        .body("collectives", equalTo(10))
+        .body("individuals", equalTo(25));
+    // the town chairman's Giấy khen of 2024 in Cửa Lò, and awards presented at a 2025 festival
+    Api.given()
+        .get("/api/awards?q=2107/QĐ-UBND")
+        .then()
+        .body("content[0].form.code", equalTo("GIAY_KHEN"))
+        .body("content[0].authority.code", equalTo("CT_UBND_HUYEN"));
+    Api.given()
+        .get("/api/awards?from=2025-08-19&to=2025-08-19")
+        .then()
+        .body("content[0].event.title", org.hamcrest.Matchers.startsWith("Ngày hội"));
+  }
+
+  @Test
   void loadsOnlyOnce() {
     org.junit.jupiter.api.Assertions.assertFalse(loader.load());
   }
