@@ -17,14 +17,14 @@ test('the dashboard counts the units in force today', async ({ page }) => {
   await shot(page, '01-tong-quan');
 });
 
-test('the shell is Vietnamese and later pages say they are being built', async ({ page }) => {
+test('the shell is Vietnamese and unknown addresses say so', async ({ page }) => {
   await page.goto('/');
   for (const label of ['Tổng quan', 'Đơn vị', 'Mô hình', 'Sự kiện', 'Khen thưởng', 'Báo cáo']) {
     await expect(page.getByRole('menuitem', { name: label })).toBeVisible();
   }
   await page.getByRole('menuitem', { name: 'Báo cáo' }).click();
   await expect(page).toHaveURL(/\/bao-cao$/);
-  await expect(page.getByText('Chức năng này đang xây dựng')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Báo cáo tổng hợp' })).toBeVisible();
   await page.goto('/khong-ton-tai');
   await expect(page.getByText('Không tìm thấy trang')).toBeVisible();
 });

@@ -1,11 +1,11 @@
 import { createBrowserRouter } from 'react-router';
 import { NotFound } from '@/components/NotFound';
-import { UnderConstruction } from '@/components/UnderConstruction';
 import { AdminPage } from '@/features/admin';
 import { AwardPage, AwardPrintPage, AwardsPage } from '@/features/awards';
 import { DashboardPage } from '@/features/dashboard';
 import { EventsPage } from '@/features/events';
 import { ModelPage, ModelsPage } from '@/features/models';
+import { ReportPage } from '@/features/reports';
 import { UnitsPage } from '@/features/units';
 import { AppLayout } from './AppLayout';
 
@@ -24,7 +24,7 @@ const createRouter = () =>
         { path: 'su-kien', element: <EventsPage /> },
         { path: 'khen-thuong', element: <AwardsPage /> },
         { path: 'khen-thuong/:id', element: <AwardPage /> },
-        { path: 'bao-cao', element: <UnderConstruction title="Báo cáo tổng hợp" /> },
+        { path: 'bao-cao', element: <ReportPage /> },
         { path: 'quan-tri', element: <AdminPage /> },
         { path: '*', element: <NotFound /> },
       ],

@@ -808,6 +808,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Số liệu tổng hợp của một địa bàn trong một khoảng thời gian, theo đơn vị trực thuộc và theo thời gian
+     * @description Mọi con số được tính từ dữ liệu đã ghi (không nhập tay): sự kiện, buổi tuyên truyền, lượt
+     *     người tham dự, tài liệu theo loại, mô hình theo trạng thái, lĩnh vực, loại, mức điển hình,
+     *     tổ, thành viên, quyết định khen thưởng và lượt tập thể, cá nhân được khen. Dữ liệu ghi
+     *     cho các đơn vị đã sáp nhập được tính cho đơn vị kế thừa (Cà Mau gồm cả Bạc Liêu).
+     */
+    get: operations['getReportSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/summary.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Báo cáo tổng hợp dạng Excel: trang tổng hợp, trang theo đơn vị trực thuộc, trang theo thời gian */
+    get: operations['exportReportXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/summary.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Báo cáo tổng hợp dạng văn bản hành chính (NĐ 30/2020/NĐ-CP: A4, Times New Roman, quốc hiệu, số và ngày) */
+    get: operations['exportReportDocx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2019,6 +2076,138 @@ export interface components {
       individuals: number;
       byForm: components['schemas']['AwardFormCount'][];
     };
+    /** @enum {string} */
+    ReportGrouping: 'MONTH' | 'YEAR';
+    CountByItem: {
+      item: components['schemas']['CatalogueRef'];
+      /** Format: int64 */
+      count: number;
+    };
+    EventTypeFigures: {
+      type: components['schemas']['CatalogueRef'];
+      /** Format: int64 */
+      events: number;
+      /** Format: int64 */
+      sessions: number;
+      /** Format: int64 */
+      attendance: number;
+    };
+    AwardFormFigures: {
+      form: components['schemas']['CatalogueRef'];
+      /** Format: int64 */
+      collectives: number;
+      /** Format: int64 */
+      individuals: number;
+    };
+    StatusCount: {
+      status: components['schemas']['ModelStatus'];
+      /** Format: int64 */
+      count: number;
+    };
+    RecognitionCount: {
+      level: components['schemas']['RecognitionLevel'];
+      /** Format: int64 */
+      count: number;
+    };
+    ReportFigures: {
+      /**
+       * Format: int64
+       * @description Số sự kiện trong kỳ
+       */
+      events: number;
+      /**
+       * Format: int64
+       * @description Số buổi (một bản ghi đợt tuyên truyền có thể nhiều buổi)
+       */
+      sessions: number;
+      /**
+       * Format: int64
+       * @description Lượt người tham dự
+       */
+      attendance: number;
+      eventsByType: components['schemas']['EventTypeFigures'][];
+      /** @description Tài liệu, vật phẩm theo loại (số lượng) */
+      materials: components['schemas']['CountByItem'][];
+      /**
+       * Format: int64
+       * @description Mô hình đã thành lập đến cuối kỳ (trạng thái hiện tại)
+       */
+      models: number;
+      /**
+       * Format: int64
+       * @description Mô hình thành lập trong kỳ
+       */
+      modelsRegistered: number;
+      modelsByStatus: components['schemas']['StatusCount'][];
+      modelsByField: components['schemas']['CountByItem'][];
+      modelsByType: components['schemas']['CountByItem'][];
+      /** @description Mô hình được công nhận điển hình, theo mức cao nhất */
+      modelsByRecognition: components['schemas']['RecognitionCount'][];
+      /**
+       * Format: int64
+       * @description Tổ đang hoạt động đến cuối kỳ
+       */
+      teams: number;
+      /**
+       * Format: int64
+       * @description Thành viên hiện có (chưa rời tổ)
+       */
+      members: number;
+      /**
+       * Format: int64
+       * @description Quyết định khen thưởng trong kỳ có người được khen thuộc địa bàn
+       */
+      awardDecisions: number;
+      /**
+       * Format: int64
+       * @description Lượt tập thể được khen
+       */
+      awardedCollectives: number;
+      /**
+       * Format: int64
+       * @description Lượt cá nhân được khen
+       */
+      awardedIndividuals: number;
+      awardsByForm: components['schemas']['AwardFormFigures'][];
+    };
+    ReportChild: {
+      unit: components['schemas']['UnitRef'];
+      figures: components['schemas']['ReportFigures'];
+    };
+    ReportPoint: {
+      /**
+       * @description Tháng (2025-08) hoặc năm (2025)
+       * @example 2025-08
+       */
+      period: string;
+      /** Format: int64 */
+      events: number;
+      /** Format: int64 */
+      sessions: number;
+      /** Format: int64 */
+      attendance: number;
+      /** Format: int64 */
+      modelsRegistered: number;
+      /** Format: int64 */
+      awardedCollectives: number;
+      /** Format: int64 */
+      awardedIndividuals: number;
+    };
+    ReportSummary: {
+      unit: components['schemas']['UnitRef'];
+      /** @description Tóm tắt bằng lời, như trong báo cáo: "Từ 01/01/2013 đến 30/06/2026, trên địa bàn Cà Mau đã tổ chức …" */
+      text: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      groupBy: components['schemas']['ReportGrouping'];
+      totals: components['schemas']['ReportFigures'];
+      /** @description Từng đơn vị trực thuộc còn hiệu lực vào cuối kỳ, gồm cả số liệu của các đơn vị đã sáp nhập vào nó */
+      children: components['schemas']['ReportChild'][];
+      direct: components['schemas']['ReportFigures'];
+      series: components['schemas']['ReportPoint'][];
+    };
   };
   responses: {
     /** @description Quá nhiều yêu cầu; thử lại sau số giây trong header Retry-After */
@@ -2124,6 +2313,14 @@ export interface components {
     };
   };
   parameters: {
+    /** @description Địa bàn (cả các đơn vị trực thuộc và các đơn vị đã sáp nhập vào) */
+    ReportUnitId: number;
+    /** @description Từ ngày (gồm cả ngày này) */
+    ReportFrom: string;
+    /** @description Đến ngày (gồm cả ngày này) */
+    ReportTo: string;
+    /** @description Chuỗi thời gian theo tháng hoặc năm; mặc định: theo tháng nếu khoảng thời gian không quá 24 tháng */
+    ReportGroupBy: components['schemas']['ReportGrouping'];
     /** @description Tên tập thể, cá nhân được khen hoặc số quyết định, không phân biệt dấu */
     AwardQ: string;
     /** @description Hình thức khen thưởng */
@@ -4301,6 +4498,105 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AwardRecipientPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getReportSummary: {
+    parameters: {
+      query: {
+        /** @description Địa bàn (cả các đơn vị trực thuộc và các đơn vị đã sáp nhập vào) */
+        unitId: components['parameters']['ReportUnitId'];
+        /** @description Từ ngày (gồm cả ngày này) */
+        from: components['parameters']['ReportFrom'];
+        /** @description Đến ngày (gồm cả ngày này) */
+        to: components['parameters']['ReportTo'];
+        /** @description Chuỗi thời gian theo tháng hoặc năm; mặc định: theo tháng nếu khoảng thời gian không quá 24 tháng */
+        groupBy?: components['parameters']['ReportGroupBy'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Số liệu tổng hợp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportSummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  exportReportXlsx: {
+    parameters: {
+      query: {
+        /** @description Địa bàn (cả các đơn vị trực thuộc và các đơn vị đã sáp nhập vào) */
+        unitId: components['parameters']['ReportUnitId'];
+        /** @description Từ ngày (gồm cả ngày này) */
+        from: components['parameters']['ReportFrom'];
+        /** @description Đến ngày (gồm cả ngày này) */
+        to: components['parameters']['ReportTo'];
+        /** @description Chuỗi thời gian theo tháng hoặc năm; mặc định: theo tháng nếu khoảng thời gian không quá 24 tháng */
+        groupBy?: components['parameters']['ReportGroupBy'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp XLSX, tên không dấu (bao-cao-tong-hop-ca-mau-2013-01-01-2026-06-30.xlsx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  exportReportDocx: {
+    parameters: {
+      query: {
+        /** @description Địa bàn (cả các đơn vị trực thuộc và các đơn vị đã sáp nhập vào) */
+        unitId: components['parameters']['ReportUnitId'];
+        /** @description Từ ngày (gồm cả ngày này) */
+        from: components['parameters']['ReportFrom'];
+        /** @description Đến ngày (gồm cả ngày này) */
+        to: components['parameters']['ReportTo'];
+        /** @description Chuỗi thời gian theo tháng hoặc năm; mặc định: theo tháng nếu khoảng thời gian không quá 24 tháng */
+        groupBy?: components['parameters']['ReportGroupBy'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp DOCX, tên không dấu */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
         };
       };
       400: components['responses']['BadRequest'];

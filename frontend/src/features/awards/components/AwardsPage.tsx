@@ -1,22 +1,8 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Input,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import dayjs from 'dayjs';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { DateRangeFilter, FilterCard, SearchFilter, SelectFilter } from '@/components/ListFilters';
 import { useCatalogue } from '@/features/catalogues';
 import { UnitPicker } from '@/features/units';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -36,11 +22,11 @@ const FILTERS = ['q', 'formId', 'typeId', 'authorityId', 'kind', 'unitId', 'from
 
 /** Khen thưởng: the decisions of the user's territory with their counts by form and kind. */
 export function AwardsPage() {
-  const { state, onChange, setFilter, setMany, sortOrderOf } = useTableParams(FILTERS);
+  const table = useTableParams(FILTERS);
+  const { state, onChange, setFilter, sortOrderOf } = table;
   const f = state.filters;
   const rights = useRights();
   const navigate = useNavigate();
-  const [search, setSearch] = useState(f.q?.[0] ?? '');
   const [creating, setCreating] = useState(false);
   const forms = useCatalogue('AWARD_FORM');
   const types = useCatalogue('AWARD_TYPE');
@@ -59,7 +45,7 @@ export function AwardsPage() {
   const list = useAwards({ ...filter, page: state.page, size: state.size, sort: state.sort });
   const counts = useAwardCounts(filter);
   const options = (items?: { id: number; name: string }[]) =>
-    (items ?? []).map((i) => ({ value: String(i.id), label: i.name, title: i.name }));
+    (items ?? []).map((i) => ({ value: String(i.id), label: i.name }));
 
   return (
     <>
@@ -74,88 +60,62 @@ export function AwardsPage() {
         )}
       </Space>
 
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Row gutter={[12, 12]}>
-          <Col xs={24} md={8}>
-            <Input.Search
-              aria-label="Tìm khen thưởng"
-              placeholder="Tên tập thể, cá nhân hoặc số quyết định (không cần dấu)"
-              allowClear
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              onSearch={(v) => setFilter('q', v.trim() || undefined)}
-              enterButton={<SearchOutlined />}
-            />
-          </Col>
-          <Col xs={12} md={4}>
-            <Select
-              aria-label="Hình thức"
-              allowClear
-              style={{ width: '100%' }}
-              placeholder="Mọi hình thức"
-              value={f.formId?.[0]}
-              options={options(forms.data)}
-              onChange={(v?: string) => setFilter('formId', v)}
-            />
-          </Col>
-          <Col xs={12} md={4}>
-            <Select
-              aria-label="Loại khen thưởng"
-              allowClear
-              style={{ width: '100%' }}
-              placeholder="Mọi loại"
-              value={f.typeId?.[0]}
-              options={options(types.data)}
-              onChange={(v?: string) => setFilter('typeId', v)}
-            />
-          </Col>
-          <Col xs={12} md={4}>
-            <Select
-              aria-label="Cấp khen thưởng"
-              allowClear
-              style={{ width: '100%' }}
-              placeholder="Mọi cấp khen"
-              value={f.authorityId?.[0]}
-              options={options(authorities.data)}
-              onChange={(v?: string) => setFilter('authorityId', v)}
-            />
-          </Col>
-          <Col xs={12} md={4}>
-            <Select
-              aria-label="Đối tượng"
-              allowClear
-              style={{ width: '100%' }}
-              placeholder="Tập thể và cá nhân"
-              value={f.kind?.[0]}
-              options={(['COLLECTIVE', 'INDIVIDUAL'] as const).map((k) => ({
-                value: k,
-                label: RECIPIENT_KIND_LABELS[k],
-                title: RECIPIENT_KIND_LABELS[k],
-              }))}
-              onChange={(v?: string) => setFilter('kind', v)}
-            />
-          </Col>
-          <Col xs={24} md={8}>
-            <UnitPicker
-              aria-label="Địa bàn người được khen"
-              placeholder="Địa bàn người được khen: mọi đơn vị"
-              value={filter.unitId}
-              onChange={(v) => setFilter('unitId', v === undefined ? undefined : String(v))}
-            />
-          </Col>
-          <Col xs={24} md={8}>
-            <DatePicker.RangePicker
-              format="DD/MM/YYYY"
-              style={{ width: '100%' }}
-              placeholder={['Quyết định từ ngày', 'đến ngày']}
-              value={[f.from?.[0] ? dayjs(f.from[0]) : null, f.to?.[0] ? dayjs(f.to[0]) : null]}
-              onChange={(r) =>
-                setMany({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })
-              }
-            />
-          </Col>
-        </Row>
-      </Card>
+      <FilterCard>
+        <SearchFilter
+          table={table}
+          label="Tìm khen thưởng"
+          placeholder="Tên tập thể, cá nhân hoặc số quyết định (không cần dấu)"
+        />
+        <SelectFilter
+          table={table}
+          name="formId"
+          label="Hình thức"
+          placeholder="Mọi hình thức"
+          options={options(forms.data)}
+          md={4}
+        />
+        <SelectFilter
+          table={table}
+          name="typeId"
+          label="Loại khen thưởng"
+          placeholder="Mọi loại"
+          options={options(types.data)}
+          md={4}
+        />
+        <SelectFilter
+          table={table}
+          name="authorityId"
+          label="Cấp khen thưởng"
+          placeholder="Mọi cấp khen"
+          options={options(authorities.data)}
+          md={4}
+        />
+        <SelectFilter
+          table={table}
+          name="kind"
+          label="Đối tượng"
+          placeholder="Tập thể và cá nhân"
+          options={(['COLLECTIVE', 'INDIVIDUAL'] as const).map((k) => ({
+            value: k,
+            label: RECIPIENT_KIND_LABELS[k],
+          }))}
+          md={4}
+        />
+        <Col xs={24} md={8}>
+          <UnitPicker
+            aria-label="Địa bàn người được khen"
+            placeholder="Địa bàn người được khen: mọi đơn vị"
+            value={filter.unitId}
+            onChange={(v) => setFilter('unitId', v === undefined ? undefined : String(v))}
+          />
+        </Col>
+        <DateRangeFilter
+          table={table}
+          label="Ngày quyết định"
+          placeholders={['Quyết định từ ngày', 'đến ngày']}
+          md={8}
+        />
+      </FilterCard>
 
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         <Col xs={8} md={4}>

@@ -1,22 +1,8 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Badge,
-  Button,
-  Calendar,
-  Card,
-  Col,
-  DatePicker,
-  Input,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Typography,
-} from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Calendar, Card, Col, Space, Table, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { DateRangeFilter, FilterCard, SearchFilter, SelectFilter } from '@/components/ListFilters';
 import { useCatalogue } from '@/features/catalogues';
 import { UnitPicker } from '@/features/units';
 import { formatNumber } from '@/lib/format';
@@ -32,10 +18,10 @@ const FILTERS = ['q', 'typeId', 'unitId', 'from', 'to', 'tab', 'event', 'month']
 
 /** Sự kiện: the list with filters, a month calendar, and the coordination programmes. */
 export function EventsPage() {
-  const { state, onChange, setFilter, setParam, setMany, sortOrderOf } = useTableParams(FILTERS);
+  const params = useTableParams(FILTERS);
+  const { state, onChange, setFilter, setParam, setMany, sortOrderOf } = params;
   const f = state.filters;
   const rights = useRights();
-  const [search, setSearch] = useState(f.q?.[0] ?? '');
   const [creating, setCreating] = useState<{ day?: Dayjs } | null>(null);
   const types = useCatalogue('EVENT_TYPE');
   const unitId = f.unitId?.[0] ? Number(f.unitId[0]) : undefined;
@@ -57,57 +43,36 @@ export function EventsPage() {
   );
 
   const filters = (
-    <Card size="small" style={{ marginBottom: 16 }}>
-      <Row gutter={[12, 12]}>
-        <Col xs={24} md={7}>
-          <Input.Search
-            aria-label="Tìm sự kiện"
-            placeholder="Tên sự kiện hoặc địa điểm (không cần dấu)"
-            allowClear
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onSearch={(v) => setFilter('q', v.trim() || undefined)}
-            enterButton={<SearchOutlined />}
-          />
-        </Col>
-        <Col xs={24} md={6}>
-          <Select
-            aria-label="Loại sự kiện"
-            allowClear
-            style={{ width: '100%' }}
-            placeholder="Mọi loại sự kiện"
-            value={f.typeId?.[0]}
-            options={(types.data ?? []).map((t) => ({
-              value: String(t.id),
-              label: t.name,
-              title: t.name,
-            }))}
-            onChange={(v?: string) => setFilter('typeId', v)}
-          />
-        </Col>
-        <Col xs={24} md={5}>
-          <UnitPicker
-            aria-label="Địa bàn sự kiện"
-            placeholder="Địa bàn: mọi đơn vị"
-            value={unitId}
-            onChange={(v) => setFilter('unitId', v === undefined ? undefined : String(v))}
-          />
-        </Col>
-        {tab === 'list' && (
-          <Col xs={24} md={6}>
-            <DatePicker.RangePicker
-              format="DD/MM/YYYY"
-              style={{ width: '100%' }}
-              placeholder={['Từ ngày', 'đến ngày']}
-              value={[f.from?.[0] ? dayjs(f.from[0]) : null, f.to?.[0] ? dayjs(f.to[0]) : null]}
-              onChange={(r) =>
-                setMany({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })
-              }
-            />
-          </Col>
-        )}
-      </Row>
-    </Card>
+    <FilterCard>
+      <SearchFilter
+        table={params}
+        label="Tìm sự kiện"
+        placeholder="Tên sự kiện hoặc địa điểm (không cần dấu)"
+        md={7}
+      />
+      <SelectFilter
+        table={params}
+        name="typeId"
+        label="Loại sự kiện"
+        placeholder="Mọi loại sự kiện"
+        options={(types.data ?? []).map((t) => ({ value: String(t.id), label: t.name }))}
+      />
+      <Col xs={24} md={5}>
+        <UnitPicker
+          aria-label="Địa bàn sự kiện"
+          placeholder="Địa bàn: mọi đơn vị"
+          value={unitId}
+          onChange={(v) => setFilter('unitId', v === undefined ? undefined : String(v))}
+        />
+      </Col>
+      {tab === 'list' && (
+        <DateRangeFilter
+          table={params}
+          label="Khoảng ngày"
+          placeholders={['Từ ngày', 'đến ngày']}
+        />
+      )}
+    </FilterCard>
   );
 
   const table = (

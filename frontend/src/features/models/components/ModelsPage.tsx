@@ -1,24 +1,9 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Input,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { DateRangeFilter, FilterCard, SearchFilter, SelectFilter } from '@/components/ListFilters';
 import { useCatalogue } from '@/features/catalogues';
 import { UnitPicker } from '@/features/units';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -49,9 +34,9 @@ const FILTERS = [
 
 /** Mô hình: the register with its filters and counts, and a search over every roster. */
 export function ModelsPage() {
-  const { state, onChange, setFilter, setParam, setMany, sortOrderOf } = useTableParams(FILTERS);
+  const params = useTableParams(FILTERS);
+  const { state, onChange, setFilter, setParam, setMany, sortOrderOf } = params;
   const f = state.filters;
-  const [search, setSearch] = useState(f.q?.[0] ?? '');
   const [creating, setCreating] = useState(false);
   const rights = useRights();
   const navigate = useNavigate();
@@ -136,95 +121,63 @@ export function ModelsPage() {
 
   const registry = (
     <>
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Row gutter={[12, 12]}>
-          <Col xs={24} md={8}>
-            <Input.Search
-              aria-label="Tìm mô hình"
-              placeholder="Tên mô hình hoặc thành viên (không cần dấu)"
-              allowClear
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              onSearch={(v) => setFilter('q', v.trim() || undefined)}
-              enterButton={<SearchOutlined />}
-            />
-          </Col>
-          <Col xs={24} md={8}>
-            <UnitPicker
-              aria-label="Địa bàn"
-              placeholder="Địa bàn: mọi đơn vị trong phạm vi của bạn"
-              value={unitId}
-              onChange={(v) => setFilter('unitId', v === undefined ? undefined : String(v))}
-            />
-          </Col>
-          <Col xs={24} md={8}>
-            <Select
-              aria-label="Trạng thái"
-              mode="multiple"
-              allowClear
-              style={{ width: '100%' }}
-              placeholder="Mọi trạng thái"
-              value={f.status ?? []}
-              options={options(STATUS_LABELS)}
-              onChange={(v: string[]) => setFilter('status', v)}
-            />
-          </Col>
-          <Col xs={24} md={6}>
-            <Select
-              aria-label="Lĩnh vực"
-              allowClear
-              style={{ width: '100%' }}
-              placeholder="Mọi lĩnh vực"
-              value={f.fieldId?.[0]}
-              loading={fields.isLoading}
-              options={(fields.data ?? []).map((x) => ({ value: String(x.id), label: x.name }))}
-              onChange={(v?: string) => setMany({ fieldId: v, typeId: undefined })}
-            />
-          </Col>
-          <Col xs={24} md={6}>
-            <Select
-              aria-label="Loại mô hình"
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              style={{ width: '100%' }}
-              placeholder="Mọi loại mô hình"
-              value={f.typeId?.[0]}
-              loading={types.isLoading}
-              options={typeOptions}
-              onChange={(v?: string) => setFilter('typeId', v)}
-            />
-          </Col>
-          <Col xs={24} md={6}>
-            <Select
-              aria-label="Điển hình"
-              allowClear
-              style={{ width: '100%' }}
-              placeholder="Điển hình: không lọc"
-              value={f.recognitionLevel?.[0]}
-              options={(Object.keys(RECOGNITION_LABELS) as RecognitionLevel[]).map((l) => ({
-                value: l,
-                label: `${RECOGNITION_LABELS[l]} trở lên`,
-              }))}
-              onChange={(v?: string) => setFilter('recognitionLevel', v)}
-            />
-          </Col>
-          <Col xs={24} md={6}>
-            <DatePicker.RangePicker
-              aria-label="Thành lập trong khoảng"
-              format="DD/MM/YYYY"
-              style={{ width: '100%' }}
-              placeholder={['Thành lập từ ngày', 'đến ngày']}
-              value={[f.from?.[0] ? dayjs(f.from[0]) : null, f.to?.[0] ? dayjs(f.to[0]) : null]}
-              onChange={(range) =>
-                setMany({
-                  from: range?.[0]?.format('YYYY-MM-DD'),
-                  to: range?.[1]?.format('YYYY-MM-DD'),
-                })
-              }
-            />
-          </Col>
-        </Row>
-      </Card>
+      <FilterCard>
+        <SearchFilter
+          table={params}
+          label="Tìm mô hình"
+          placeholder="Tên mô hình hoặc thành viên (không cần dấu)"
+        />
+        <Col xs={24} md={8}>
+          <UnitPicker
+            aria-label="Địa bàn"
+            placeholder="Địa bàn: mọi đơn vị trong phạm vi của bạn"
+            value={unitId}
+            onChange={(v) => setFilter('unitId', v === undefined ? undefined : String(v))}
+          />
+        </Col>
+        <SelectFilter
+          table={params}
+          name="status"
+          label="Trạng thái"
+          placeholder="Mọi trạng thái"
+          multiple
+          options={options(STATUS_LABELS)}
+          md={8}
+        />
+        <SelectFilter
+          table={params}
+          name="fieldId"
+          label="Lĩnh vực"
+          placeholder="Mọi lĩnh vực"
+          loading={fields.isLoading}
+          options={(fields.data ?? []).map((x) => ({ value: String(x.id), label: x.name }))}
+          onChange={(v) => setMany({ fieldId: v, typeId: undefined })}
+        />
+        <SelectFilter
+          table={params}
+          name="typeId"
+          label="Loại mô hình"
+          placeholder="Mọi loại mô hình"
+          searchable
+          loading={types.isLoading}
+          options={typeOptions}
+        />
+        <SelectFilter
+          table={params}
+          name="recognitionLevel"
+          label="Điển hình"
+          placeholder="Điển hình: không lọc"
+          options={(Object.keys(RECOGNITION_LABELS) as RecognitionLevel[]).map((l) => ({
+            value: l,
+            label: `${RECOGNITION_LABELS[l]} trở lên`,
+          }))}
+        />
+        <DateRangeFilter
+          table={params}
+          label="Thành lập trong khoảng"
+          placeholders={['Thành lập từ ngày', 'đến ngày']}
+        />
+      </FilterCard>
       {list.isError && (
         <Alert
           type="error"

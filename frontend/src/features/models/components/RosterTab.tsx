@@ -28,7 +28,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormDialog } from '@/components/FormDialog';
 import { UnitPicker } from '@/features/units';
-import { api, ApiError, type Problem } from '@/lib/api/client';
+import { api } from '@/lib/api/client';
+import { saveDownload } from '@/lib/download';
 import { formatDate, todayIso } from '@/lib/format';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import {
@@ -59,22 +60,17 @@ export function RosterTab({ model, canWrite }: { model: ModelDetail; canWrite: b
   const close = () => setDialog({ kind: 'none' });
 
   const exportCsv = async () => {
-    const { data, error } = await api.GET('/api/models/{id}/roster.csv', {
-      params: { path: { id: model.id } },
-      parseAs: 'blob',
-    });
-    if (!data) {
-      message.error(
-        error ? problemMessage(new ApiError(error as Problem)) : 'Không xuất được danh sách',
+    try {
+      saveDownload(
+        await api.GET('/api/models/{id}/roster.csv', {
+          params: { path: { id: model.id } },
+          parseAs: 'blob',
+        }),
+        `danh-sach-thanh-vien-${model.id}.csv`,
       );
-      return;
+    } catch (e) {
+      message.error(problemMessage(e));
     }
-    const url = URL.createObjectURL(data as Blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `danh-sach-thanh-vien-${model.id}.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
   };
 
   return (

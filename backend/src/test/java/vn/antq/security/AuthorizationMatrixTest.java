@@ -43,7 +43,8 @@ class AuthorizationMatrixTest {
           vn.antq.api.CataloguesApi.class,
           vn.antq.api.ModelsApi.class,
           vn.antq.api.EventsApi.class,
-          vn.antq.api.AwardsApi.class);
+          vn.antq.api.AwardsApi.class,
+          vn.antq.api.ReportsApi.class);
   static final List<String> ROLES =
       List.of("ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "VIEWER", "INTEGRATION", "ANONYMOUS");
   static final Set<String> WRITERS =
@@ -711,6 +712,28 @@ class AuthorizationMatrixTest {
             (f, role, own) ->
                 f.as(role).queryParam("unitId", f.communeOf(own)).get("/api/award-recipients"),
             (role, own) -> readable(role, own)));
+    rows.put(
+        "GET /api/reports/summary",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .queryParam("unitId", f.communeOf(own))
+                    .queryParam("from", "2025-01-01")
+                    .queryParam("to", "2025-12-31")
+                    .get("/api/reports/summary"),
+            (role, own) -> readable(role, own)));
+    for (String format : List.of("xlsx", "docx")) {
+      rows.put(
+          "GET /api/reports/summary." + format,
+          new Row(
+              (f, role, own) ->
+                  f.as(role)
+                      .queryParam("unitId", f.communeOf(own))
+                      .queryParam("from", "2025-01-01")
+                      .queryParam("to", "2025-12-31")
+                      .get("/api/reports/summary." + format),
+              (role, own) -> readable(role, own)));
+    }
     rows.put(
         "GET /api/award-powers",
         new Row(

@@ -1,0 +1,427 @@
+package vn.antq.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.TableRowAlign;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import vn.antq.api.model.ReportFigures;
+import vn.antq.api.model.ReportPoint;
+import vn.antq.api.model.ReportSummary;
+import vn.antq.common.time.VietnamTime;
+
+/**
+ * The summary as the files people file: an XLSX workbook (totals, per child, time series) and a
+ * DOCX laid out as an administrative report (NĐ 30/2020/NĐ-CP: A4, Times New Roman, the national
+ * motto, number and date lines, numbers grouped with dots).
+ */
+final class ReportExports {
+  private ReportExports() {}
+
+  /** A figure of the report: its Vietnamese name and where it is read from. */
+  record Figure(String label, ToLongFunction<ReportFigures> value) {}
+
+  static final List<Figure> FIGURES =
+      List.of(
+          new Figure("Sự kiện, hoạt động", ReportFigures::getEvents),
+          new Figure("Số buổi", ReportFigures::getSessions),
+          new Figure("Lượt người tham dự", ReportFigures::getAttendance),
+          new Figure("Mô hình tự phòng, tự quản", ReportFigures::getModels),
+          new Figure("Mô hình thành lập trong kỳ", ReportFigures::getModelsRegistered),
+          new Figure("Tổ", ReportFigures::getTeams),
+          new Figure("Thành viên", ReportFigures::getMembers),
+          new Figure("Quyết định khen thưởng", ReportFigures::getAwardDecisions),
+          new Figure("Lượt tập thể được khen thưởng", ReportFigures::getAwardedCollectives),
+          new Figure("Lượt cá nhân được khen thưởng", ReportFigures::getAwardedIndividuals));
+
+  private static final String[] SERIES = {
+    "Kỳ",
+    "Sự kiện",
+    "Số buổi",
+    "Lượt tham dự",
+    "Mô hình mới",
+    "Tập thể được khen",
+    "Cá nhân được khen"
+  };
+
+  // ------------------------------------------------------------------ XLSX
+
+  static byte[] xlsx(ReportSummary s) {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      CellStyle bold = wb.createCellStyle();
+      Font font = wb.createFont();
+      font.setBold(true);
+      bold.setFont(font);
+      CellStyle header = wb.createCellStyle();
+      header.cloneStyleFrom(bold);
+      header.setBorderBottom(BorderStyle.THIN);
+      CellStyle numbers = wb.createCellStyle();
+      numbers.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
+
+      Sheet totals = wb.createSheet("Tổng hợp");
+      int r = title(totals, bold, s);
+      Row h = totals.createRow(r++);
+      cell(h, 0, "Chỉ tiêu", header);
+      cell(h, 1, "Số liệu", header);
+      for (Figure f : FIGURES) {
+        Row row = totals.createRow(r++);
+        cell(row, 0, f.label(), null);
+        number(row, 1, f.value().applyAsLong(s.getTotals()), numbers);
+      }
+      r++;
+      for (var e : s.getTotals().getEventsByType()) {
+        Row row = totals.createRow(r++);
+        cell(row, 0, "Sự kiện: " + e.getType().getName(), null);
+        number(row, 1, e.getEvents(), numbers);
+      }
+      for (var m : s.getTotals().getMaterials()) {
+        Row row = totals.createRow(r++);
+        cell(row, 0, "Tài liệu: " + m.getItem().getName(), null);
+        number(row, 1, m.getCount(), numbers);
+      }
+      for (var a : s.getTotals().getAwardsByForm()) {
+        Row row = totals.createRow(r++);
+        cell(row, 0, a.getForm().getName() + ": tập thể", null);
+        number(row, 1, a.getCollectives(), numbers);
+        row = totals.createRow(r++);
+        cell(row, 0, a.getForm().getName() + ": cá nhân", null);
+        number(row, 1, a.getIndividuals(), numbers);
+      }
+      totals.setColumnWidth(0, 60 * 256);
+      totals.setColumnWidth(1, 16 * 256);
+
+      Sheet children = wb.createSheet("Theo đơn vị");
+      r = title(children, bold, s);
+      h = children.createRow(r++);
+      cell(h, 0, "Đơn vị", header);
+      for (int i = 0; i < FIGURES.size(); i++) {
+        cell(h, i + 1, FIGURES.get(i).label(), header);
+      }
+      for (var c : s.getChildren()) {
+        r = figuresRow(children.createRow(r), c.getUnit().getName(), c.getFigures(), numbers, r);
+      }
+      r =
+          figuresRow(
+              children.createRow(r),
+              "Cấp " + s.getUnit().getName() + " và đơn vị không còn trực thuộc",
+              s.getDirect(),
+              numbers,
+              r);
+      figuresRow(children.createRow(r), "Tổng cộng", s.getTotals(), numbers, r);
+      children.setColumnWidth(0, 45 * 256);
+      for (int i = 1; i <= FIGURES.size(); i++) {
+        children.setColumnWidth(i, 16 * 256);
+      }
+
+      Sheet series = wb.createSheet("Theo thời gian");
+      r = title(series, bold, s);
+      h = series.createRow(r++);
+      for (int i = 0; i < SERIES.length; i++) {
+        cell(h, i, SERIES[i], header);
+      }
+      for (ReportPoint p : s.getSeries()) {
+        Row row = series.createRow(r++);
+        cell(row, 0, p.getPeriod(), null);
+        long[] v = {
+          p.getEvents(),
+          p.getSessions(),
+          p.getAttendance(),
+          p.getModelsRegistered(),
+          p.getAwardedCollectives(),
+          p.getAwardedIndividuals()
+        };
+        for (int i = 0; i < v.length; i++) {
+          number(row, i + 1, v[i], numbers);
+        }
+      }
+      for (int i = 0; i < SERIES.length; i++) {
+        series.setColumnWidth(i, 16 * 256);
+      }
+      wb.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int title(Sheet sheet, CellStyle bold, ReportSummary s) {
+    cell(
+        sheet.createRow(0), 0, "BÁO CÁO TỔNG HỢP PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC", bold);
+    cell(sheet.createRow(1), 0, "Địa bàn: " + s.getUnit().getName(), null);
+    cell(
+        sheet.createRow(2),
+        0,
+        "Từ ngày " + VietnamTime.format(s.getFrom()) + " đến ngày " + VietnamTime.format(s.getTo()),
+        null);
+    return 4;
+  }
+
+  private static int figuresRow(Row row, String name, ReportFigures f, CellStyle numbers, int r) {
+    cell(row, 0, name, null);
+    for (int i = 0; i < FIGURES.size(); i++) {
+      number(row, i + 1, FIGURES.get(i).value().applyAsLong(f), numbers);
+    }
+    return r + 1;
+  }
+
+  private static void cell(Row row, int column, String text, CellStyle style) {
+    Cell c = row.createCell(column);
+    c.setCellValue(text);
+    if (style != null) {
+      c.setCellStyle(style);
+    }
+  }
+
+  private static void number(Row row, int column, long value, CellStyle style) {
+    Cell c = row.createCell(column);
+    c.setCellValue(value);
+    c.setCellStyle(style);
+  }
+
+  // ------------------------------------------------------------------ DOCX
+
+  private static final String FONT = "Times New Roman";
+
+  static byte[] docx(ReportSummary s, LocalDate today) {
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      page(doc);
+      String unit = s.getUnit().getName();
+
+      // the heading: issuing body and number on the left, national motto and date on the right
+      XWPFTable head = doc.createTable(1, 2);
+      head.removeBorders();
+      head.setWidth("100%");
+      head.setTableAlignment(TableRowAlign.CENTER);
+      XWPFTableCell left = head.getRow(0).getCell(0);
+      XWPFTableCell right = head.getRow(0).getCell(1);
+      left.setWidth("42%");
+      right.setWidth("58%");
+      centred(
+          left.getParagraphs().get(0), unit.toUpperCase(java.util.Locale.ROOT), 12, true, false);
+      centred(left.addParagraph(), "Số:        /BC", 13, false, false);
+      centred(right.getParagraphs().get(0), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, true, false);
+      XWPFParagraph motto = right.addParagraph();
+      centred(motto, "Độc lập - Tự do - Hạnh phúc", 13, true, false);
+      centred(
+          right.addParagraph(),
+          unit
+              + ", ngày "
+              + two(today.getDayOfMonth())
+              + " tháng "
+              + two(today.getMonthValue())
+              + " năm "
+              + today.getYear(),
+          13,
+          false,
+          true);
+
+      XWPFParagraph title = doc.createParagraph();
+      title.setSpacingBefore(360);
+      centred(title, "BÁO CÁO", 14, true, false);
+      centred(
+          doc.createParagraph(),
+          "Tổng hợp kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc",
+          14,
+          true,
+          false);
+      centred(
+          doc.createParagraph(),
+          "(Từ ngày "
+              + VietnamTime.format(s.getFrom())
+              + " đến ngày "
+              + VietnamTime.format(s.getTo())
+              + ")",
+          13,
+          false,
+          true);
+
+      body(doc, s.getText());
+
+      heading(doc, "I. KẾT QUẢ CHUNG");
+      table(
+          doc,
+          List.of("TT", "Chỉ tiêu", "Số liệu"),
+          rows(FIGURES, s.getTotals()),
+          new int[] {8, 67, 25});
+
+      heading(doc, "II. SỰ KIỆN, HOẠT ĐỘNG THEO LOẠI");
+      List<List<String>> events = new ArrayList<>();
+      int i = 1;
+      for (var e : s.getTotals().getEventsByType()) {
+        events.add(
+            List.of(
+                String.valueOf(i++),
+                e.getType().getName(),
+                ReportText.number(e.getEvents()),
+                ReportText.number(e.getAttendance())));
+      }
+      table(
+          doc, List.of("TT", "Loại", "Sự kiện", "Lượt tham dự"), events, new int[] {8, 52, 18, 22});
+
+      heading(doc, "III. KHEN THƯỞNG");
+      List<List<String>> awards = new ArrayList<>();
+      i = 1;
+      for (var a : s.getTotals().getAwardsByForm()) {
+        awards.add(
+            List.of(
+                String.valueOf(i++),
+                a.getForm().getName(),
+                ReportText.number(a.getCollectives()),
+                ReportText.number(a.getIndividuals())));
+      }
+      table(
+          doc, List.of("TT", "Hình thức", "Tập thể", "Cá nhân"), awards, new int[] {8, 52, 20, 20});
+
+      heading(doc, "IV. THEO ĐƠN VỊ TRỰC THUỘC");
+      List<List<String>> children = new ArrayList<>();
+      i = 1;
+      for (var c : s.getChildren()) {
+        children.add(childRow(i++, c.getUnit().getName(), c.getFigures()));
+      }
+      children.add(childRow(i, "Cấp " + unit + " và đơn vị không còn trực thuộc", s.getDirect()));
+      table(
+          doc,
+          List.of(
+              "TT",
+              "Đơn vị",
+              "Sự kiện",
+              "Lượt tham dự",
+              "Mô hình",
+              "Thành viên",
+              "Tập thể",
+              "Cá nhân"),
+          children,
+          new int[] {6, 30, 10, 14, 10, 12, 9, 9});
+
+      XWPFParagraph sign = doc.createParagraph();
+      sign.setSpacingBefore(480);
+      sign.setAlignment(ParagraphAlignment.RIGHT);
+      run(sign, "NGƯỜI LẬP BÁO CÁO", 13, true, false);
+      XWPFParagraph recipients = doc.createParagraph();
+      run(recipients, "Nơi nhận:", 12, true, true);
+      run(doc.createParagraph(), "- Như trên;", 11, false, false);
+      run(doc.createParagraph(), "- Lưu: VT.", 11, false, false);
+      doc.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> childRow(int i, String name, ReportFigures f) {
+    return List.of(
+        String.valueOf(i),
+        name,
+        ReportText.number(f.getEvents()),
+        ReportText.number(f.getAttendance()),
+        ReportText.number(f.getModels()),
+        ReportText.number(f.getMembers()),
+        ReportText.number(f.getAwardedCollectives()),
+        ReportText.number(f.getAwardedIndividuals()));
+  }
+
+  private static List<List<String>> rows(List<Figure> figures, ReportFigures f) {
+    List<List<String>> out = new ArrayList<>();
+    int i = 1;
+    for (Figure figure : figures) {
+      out.add(
+          List.of(
+              String.valueOf(i++),
+              figure.label(),
+              ReportText.number(figure.value().applyAsLong(f))));
+    }
+    return out;
+  }
+
+  /** A4 portrait; margins 20 mm top and bottom, 30 mm left, 15 mm right. */
+  private static void page(XWPFDocument doc) {
+    CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
+    CTPageSz size = sect.addNewPgSz();
+    size.setW(BigInteger.valueOf(11906));
+    size.setH(BigInteger.valueOf(16838));
+    CTPageMar margins = sect.addNewPgMar();
+    margins.setTop(BigInteger.valueOf(1134));
+    margins.setBottom(BigInteger.valueOf(1134));
+    margins.setLeft(BigInteger.valueOf(1701));
+    margins.setRight(BigInteger.valueOf(850));
+  }
+
+  private static void heading(XWPFDocument doc, String text) {
+    XWPFParagraph p = doc.createParagraph();
+    p.setSpacingBefore(240);
+    p.setSpacingAfter(120);
+    run(p, text, 13, true, false);
+  }
+
+  private static void body(XWPFDocument doc, String text) {
+    XWPFParagraph p = doc.createParagraph();
+    p.setAlignment(ParagraphAlignment.BOTH);
+    p.setIndentationFirstLine(567);
+    p.setSpacingBefore(240);
+    run(p, text, 14, false, false);
+  }
+
+  private static void table(
+      XWPFDocument doc, List<String> head, List<List<String>> rows, int[] widths) {
+    XWPFTable t = doc.createTable(rows.size() + 1, head.size());
+    t.setWidth("100%");
+    for (int c = 0; c < head.size(); c++) {
+      XWPFTableCell cell = t.getRow(0).getCell(c);
+      cell.setWidth(widths[c] + "%");
+      centred(cell.getParagraphs().get(0), head.get(c), 12, true, false);
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      for (int c = 0; c < head.size(); c++) {
+        XWPFParagraph p = t.getRow(r + 1).getCell(c).getParagraphs().get(0);
+        if (c == 1) {
+          run(p, rows.get(r).get(c), 12, false, false);
+        } else {
+          p.setAlignment(c == 0 ? ParagraphAlignment.CENTER : ParagraphAlignment.RIGHT);
+          run(p, rows.get(r).get(c), 12, false, false);
+        }
+      }
+    }
+  }
+
+  private static void centred(
+      XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
+    p.setAlignment(ParagraphAlignment.CENTER);
+    p.setSpacingAfter(0);
+    run(p, text, size, bold, italic);
+  }
+
+  private static void run(XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
+    XWPFRun run = p.createRun();
+    run.setText(text);
+    run.setFontFamily(FONT);
+    run.setFontSize(size);
+    run.setBold(bold);
+    run.setItalic(italic);
+  }
+
+  private static String two(int n) {
+    return n < 10 ? "0" + n : String.valueOf(n);
+  }
+}

@@ -1,0 +1,436 @@
+package vn.antq.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import vn.antq.unit.UnitEntity;
+import vn.antq.unit.UnitService;
+
+/**
+ * The summary of a territory over a period, computed from the records, never typed. Flows (events,
+ * materials, awards) come from the monthly pre-aggregates kept by triggers ({@code
+ * V8__report_stats.sql}) for whole months and from the records themselves for the partial months at
+ * the edges of the period; stocks (models, teams, members) are counted from the registry as it
+ * stands at the end of the period. Every fact counts for the unit where it was recorded, and
+ * through lineage for the units that succeeded it: each recorded unit goes to the child of the
+ * report's unit whose subtree, or whose predecessors' subtrees, hold it (the most specific one);
+ * what no child holds is the unit's own ("direct").
+ */
+@ApplicationScoped
+public class ReportService {
+  @Inject EntityManager em;
+  @Inject UnitService units;
+
+  public enum Grouping {
+    MONTH,
+    YEAR
+  }
+
+  /** The figures of one territory (the whole unit, a child, or the direct part). */
+  public static final class Figures {
+    public final Map<Long, long[]> eventsByType = new HashMap<>(); // events, sessions, attendance
+    public final Map<Long, Long> materials = new HashMap<>();
+    public long models;
+    public long modelsRegistered;
+    public final Map<String, Long> modelsByStatus = new HashMap<>();
+    public final Map<Long, Long> modelsByField = new HashMap<>();
+    public final Map<Long, Long> modelsByType = new HashMap<>();
+    public final Map<Short, Long> modelsByRecognition = new HashMap<>();
+    public long teams;
+    public long members;
+    public final Set<Long> decisions = new HashSet<>();
+    public final Map<Long, long[]> awardsByForm = new HashMap<>(); // collectives, individuals
+
+    public long events() {
+      return eventsByType.values().stream().mapToLong(v -> v[0]).sum();
+    }
+
+    public long sessions() {
+      return eventsByType.values().stream().mapToLong(v -> v[1]).sum();
+    }
+
+    public long attendance() {
+      return eventsByType.values().stream().mapToLong(v -> v[2]).sum();
+    }
+
+    public long collectives() {
+      return awardsByForm.values().stream().mapToLong(v -> v[0]).sum();
+    }
+
+    public long individuals() {
+      return awardsByForm.values().stream().mapToLong(v -> v[1]).sum();
+    }
+  }
+
+  /** One period of the time series: flows only. */
+  public static final class Point {
+    public long events;
+    public long sessions;
+    public long attendance;
+    public long modelsRegistered;
+    public long collectives;
+    public long individuals;
+  }
+
+  public record Summary(
+      UnitService.Place unit,
+      LocalDate from,
+      LocalDate to,
+      Grouping groupBy,
+      Figures totals,
+      List<Map.Entry<UnitEntity, Figures>> children,
+      Figures direct,
+      Map<String, Point> series) {}
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Summary summary(long unitId, LocalDate from, LocalDate to, Grouping groupBy) {
+    UnitService.Place root = units.visiblePlace(unitId);
+    List<String> rootPrefixes = units.lineagePaths(unitId);
+    List<UnitEntity> children = units.children(unitId, to);
+    Map<Long, List<String>> childPrefixes = lineagePrefixes(children);
+    Map<Long, Long> bucketOf = buckets(rootPrefixes, childPrefixes);
+
+    Figures totals = new Figures();
+    Figures direct = new Figures();
+    Map<Long, Figures> byChild = new LinkedHashMap<>();
+    children.forEach(c -> byChild.put(c.id, new Figures()));
+    Map<String, Point> series = new TreeMap<>();
+    Grouping grouping = groupBy != null ? groupBy : defaultGrouping(from, to);
+    // every period of the range has a point, even an empty one
+    for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+      series.putIfAbsent(period(m.atDay(1), grouping), new Point());
+    }
+    Params p = new Params(rootPrefixes, from, to);
+
+    for (Object[] r : events(p)) {
+      long unit = num(r[0]);
+      long type = num(r[2]);
+      long[] v = {num(r[3]), num(r[4]), num(r[5])};
+      for (Figures f : targets(unit, bucketOf, totals, direct, byChild)) {
+        long[] acc = f.eventsByType.computeIfAbsent(type, k -> new long[3]);
+        for (int i = 0; i < 3; i++) {
+          acc[i] += v[i];
+        }
+      }
+      Point point = series.get(period(date(r[1]), grouping));
+      point.events += v[0];
+      point.sessions += v[1];
+      point.attendance += v[2];
+    }
+    for (Object[] r : materials(p)) {
+      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
+        f.materials.merge(num(r[2]), num(r[3]), Long::sum);
+      }
+    }
+    for (Object[] r : awards(p)) {
+      long form = num(r[2]);
+      long collectives = num(r[3]);
+      long individuals = num(r[4]);
+      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
+        long[] acc = f.awardsByForm.computeIfAbsent(form, k -> new long[2]);
+        acc[0] += collectives;
+        acc[1] += individuals;
+      }
+      Point point = series.get(period(date(r[1]), grouping));
+      point.collectives += collectives;
+      point.individuals += individuals;
+    }
+    for (Object[] r : decisions(p)) {
+      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
+        f.decisions.add(num(r[1]));
+      }
+    }
+    for (Object[] r : models(p)) {
+      long n = num(r[6]);
+      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
+        f.models += n;
+        f.modelsByStatus.merge((String) r[1], n, Long::sum);
+        f.modelsByType.merge(num(r[2]), n, Long::sum);
+        f.modelsByField.merge(num(r[3]), n, Long::sum);
+        if (r[4] != null) {
+          f.modelsByRecognition.merge(((Number) r[4]).shortValue(), n, Long::sum);
+        }
+        if (r[5] != null) {
+          f.modelsRegistered += n;
+        }
+      }
+      if (r[5] != null) {
+        series.get(period(date(r[5]), grouping)).modelsRegistered += n;
+      }
+    }
+    for (Object[] r : teamsAndMembers(p)) {
+      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
+        f.teams += num(r[1]);
+        f.members += num(r[2]);
+      }
+    }
+    List<Map.Entry<UnitEntity, Figures>> childList = new ArrayList<>();
+    children.forEach(c -> childList.add(Map.entry(c, byChild.get(c.id))));
+    return new Summary(root, from, to, grouping, totals, childList, direct, series);
+  }
+
+  static Grouping defaultGrouping(LocalDate from, LocalDate to) {
+    return YearMonth.from(from).plusMonths(24).isAfter(YearMonth.from(to))
+        ? Grouping.MONTH
+        : Grouping.YEAR;
+  }
+
+  static String period(LocalDate day, Grouping g) {
+    return g == Grouping.YEAR ? String.valueOf(day.getYear()) : YearMonth.from(day).toString();
+  }
+
+  private static List<Figures> targets(
+      long unit,
+      Map<Long, Long> bucketOf,
+      Figures totals,
+      Figures direct,
+      Map<Long, Figures> byChild) {
+    Long child = bucketOf.get(unit);
+    return List.of(totals, child == null ? direct : byChild.get(child));
+  }
+
+  // ------------------------------------------------------------------ territory and lineage
+
+  /** For each child, its own path and the paths of the units it succeeded, recursively. */
+  private Map<Long, List<String>> lineagePrefixes(List<UnitEntity> children) {
+    Map<Long, List<String>> out = new LinkedHashMap<>();
+    if (children.isEmpty()) {
+      return out;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "WITH RECURSIVE preds(child_id, id) AS ("
+                    + " SELECT id, id FROM unit WHERE id IN (:ids)"
+                    + " UNION SELECT p.child_id, l.predecessor_id FROM unit_lineage l"
+                    + " JOIN preds p ON l.successor_id = p.id)"
+                    + " SELECT p.child_id, u.path FROM preds p JOIN unit u ON u.id = p.id")
+            .setParameter("ids", children.stream().map(c -> c.id).toList())
+            .getResultList();
+    for (Object[] r : rows) {
+      out.computeIfAbsent(num(r[0]), k -> new ArrayList<>()).add((String) r[1]);
+    }
+    return out;
+  }
+
+  /** Every unit of the territory → the child it counts for (the longest matching path). */
+  private Map<Long, Long> buckets(
+      List<String> rootPrefixes, Map<Long, List<String>> childPrefixes) {
+    Map<String, Object> params = new HashMap<>();
+    Query q =
+        em.createNativeQuery(
+            "SELECT u.id, u.path FROM unit u WHERE "
+                + UnitService.pathsSql("u", rootPrefixes, "root", params));
+    params.forEach(q::setParameter);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = q.getResultList();
+    Map<Long, Long> out = new HashMap<>();
+    for (Object[] r : rows) {
+      String path = (String) r[1];
+      Long best = null;
+      int bestLength = -1;
+      for (Map.Entry<Long, List<String>> c : childPrefixes.entrySet()) {
+        for (String prefix : c.getValue()) {
+          if (path.startsWith(prefix) && prefix.length() > bestLength) {
+            best = c.getKey();
+            bestLength = prefix.length();
+          }
+        }
+      }
+      if (best != null) {
+        out.put(num(r[0]), best);
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ the queries
+
+  /** The territory and the period, split into whole months and the partial edges. */
+  private record Params(List<String> prefixes, LocalDate from, LocalDate to) {
+    /** First day of the first whole month in the period. */
+    LocalDate fullFrom() {
+      return from.getDayOfMonth() == 1 ? from : YearMonth.from(from).plusMonths(1).atDay(1);
+    }
+
+    /** First day after the last whole month in the period. */
+    LocalDate fullTo() {
+      LocalDate next = to.plusDays(1);
+      return next.getDayOfMonth() == 1 ? next : YearMonth.from(to).atDay(1);
+    }
+
+    boolean hasFull() {
+      return fullFrom().isBefore(fullTo());
+    }
+
+    /** Day ranges [start, end) not covered by whole months. */
+    List<LocalDate[]> edges() {
+      List<LocalDate[]> out = new ArrayList<>();
+      LocalDate end = to.plusDays(1);
+      if (!hasFull()) {
+        out.add(new LocalDate[] {from, end});
+        return out;
+      }
+      if (from.isBefore(fullFrom())) {
+        out.add(new LocalDate[] {from, fullFrom()});
+      }
+      if (fullTo().isBefore(end)) {
+        out.add(new LocalDate[] {fullTo(), end});
+      }
+      return out;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Object[]> run(String sql, Params p, Map<String, Object> extra) {
+    Map<String, Object> params = new HashMap<>(extra);
+    String territory = UnitService.pathsSql("u", p.prefixes(), "terr", params);
+    Query q = em.createNativeQuery(sql.replace("{territory}", territory));
+    params.forEach(q::setParameter);
+    return q.getResultList();
+  }
+
+  /** unit, month, type, events, sessions, attendance */
+  private List<Object[]> events(Params p) {
+    List<Object[]> out = new ArrayList<>();
+    if (p.hasFull()) {
+      out.addAll(
+          run(
+              "SELECT s.unit_id, s.month, s.type_id, sum(s.events), sum(s.sessions),"
+                  + " sum(s.attendance) FROM stat_event_month s JOIN unit u ON u.id = s.unit_id"
+                  + " WHERE {territory} AND s.month >= :ff AND s.month < :ft"
+                  + " GROUP BY s.unit_id, s.month, s.type_id",
+              p,
+              Map.of("ff", p.fullFrom(), "ft", p.fullTo())));
+    }
+    for (LocalDate[] e : p.edges()) {
+      out.addAll(
+          run(
+              "SELECT e.unit_id, f_vn_month(e.starts_at), e.type_id, count(*), sum(e.sessions),"
+                  + " sum(coalesce(e.attendance, 0)) FROM event e JOIN unit u ON u.id = e.unit_id"
+                  + " WHERE {territory} AND e.starts_at >= :a AND e.starts_at < :b"
+                  + " GROUP BY 1, 2, 3",
+              p,
+              edge(e)));
+    }
+    return out;
+  }
+
+  /** unit, month, material type, quantity */
+  private List<Object[]> materials(Params p) {
+    List<Object[]> out = new ArrayList<>();
+    if (p.hasFull()) {
+      out.addAll(
+          run(
+              "SELECT s.unit_id, s.month, s.material_type_id, sum(s.quantity)"
+                  + " FROM stat_material_month s JOIN unit u ON u.id = s.unit_id"
+                  + " WHERE {territory} AND s.month >= :ff AND s.month < :ft GROUP BY 1, 2, 3",
+              p,
+              Map.of("ff", p.fullFrom(), "ft", p.fullTo())));
+    }
+    for (LocalDate[] e : p.edges()) {
+      out.addAll(
+          run(
+              "SELECT e.unit_id, f_vn_month(e.starts_at), m.material_type_id, sum(m.quantity)"
+                  + " FROM event_material m JOIN event e ON e.id = m.event_id"
+                  + " JOIN unit u ON u.id = e.unit_id"
+                  + " WHERE {territory} AND e.starts_at >= :a AND e.starts_at < :b"
+                  + " GROUP BY 1, 2, 3",
+              p,
+              edge(e)));
+    }
+    return out;
+  }
+
+  /** unit, month, form, collectives, individuals */
+  private List<Object[]> awards(Params p) {
+    List<Object[]> out = new ArrayList<>();
+    if (p.hasFull()) {
+      out.addAll(
+          run(
+              "SELECT s.unit_id, s.month, s.form_id, sum(s.collectives), sum(s.individuals)"
+                  + " FROM stat_award_month s JOIN unit u ON u.id = s.unit_id"
+                  + " WHERE {territory} AND s.month >= :ff AND s.month < :ft GROUP BY 1, 2, 3",
+              p,
+              Map.of("ff", p.fullFrom(), "ft", p.fullTo())));
+    }
+    for (LocalDate[] e : p.edges()) {
+      out.addAll(
+          run(
+              "SELECT r.unit_id, CAST(date_trunc('month', d.decided_on) AS date), d.form_id,"
+                  + " count(*) FILTER (WHERE r.kind = 'COLLECTIVE'),"
+                  + " count(*) FILTER (WHERE r.kind = 'INDIVIDUAL')"
+                  + " FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id"
+                  + " JOIN unit u ON u.id = r.unit_id"
+                  + " WHERE {territory} AND d.decided_on >= :da AND d.decided_on < :db"
+                  + " GROUP BY 1, 2, 3",
+              p,
+              Map.of("da", e[0], "db", e[1])));
+    }
+    return out;
+  }
+
+  /** unit, decision: decisions are counted once per territory however many recipients */
+  private List<Object[]> decisions(Params p) {
+    return run(
+        "SELECT DISTINCT r.unit_id, r.decision_id FROM award_recipient r"
+            + " JOIN award_decision d ON d.id = r.decision_id JOIN unit u ON u.id = r.unit_id"
+            + " WHERE {territory} AND d.decided_on >= :from AND d.decided_on <= :to",
+        p,
+        Map.of("from", p.from(), "to", p.to()));
+  }
+
+  /** unit, status, type, field, recognition, month established in the period (or null), count */
+  private List<Object[]> models(Params p) {
+    return run(
+        "SELECT m.unit_id, m.status, m.type_id, m.field_id, m.recognition_level,"
+            + " CASE WHEN m.established_on >= :from THEN"
+            + " CAST(date_trunc('month', m.established_on) AS date) END, count(*)"
+            + " FROM community_model m JOIN unit u ON u.id = m.unit_id"
+            + " WHERE {territory} AND m.established_on <= :to GROUP BY 1, 2, 3, 4, 5, 6",
+        p,
+        Map.of("from", p.from(), "to", p.to()));
+  }
+
+  /** unit, teams in force at the end of the period, their members then */
+  private List<Object[]> teamsAndMembers(Params p) {
+    return run(
+        "SELECT t.unit_id, count(DISTINCT t.id), count(m.id) FROM team t"
+            + " JOIN unit u ON u.id = t.unit_id"
+            + " LEFT JOIN member m ON m.team_id = t.id AND (m.joined_on IS NULL OR m.joined_on <= :to)"
+            + " AND (m.left_on IS NULL OR m.left_on > :to)"
+            + " WHERE {territory} AND t.established_on <= :to"
+            + " AND (t.dissolved_on IS NULL OR t.dissolved_on > :to) GROUP BY 1",
+        p,
+        Map.of("to", p.to()));
+  }
+
+  private static Map<String, Object> edge(LocalDate[] e) {
+    return Map.of(
+        "a", e[0].atStartOfDay(vn.antq.common.time.VietnamTime.ZONE).toInstant(),
+        "b", e[1].atStartOfDay(vn.antq.common.time.VietnamTime.ZONE).toInstant());
+  }
+
+  static long num(Object o) {
+    return ((Number) o).longValue();
+  }
+
+  static LocalDate date(Object o) {
+    if (o instanceof java.sql.Date d) {
+      return d.toLocalDate();
+    }
+    return (LocalDate) o;
+  }
+}

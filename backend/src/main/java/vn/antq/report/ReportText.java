@@ -1,0 +1,86 @@
+package vn.antq.report;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.Locale;
+import vn.antq.api.model.ReportFigures;
+import vn.antq.common.time.VietnamTime;
+
+/** How reports read in Vietnamese: numbers grouped with dots, the sentence of the articles. */
+public final class ReportText {
+  private ReportText() {}
+
+  /** 18143 → "18.143". */
+  public static String number(long n) {
+    DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
+    symbols.setGroupingSeparator('.');
+    return new DecimalFormat("#,##0", symbols).format(n);
+  }
+
+  /**
+   * "Từ 01/08/2013 đến 31/07/2023, trên địa bàn Bạc Liêu đã tổ chức 11.081 sự kiện, hoạt động
+   * (12.000 buổi) với 550.000 lượt người tham dự; có 265 mô hình … ; 10 tập thể, 25 cá nhân được
+   * khen thưởng theo 1 quyết định."
+   */
+  public static String sentence(String unitName, LocalDate from, LocalDate to, ReportFigures f) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Từ ")
+        .append(VietnamTime.format(from))
+        .append(" đến ")
+        .append(VietnamTime.format(to))
+        .append(", trên địa bàn ")
+        .append(unitName)
+        .append(" đã tổ chức ")
+        .append(number(f.getEvents()))
+        .append(" sự kiện, hoạt động (")
+        .append(number(f.getSessions()))
+        .append(" buổi) với ")
+        .append(number(f.getAttendance()))
+        .append(" lượt người tham dự; ");
+    if (f.getModels() > 0) {
+      sb.append("có ")
+          .append(number(f.getModels()))
+          .append(" mô hình tự phòng, tự quản với ")
+          .append(number(f.getTeams()))
+          .append(" tổ, ")
+          .append(number(f.getMembers()))
+          .append(" thành viên");
+      if (f.getModelsRegistered() > 0) {
+        sb.append(" (")
+            .append(number(f.getModelsRegistered()))
+            .append(" mô hình thành lập trong kỳ)");
+      }
+    } else {
+      sb.append("chưa có mô hình tự phòng, tự quản nào được đăng ký");
+    }
+    sb.append("; ");
+    if (f.getAwardedCollectives() + f.getAwardedIndividuals() > 0) {
+      sb.append(number(f.getAwardedCollectives()))
+          .append(" tập thể, ")
+          .append(number(f.getAwardedIndividuals()))
+          .append(" cá nhân được khen thưởng theo ")
+          .append(number(f.getAwardDecisions()))
+          .append(" quyết định");
+    } else {
+      sb.append("chưa có tập thể, cá nhân nào được khen thưởng");
+    }
+    return sb.append('.').toString();
+  }
+
+  /** "Tỉnh Cà Mau" → "tinh-ca-mau": a file name without diacritics. */
+  public static String slug(String s) {
+    String d = s.replace('đ', 'd').replace('Đ', 'D');
+    return Normalizer.normalize(d, Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "")
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("(^-|-$)", "");
+  }
+
+  /** bao-cao-tong-hop-ca-mau-2013-01-01-2026-06-30.xlsx */
+  public static String fileName(String unitName, LocalDate from, LocalDate to, String extension) {
+    return "bao-cao-tong-hop-" + slug(unitName) + "-" + from + "-" + to + "." + extension;
+  }
+}

@@ -1,0 +1,449 @@
+package vn.antq.report;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static vn.antq.support.UnitBuilder.province;
+import static vn.antq.support.UnitBuilder.unit;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.antq.support.Api;
+import vn.antq.support.EventBuilder;
+import vn.antq.support.ModelBuilder;
+import vn.antq.support.Users;
+
+/**
+ * The summary report against hand-counted values: a Bạc Liêu-like province merged into a Cà Mau-
+ * like one, facts recorded before and after, at every level, across month edges in Vietnam time.
+ */
+@QuarkusTest
+class ReportResourceTest {
+  static long cat(String catalogue, String code) {
+    return EventBuilder.catalogueId(catalogue, code);
+  }
+
+  static long event(
+      long unitId,
+      String type,
+      String startsAt,
+      String endsAt,
+      int attendance,
+      int sessions,
+      Integer leaflets) {
+    Map<String, Object> body = EventBuilder.body("Sự kiện " + type + " " + startsAt, unitId);
+    body.put("typeId", cat("EVENT_TYPE", type));
+    body.put("startsAt", startsAt);
+    body.put("endsAt", endsAt);
+    body.put("attendance", attendance);
+    body.put("sessions", sessions);
+    if (leaflets != null) {
+      body.put(
+          "materials",
+          List.of(Map.of("materialTypeId", cat("MATERIAL_TYPE", "TO_ROI"), "quantity", leaflets)));
+    }
+    return Api.json()
+        .body(body)
+        .post("/api/events")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
+  static void award(
+      String authority, String form, String day, long unitId, List<Map<String, Object>> who) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("number", UUID.randomUUID().toString().substring(0, 6) + "/QĐ-UBND");
+    body.put("decidedOn", day);
+    body.put("authorityId", cat("AWARD_AUTHORITY", authority));
+    body.put("unitId", unitId);
+    body.put("formId", cat("AWARD_FORM", form));
+    body.put("typeId", cat("AWARD_TYPE", "CHUYEN_DE"));
+    body.put("recipients", who);
+    Api.json().body(body).post("/api/awards").then().statusCode(201);
+  }
+
+  static Map<String, Object> collective(long unitId) {
+    return Map.of("kind", "COLLECTIVE", "unitId", unitId);
+  }
+
+  static Map<String, Object> person(String name, long unitId) {
+    return Map.of("kind", "INDIVIDUAL", "fullName", name, "unitId", unitId);
+  }
+
+  static JsonPath summary(long unitId, String from, String to) {
+    return Api.given()
+        .queryParam("unitId", unitId)
+        .queryParam("from", from)
+        .queryParam("to", to)
+        .get("/api/reports/summary")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  static void merge(List<Long> predecessors, long successor) {
+    Api.json()
+        .body(
+            Map.of(
+                "predecessorIds",
+                predecessors,
+                "successorId",
+                successor,
+                "date",
+                "2025-07-01",
+                "transferChildren",
+                true))
+        .post("/api/units/merge")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void bacLieuMergedIntoCaMauAddsUpByChildAndOverTime() {
+    long bacLieu = province("Tỉnh Bạc Liêu BC").from("2008-01-01").create();
+    long caMau = province("Tỉnh Cà Mau BC").from("2008-01-01").create();
+    long w1 = unit("WARD", "Phường 1 BC").under(bacLieu).from("2008-01-01").create();
+    long h1 = unit("HAMLET", "Khóm 1 BC").under(w1).from("2008-01-01").create();
+    long w2 = unit("WARD", "Phường 2 BC").under(bacLieu).from("2008-01-01").create();
+    long w3 = unit("WARD", "Phường Tân Xuyên BC").under(caMau).from("2008-01-01").create();
+
+    event(
+        w1, "TUYEN_TRUYEN", "2015-03-10T08:00:00+07:00", "2015-03-10T10:00:00+07:00", 100, 2, 500);
+    event(
+        h1, "TUYEN_TRUYEN", "2020-06-15T19:00:00+07:00", "2020-06-15T21:00:00+07:00", 50, 1, null);
+    event(
+        w3, "NGAY_HOI_19_8", "2019-08-19T07:00:00+07:00", "2019-08-19T11:00:00+07:00", 300, 1, 200);
+    // 23:30 on 31/12/2024 in Vietnam is still 2024 there (16:30 UTC)
+    long late =
+        event(
+            w2,
+            "TUYEN_TRUYEN",
+            "2024-12-31T23:30:00+07:00",
+            "2025-01-01T00:30:00+07:00",
+            10,
+            1,
+            null);
+    event(bacLieu, "SO_KET", "2023-08-01T08:00:00+07:00", "2023-08-01T11:00:00+07:00", 80, 1, null);
+
+    long m1 = ModelBuilder.model("Tổ tự quản BC 1", w1);
+    long team = ModelBuilder.team(m1, "Tổ 1", h1);
+    ModelBuilder.member(m1, team, "Nguyễn Văn Một", "LEADER");
+    ModelBuilder.member(m1, team, "Trần Thị Hai", "MEMBER");
+    ModelBuilder.model("Tổ tự quản BC 2", w3);
+
+    award(
+        "CT_UBND_TINH",
+        "BANG_KHEN",
+        "2023-08-10",
+        bacLieu,
+        List.of(
+            collective(w1),
+            collective(w2),
+            person("Lê Văn Ba", h1),
+            person("Phạm Thị Bốn", w1),
+            person("Võ Văn Năm", w2)));
+    award(
+        "CT_UBND_XA",
+        "GIAY_KHEN",
+        "2021-05-05",
+        w3,
+        List.of(collective(w3), person("Đặng Văn Sáu", w3)));
+
+    // 1/7/2025: wards 1 and 2 become Phường Mới (with the hamlet), Bạc Liêu joins Cà Mau
+    long wNew = unit("WARD", "Phường Mới BC").under(caMau).from("2025-07-01").create();
+    merge(List.of(w1, w2), wNew);
+    merge(List.of(bacLieu), caMau);
+
+    JsonPath r = summary(caMau, "2013-01-01", "2026-06-30");
+    // totals: every fact of both provinces, counted once
+    org.assertj.core.api.Assertions.assertThat(r.getString("groupBy")).isEqualTo("YEAR");
+    org.assertj.core.api.Assertions.assertThat(r.getLong("totals.events")).isEqualTo(5);
+    org.assertj.core.api.Assertions.assertThat(r.getLong("totals.sessions")).isEqualTo(6);
+    org.assertj.core.api.Assertions.assertThat(r.getLong("totals.attendance")).isEqualTo(540);
+    org.assertj.core.api.Assertions.assertThat(r.getLong("totals.materials[0].count"))
+        .isEqualTo(700);
+    org.assertj.core.api.Assertions.assertThat(r.getLong("totals.models")).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(r.getLong("totals.modelsRegistered")).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(r.getLong("totals.teams")).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(r.getLong("totals.members")).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(r.getLong("totals.awardDecisions")).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(r.getLong("totals.awardedCollectives")).isEqualTo(3);
+    org.assertj.core.api.Assertions.assertThat(r.getLong("totals.awardedIndividuals")).isEqualTo(4);
+    org.assertj.core.api.Assertions.assertThat(r.getList("totals.eventsByType.type.code"))
+        .containsExactly("TUYEN_TRUYEN", "SO_KET", "NGAY_HOI_19_8");
+    org.assertj.core.api.Assertions.assertThat(r.getList("totals.modelsByStatus.status"))
+        .containsExactly("REGISTERED");
+
+    // per child in force at the end: Phường Mới holds what wards 1 and 2 and the hamlet recorded
+    Map<String, Object> fresh = child(r, wNew);
+    Map<String, Object> tanXuyen = child(r, w3);
+    org.assertj.core.api.Assertions.assertThat(fresh)
+        .containsEntry("events", 3)
+        .containsEntry("sessions", 4)
+        .containsEntry("attendance", 160)
+        .containsEntry("models", 1)
+        .containsEntry("teams", 1)
+        .containsEntry("members", 2)
+        .containsEntry("awardDecisions", 1)
+        .containsEntry("awardedCollectives", 2)
+        .containsEntry("awardedIndividuals", 3);
+    org.assertj.core.api.Assertions.assertThat(tanXuyen)
+        .containsEntry("events", 1)
+        .containsEntry("attendance", 300)
+        .containsEntry("models", 1)
+        .containsEntry("awardDecisions", 1)
+        .containsEntry("awardedCollectives", 1)
+        .containsEntry("awardedIndividuals", 1);
+    // the province-level review conference of Bạc Liêu belongs to no ward
+    org.assertj.core.api.Assertions.assertThat(r.getLong("direct.events")).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(r.getLong("direct.attendance")).isEqualTo(80);
+
+    // the series by year, every year present
+    Map<String, Map<String, Object>> years = new HashMap<>();
+    for (Map<String, Object> p : r.<Map<String, Object>>getList("series")) {
+      years.put((String) p.get("period"), p);
+    }
+    org.assertj.core.api.Assertions.assertThat(years).hasSize(14);
+    org.assertj.core.api.Assertions.assertThat(years.get("2015")).containsEntry("events", 1);
+    org.assertj.core.api.Assertions.assertThat(years.get("2016")).containsEntry("events", 0);
+    org.assertj.core.api.Assertions.assertThat(years.get("2020"))
+        .containsEntry("events", 1)
+        .containsEntry("modelsRegistered", 2);
+    org.assertj.core.api.Assertions.assertThat(years.get("2021"))
+        .containsEntry("awardedCollectives", 1)
+        .containsEntry("awardedIndividuals", 1);
+    org.assertj.core.api.Assertions.assertThat(years.get("2023"))
+        .containsEntry("events", 1)
+        .containsEntry("awardedCollectives", 2)
+        .containsEntry("awardedIndividuals", 3);
+    org.assertj.core.api.Assertions.assertThat(years.get("2024")).containsEntry("events", 1);
+
+    // the new ward's own report reaches back through its predecessors
+    JsonPath ward = summary(wNew, "2013-01-01", "2026-06-30");
+    org.assertj.core.api.Assertions.assertThat(ward.getLong("totals.events")).isEqualTo(3);
+    org.assertj.core.api.Assertions.assertThat(ward.getLong("totals.awardedIndividuals"))
+        .isEqualTo(3);
+
+    // Vietnam days and partial months: the late session is on 31/12/2024 only
+    org.assertj.core.api.Assertions.assertThat(
+            summary(caMau, "2024-12-31", "2024-12-31").getLong("totals.events"))
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(
+            summary(caMau, "2024-12-01", "2024-12-31").getLong("totals.events"))
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(
+            summary(caMau, "2025-01-01", "2025-01-31").getLong("totals.events"))
+        .isEqualTo(0);
+    org.assertj.core.api.Assertions.assertThat(
+            summary(caMau, "2015-03-11", "2015-12-31").getLong("totals.events"))
+        .isEqualTo(0);
+    JsonPath march = summary(caMau, "2015-03-10", "2015-04-30");
+    org.assertj.core.api.Assertions.assertThat(march.getString("groupBy")).isEqualTo("MONTH");
+    org.assertj.core.api.Assertions.assertThat(march.getLong("totals.materials[0].count"))
+        .isEqualTo(500);
+    org.assertj.core.api.Assertions.assertThat(march.getList("series.period"))
+        .containsExactly("2015-03", "2015-04");
+
+    // the pre-aggregates follow edits and deletions in the same transaction
+    var current = Api.given().get("/api/events/{id}", late).then().extract();
+    Map<String, Object> moved = EventBuilder.body("Tuyên truyền dời ngày", w3);
+    moved.put("startsAt", "2025-01-05T19:00:00+07:00");
+    moved.put("endsAt", "2025-01-05T21:00:00+07:00");
+    Api.json()
+        .header("If-Match", current.header("ETag"))
+        .body(moved)
+        .put("/api/events/{id}", late)
+        .then()
+        .statusCode(200);
+    org.assertj.core.api.Assertions.assertThat(
+            summary(caMau, "2024-12-01", "2024-12-31").getLong("totals.events"))
+        .isEqualTo(0);
+    JsonPath january = summary(caMau, "2025-01-01", "2025-01-31");
+    org.assertj.core.api.Assertions.assertThat(january.getLong("totals.events")).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(child(january, w3)).containsEntry("events", 1);
+    Api.given()
+        .header("If-Match", Api.given().get("/api/events/{id}", late).header("ETag"))
+        .delete("/api/events/{id}", late)
+        .then()
+        .statusCode(204);
+    org.assertj.core.api.Assertions.assertThat(
+            summary(caMau, "2025-01-01", "2025-01-31").getLong("totals.events"))
+        .isEqualTo(0);
+    org.assertj.core.api.Assertions.assertThat(
+            summary(caMau, "2013-01-01", "2026-06-30").getLong("totals.events"))
+        .isEqualTo(4);
+  }
+
+  @Test
+  void reportsStayInTheTerritory() {
+    long province = province("Tỉnh Báo Cáo Riêng").create();
+    long ward = unit("WARD", "Phường Báo Cáo Riêng").under(province).create();
+    long other = province("Tỉnh Báo Cáo Khác").create();
+    String wardOfficer = Users.signedIn("COMMUNE_OFFICER", ward);
+    Api.as(wardOfficer)
+        .queryParam("unitId", ward)
+        .queryParam("from", "2025-01-01")
+        .queryParam("to", "2025-12-31")
+        .get("/api/reports/summary")
+        .then()
+        .statusCode(200)
+        .body("unit.id", equalTo((int) ward))
+        .body("series.period", org.hamcrest.Matchers.hasSize(12));
+    Api.as(wardOfficer)
+        .queryParam("unitId", province)
+        .queryParam("from", "2025-01-01")
+        .queryParam("to", "2025-12-31")
+        .get("/api/reports/summary")
+        .then()
+        .statusCode(404);
+    Api.as(Users.signedIn("PROVINCE_OFFICER", other))
+        .queryParam("unitId", ward)
+        .queryParam("from", "2025-01-01")
+        .queryParam("to", "2025-12-31")
+        .get("/api/reports/summary")
+        .then()
+        .statusCode(404);
+    Api.given()
+        .queryParam("unitId", ward)
+        .queryParam("from", "2025-02-01")
+        .queryParam("to", "2025-01-01")
+        .get("/api/reports/summary")
+        .then()
+        .statusCode(400)
+        .body("violations.field", contains("to"));
+  }
+
+  @Test
+  void theSummaryIsExportedAsWorkbookAndAdministrativeReport() throws Exception {
+    long province = province("Tỉnh Xuất Báo Cáo").from("2008-01-01").create();
+    long ward = unit("WARD", "Phường Đông Xuất").under(province).from("2008-01-01").create();
+    event(
+        ward,
+        "TUYEN_TRUYEN",
+        "2024-05-10T08:00:00+07:00",
+        "2024-05-10T10:00:00+07:00",
+        1250,
+        3,
+        18143);
+    award("CT_UBND_XA", "GIAY_KHEN", "2024-06-01", ward, List.of(collective(ward)));
+    String name = Api.given().get("/api/units/{id}", province).jsonPath().getString("name");
+
+    var xlsx =
+        Api.given()
+            .queryParam("unitId", province)
+            .queryParam("from", "2024-01-01")
+            .queryParam("to", "2024-12-31")
+            .get("/api/reports/summary.xlsx")
+            .then()
+            .statusCode(200)
+            .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .extract();
+    org.assertj.core.api.Assertions.assertThat(xlsx.header("Content-Disposition"))
+        .isEqualTo(
+            "attachment; filename=\"bao-cao-tong-hop-"
+                + ReportText.slug(name)
+                + "-2024-01-01-2024-12-31.xlsx\"")
+        .startsWith("attachment; filename=\"bao-cao-tong-hop-tinh-xuat-bao-cao-");
+    try (var wb =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(xlsx.asByteArray()))) {
+      org.assertj.core.api.Assertions.assertThat(
+              List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2)))
+          .containsExactly("Tổng hợp", "Theo đơn vị", "Theo thời gian");
+      var totals = wb.getSheet("Tổng hợp");
+      org.assertj.core.api.Assertions.assertThat(totals.getRow(1).getCell(0).getStringCellValue())
+          .isEqualTo("Địa bàn: " + name);
+      org.assertj.core.api.Assertions.assertThat(valueOf(totals, "Sự kiện, hoạt động"))
+          .isEqualTo(1);
+      org.assertj.core.api.Assertions.assertThat(valueOf(totals, "Số buổi")).isEqualTo(3);
+      org.assertj.core.api.Assertions.assertThat(valueOf(totals, "Lượt người tham dự"))
+          .isEqualTo(1250);
+      org.assertj.core.api.Assertions.assertThat(valueOf(totals, "Tài liệu: Tờ rơi (tờ)"))
+          .isEqualTo(18143);
+      org.assertj.core.api.Assertions.assertThat(valueOf(totals, "Lượt tập thể được khen thưởng"))
+          .isEqualTo(1);
+      var children = wb.getSheet("Theo đơn vị");
+      org.assertj.core.api.Assertions.assertThat(children.getRow(5).getCell(0).getStringCellValue())
+          .startsWith("Phường Đông Xuất");
+      org.assertj.core.api.Assertions.assertThat(
+              children.getRow(5).getCell(3).getNumericCellValue())
+          .isEqualTo(1250);
+      var series = wb.getSheet("Theo thời gian");
+      org.assertj.core.api.Assertions.assertThat(series.getRow(5).getCell(0).getStringCellValue())
+          .isEqualTo("2024-01");
+      org.assertj.core.api.Assertions.assertThat(series.getRow(9).getCell(0).getStringCellValue())
+          .isEqualTo("2024-05");
+      org.assertj.core.api.Assertions.assertThat(series.getRow(9).getCell(1).getNumericCellValue())
+          .isEqualTo(1);
+    }
+
+    var docx =
+        Api.given()
+            .queryParam("unitId", province)
+            .queryParam("from", "2024-01-01")
+            .queryParam("to", "2024-12-31")
+            .get("/api/reports/summary.docx")
+            .then()
+            .statusCode(200)
+            .contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            .extract();
+    org.assertj.core.api.Assertions.assertThat(docx.header("Content-Disposition"))
+        .endsWith("-2024-01-01-2024-12-31.docx\"");
+    try (var doc =
+            new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(docx.asByteArray()));
+        var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+      String all = text.getText();
+      org.assertj.core.api.Assertions.assertThat(all)
+          .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+          .contains("Độc lập - Tự do - Hạnh phúc")
+          .contains("BÁO CÁO")
+          .contains("(Từ ngày 01/01/2024 đến ngày 31/12/2024)")
+          .contains(
+              "Từ 01/01/2024 đến 31/12/2024, trên địa bàn "
+                  + name
+                  + " đã tổ chức 1 sự kiện, hoạt động (3 buổi) với 1.250 lượt người tham dự;")
+          .contains("1 tập thể, 0 cá nhân được khen thưởng theo 1 quyết định.")
+          .contains("Số:")
+          .contains("NGƯỜI LẬP BÁO CÁO");
+      // A4, Times New Roman everywhere
+      var size = doc.getDocument().getBody().getSectPr().getPgSz();
+      org.assertj.core.api.Assertions.assertThat(size.getW().toString()).isEqualTo("11906");
+      org.assertj.core.api.Assertions.assertThat(size.getH().toString()).isEqualTo("16838");
+      doc.getParagraphs().stream()
+          .flatMap(p -> p.getRuns().stream())
+          .forEach(
+              r ->
+                  org.assertj.core.api.Assertions.assertThat(r.getFontFamily())
+                      .isEqualTo("Times New Roman"));
+      // the totals table reads the numbers with dots
+      var table = doc.getTables().get(1);
+      org.assertj.core.api.Assertions.assertThat(table.getRow(3).getCell(1).getText())
+          .isEqualTo("Lượt người tham dự");
+      org.assertj.core.api.Assertions.assertThat(table.getRow(3).getCell(2).getText())
+          .isEqualTo("1.250");
+    }
+  }
+
+  static double valueOf(org.apache.poi.ss.usermodel.Sheet sheet, String label) {
+    for (var row : sheet) {
+      if (row.getCell(0) != null && label.equals(row.getCell(0).getStringCellValue())) {
+        return row.getCell(1).getNumericCellValue();
+      }
+    }
+    throw new AssertionError("no row " + label);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> child(JsonPath r, long unitId) {
+    return r.<String, Object>getMap("children.find { it.unit.id == " + unitId + " }.figures");
+  }
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { authHeaders, shot, signIn } from './support';
+
+test("Cà Mau's report counts Bạc Liêu's records and shows what the server computed", async ({
+  page,
+  request,
+}) => {
+  const me = await (
+    await request.get('/api/auth/me', { headers: await authHeaders(request, 'camau') })
+  ).json();
+  const caMau: number = me.unit.id;
+  const expected = await (
+    await request.get(`/api/reports/summary?unitId=${caMau}&from=2013-01-01&to=2026-06-30`, {
+      headers: await authHeaders(request, 'camau'),
+    })
+  ).json();
+  // the seed article's Bạc Liêu award (10 collectives, 25 individuals) is in there
+  expect(expected.totals.awardedCollectives).toBeGreaterThanOrEqual(10);
+  expect(expected.totals.awardedIndividuals).toBeGreaterThanOrEqual(25);
+
+  await signIn(page, 'camau', '/bao-cao?from=2013-01-01&to=2026-06-30');
+  await expect(page.getByRole('heading', { name: 'Báo cáo tổng hợp' })).toBeVisible();
+  const n = (v: number) => new Intl.NumberFormat('vi-VN').format(v);
+  await expect(
+    page.getByText(
+      `Từ 01/01/2013 đến 30/06/2026, trên địa bàn Cà Mau đã tổ chức ${n(expected.totals.events)} sự kiện`,
+    ),
+  ).toBeVisible();
+  await expect(
+    page.getByText(
+      `${n(expected.totals.awardedCollectives)} tập thể, ${n(expected.totals.awardedIndividuals)} cá nhân được khen thưởng`,
+    ),
+  ).toBeVisible();
+  // by child: the 2025 ward that took in Bạc Liêu's old wards, and the time series by year
+  const wards = page.locator('.ant-card', { hasText: 'Theo đơn vị trực thuộc Cà Mau' });
+  await expect(wards.getByRole('cell', { name: 'Phường Bạc Liêu', exact: true })).toBeVisible();
+  const years = page.locator('.ant-card', { hasText: 'Theo năm' });
+  await expect(years.getByRole('cell', { name: '2023', exact: true })).toBeVisible();
+  await expect(page.getByText(expected.text)).toBeVisible();
+  await shot(page, '70-bao-cao');
+
+  // the two files people file, named without diacritics
+  for (const [button, extension] of [
+    ['Xuất Excel', 'xlsx'],
+    ['Xuất báo cáo Word', 'docx'],
+  ] as const) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: button }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(
+      `bao-cao-tong-hop-ca-mau-2013-01-01-2026-06-30.${extension}`,
+    );
+    const bytes = readFileSync((await file.path()) ?? '');
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // an OOXML package
+    expect(bytes.length).toBeGreaterThan(4000);
+  }
+
+  // a number leads to the list it counts
+  await page.getByRole('link', { name: 'Lượt cá nhân được khen' }).click();
+  await expect(page).toHaveURL(/\/khen-thuong\?.*kind=INDIVIDUAL/);
+  await expect(page.getByRole('heading', { name: 'Khen thưởng' })).toBeVisible();
+});
