@@ -61,3 +61,41 @@ test("Cà Mau's report counts Bạc Liêu's records and shows what the server co
   await expect(page).toHaveURL(/\/khen-thuong\?.*kind=INDIVIDUAL/);
   await expect(page.getByRole('heading', { name: 'Khen thưởng' })).toBeVisible();
 });
+
+test("the dashboard shows the officer's territory: this year, twelve months, wards, recognised models", async ({
+  page,
+  request,
+}) => {
+  const headers = await authHeaders(request, 'camau');
+  const year = new Date().getFullYear();
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
+    new Date(),
+  );
+  const expected = await (
+    await request.get(`/api/reports/summary?from=${year}-01-01&to=${today}`, { headers })
+  ).json();
+  expect(expected.unit.name).toBe('Cà Mau');
+
+  await signIn(page, 'camau', '/');
+  await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
+  await expect(page.getByText('Số liệu của Cà Mau tính từ dữ liệu đã ghi')).toBeVisible();
+  const n = (v: number) => new Intl.NumberFormat('vi-VN').format(v);
+  const models = page.getByRole('link', { name: 'Mô hình tự phòng, tự quản' });
+  await expect(models).toContainText(n(expected.totals.models));
+  await expect(page.getByRole('link', { name: 'Thành viên' })).toContainText(
+    n(expected.totals.members),
+  );
+  await expect(
+    page.getByRole('img', { name: 'Biểu đồ sự kiện và lượt tham dự theo tháng' }),
+  ).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Biểu đồ theo đơn vị trực thuộc' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Phường Bạc Liêu', exact: true })).toBeVisible();
+  // the demo has models recognised at province level in Cà Mau
+  const recognised = page.locator('.ant-card', { hasText: 'Mô hình điển hình' });
+  await expect(recognised.locator('.ant-list-item').first()).toBeVisible();
+  await shot(page, '71-tong-quan-tinh');
+
+  await page.getByRole('link', { name: `Sự kiện năm ${year}` }).click();
+  await expect(page).toHaveURL(/\/su-kien\?unitId=\d+&from=/);
+  await expect(page.getByRole('heading', { name: 'Sự kiện, chương trình phối hợp' })).toBeVisible();
+});

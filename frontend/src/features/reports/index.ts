@@ -1,1 +1,2 @@
 export { ReportPage } from './components/ReportPage';
+export { useReportSummary, type ReportSummary } from './api/reports';

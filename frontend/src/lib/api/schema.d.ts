@@ -2194,7 +2194,9 @@ export interface components {
       awardedIndividuals: number;
     };
     ReportSummary: {
-      unit: components['schemas']['UnitRef'];
+      unit?: components['schemas']['UnitRef'];
+      /** @description Báo cáo toàn quốc (không có unit; đơn vị trực thuộc là các tỉnh, thành phố) */
+      national?: boolean;
       /** @description Tóm tắt bằng lời, như trong báo cáo: "Từ 01/01/2013 đến 30/06/2026, trên địa bàn Cà Mau đã tổ chức …" */
       text: string;
       /** Format: date */
@@ -2313,7 +2315,7 @@ export interface components {
     };
   };
   parameters: {
-    /** @description Địa bàn (cả các đơn vị trực thuộc và các đơn vị đã sáp nhập vào) */
+    /** @description Địa bàn (cả các đơn vị trực thuộc và các đơn vị đã sáp nhập vào); bỏ trống: địa bàn của người dùng, hoặc toàn quốc với quản trị viên */
     ReportUnitId: number;
     /** @description Từ ngày (gồm cả ngày này) */
     ReportFrom: string;
@@ -3095,7 +3097,7 @@ export interface operations {
         page?: components['parameters']['Page'];
         /** @description Số dòng mỗi trang (tối đa 200) */
         size?: components['parameters']['Size'];
-        /** @description Sắp xếp: `name`, `establishedOn`, `status`, `updatedAt`, kèm `,asc` hoặc `,desc` */
+        /** @description Sắp xếp: `name`, `establishedOn`, `status`, `recognitionLevel` (mức điển hình), `updatedAt`, kèm `,asc` hoặc `,desc` */
         sort?: string;
       };
       header?: never;
@@ -4509,8 +4511,8 @@ export interface operations {
   getReportSummary: {
     parameters: {
       query: {
-        /** @description Địa bàn (cả các đơn vị trực thuộc và các đơn vị đã sáp nhập vào) */
-        unitId: components['parameters']['ReportUnitId'];
+        /** @description Địa bàn (cả các đơn vị trực thuộc và các đơn vị đã sáp nhập vào); bỏ trống: địa bàn của người dùng, hoặc toàn quốc với quản trị viên */
+        unitId?: components['parameters']['ReportUnitId'];
         /** @description Từ ngày (gồm cả ngày này) */
         from: components['parameters']['ReportFrom'];
         /** @description Đến ngày (gồm cả ngày này) */
@@ -4542,8 +4544,8 @@ export interface operations {
   exportReportXlsx: {
     parameters: {
       query: {
-        /** @description Địa bàn (cả các đơn vị trực thuộc và các đơn vị đã sáp nhập vào) */
-        unitId: components['parameters']['ReportUnitId'];
+        /** @description Địa bàn (cả các đơn vị trực thuộc và các đơn vị đã sáp nhập vào); bỏ trống: địa bàn của người dùng, hoặc toàn quốc với quản trị viên */
+        unitId?: components['parameters']['ReportUnitId'];
         /** @description Từ ngày (gồm cả ngày này) */
         from: components['parameters']['ReportFrom'];
         /** @description Đến ngày (gồm cả ngày này) */
@@ -4575,8 +4577,8 @@ export interface operations {
   exportReportDocx: {
     parameters: {
       query: {
-        /** @description Địa bàn (cả các đơn vị trực thuộc và các đơn vị đã sáp nhập vào) */
-        unitId: components['parameters']['ReportUnitId'];
+        /** @description Địa bàn (cả các đơn vị trực thuộc và các đơn vị đã sáp nhập vào); bỏ trống: địa bàn của người dùng, hoặc toàn quốc với quản trị viên */
+        unitId?: components['parameters']['ReportUnitId'];
         /** @description Từ ngày (gồm cả ngày này) */
         from: components['parameters']['ReportFrom'];
         /** @description Đến ngày (gồm cả ngày này) */

@@ -5,24 +5,20 @@ export type ReportSummary = Schemas['ReportSummary'];
 export type ReportFigures = Schemas['ReportFigures'];
 export type ReportGrouping = Schemas['ReportGrouping'];
 
+/**
+ * The summary of a territory and period; without a unit, the user's own territory (the whole
+ * country for administrators).
+ */
 export function useReportSummary(params: {
   unitId?: number;
   from: string;
   to: string;
   groupBy?: ReportGrouping;
 }) {
-  const { unitId } = params;
   return useQuery({
     queryKey: ['reports', 'summary', params],
-    enabled: unitId !== undefined,
     queryFn: async () =>
-      (
-        await unwrap(
-          api.GET('/api/reports/summary', {
-            params: { query: { ...params, unitId: unitId ?? 0 } },
-          }),
-        )
-      ).data,
+      (await unwrap(api.GET('/api/reports/summary', { params: { query: params } }))).data,
     placeholderData: (previous) => previous,
   });
 }

@@ -6,7 +6,6 @@ import {
   Card,
   Col,
   DatePicker,
-  Empty,
   Row,
   Segmented,
   Skeleton,
@@ -63,7 +62,6 @@ export function ReportPage() {
   const { message } = App.useApp();
   const [exporting, setExporting] = useState<'xlsx' | 'docx'>();
   const exportAs = async (kind: 'xlsx' | 'docx') => {
-    if (unitId === undefined) return;
     setExporting(kind);
     try {
       const query = { params: { query: { unitId, from, to, groupBy } }, parseAs: 'blob' as const };
@@ -95,7 +93,7 @@ export function ReportPage() {
           <Col xs={24} md={9}>
             <UnitPicker
               aria-label="Địa bàn báo cáo"
-              placeholder="Chọn địa bàn"
+              placeholder="Toàn quốc"
               value={unitId}
               onChange={(v) => set({ unitId: typeof v === 'number' ? String(v) : undefined })}
             />
@@ -126,31 +124,26 @@ export function ReportPage() {
               />
             </Space>
           </Col>
-          {unitId !== undefined && (
-            <Col xs={24}>
-              <Space>
-                <Button
-                  icon={<FileExcelOutlined />}
-                  loading={exporting === 'xlsx'}
-                  onClick={() => void exportAs('xlsx')}
-                >
-                  Xuất Excel
-                </Button>
-                <Button
-                  icon={<FileWordOutlined />}
-                  loading={exporting === 'docx'}
-                  onClick={() => void exportAs('docx')}
-                >
-                  Xuất báo cáo Word
-                </Button>
-              </Space>
-            </Col>
-          )}
+          <Col xs={24}>
+            <Space>
+              <Button
+                icon={<FileExcelOutlined />}
+                loading={exporting === 'xlsx'}
+                onClick={() => void exportAs('xlsx')}
+              >
+                Xuất Excel
+              </Button>
+              <Button
+                icon={<FileWordOutlined />}
+                loading={exporting === 'docx'}
+                onClick={() => void exportAs('docx')}
+              >
+                Xuất báo cáo Word
+              </Button>
+            </Space>
+          </Col>
         </Row>
       </Card>
-      {unitId === undefined && (
-        <Empty description="Chọn địa bàn để xem báo cáo" image={Empty.PRESENTED_IMAGE_SIMPLE} />
-      )}
       {report.isError && <Alert type="error" showIcon title={problemMessage(report.error)} />}
       {report.isLoading && <Skeleton active />}
       {report.data && <Report summary={report.data} />}
@@ -160,31 +153,33 @@ export function ReportPage() {
 
 function Report({ summary }: { summary: ReportSummary }) {
   const t = summary.totals;
+  const place = summary.unit?.name ?? 'Toàn quốc';
+  const scope = summary.unit ? `unitId=${summary.unit.id}&` : '';
   const cards: { title: string; value: number; link?: string }[] = [
     {
       title: 'Sự kiện, hoạt động',
       value: t.events,
-      link: `/su-kien?unitId=${summary.unit.id}&from=${summary.from}&to=${summary.to}`,
+      link: `/su-kien?${scope}from=${summary.from}&to=${summary.to}`,
     },
     { title: 'Buổi', value: t.sessions },
     { title: 'Lượt người tham dự', value: t.attendance },
-    { title: 'Mô hình', value: t.models, link: `/mo-hinh?unitId=${summary.unit.id}` },
+    { title: 'Mô hình', value: t.models, link: `/mo-hinh?${scope}` },
     { title: 'Tổ', value: t.teams },
     { title: 'Thành viên', value: t.members },
     {
       title: 'Quyết định khen thưởng',
       value: t.awardDecisions,
-      link: `/khen-thuong?unitId=${summary.unit.id}&from=${summary.from}&to=${summary.to}`,
+      link: `/khen-thuong?${scope}from=${summary.from}&to=${summary.to}`,
     },
     {
       title: 'Lượt tập thể được khen',
       value: t.awardedCollectives,
-      link: `/khen-thuong?unitId=${summary.unit.id}&kind=COLLECTIVE&from=${summary.from}&to=${summary.to}`,
+      link: `/khen-thuong?${scope}kind=COLLECTIVE&from=${summary.from}&to=${summary.to}`,
     },
     {
       title: 'Lượt cá nhân được khen',
       value: t.awardedIndividuals,
-      link: `/khen-thuong?unitId=${summary.unit.id}&kind=INDIVIDUAL&from=${summary.from}&to=${summary.to}`,
+      link: `/khen-thuong?${scope}kind=INDIVIDUAL&from=${summary.from}&to=${summary.to}`,
     },
   ];
   return (
@@ -257,7 +252,10 @@ function Report({ summary }: { summary: ReportSummary }) {
           />
         </Col>
       </Row>
-      <Card size="small" title={`Theo đơn vị trực thuộc ${summary.unit.name}`}>
+      <Card
+        size="small"
+        title={summary.unit ? `Theo đơn vị trực thuộc ${place}` : 'Theo tỉnh, thành phố'}
+      >
         <Table
           size="small"
           rowKey="key"
@@ -268,7 +266,7 @@ function Report({ summary }: { summary: ReportSummary }) {
               ? [
                   {
                     key: 0,
-                    name: `Cấp ${summary.unit.name} và đơn vị không còn trực thuộc`,
+                    name: `Cấp ${place} và đơn vị không còn trực thuộc`,
                     f: summary.direct,
                   },
                 ]

@@ -42,6 +42,7 @@ public class ModelService {
           "name", "m.name COLLATE vietnamese",
           "establishedOn", "m.established_on",
           "status", "m.status",
+          "recognitionLevel", "m.recognition_level",
           "updatedAt", "m.updated_at");
 
   public static final String DEFAULT_SORT = "name,asc";

@@ -124,7 +124,7 @@ final class ReportExports {
       r =
           figuresRow(
               children.createRow(r),
-              "Cấp " + s.getUnit().getName() + " và đơn vị không còn trực thuộc",
+              "Cấp " + place(s) + " và đơn vị không còn trực thuộc",
               s.getDirect(),
               numbers,
               r);
@@ -165,10 +165,14 @@ final class ReportExports {
     }
   }
 
+  static String place(ReportSummary s) {
+    return s.getUnit() == null ? "Toàn quốc" : s.getUnit().getName();
+  }
+
   private static int title(Sheet sheet, CellStyle bold, ReportSummary s) {
     cell(
         sheet.createRow(0), 0, "BÁO CÁO TỔNG HỢP PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC", bold);
-    cell(sheet.createRow(1), 0, "Địa bàn: " + s.getUnit().getName(), null);
+    cell(sheet.createRow(1), 0, "Địa bàn: " + place(s), null);
     cell(
         sheet.createRow(2),
         0,
@@ -207,7 +211,7 @@ final class ReportExports {
     try (XWPFDocument doc = new XWPFDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       page(doc);
-      String unit = s.getUnit().getName();
+      String unit = place(s);
 
       // the heading: issuing body and number on the left, national motto and date on the right
       XWPFTable head = doc.createTable(1, 2);

@@ -29,6 +29,7 @@ import vn.antq.catalogue.CatalogueResource;
 import vn.antq.catalogue.CatalogueService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
+import vn.antq.security.Caller;
 import vn.antq.security.Roles;
 
 /** {@code /api/reports}: every role reads the reports of what it may see. */
@@ -42,31 +43,36 @@ import vn.antq.security.Roles;
 public class ReportResource implements ReportsApi {
   @Inject ReportService reports;
   @Inject CatalogueService catalogues;
+  @Inject Caller caller;
 
   @Override
   public Response getReportSummary(
-      Long unitId, LocalDate from, LocalDate to, ReportGrouping groupBy) {
+      LocalDate from, LocalDate to, Long unitId, ReportGrouping groupBy) {
     return Response.ok(summary(unitId, from, to, groupBy)).build();
   }
 
   @Override
   public Response exportReportXlsx(
-      Long unitId, LocalDate from, LocalDate to, ReportGrouping groupBy) {
+      LocalDate from, LocalDate to, Long unitId, ReportGrouping groupBy) {
     ReportSummary s = summary(unitId, from, to, groupBy);
     return file(
         ReportExports.xlsx(s),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ReportText.fileName(s.getUnit().getName(), from, to, "xlsx"));
+        ReportText.fileName(unitName(s), from, to, "xlsx"));
   }
 
   @Override
   public Response exportReportDocx(
-      Long unitId, LocalDate from, LocalDate to, ReportGrouping groupBy) {
+      LocalDate from, LocalDate to, Long unitId, ReportGrouping groupBy) {
     ReportSummary s = summary(unitId, from, to, groupBy);
     return file(
         ReportExports.docx(s, VietnamTime.today()),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ReportText.fileName(s.getUnit().getName(), from, to, "docx"));
+        ReportText.fileName(unitName(s), from, to, "docx"));
+  }
+
+  static String unitName(ReportSummary s) {
+    return s.getUnit() == null ? null : s.getUnit().getName();
   }
 
   private static Response file(byte[] content, String type, String name) {
@@ -84,6 +90,12 @@ public class ReportResource implements ReportsApi {
     if (from.plusYears(50).isBefore(to)) {
       throw ProblemException.badRequest("from", "Khoảng thời gian tối đa 50 năm");
     }
+    if (unitId == null && !caller.isGlobal()) {
+      unitId = caller.unitId();
+      if (unitId == null) {
+        throw ProblemException.badRequest("unitId", "Chọn địa bàn báo cáo");
+      }
+    }
     ReportService.Summary s =
         reports.summary(
             unitId,
@@ -94,17 +106,21 @@ public class ReportResource implements ReportsApi {
     collect(s.totals(), ids);
     Map<Long, CatalogueItemEntity> cats = catalogues.byIds(ids);
     ReportFigures totals = figures(s.totals(), cats);
+    String name = s.unit() == null ? null : s.unit().name();
     return new ReportSummary()
         .unit(
-            new UnitRef()
-                .id(s.unit().id())
-                .code(s.unit().code())
-                .name(s.unit().name())
-                .kind(UnitKind.fromValue(s.unit().kind())))
+            s.unit() == null
+                ? null
+                : new UnitRef()
+                    .id(s.unit().id())
+                    .code(s.unit().code())
+                    .name(s.unit().name())
+                    .kind(UnitKind.fromValue(s.unit().kind())))
+        .national(s.unit() == null)
         .from(s.from())
         .to(s.to())
         .groupBy(ReportGrouping.valueOf(s.groupBy().name()))
-        .text(ReportText.sentence(s.unit().name(), s.from(), s.to(), totals))
+        .text(ReportText.sentence(name, s.from(), s.to(), totals))
         .totals(totals)
         .children(
             s.children().stream()

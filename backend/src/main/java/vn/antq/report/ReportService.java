@@ -95,10 +95,11 @@ public class ReportService {
       Map<String, Point> series) {}
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Summary summary(long unitId, LocalDate from, LocalDate to, Grouping groupBy) {
-    UnitService.Place root = units.visiblePlace(unitId);
-    List<String> rootPrefixes = units.lineagePaths(unitId);
-    List<UnitEntity> children = units.children(unitId, to);
+  public Summary summary(Long unitId, LocalDate from, LocalDate to, Grouping groupBy) {
+    // no unit: the whole country (for callers who see everything), by province
+    UnitService.Place root = unitId == null ? null : units.visiblePlace(unitId);
+    List<String> rootPrefixes = unitId == null ? List.of("/") : units.lineagePaths(unitId);
+    List<UnitEntity> children = unitId == null ? units.rootsOn(to) : units.children(unitId, to);
     Map<Long, List<String>> childPrefixes = lineagePrefixes(children);
     Map<Long, Long> bucketOf = buckets(rootPrefixes, childPrefixes);
 
@@ -114,20 +115,22 @@ public class ReportService {
     }
     Params p = new Params(rootPrefixes, from, to);
 
-    for (Object[] r : events(p)) {
-      long unit = num(r[0]);
-      long type = num(r[2]);
+    // rows by (unit, type) feed the figures; rows by month feed the series (grouping sets)
+    for (Object[] r : events(p, grouping)) {
       long[] v = {num(r[3]), num(r[4]), num(r[5])};
-      for (Figures f : targets(unit, bucketOf, totals, direct, byChild)) {
-        long[] acc = f.eventsByType.computeIfAbsent(type, k -> new long[3]);
-        for (int i = 0; i < 3; i++) {
-          acc[i] += v[i];
+      if (r[0] != null) {
+        for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
+          long[] acc = f.eventsByType.computeIfAbsent(num(r[2]), k -> new long[3]);
+          for (int i = 0; i < 3; i++) {
+            acc[i] += v[i];
+          }
         }
+      } else {
+        Point point = series.get(period(date(r[1]), grouping));
+        point.events += v[0];
+        point.sessions += v[1];
+        point.attendance += v[2];
       }
-      Point point = series.get(period(date(r[1]), grouping));
-      point.events += v[0];
-      point.sessions += v[1];
-      point.attendance += v[2];
     }
     for (Object[] r : materials(p)) {
       for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
@@ -135,17 +138,19 @@ public class ReportService {
       }
     }
     for (Object[] r : awards(p)) {
-      long form = num(r[2]);
       long collectives = num(r[3]);
       long individuals = num(r[4]);
-      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
-        long[] acc = f.awardsByForm.computeIfAbsent(form, k -> new long[2]);
-        acc[0] += collectives;
-        acc[1] += individuals;
+      if (r[0] != null) {
+        for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
+          long[] acc = f.awardsByForm.computeIfAbsent(num(r[2]), k -> new long[2]);
+          acc[0] += collectives;
+          acc[1] += individuals;
+        }
+      } else {
+        Point point = series.get(period(date(r[1]), grouping));
+        point.collectives += collectives;
+        point.individuals += individuals;
       }
-      Point point = series.get(period(date(r[1]), grouping));
-      point.collectives += collectives;
-      point.individuals += individuals;
     }
     for (Object[] r : decisions(p)) {
       for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
@@ -302,18 +307,30 @@ public class ReportService {
     return q.getResultList();
   }
 
-  /** unit, month, type, events, sessions, attendance */
-  private List<Object[]> events(Params p) {
+  /** unit, type, events, sessions, attendance (month null); or month and the sums (unit null) */
+  private List<Object[]> events(Params p, Grouping grouping) {
     List<Object[]> out = new ArrayList<>();
     if (p.hasFull()) {
-      out.addAll(
-          run(
-              "SELECT s.unit_id, s.month, s.type_id, sum(s.events), sum(s.sessions),"
-                  + " sum(s.attendance) FROM stat_event_month s JOIN unit u ON u.id = s.unit_id"
-                  + " WHERE {territory} AND s.month >= :ff AND s.month < :ft"
-                  + " GROUP BY s.unit_id, s.month, s.type_id",
-              p,
-              Map.of("ff", p.fullFrom(), "ft", p.fullTo())));
+      LocalDate a = p.fullFrom();
+      LocalDate b = p.fullTo();
+      // whole years from the yearly roll-up when the series is by year, months around them
+      LocalDate ya = a.getDayOfYear() == 1 ? a : LocalDate.of(a.getYear() + 1, 1, 1);
+      LocalDate yb = LocalDate.of(b.getYear(), 1, 1);
+      if (grouping == Grouping.YEAR && ya.isBefore(yb)) {
+        out.addAll(
+            run(
+                "SELECT s.unit_id, make_date(s.year, 1, 1), s.type_id, sum(s.events),"
+                    + " sum(s.sessions), sum(s.attendance)"
+                    + " FROM stat_event_year s JOIN unit u ON u.id = s.unit_id"
+                    + " WHERE {territory} AND s.year >= :ya AND s.year < :yb"
+                    + " GROUP BY GROUPING SETS ((s.unit_id, s.type_id), (s.year))",
+                p,
+                Map.of("ya", ya.getYear(), "yb", yb.getYear())));
+        out.addAll(eventMonths(p, a, ya));
+        out.addAll(eventMonths(p, yb, b));
+      } else {
+        out.addAll(eventMonths(p, a, b));
+      }
     }
     for (LocalDate[] e : p.edges()) {
       out.addAll(
@@ -321,40 +338,54 @@ public class ReportService {
               "SELECT e.unit_id, f_vn_month(e.starts_at), e.type_id, count(*), sum(e.sessions),"
                   + " sum(coalesce(e.attendance, 0)) FROM event e JOIN unit u ON u.id = e.unit_id"
                   + " WHERE {territory} AND e.starts_at >= :a AND e.starts_at < :b"
-                  + " GROUP BY 1, 2, 3",
+                  + " GROUP BY GROUPING SETS ((1, 3), (2))",
               p,
               edge(e)));
     }
     return out;
   }
 
-  /** unit, month, material type, quantity */
+  /** The monthly pre-aggregate over [from, to) (month starts). */
+  private List<Object[]> eventMonths(Params p, LocalDate from, LocalDate to) {
+    if (!from.isBefore(to)) {
+      return List.of();
+    }
+    return run(
+        "SELECT s.unit_id, s.month, s.type_id, sum(s.events), sum(s.sessions),"
+            + " sum(s.attendance) FROM stat_event_month s JOIN unit u ON u.id = s.unit_id"
+            + " WHERE {territory} AND s.month >= :ff AND s.month < :ft"
+            + " GROUP BY GROUPING SETS ((s.unit_id, s.type_id), (s.month))",
+        p,
+        Map.of("ff", from, "ft", to));
+  }
+
+  /** unit, -, material type, quantity */
   private List<Object[]> materials(Params p) {
     List<Object[]> out = new ArrayList<>();
     if (p.hasFull()) {
       out.addAll(
           run(
-              "SELECT s.unit_id, s.month, s.material_type_id, sum(s.quantity)"
+              "SELECT s.unit_id, NULL, s.material_type_id, sum(s.quantity)"
                   + " FROM stat_material_month s JOIN unit u ON u.id = s.unit_id"
-                  + " WHERE {territory} AND s.month >= :ff AND s.month < :ft GROUP BY 1, 2, 3",
+                  + " WHERE {territory} AND s.month >= :ff AND s.month < :ft GROUP BY 1, 3",
               p,
               Map.of("ff", p.fullFrom(), "ft", p.fullTo())));
     }
     for (LocalDate[] e : p.edges()) {
       out.addAll(
           run(
-              "SELECT e.unit_id, f_vn_month(e.starts_at), m.material_type_id, sum(m.quantity)"
+              "SELECT e.unit_id, NULL, m.material_type_id, sum(m.quantity)"
                   + " FROM event_material m JOIN event e ON e.id = m.event_id"
                   + " JOIN unit u ON u.id = e.unit_id"
                   + " WHERE {territory} AND e.starts_at >= :a AND e.starts_at < :b"
-                  + " GROUP BY 1, 2, 3",
+                  + " GROUP BY 1, 3",
               p,
               edge(e)));
     }
     return out;
   }
 
-  /** unit, month, form, collectives, individuals */
+  /** unit, form, collectives, individuals (month null); or month and the sums (unit null) */
   private List<Object[]> awards(Params p) {
     List<Object[]> out = new ArrayList<>();
     if (p.hasFull()) {
@@ -362,7 +393,8 @@ public class ReportService {
           run(
               "SELECT s.unit_id, s.month, s.form_id, sum(s.collectives), sum(s.individuals)"
                   + " FROM stat_award_month s JOIN unit u ON u.id = s.unit_id"
-                  + " WHERE {territory} AND s.month >= :ff AND s.month < :ft GROUP BY 1, 2, 3",
+                  + " WHERE {territory} AND s.month >= :ff AND s.month < :ft"
+                  + " GROUP BY GROUPING SETS ((1, 3), (2))",
               p,
               Map.of("ff", p.fullFrom(), "ft", p.fullTo())));
     }
@@ -375,7 +407,7 @@ public class ReportService {
                   + " FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id"
                   + " JOIN unit u ON u.id = r.unit_id"
                   + " WHERE {territory} AND d.decided_on >= :da AND d.decided_on < :db"
-                  + " GROUP BY 1, 2, 3",
+                  + " GROUP BY GROUPING SETS ((1, 3), (2))",
               p,
               Map.of("da", e[0], "db", e[1])));
     }

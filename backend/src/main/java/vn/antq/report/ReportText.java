@@ -30,8 +30,7 @@ public final class ReportText {
         .append(VietnamTime.format(from))
         .append(" đến ")
         .append(VietnamTime.format(to))
-        .append(", trên địa bàn ")
-        .append(unitName)
+        .append(unitName == null ? ", trên phạm vi toàn quốc" : ", trên địa bàn " + unitName)
         .append(" đã tổ chức ")
         .append(number(f.getEvents()))
         .append(" sự kiện, hoạt động (")
@@ -81,6 +80,13 @@ public final class ReportText {
 
   /** bao-cao-tong-hop-ca-mau-2013-01-01-2026-06-30.xlsx */
   public static String fileName(String unitName, LocalDate from, LocalDate to, String extension) {
-    return "bao-cao-tong-hop-" + slug(unitName) + "-" + from + "-" + to + "." + extension;
+    return "bao-cao-tong-hop-"
+        + slug(unitName == null ? "toàn quốc" : unitName)
+        + "-"
+        + from
+        + "-"
+        + to
+        + "."
+        + extension;
   }
 }

@@ -369,6 +369,15 @@ public class UnitService {
     return detail(require(id));
   }
 
+  /** The units at the top of the tree in force on a day (provinces, the ministry, the front). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<UnitEntity> rootsOn(LocalDate activeOn) {
+    return UnitEntity.list(
+        "parentId is null and validFrom <= :day and (validTo is null or validTo > :day)",
+        Sort.by(BY_NAME).and("id").disableEscaping(),
+        Parameters.with("day", activeOn));
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<UnitEntity> children(long id, LocalDate activeOn) {
     UnitEntity parent = require(id);

@@ -311,6 +311,38 @@ class ReportResourceTest {
         .get("/api/reports/summary")
         .then()
         .statusCode(404);
+    // without a unit: the officer's own territory; the whole country, by root unit, for admins
+    Api.as(wardOfficer)
+        .queryParam("from", "2025-01-01")
+        .queryParam("to", "2025-12-31")
+        .get("/api/reports/summary")
+        .then()
+        .statusCode(200)
+        .body("unit.id", equalTo((int) ward))
+        .body("national", equalTo(false));
+    JsonPath national =
+        Api.given()
+            .queryParam("from", "2025-01-01")
+            .queryParam("to", "2025-12-31")
+            .get("/api/reports/summary")
+            .then()
+            .statusCode(200)
+            .body("national", equalTo(true))
+            .body("text", org.hamcrest.Matchers.containsString("trên phạm vi toàn quốc"))
+            .extract()
+            .jsonPath();
+    org.assertj.core.api.Assertions.assertThat(national.getList("children.unit.id", Long.class))
+        .contains(province, other);
+    Api.given()
+        .queryParam("from", "2025-01-01")
+        .queryParam("to", "2025-12-31")
+        .get("/api/reports/summary.xlsx")
+        .then()
+        .statusCode(200)
+        .header(
+            "Content-Disposition",
+            equalTo(
+                "attachment; filename=\"bao-cao-tong-hop-toan-quoc-2025-01-01-2025-12-31.xlsx\""));
     Api.given()
         .queryParam("unitId", ward)
         .queryParam("from", "2025-02-01")
