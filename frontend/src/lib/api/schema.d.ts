@@ -2170,6 +2170,7 @@ export interface components {
       awardedIndividuals: number;
       awardsByForm: components['schemas']['AwardFormFigures'][];
     };
+    /** @description Số liệu của một đơn vị trực thuộc; mô hình chỉ có tổng số và theo trạng thái (theo lĩnh vực, loại, mức điển hình chỉ có ở totals) */
     ReportChild: {
       unit: components['schemas']['UnitRef'];
       figures: components['schemas']['ReportFigures'];

@@ -157,22 +157,31 @@ public class ReportService {
         f.decisions.add(num(r[1]));
       }
     }
+    // models: per unit and status (with those established in the period), and the totals by
+    // type, field and recognition, and the months of establishment (grouping sets)
     for (Object[] r : models(p)) {
-      long n = num(r[6]);
-      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
-        f.models += n;
-        f.modelsByStatus.merge((String) r[1], n, Long::sum);
-        f.modelsByType.merge(num(r[2]), n, Long::sum);
-        f.modelsByField.merge(num(r[3]), n, Long::sum);
-        if (r[4] != null) {
-          f.modelsByRecognition.merge(((Number) r[4]).shortValue(), n, Long::sum);
+      long n = num(r[7]);
+      switch ((int) num(r[0])) {
+        case 15 -> {
+          for (Figures f : targets(num(r[1]), bucketOf, totals, direct, byChild)) {
+            f.models += n;
+            f.modelsByStatus.merge((String) r[2], n, Long::sum);
+            f.modelsRegistered += num(r[8]);
+          }
         }
-        if (r[5] != null) {
-          f.modelsRegistered += n;
+        case 55 -> totals.modelsByType.merge(num(r[3]), n, Long::sum);
+        case 59 -> totals.modelsByField.merge(num(r[4]), n, Long::sum);
+        case 61 -> {
+          if (r[5] != null) {
+            totals.modelsByRecognition.merge(((Number) r[5]).shortValue(), n, Long::sum);
+          }
         }
-      }
-      if (r[5] != null) {
-        series.get(period(date(r[5]), grouping)).modelsRegistered += n;
+        case 62 -> {
+          if (r[6] != null) {
+            series.get(period(date(r[6]), grouping)).modelsRegistered += n;
+          }
+        }
+        default -> throw new IllegalStateException("grouping set " + r[0]);
       }
     }
     for (Object[] r : teamsAndMembers(p)) {
@@ -301,8 +310,10 @@ public class ReportService {
   @SuppressWarnings("unchecked")
   private List<Object[]> run(String sql, Params p, Map<String, Object> extra) {
     Map<String, Object> params = new HashMap<>(extra);
-    String territory = UnitService.pathsSql("u", p.prefixes(), "terr", params);
-    Query q = em.createNativeQuery(sql.replace("{territory}", territory));
+    if (sql.contains("{territory}")) {
+      sql = sql.replace("{territory}", UnitService.pathsSql("u", p.prefixes(), "terr", params));
+    }
+    Query q = em.createNativeQuery(sql);
     params.forEach(q::setParameter);
     return q.getResultList();
   }
@@ -424,16 +435,51 @@ public class ReportService {
         Map.of("from", p.from(), "to", p.to()));
   }
 
-  /** unit, status, type, field, recognition, month established in the period (or null), count */
+  /**
+   * grouping, unit, status, type, field, recognition, month established in the period, count,
+   * established in the period. A province's models are found through their province (an index)
+   * rather than through the paths of all its units.
+   */
   private List<Object[]> models(Params p) {
-    return run(
-        "SELECT m.unit_id, m.status, m.type_id, m.field_id, m.recognition_level,"
-            + " CASE WHEN m.established_on >= :from THEN"
-            + " CAST(date_trunc('month', m.established_on) AS date) END, count(*)"
-            + " FROM community_model m JOIN unit u ON u.id = m.unit_id"
-            + " WHERE {territory} AND m.established_on <= :to GROUP BY 1, 2, 3, 4, 5, 6",
-        p,
-        Map.of("from", p.from(), "to", p.to()));
+    String select =
+        "SELECT GROUPING(m.unit_id, m.status, m.type_id, m.field_id, m.recognition_level, r.reg),"
+            + " m.unit_id, m.status, m.type_id, m.field_id, m.recognition_level, r.reg, count(*),"
+            + " count(*) FILTER (WHERE r.reg IS NOT NULL)"
+            + " FROM community_model m CROSS JOIN LATERAL (SELECT CASE WHEN m.established_on >="
+            + " :from THEN CAST(date_trunc('month', m.established_on) AS date) END AS reg) r";
+    String group =
+        " AND m.established_on <= :to GROUP BY GROUPING SETS ((m.unit_id, m.status), (m.type_id),"
+            + " (m.field_id), (m.recognition_level), (r.reg))";
+    Map<String, Object> params = Map.of("from", p.from(), "to", p.to());
+    List<Long> provinces = provinceRoots(p.prefixes());
+    if (p.prefixes().equals(List.of("/"))) {
+      return run(select + " WHERE 1 = 1" + group, p, params);
+    }
+    if (provinces != null) {
+      Map<String, Object> withIds = new HashMap<>(params);
+      withIds.put("provinces", provinces);
+      return run(select + " WHERE m.province_id IN (:provinces)" + group, p, withIds);
+    }
+    return run(select + " JOIN unit u ON u.id = m.unit_id WHERE {territory}" + group, p, params);
+  }
+
+  /** The ids when every prefix is a whole province ("/12/"), else null. */
+  private List<Long> provinceRoots(List<String> prefixes) {
+    List<Long> ids = new ArrayList<>();
+    for (String prefix : prefixes) {
+      String[] parts = prefix.split("/");
+      if (parts.length != 2) {
+        return null;
+      }
+      ids.add(Long.parseLong(parts[1]));
+    }
+    Number provinces =
+        (Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM unit WHERE id IN (:ids) AND kind = 'PROVINCE'")
+                .setParameter("ids", ids)
+                .getSingleResult();
+    return provinces.intValue() == ids.size() ? ids : null;
   }
 
   /** unit, teams in force at the end of the period, their members then */

@@ -283,6 +283,37 @@ class ReportResourceTest {
   }
 
   @Test
+  void aWardMovedToAnotherProvinceTakesItsModelsAlong() {
+    long a = province("Tỉnh Chuyển Đi").from("2008-01-01").create();
+    long b = province("Tỉnh Chuyển Đến").from("2008-01-01").create();
+    long ward = unit("WARD", "Phường Chuyển").under(a).from("2008-01-01").create();
+    ModelBuilder.model("Mô hình theo phường", ward);
+    org.assertj.core.api.Assertions.assertThat(
+            summary(a, "2020-01-01", "2025-12-31").getLong("totals.models"))
+        .isEqualTo(1);
+    var current = Api.given().get("/api/units/{id}", ward).then().extract();
+    Map<String, Object> move = new HashMap<>();
+    move.put("name", current.jsonPath().getString("name"));
+    move.put("kind", "WARD");
+    move.put("parentId", b);
+    move.put("validFrom", "2008-01-01");
+    Api.json()
+        .header("If-Match", current.header("ETag"))
+        .body(move)
+        .put("/api/units/{id}", ward)
+        .then()
+        .statusCode(200);
+    // province reports find models through their province, kept when the ward moves
+    org.assertj.core.api.Assertions.assertThat(
+            summary(a, "2020-01-01", "2025-12-31").getLong("totals.models"))
+        .isEqualTo(0);
+    JsonPath there = summary(b, "2020-01-01", "2025-12-31");
+    org.assertj.core.api.Assertions.assertThat(there.getLong("totals.models")).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(child(there, ward)).containsEntry("models", 1);
+    org.assertj.core.api.Assertions.assertThat(there.getList("totals.modelsByType")).hasSize(1);
+  }
+
+  @Test
   void reportsStayInTheTerritory() {
     long province = province("Tỉnh Báo Cáo Riêng").create();
     long ward = unit("WARD", "Phường Báo Cáo Riêng").under(province).create();
