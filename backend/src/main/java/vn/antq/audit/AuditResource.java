@@ -30,6 +30,7 @@ public class AuditResource implements AuditApi {
   @Inject vn.antq.event.EventService events;
   @Inject vn.antq.catalogue.CatalogueService catalogues;
   @Inject vn.antq.award.AwardService awards;
+  @Inject vn.antq.indicator.IndicatorService indicators;
 
   @Override
   public Response listAuditEvents(String entityType, Long entityId, Integer page, Integer size) {
@@ -39,6 +40,7 @@ public class AuditResource implements AuditApi {
       case "EVENT" -> events.require(entityId);
       case "PROGRAMME" -> events.requireProgramme(entityId);
       case "AWARD" -> awards.require(entityId);
+      case "INDICATOR_REPORT" -> indicators.require(entityId);
       case "USER", "API_KEY", "CATALOGUE", "AWARD_POWER" -> {
         if (!caller.isGlobal()) {
           throw new io.quarkus.security.ForbiddenException();
@@ -57,7 +59,8 @@ public class AuditResource implements AuditApi {
       default ->
           throw ProblemException.badRequest(
               "entityType",
-              "Loại đối tượng không hợp lệ; chấp nhận: UNIT, MODEL, EVENT, PROGRAMME, AWARD, USER,"
+              "Loại đối tượng không hợp lệ; chấp nhận: UNIT, MODEL, EVENT, PROGRAMME, AWARD,"
+                  + " INDICATOR_REPORT, USER,"
                   + " API_KEY, CATALOGUE, AWARD_POWER");
     }
     long total = audit.count(entityType, entityId);

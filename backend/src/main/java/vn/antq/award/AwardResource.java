@@ -29,7 +29,6 @@ import vn.antq.api.model.EventRef;
 import vn.antq.api.model.ModelRef;
 import vn.antq.api.model.ProgrammeRef;
 import vn.antq.api.model.RecipientKind;
-import vn.antq.api.model.UnitKind;
 import vn.antq.api.model.UnitRef;
 import vn.antq.catalogue.CatalogueItemEntity;
 import vn.antq.catalogue.CatalogueResource;
@@ -356,9 +355,7 @@ public class AwardResource implements AwardsApi {
   }
 
   static UnitRef unit(UnitService.Summary s) {
-    return s == null
-        ? null
-        : new UnitRef().id(s.id()).code(s.code()).name(s.name()).kind(UnitKind.fromValue(s.kind()));
+    return vn.antq.unit.UnitRefs.of(s);
   }
 
   static AwardRecipient recipient(AwardService.RecipientView r) {

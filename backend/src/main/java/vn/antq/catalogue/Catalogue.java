@@ -8,7 +8,10 @@ public enum Catalogue {
   MATERIAL_TYPE(null, "loại tài liệu, vật phẩm"),
   AWARD_FORM(null, "hình thức khen thưởng"),
   AWARD_TYPE(null, "loại khen thưởng"),
-  AWARD_AUTHORITY(null, "cấp có thẩm quyền khen thưởng");
+  AWARD_AUTHORITY(null, "cấp có thẩm quyền khen thưởng"),
+  INDICATOR(null, "chỉ tiêu số liệu báo cáo"),
+  SAFETY_TARGET(null, "loại đối tượng đánh giá an toàn về an ninh, trật tự"),
+  SAFETY_CRITERION(SAFETY_TARGET, "tiêu chí an toàn về an ninh, trật tự");
 
   private final Catalogue parent;
   private final String label;

@@ -105,6 +105,101 @@ public class CatalogueSeeder {
     AUTHORITIES.put("CT_UBND_XA", new String[] {"Chủ tịch UBND cấp xã", null});
   }
 
+  /** indicator code → name (with its unit of count), from the source articles */
+  static final Map<String, String> INDICATORS = new LinkedHashMap<>();
+
+  static {
+    INDICATORS.put("TIN_BAO", "Tin báo, tố giác tội phạm do Nhân dân cung cấp (tin)");
+    INDICATORS.put("NGUON_TIN", "Nguồn tin có giá trị (tin)");
+    INDICATORS.put("DOI_TUONG_LAM_RO", "Đối tượng được làm rõ qua tin của Nhân dân (đối tượng)");
+    INDICATORS.put("TRUY_NA", "Đối tượng truy nã bị bắt, vận động đầu thú (đối tượng)");
+    INDICATORS.put(
+        "VU_KHI", "Vũ khí, vật liệu nổ, công cụ hỗ trợ được giao nộp (khẩu, quả, chiếc)");
+    INDICATORS.put("CAM_HOA", "Người được giáo dục, cảm hóa tại cộng đồng (người)");
+    INDICATORS.put("KHONG_TAI_PHAM", "Người được giáo dục, cảm hóa không tái phạm (người)");
+    INDICATORS.put("CAM_KET", "Bản cam kết đảm bảo an ninh, trật tự được ký (bản)");
+    INDICATORS.put("CONG_ANTT", "Cổng an ninh, trật tự xây dựng mới (cổng)");
+    INDICATORS.put("HOM_THU", "Hòm thư tố giác tội phạm lắp đặt mới (hòm)");
+    INDICATORS.put("CAU_LAC_BO", "Câu lạc bộ thành lập mới (câu lạc bộ)");
+    INDICATORS.put("BAN_CHI_DAO", "Ban chỉ đạo thành lập mới (ban)");
+    INDICATORS.put("BAN_TU_QUAN", "Ban tự quản thành lập mới (ban)");
+    INDICATORS.put("HOA_GIAI", "Vụ việc hòa giải thành ở cơ sở (vụ)");
+  }
+
+  /**
+   * Safety-standard target kinds (Thông tư 124/2021/TT-BCA, amended by 48/2025/TT-BCA) → name, and
+   * their criteria (code → {target, name}). The criteria are the circular's headings in short;
+   * administrators keep the wording and dates in Quản trị → Danh mục.
+   */
+  public static final Map<String, String> SAFETY_TARGETS = new LinkedHashMap<>();
+
+  static final Map<String, String[]> SAFETY_CRITERIA = new LinkedHashMap<>();
+
+  static {
+    SAFETY_TARGETS.put("KDC", "Khu dân cư (thôn, ấp, khu phố, tổ dân phố)");
+    SAFETY_TARGETS.put("XA", "Xã, phường, đặc khu");
+    SAFETY_TARGETS.put("CO_QUAN", "Cơ quan, tổ chức");
+    SAFETY_TARGETS.put("DOANH_NGHIEP", "Doanh nghiệp");
+    SAFETY_TARGETS.put("CO_SO_GIAO_DUC", "Cơ sở giáo dục");
+    String[][] common = {
+      {
+        "AN_NINH",
+        "Không để xảy ra hoạt động xâm phạm an ninh quốc gia, tụ tập đông người trái pháp luật, khiếu kiện vượt cấp"
+      },
+      {
+        "TOI_PHAM",
+        "Không để xảy ra tội phạm nghiêm trọng trở lên; kiềm chế, giảm tội phạm, tệ nạn xã hội"
+      },
+      {
+        "MA_TUY",
+        "Không phát sinh người nghiện ma túy mới; không để xảy ra tụ điểm ma túy, tệ nạn xã hội"
+      },
+      {
+        "CHAY_NO",
+        "Không để xảy ra cháy, nổ, tai nạn giao thông, tai nạn lao động nghiêm trọng do chủ quan"
+      },
+      {
+        "PHONG_TRAO",
+        "Phong trào Toàn dân bảo vệ an ninh Tổ quốc được đánh giá từ khá trở lên; có mô hình tự quản hoạt động hiệu quả"
+      },
+    };
+    String[][] own = {
+      {
+        "KDC",
+        "CU_TRU",
+        "100% hộ gia đình thực hiện đăng ký, quản lý cư trú; ký cam kết đảm bảo an ninh, trật tự"
+      },
+      {
+        "XA",
+        "KDC_DAT_CHUAN",
+        "Có từ 70% khu dân cư trở lên đạt tiêu chuẩn \"An toàn về an ninh, trật tự\""
+      },
+      {
+        "CO_QUAN",
+        "NOI_QUY",
+        "Có nội quy, quy chế bảo vệ cơ quan; tổ chức lực lượng bảo vệ chuyên trách hoặc kiêm nhiệm"
+      },
+      {
+        "DOANH_NGHIEP",
+        "NOI_QUY",
+        "Có nội quy, phương án bảo vệ an ninh, trật tự; không để xảy ra đình công, lãn công trái pháp luật"
+      },
+      {
+        "CO_SO_GIAO_DUC",
+        "HOC_SINH",
+        "Không có học sinh, sinh viên vi phạm pháp luật nghiêm trọng; có tổ, đội tự quản an ninh, trật tự"
+      },
+    };
+    for (String target : SAFETY_TARGETS.keySet()) {
+      for (String[] c : common) {
+        SAFETY_CRITERIA.put(target + "_" + c[0], new String[] {target, c[1]});
+      }
+    }
+    for (String[] o : own) {
+      SAFETY_CRITERIA.put(o[0] + "_" + o[1], new String[] {o[0], o[2]});
+    }
+  }
+
   private static void type(String code, String field, String name) {
     TYPES.put(code, new String[] {field, name});
   }
@@ -127,6 +222,12 @@ public class CatalogueSeeder {
                 v[0],
                 null,
                 v[1] == null ? null : LocalDate.parse(v[1])));
+    INDICATORS.forEach((code, name) -> ensure(Catalogue.INDICATOR, code, name, null));
+    Map<String, Long> targetIds = new LinkedHashMap<>();
+    SAFETY_TARGETS.forEach(
+        (code, name) -> targetIds.put(code, ensure(Catalogue.SAFETY_TARGET, code, name, null)));
+    SAFETY_CRITERIA.forEach(
+        (code, v) -> ensure(Catalogue.SAFETY_CRITERION, code, v[1], targetIds.get(v[0])));
   }
 
   /** The id of a seeded item (for other features' seeders), or null when missing. */

@@ -28,7 +28,6 @@ import vn.antq.api.model.ProgrammeInput;
 import vn.antq.api.model.ProgrammePage;
 import vn.antq.api.model.ProgrammeRef;
 import vn.antq.api.model.ProgrammeStatus;
-import vn.antq.api.model.UnitKind;
 import vn.antq.api.model.UnitRef;
 import vn.antq.catalogue.CatalogueResource;
 import vn.antq.common.problem.ProblemException;
@@ -235,9 +234,7 @@ public class EventResource implements EventsApi {
   }
 
   static UnitRef unit(UnitService.Summary s) {
-    return s == null
-        ? null
-        : new UnitRef().id(s.id()).code(s.code()).name(s.name()).kind(UnitKind.fromValue(s.kind()));
+    return vn.antq.unit.UnitRefs.of(s);
   }
 
   static ProgrammeRef ref(ProgrammeEntity p) {

@@ -14,7 +14,6 @@ import vn.antq.api.model.ModelSummary;
 import vn.antq.api.model.Recognition;
 import vn.antq.api.model.TargetCommunity;
 import vn.antq.api.model.Team;
-import vn.antq.api.model.UnitKind;
 import vn.antq.api.model.UnitRef;
 import vn.antq.catalogue.CatalogueResource;
 import vn.antq.unit.UnitService;
@@ -24,9 +23,7 @@ final class ModelMapper {
   private ModelMapper() {}
 
   static UnitRef unit(UnitService.Summary s) {
-    return s == null
-        ? null
-        : new UnitRef().id(s.id()).code(s.code()).name(s.name()).kind(UnitKind.fromValue(s.kind()));
+    return vn.antq.unit.UnitRefs.of(s);
   }
 
   static vn.antq.api.model.ModelStatus status(ModelStatus s) {

@@ -108,6 +108,11 @@ final class ReportExports {
         cell(row, 0, a.getForm().getName() + ": cá nhân", null);
         number(row, 1, a.getIndividuals(), numbers);
       }
+      for (var x : s.getTotals().getIndicators()) {
+        Row row = totals.createRow(r++);
+        cell(row, 0, "Số liệu báo cáo: " + x.getItem().getName(), null);
+        number(row, 1, x.getCount(), numbers);
+      }
       totals.setColumnWidth(0, 60 * 256);
       totals.setColumnWidth(1, 16 * 256);
 
@@ -298,7 +303,16 @@ final class ReportExports {
       table(
           doc, List.of("TT", "Hình thức", "Tập thể", "Cá nhân"), awards, new int[] {8, 52, 20, 20});
 
-      heading(doc, "IV. THEO ĐƠN VỊ TRỰC THUỘC");
+      heading(doc, "IV. SỐ LIỆU BÁO CÁO ĐỊNH KỲ (CÁC KỲ ĐÃ DUYỆT)");
+      List<List<String>> indicators = new ArrayList<>();
+      i = 1;
+      for (var x : s.getTotals().getIndicators()) {
+        indicators.add(
+            List.of(String.valueOf(i++), x.getItem().getName(), ReportText.number(x.getCount())));
+      }
+      table(doc, List.of("TT", "Chỉ tiêu", "Số liệu"), indicators, new int[] {8, 67, 25});
+
+      heading(doc, "V. THEO ĐƠN VỊ TRỰC THUỘC");
       List<List<String>> children = new ArrayList<>();
       i = 1;
       for (var c : s.getChildren()) {

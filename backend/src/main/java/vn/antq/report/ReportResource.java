@@ -158,6 +158,7 @@ public class ReportResource implements ReportsApi {
     ids.addAll(f.modelsByField.keySet());
     ids.addAll(f.modelsByType.keySet());
     ids.addAll(f.awardsByForm.keySet());
+    ids.addAll(f.indicators.keySet());
   }
 
   static ReportFigures figures(ReportService.Figures f, Map<Long, CatalogueItemEntity> cats) {
@@ -222,6 +223,15 @@ public class ReportResource implements ReportsApi {
                             (AwardFormFigures a) -> a.getCollectives() + a.getIndividuals())
                         .reversed()
                         .thenComparing(a -> a.getForm().getName()))
+                .toList())
+        .indicators(
+            f.indicators.entrySet().stream()
+                .map(
+                    e ->
+                        new CountByItem()
+                            .item(CatalogueResource.ref(cats.get(e.getKey())))
+                            .count(e.getValue()))
+                .sorted(Comparator.comparing(c -> c.getItem().getId()))
                 .toList());
   }
 

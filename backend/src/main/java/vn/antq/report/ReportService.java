@@ -52,6 +52,7 @@ public class ReportService {
     public long members;
     public final Set<Long> decisions = new HashSet<>();
     public final Map<Long, long[]> awardsByForm = new HashMap<>(); // collectives, individuals
+    public final Map<Long, Long> indicators = new HashMap<>(); // approved reported figures
 
     public long events() {
       return eventsByType.values().stream().mapToLong(v -> v[0]).sum();
@@ -182,6 +183,11 @@ public class ReportService {
           }
         }
         default -> throw new IllegalStateException("grouping set " + r[0]);
+      }
+    }
+    for (Object[] r : indicators(p)) {
+      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
+        f.indicators.merge(num(r[1]), num(r[2]), Long::sum);
       }
     }
     for (Object[] r : teamsAndMembers(p)) {
@@ -480,6 +486,20 @@ public class ReportService {
                 .setParameter("ids", ids)
                 .getSingleResult();
     return provinces.intValue() == ids.size() ? ids : null;
+  }
+
+  /**
+   * unit, indicator, value: the approved revisions of the periods (months, quarters) that lie
+   * wholly within the report's period, from the pre-aggregate kept on approval.
+   */
+  private List<Object[]> indicators(Params p) {
+    return run(
+        "SELECT s.unit_id, s.indicator_id, sum(s.value) FROM stat_indicator_month s"
+            + " JOIN unit u ON u.id = s.unit_id WHERE {territory} AND s.month >= :from"
+            + " AND s.month + make_interval(months => s.months) <= :end AND s.value <> 0"
+            + " GROUP BY 1, 2",
+        p,
+        Map.of("from", p.from(), "end", p.to().plusDays(1)));
   }
 
   /** unit, teams in force at the end of the period, their members then */

@@ -4,6 +4,8 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import vn.antq.api.model.ReportFigures;
 import vn.antq.common.time.VietnamTime;
@@ -65,7 +67,35 @@ public final class ReportText {
     } else {
       sb.append("chưa có tập thể, cá nhân nào được khen thưởng");
     }
+    // reported figures: "tin báo, tố giác tội phạm do Nhân dân cung cấp: 41.736 tin"
+    List<String> reported = new ArrayList<>();
+    if (f.getIndicators() != null) {
+      for (var x : f.getIndicators()) {
+        if (x.getCount() > 0) {
+          reported.add(indicator(x.getItem().getName(), x.getCount()));
+        }
+      }
+    }
+    if (!reported.isEmpty()) {
+      sb.append("; theo số liệu báo cáo định kỳ đã duyệt: ").append(String.join("; ", reported));
+    }
     return sb.append('.').toString();
+  }
+
+  /** "Nguồn tin có giá trị (tin)", 120 → "nguồn tin có giá trị: 120 tin". */
+  static String indicator(String name, long value) {
+    String unit = "";
+    String label = name.trim();
+    int open = label.lastIndexOf(" (");
+    if (open > 0 && label.endsWith(")")) {
+      unit = " " + label.substring(open + 2, label.length() - 1).split(",")[0].trim();
+      label = label.substring(0, open);
+    }
+    return Character.toLowerCase(label.charAt(0))
+        + label.substring(1)
+        + ": "
+        + number(value)
+        + unit;
   }
 
   /** "Tỉnh Cà Mau" → "tinh-ca-mau": a file name without diacritics. */

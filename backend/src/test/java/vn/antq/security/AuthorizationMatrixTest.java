@@ -44,7 +44,8 @@ class AuthorizationMatrixTest {
           vn.antq.api.ModelsApi.class,
           vn.antq.api.EventsApi.class,
           vn.antq.api.AwardsApi.class,
-          vn.antq.api.ReportsApi.class);
+          vn.antq.api.ReportsApi.class,
+          vn.antq.api.IndicatorsApi.class);
   static final List<String> ROLES =
       List.of("ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "VIEWER", "INTEGRATION", "ANONYMOUS");
   static final Set<String> WRITERS =
@@ -734,6 +735,77 @@ class AuthorizationMatrixTest {
                       .get("/api/reports/summary." + format),
               (role, own) -> readable(role, own)));
     }
+    // ---- reported figures
+    rows.put(
+        "GET /api/indicator-reports",
+        new Row(
+            (f, role, own) ->
+                f.as(role).queryParam("unitId", f.communeOf(own)).get("/api/indicator-reports"),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "POST /api/indicator-reports",
+        new Row(
+            (f, role, own) -> f.as(role).body(f.indicatorBody(own)).post("/api/indicator-reports"),
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !WRITERS.contains(role) ? 403 : own || role.equals("ADMIN") ? 201 : 422));
+    rows.put(
+        "GET /api/indicator-reports/{id}",
+        new Row(
+            (f, role, own) ->
+                f.as(role).get("/api/indicator-reports/{id}", f.indicatorReport(own, false)),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "GET /api/indicator-reports/{id}/revisions",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .get("/api/indicator-reports/{id}/revisions", f.indicatorReport(own, false)),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "PUT /api/indicator-reports/{id}",
+        new Row(
+            (f, role, own) -> {
+              long id = f.indicatorReport(own, false);
+              return f.as(role)
+                  .header("If-Match", etag("/api/indicator-reports/{id}", id))
+                  .body(Map.of("note", "Sửa thử", "values", List.of()))
+                  .put("/api/indicator-reports/{id}", id);
+            },
+            (role, own) -> writable(role, own, 200)));
+    rows.put(
+        "DELETE /api/indicator-reports/{id}",
+        new Row(
+            (f, role, own) -> {
+              long id = f.indicatorReport(own, false);
+              return f.as(role)
+                  .header("If-Match", etag("/api/indicator-reports/{id}", id))
+                  .delete("/api/indicator-reports/{id}", id);
+            },
+            (role, own) -> writable(role, own, 204)));
+    rows.put(
+        "POST /api/indicator-reports/{id}/transitions",
+        new Row(
+            (f, role, own) -> {
+              long id = f.indicatorReport(own, false);
+              return f.as(role)
+                  .header("If-Match", etag("/api/indicator-reports/{id}", id))
+                  .body(Map.of("action", "SUBMIT"))
+                  .post("/api/indicator-reports/{id}/transitions", id);
+            },
+            (role, own) -> writable(role, own, 200)));
+    rows.put(
+        "POST /api/indicator-reports/{id}/revisions",
+        new Row(
+            (f, role, own) -> {
+              long id = f.indicatorReport(own, true);
+              return f.as(role)
+                  .header("If-Match", etag("/api/indicator-reports/{id}", id))
+                  .body(Map.of("reason", "Điều chỉnh thử"))
+                  .post("/api/indicator-reports/{id}/revisions", id);
+            },
+            (role, own) -> writable(role, own, 201)));
     rows.put(
         "GET /api/award-powers",
         new Row(

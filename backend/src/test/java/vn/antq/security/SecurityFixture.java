@@ -23,10 +23,11 @@ final class SecurityFixture {
   final String apiKey;
 
   SecurityFixture() {
-    provinceA = province("Tỉnh Mình").create();
-    communeA = unit("COMMUNE", "Xã Mình").under(provinceA).create();
-    provinceB = province("Tỉnh Khác").create();
-    communeB = unit("COMMUNE", "Xã Khác").under(provinceB).create();
+    // from 2000: reported figures need many past months
+    provinceA = province("Tỉnh Mình").from("2000-01-01").create();
+    communeA = unit("COMMUNE", "Xã Mình").under(provinceA).from("2000-01-01").create();
+    provinceB = province("Tỉnh Khác").from("2000-01-01").create();
+    communeB = unit("COMMUNE", "Xã Khác").under(provinceB).from("2000-01-01").create();
     String s = UUID.randomUUID().toString().substring(0, 8);
     tokens =
         Map.of(
@@ -130,6 +131,58 @@ final class SecurityFixture {
 
   long award(boolean own) {
     return vn.antq.support.AwardBuilder.award(communeOf(own));
+  }
+
+  private int periods;
+
+  /** A fresh month (from 01/2000 on, when the fixture units start) for a new indicator report. */
+  synchronized int[] nextPeriod() {
+    int n = periods++;
+    return new int[] {2000 + n / 12, n % 12 + 1};
+  }
+
+  /** The body of a month's figures for the own or the other commune. */
+  Map<String, Object> indicatorBody(boolean own) {
+    int[] p = nextPeriod();
+    return Map.of(
+        "unitId",
+        communeOf(own),
+        "periodKind",
+        "MONTH",
+        "year",
+        p[0],
+        "number",
+        p[1],
+        "values",
+        java.util.List.of(
+            Map.of(
+                "indicatorId",
+                vn.antq.support.EventBuilder.catalogueId("INDICATOR", "TIN_BAO"),
+                "value",
+                3)));
+  }
+
+  /** A draft (or approved) indicator report written by the administrator. */
+  long indicatorReport(boolean own, boolean approved) {
+    io.restassured.response.Response r =
+        Api.json().body(indicatorBody(own)).post("/api/indicator-reports");
+    r.then().statusCode(201);
+    long id = r.jsonPath().getLong("id");
+    if (approved) {
+      String etag = r.header("ETag");
+      for (String action : new String[] {"SUBMIT", "APPROVE"}) {
+        etag =
+            Api.json()
+                .header("If-Match", etag)
+                .body(Map.of("action", action))
+                .post("/api/indicator-reports/" + id + "/transitions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+      }
+    }
+    return id;
   }
 
   private final java.util.Map<Boolean, long[]> shared = new java.util.HashMap<>();
