@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   BarChartOutlined,
+  FormOutlined,
   CalendarOutlined,
   DashboardOutlined,
   SafetyCertificateOutlined,
@@ -19,6 +20,7 @@ export const NAV = [
   { key: '/mo-hinh', icon: <TeamOutlined />, label: 'Mô hình' },
   { key: '/su-kien', icon: <CalendarOutlined />, label: 'Sự kiện' },
   { key: '/khen-thuong', icon: <TrophyOutlined />, label: 'Khen thưởng' },
+  { key: '/so-lieu', icon: <FormOutlined />, label: 'Số liệu' },
   { key: '/bao-cao', icon: <BarChartOutlined />, label: 'Báo cáo' },
 ];
 

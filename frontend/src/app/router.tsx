@@ -4,6 +4,7 @@ import { AdminPage } from '@/features/admin';
 import { AwardPage, AwardPrintPage, AwardsPage } from '@/features/awards';
 import { DashboardPage } from '@/features/dashboard';
 import { EventsPage } from '@/features/events';
+import { IndicatorReportPage, IndicatorsPage } from '@/features/indicators';
 import { ModelPage, ModelsPage } from '@/features/models';
 import { ReportPage } from '@/features/reports';
 import { UnitsPage } from '@/features/units';
@@ -24,6 +25,8 @@ const createRouter = () =>
         { path: 'su-kien', element: <EventsPage /> },
         { path: 'khen-thuong', element: <AwardsPage /> },
         { path: 'khen-thuong/:id', element: <AwardPage /> },
+        { path: 'so-lieu', element: <IndicatorsPage /> },
+        { path: 'so-lieu/:id', element: <IndicatorReportPage /> },
         { path: 'bao-cao', element: <ReportPage /> },
         { path: 'quan-tri', element: <AdminPage /> },
         { path: '*', element: <NotFound /> },

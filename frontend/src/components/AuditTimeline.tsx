@@ -11,6 +11,7 @@ type EntityType =
   | 'EVENT'
   | 'PROGRAMME'
   | 'AWARD'
+  | 'INDICATOR_REPORT'
   | 'USER'
   | 'API_KEY'
   | 'CATALOGUE'
@@ -32,6 +33,10 @@ const ACTIONS: Record<string, string> = {
   MEMBER_DELETE: 'Xóa thành viên',
   ROSTER_IMPORT: 'Nhập danh sách',
   ROSTER_EXPORT: 'Xuất danh sách',
+  SUBMIT: 'Gửi duyệt',
+  APPROVE: 'Duyệt',
+  RETURN: 'Trả lại',
+  REVISE: 'Tạo bản điều chỉnh',
 };
 
 export const auditQueryKey = (entityType: EntityType, entityId: number) =>

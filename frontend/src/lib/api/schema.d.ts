@@ -808,6 +808,99 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/indicator-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Kỳ báo cáo số liệu (theo đơn vị, trạng thái, năm; chờ duyệt)
+     * @description Mỗi kỳ báo cáo là số liệu một đơn vị cấp xã (hoặc huyện, tỉnh) nhập cho một tháng hoặc một
+     *     quý, qua các bước Nháp → Đã gửi → Đã duyệt (hoặc Bị trả lại). Kỳ đã duyệt bị khóa; sửa
+     *     bằng một lần điều chỉnh (bản mới, bản cũ được giữ lại với trạng thái Đã thay thế).
+     *     Mặc định chỉ trả về bản mới nhất của mỗi kỳ (`allRevisions=true` để xem mọi bản).
+     */
+    get: operations['listIndicatorReports'];
+    put?: never;
+    /**
+     * Nhập số liệu một kỳ (tháng hoặc quý) cho một đơn vị, lưu ở trạng thái Nháp
+     * @description Một đơn vị báo cáo một kỳ theo tháng hoặc theo quý, không cả hai cho cùng khoảng thời gian
+     *     (409). Kỳ chưa bắt đầu không nhập được (422); chỉ tiêu phải còn hiệu lực trong kỳ.
+     */
+    post: operations['createIndicatorReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicator-reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /** Một kỳ báo cáo với số liệu */
+    get: operations['getIndicatorReport'];
+    /** Sửa số liệu của kỳ ở trạng thái Nháp hoặc Bị trả lại (cần If-Match) */
+    put: operations['updateIndicatorReport'];
+    post?: never;
+    /** Xóa kỳ ở trạng thái Nháp hoặc Bị trả lại (cần If-Match) */
+    delete: operations['deleteIndicatorReport'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicator-reports/{id}/transitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Gửi duyệt, duyệt hoặc trả lại một kỳ (cần If-Match)
+     * @description SUBMIT: đơn vị gửi kỳ Nháp hoặc Bị trả lại. APPROVE, RETURN: cán bộ cấp tỉnh (hoặc quản
+     *     trị viên) có địa bàn chứa đơn vị, không phải chính đơn vị đó; trả lại cần nhận xét.
+     *     Chuyển không hợp lệ trả về 409.
+     */
+    post: operations['transitionIndicatorReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicator-reports/{id}/revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /** Mọi bản của cùng kỳ, cùng đơn vị (bản mới nhất trước) */
+    get: operations['listIndicatorReportRevisions'];
+    put?: never;
+    /** Điều chỉnh một kỳ đã duyệt — tạo bản mới ở trạng thái Nháp, bản đã duyệt vẫn được tính cho đến khi bản mới được duyệt (cần If-Match của bản đã duyệt) */
+    post: operations['reviseIndicatorReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/summary': {
     parameters: {
       query?: never;
@@ -1283,7 +1376,7 @@ export interface components {
       totalPages: number;
     };
     /**
-     * @description MODEL_FIELD (lĩnh vực mô hình), MODEL_TYPE (loại mô hình, thuộc một lĩnh vực), EVENT_TYPE (loại sự kiện), MATERIAL_TYPE (loại tài liệu, vật phẩm tuyên truyền, kèm đơn vị tính trong tên), AWARD_FORM (hình thức khen thưởng), AWARD_TYPE (loại khen thưởng), AWARD_AUTHORITY (cấp có thẩm quyền khen thưởng; hình thức được tặng ghi ở /api/award-powers)
+     * @description MODEL_FIELD (lĩnh vực mô hình), MODEL_TYPE (loại mô hình, thuộc một lĩnh vực), EVENT_TYPE (loại sự kiện), MATERIAL_TYPE (loại tài liệu, vật phẩm tuyên truyền, kèm đơn vị tính trong tên), AWARD_FORM (hình thức khen thưởng), AWARD_TYPE (loại khen thưởng), AWARD_AUTHORITY (cấp có thẩm quyền khen thưởng; hình thức được tặng ghi ở /api/award-powers), INDICATOR (chỉ tiêu số liệu báo cáo định kỳ, kèm đơn vị tính trong tên), SAFETY_TARGET (loại đối tượng đánh giá an toàn về ANTT), SAFETY_CRITERION (tiêu chí an toàn về ANTT, thuộc một loại đối tượng)
      * @enum {string}
      */
     Catalogue:
@@ -1293,7 +1386,10 @@ export interface components {
       | 'MATERIAL_TYPE'
       | 'AWARD_FORM'
       | 'AWARD_TYPE'
-      | 'AWARD_AUTHORITY';
+      | 'AWARD_AUTHORITY'
+      | 'INDICATOR'
+      | 'SAFETY_TARGET'
+      | 'SAFETY_CRITERION';
     CatalogueItem: {
       /** Format: int64 */
       id: number;
@@ -2169,6 +2265,8 @@ export interface components {
        */
       awardedIndividuals: number;
       awardsByForm: components['schemas']['AwardFormFigures'][];
+      /** @description Số liệu báo cáo định kỳ theo chỉ tiêu: tổng các kỳ đã duyệt (bản hiện hành) nằm trọn trong khoảng thời gian */
+      indicators: components['schemas']['CountByItem'][];
     };
     /** @description Số liệu của một đơn vị trực thuộc; mô hình chỉ có tổng số và theo trạng thái (theo lĩnh vực, loại, mức điển hình chỉ có ở totals) */
     ReportChild: {
@@ -2210,6 +2308,128 @@ export interface components {
       children: components['schemas']['ReportChild'][];
       direct: components['schemas']['ReportFigures'];
       series: components['schemas']['ReportPoint'][];
+    };
+    /**
+     * @description DRAFT (nháp), SUBMITTED (đã gửi, chờ duyệt), RETURNED (bị trả lại), APPROVED (đã duyệt, khóa), SUPERSEDED (đã được thay bằng bản điều chỉnh)
+     * @enum {string}
+     */
+    IndicatorReportStatus: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'SUPERSEDED';
+    /**
+     * @description MONTH (tháng) hoặc QUARTER (quý)
+     * @enum {string}
+     */
+    PeriodKind: 'MONTH' | 'QUARTER';
+    IndicatorValue: {
+      indicator: components['schemas']['CatalogueRef'];
+      /**
+       * Format: int64
+       * @example 12
+       */
+      value: number;
+    };
+    IndicatorValueInput: {
+      /**
+       * Format: int64
+       * @description Mục của danh mục INDICATOR
+       */
+      indicatorId: number;
+      /**
+       * Format: int64
+       * @example 12
+       */
+      value: number;
+    };
+    IndicatorValuesInput: {
+      /** @description Ghi chú của đơn vị */
+      note?: string;
+      /** @description Chỉ tiêu không có trong danh sách là chưa báo cáo (khác với 0) */
+      values: components['schemas']['IndicatorValueInput'][];
+    };
+    IndicatorReportInput: {
+      /** Format: int64 */
+      unitId: number;
+      periodKind: components['schemas']['PeriodKind'];
+      /**
+       * Format: int32
+       * @example 2025
+       */
+      year: number;
+      /**
+       * Format: int32
+       * @description Tháng (1–12) hoặc quý (1–4)
+       * @example 8
+       */
+      number: number;
+      note?: string;
+      values: components['schemas']['IndicatorValueInput'][];
+    };
+    IndicatorReportTransition: {
+      /**
+       * @description SUBMIT (gửi duyệt), APPROVE (duyệt), RETURN (trả lại)
+       * @enum {string}
+       */
+      action: 'SUBMIT' | 'APPROVE' | 'RETURN';
+      /** @description Nhận xét (bắt buộc khi trả lại) */
+      comment?: string;
+    };
+    IndicatorRevisionInput: {
+      /** @description Lý do điều chỉnh */
+      reason: string;
+    };
+    IndicatorReport: {
+      /** Format: int64 */
+      id: number;
+      unit: components['schemas']['UnitRef'];
+      periodKind: components['schemas']['PeriodKind'];
+      /** Format: int32 */
+      year: number;
+      /** Format: int32 */
+      number: number;
+      /** Format: date */
+      periodStart: string;
+      /**
+       * Format: date
+       * @description Ngày cuối của kỳ
+       */
+      periodEnd: string;
+      /** @example Tháng 8/2025 */
+      periodLabel: string;
+      /**
+       * Format: int32
+       * @description Lần báo cáo (1 là bản đầu, từ 2 là điều chỉnh)
+       */
+      revision: number;
+      status: components['schemas']['IndicatorReportStatus'];
+      note?: string;
+      revisionReason?: string;
+      /** @description Nhận xét của cấp duyệt khi trả lại hoặc duyệt */
+      reviewComment?: string;
+      /** Format: date-time */
+      submittedAt?: string;
+      submittedBy?: string;
+      /** Format: date-time */
+      reviewedAt?: string;
+      reviewedBy?: string;
+      /** @description Người gọi sửa, gửi được */
+      canEdit?: boolean;
+      /** @description Người gọi duyệt, trả lại được */
+      canReview?: boolean;
+      values: components['schemas']['IndicatorValue'][];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int64 */
+      version: number;
+    };
+    IndicatorReportPage: {
+      content: components['schemas']['IndicatorReport'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      size: number;
+      /** Format: int64 */
+      totalElements: number;
+      /** Format: int32 */
+      totalPages: number;
     };
   };
   responses: {
@@ -2931,13 +3151,14 @@ export interface operations {
   listAuditEvents: {
     parameters: {
       query: {
-        /** @description UNIT, MODEL, EVENT, PROGRAMME, AWARD (quản trị viên và cán bộ cấp tỉnh, trong địa bàn); USER, API_KEY, CATALOGUE, AWARD_POWER (quản trị viên) */
+        /** @description UNIT, MODEL, EVENT, PROGRAMME, AWARD, INDICATOR_REPORT (quản trị viên và cán bộ cấp tỉnh, trong địa bàn); USER, API_KEY, CATALOGUE, AWARD_POWER (quản trị viên) */
         entityType:
           | 'UNIT'
           | 'MODEL'
           | 'EVENT'
           | 'PROGRAMME'
           | 'AWARD'
+          | 'INDICATOR_REPORT'
           | 'USER'
           | 'API_KEY'
           | 'CATALOGUE'
@@ -4507,6 +4728,284 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+    };
+  };
+  listIndicatorReports: {
+    parameters: {
+      query?: {
+        /** @description Đơn vị và các đơn vị cấp dưới (kể cả các đơn vị đã sáp nhập vào đó) */
+        unitId?: number;
+        status?: components['schemas']['IndicatorReportStatus'];
+        year?: number;
+        /** @description Chỉ những kỳ đã gửi mà người gọi có quyền duyệt */
+        awaitingMe?: boolean;
+        allRevisions?: boolean;
+        /** @description Số trang, bắt đầu từ 0 */
+        page?: components['parameters']['Page'];
+        /** @description Số dòng mỗi trang (tối đa 200) */
+        size?: components['parameters']['Size'];
+        /** @description Sắp xếp: `periodStart`, `updatedAt`, `submittedAt`, kèm `,asc` hoặc `,desc` */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang kỳ báo cáo (kèm số liệu) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorReportPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  createIndicatorReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IndicatorReportInput'];
+      };
+    };
+    responses: {
+      /** @description Đã tạo */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorReport'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  getIndicatorReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Kỳ báo cáo */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorReport'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  updateIndicatorReport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IndicatorValuesInput'];
+      };
+    };
+    responses: {
+      /** @description Đã sửa */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorReport'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  deleteIndicatorReport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  transitionIndicatorReport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IndicatorReportTransition'];
+      };
+    };
+    responses: {
+      /** @description Đã chuyển */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorReport'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  listIndicatorReportRevisions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Các bản */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorReport'][];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  reviseIndicatorReport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IndicatorRevisionInput'];
+      };
+    };
+    responses: {
+      /** @description Bản điều chỉnh */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorReport'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
     };
   };
   getReportSummary: {

@@ -34,6 +34,14 @@ const CATALOGUES: { value: Catalogue; label: string; parent?: Catalogue; parentL
     { value: 'AWARD_FORM', label: 'Hình thức khen thưởng' },
     { value: 'AWARD_TYPE', label: 'Loại khen thưởng' },
     { value: 'AWARD_AUTHORITY', label: 'Cấp khen thưởng' },
+    { value: 'INDICATOR', label: 'Chỉ tiêu số liệu báo cáo' },
+    { value: 'SAFETY_TARGET', label: 'Đối tượng đánh giá an toàn về ANTT' },
+    {
+      value: 'SAFETY_CRITERION',
+      label: 'Tiêu chí an toàn về ANTT',
+      parent: 'SAFETY_TARGET',
+      parentLabel: 'Đối tượng',
+    },
   ];
 
 /** Danh mục: effective-dated lists; an item is ended with a date, never deleted. */

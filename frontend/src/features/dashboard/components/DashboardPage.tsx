@@ -3,12 +3,13 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
+import { PendingCard } from '@/features/indicators';
 import { useReportSummary, type ReportSummary } from '@/features/reports';
 import { unitListQuery, UNIT_KIND_LABELS, type UnitKind } from '@/features/units';
 import { api, unwrap } from '@/lib/api/client';
 import { formatNumber, todayIso } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
-import { useCurrentUser } from '@/lib/useSession';
+import { useCurrentUser, useRights } from '@/lib/useSession';
 import { Chart } from './Chart';
 
 const TILES: { title: string; kinds: UnitKind[]; link: string }[] = [
@@ -34,6 +35,7 @@ const RECOGNITION: Record<string, string> = {
  */
 export function DashboardPage() {
   const user = useCurrentUser();
+  const rights = useRights();
   const unitId = user?.unit?.id;
   const today = todayIso();
   const yearStart = dayjs().startOf('year').format('YYYY-MM-DD');
@@ -115,6 +117,11 @@ export function DashboardPage() {
           </Col>
         ))}
       </Row>
+      {(rights.write || rights.reorganise) && (
+        <div style={{ marginTop: 16 }}>
+          <PendingCard unitId={unitId} />
+        </div>
+      )}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={14}>
           <Card size="small" title="12 tháng gần nhất">

@@ -16,7 +16,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { UnitPicker } from '@/features/units';
 import { api } from '@/lib/api/client';
@@ -251,6 +251,20 @@ function Report({ summary }: { summary: ReportSummary }) {
             a="Số lượng"
           />
         </Col>
+        <Col xs={24} lg={12}>
+          <Breakdown
+            title={
+              <Link
+                to={`/so-lieu?status=APPROVED${summary.unit ? `&unitId=${summary.unit.id}` : ''}`}
+              >
+                Số liệu báo cáo định kỳ (các kỳ đã duyệt)
+              </Link>
+            }
+            rows={t.indicators.map((m) => ({ key: m.item.id, name: m.item.name, a: m.count }))}
+            a="Số liệu"
+            first="Chỉ tiêu"
+          />
+        </Col>
       </Row>
       <Card
         size="small"
@@ -347,8 +361,10 @@ function Breakdown({
   rows,
   a,
   b,
+  first = 'Loại',
 }: {
-  title: string;
+  title: ReactNode;
+  first?: string;
   rows: { key: number; name: string; a: number; b?: number }[];
   a: string;
   b?: string;
@@ -362,7 +378,7 @@ function Breakdown({
         dataSource={rows}
         locale={{ emptyText: 'Không có' }}
         columns={[
-          { title: 'Loại', dataIndex: 'name', key: 'name' },
+          { title: first, dataIndex: 'name', key: 'name' },
           {
             title: a,
             dataIndex: 'a',

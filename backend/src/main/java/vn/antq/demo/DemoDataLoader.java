@@ -60,6 +60,7 @@ public class DemoDataLoader {
   @Inject DemoModels demoModels;
   @Inject DemoEvents demoEvents;
   @Inject DemoAwards demoAwards;
+  @Inject DemoIndicators demoIndicators;
 
   void onStart(@Observes StartupEvent event) {
     if (enabled) {
@@ -100,6 +101,10 @@ public class DemoDataLoader {
         "Demo award decisions: %d",
         demoAwards.load(
             provinces.get("Cà Mau"), provinces.get("Bạc Liêu"), provinces.get("Nghệ An")));
+    LOG.infof(
+        "Demo reported periods: %d",
+        demoIndicators.load(
+            provinces.get("Cà Mau"), provinces.get("Bạc Liêu"), named.get("Phường Bạc Liêu")));
     LOG.infof("Demo data loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
     return true;
   }

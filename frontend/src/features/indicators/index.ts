@@ -1,0 +1,3 @@
+export { IndicatorsPage } from './components/IndicatorsPage';
+export { IndicatorReportPage } from './components/IndicatorReportPage';
+export { PendingCard } from './components/PendingCard';
