@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -21,6 +22,7 @@ export const NAV = [
   { key: '/su-kien', icon: <CalendarOutlined />, label: 'Sự kiện' },
   { key: '/khen-thuong', icon: <TrophyOutlined />, label: 'Khen thưởng' },
   { key: '/so-lieu', icon: <FormOutlined />, label: 'Số liệu' },
+  { key: '/an-toan', icon: <SafetyOutlined />, label: 'An toàn ANTT' },
   { key: '/bao-cao', icon: <BarChartOutlined />, label: 'Báo cáo' },
 ];
 

@@ -7,6 +7,7 @@ import { EventsPage } from '@/features/events';
 import { IndicatorReportPage, IndicatorsPage } from '@/features/indicators';
 import { ModelPage, ModelsPage } from '@/features/models';
 import { ReportPage } from '@/features/reports';
+import { SafetyPage } from '@/features/safety';
 import { UnitsPage } from '@/features/units';
 import { AppLayout } from './AppLayout';
 
@@ -27,6 +28,7 @@ const createRouter = () =>
         { path: 'khen-thuong/:id', element: <AwardPage /> },
         { path: 'so-lieu', element: <IndicatorsPage /> },
         { path: 'so-lieu/:id', element: <IndicatorReportPage /> },
+        { path: 'an-toan', element: <SafetyPage /> },
         { path: 'bao-cao', element: <ReportPage /> },
         { path: 'quan-tri', element: <AdminPage /> },
         { path: '*', element: <NotFound /> },

@@ -12,6 +12,8 @@ type EntityType =
   | 'PROGRAMME'
   | 'AWARD'
   | 'INDICATOR_REPORT'
+  | 'SAFETY_ASSESSMENT'
+  | 'EXEMPLARY_POLICE'
   | 'USER'
   | 'API_KEY'
   | 'CATALOGUE'

@@ -901,6 +901,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/safety-assessments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Đánh giá "An toàn về an ninh, trật tự" (lọc theo địa bàn, năm, kết quả, loại đối tượng) */
+    get: operations['listSafetyAssessments'];
+    put?: never;
+    /**
+     * Ghi kết quả đánh giá một đơn vị trong một năm
+     * @description Kỳ đánh giá theo Thông tư 124/2021/TT-BCA (sửa đổi bởi 48/2025/TT-BCA): khu dân cư từ 01/11
+     *     năm trước đến 31/10; xã, phường, cơ quan, doanh nghiệp, cơ sở giáo dục từ 16/11 năm trước
+     *     đến 15/11. Mọi tiêu chí còn hiệu lực của loại đối tượng phải được đánh giá; đạt chuẩn khi
+     *     đạt tất cả. Chỉ ghi công nhận (cấp công nhận, ngày, số quyết định) khi đạt chuẩn và kỳ đã
+     *     kết thúc. Đơn vị không tự đánh giá mình (403); mỗi đơn vị một đánh giá mỗi năm (409).
+     */
+    post: operations['createSafetyAssessment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-assessments/checklist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Loại đối tượng, kỳ đánh giá và các tiêu chí còn hiệu lực cho một đơn vị và một năm */
+    get: operations['getSafetyChecklist'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-assessments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /** Một đánh giá với từng tiêu chí */
+    get: operations['getSafetyAssessment'];
+    /** Sửa đánh giá (cần If-Match; không đổi đơn vị và năm) */
+    put: operations['updateSafetyAssessment'];
+    post?: never;
+    /** Xóa đánh giá (cần If-Match) */
+    delete: operations['deleteSafetyAssessment'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exemplary-police': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Công an phường điển hình, kiểu mẫu theo năm */
+    get: operations['listExemplaryPolice'];
+    put?: never;
+    /**
+     * Ghi danh hiệu Công an phường điển hình, kiểu mẫu của một năm
+     * @description Chỉ cho đơn vị công an trực thuộc một phường; mỗi đơn vị một lần mỗi năm (409); không tự ghi cho đơn vị mình (403).
+     */
+    post: operations['createExemplaryPolice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exemplary-police/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Xóa danh hiệu ghi nhầm (cần If-Match) */
+    delete: operations['deleteExemplaryPolice'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/summary': {
     parameters: {
       query?: never;
@@ -2267,6 +2370,22 @@ export interface components {
       awardsByForm: components['schemas']['AwardFormFigures'][];
       /** @description Số liệu báo cáo định kỳ theo chỉ tiêu: tổng các kỳ đã duyệt (bản hiện hành) nằm trọn trong khoảng thời gian */
       indicators: components['schemas']['CountByItem'][];
+      /**
+       * Format: int64
+       * @description Lượt đơn vị được đánh giá "An toàn về ANTT" (kỳ đánh giá kết thúc trong khoảng thời gian)
+       */
+      safetyAssessed: number;
+      /**
+       * Format: int64
+       * @description Lượt đơn vị đạt chuẩn
+       */
+      safetyMet: number;
+      safetyByTarget: components['schemas']['SafetyFigures'][];
+      /**
+       * Format: int64
+       * @description Lượt Công an phường điển hình, kiểu mẫu (quyết định trong khoảng thời gian)
+       */
+      exemplaryPolice: number;
     };
     /** @description Số liệu của một đơn vị trực thuộc; mô hình chỉ có tổng số và theo trạng thái (theo lĩnh vực, loại, mức điển hình chỉ có ở totals) */
     ReportChild: {
@@ -2430,6 +2549,146 @@ export interface components {
       totalElements: number;
       /** Format: int32 */
       totalPages: number;
+    };
+    SafetyCriterionInput: {
+      /**
+       * Format: int64
+       * @description Mục của danh mục SAFETY_CRITERION
+       */
+      criterionId: number;
+      met: boolean;
+      /** @description Căn cứ, minh chứng */
+      evidence?: string;
+    };
+    SafetyCriterionResult: {
+      criterion: components['schemas']['CatalogueRef'];
+      met: boolean;
+      evidence?: string;
+    };
+    SafetyAssessmentInput: {
+      /** Format: int64 */
+      unitId: number;
+      /**
+       * Format: int32
+       * @description Năm đánh giá (năm kết thúc kỳ)
+       * @example 2025
+       */
+      year: number;
+      criteria: components['schemas']['SafetyCriterionInput'][];
+      /** @description Cấp công nhận, ví dụ: Chủ tịch UBND phường An Xuyên */
+      recognisedBy?: string;
+      /** Format: date */
+      recognisedOn?: string;
+      decisionNumber?: string;
+      note?: string;
+    };
+    SafetyAssessment: {
+      /** Format: int64 */
+      id: number;
+      unit: components['schemas']['UnitRef'];
+      target: components['schemas']['CatalogueRef'];
+      /** Format: int32 */
+      year: number;
+      /** Format: date */
+      periodFrom: string;
+      /** Format: date */
+      periodTo: string;
+      /** @description Đạt chuẩn (đạt mọi tiêu chí) */
+      met: boolean;
+      /** Format: int32 */
+      metCount?: number;
+      criteria: components['schemas']['SafetyCriterionResult'][];
+      recognisedBy?: string;
+      /** Format: date */
+      recognisedOn?: string;
+      decisionNumber?: string;
+      note?: string;
+      canEdit?: boolean;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int64 */
+      version: number;
+    };
+    SafetyAssessmentPage: {
+      content: components['schemas']['SafetyAssessment'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      size: number;
+      /** Format: int64 */
+      totalElements: number;
+      /** Format: int32 */
+      totalPages: number;
+    };
+    SafetyChecklist: {
+      unit: components['schemas']['UnitRef'];
+      target: components['schemas']['CatalogueRef'];
+      /** Format: int32 */
+      year: number;
+      /** Format: date */
+      periodFrom: string;
+      /** Format: date */
+      periodTo: string;
+      /**
+       * Format: int64
+       * @description Đánh giá đã có của đơn vị trong năm, nếu có
+       */
+      assessmentId?: number;
+      criteria: components['schemas']['CatalogueRef'][];
+    };
+    ExemplaryPoliceInput: {
+      /**
+       * Format: int64
+       * @description Đơn vị công an phường
+       */
+      unitId: number;
+      /** Format: int32 */
+      year: number;
+      decisionNumber: string;
+      /** Format: date */
+      decidedOn: string;
+      /** @example Giám đốc Công an tỉnh */
+      authority: string;
+      note?: string;
+    };
+    ExemplaryPolice: {
+      /** Format: int64 */
+      id: number;
+      unit: components['schemas']['UnitRef'];
+      ward: components['schemas']['UnitRef'];
+      /** Format: int32 */
+      year: number;
+      decisionNumber: string;
+      /** Format: date */
+      decidedOn: string;
+      authority: string;
+      note?: string;
+      /** Format: int64 */
+      version: number;
+    };
+    ExemplaryPolicePage: {
+      content: components['schemas']['ExemplaryPolice'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      size: number;
+      /** Format: int64 */
+      totalElements: number;
+      /** Format: int32 */
+      totalPages: number;
+    };
+    SafetyFigures: {
+      target: components['schemas']['CatalogueRef'];
+      /**
+       * Format: int64
+       * @description Lượt đơn vị được đánh giá (kỳ kết thúc trong khoảng thời gian)
+       */
+      assessed: number;
+      /**
+       * Format: int64
+       * @description Lượt đơn vị đạt chuẩn
+       */
+      met: number;
     };
   };
   responses: {
@@ -3151,7 +3410,7 @@ export interface operations {
   listAuditEvents: {
     parameters: {
       query: {
-        /** @description UNIT, MODEL, EVENT, PROGRAMME, AWARD, INDICATOR_REPORT (quản trị viên và cán bộ cấp tỉnh, trong địa bàn); USER, API_KEY, CATALOGUE, AWARD_POWER (quản trị viên) */
+        /** @description UNIT, MODEL, EVENT, PROGRAMME, AWARD, INDICATOR_REPORT, SAFETY_ASSESSMENT, EXEMPLARY_POLICE (quản trị viên và cán bộ cấp tỉnh, trong địa bàn); USER, API_KEY, CATALOGUE, AWARD_POWER (quản trị viên) */
         entityType:
           | 'UNIT'
           | 'MODEL'
@@ -3159,6 +3418,8 @@ export interface operations {
           | 'PROGRAMME'
           | 'AWARD'
           | 'INDICATOR_REPORT'
+          | 'SAFETY_ASSESSMENT'
+          | 'EXEMPLARY_POLICE'
           | 'USER'
           | 'API_KEY'
           | 'CATALOGUE'
@@ -5005,6 +5266,296 @@ export interface operations {
       412: components['responses']['PreconditionFailed'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  listSafetyAssessments: {
+    parameters: {
+      query?: {
+        /** @description Đơn vị và các đơn vị cấp dưới (kể cả các đơn vị đã sáp nhập vào đó) */
+        unitId?: number;
+        year?: number;
+        /** @description Loại đối tượng (danh mục SAFETY_TARGET) */
+        targetId?: number;
+        /** @description true — chỉ những đơn vị đạt chuẩn; false — chỉ những đơn vị chưa đạt */
+        met?: boolean;
+        /** @description Số trang, bắt đầu từ 0 */
+        page?: components['parameters']['Page'];
+        /** @description Số dòng mỗi trang (tối đa 200) */
+        size?: components['parameters']['Size'];
+        /** @description Sắp xếp: `year`, `updatedAt`, kèm `,asc` hoặc `,desc` */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang đánh giá */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SafetyAssessmentPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  createSafetyAssessment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SafetyAssessmentInput'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SafetyAssessment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  getSafetyChecklist: {
+    parameters: {
+      query: {
+        unitId: number;
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Bảng tiêu chí */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SafetyChecklist'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  getSafetyAssessment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đánh giá */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SafetyAssessment'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  updateSafetyAssessment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SafetyAssessmentInput'];
+      };
+    };
+    responses: {
+      /** @description Đã sửa */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SafetyAssessment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  deleteSafetyAssessment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      428: components['responses']['PreconditionRequired'];
+    };
+  };
+  listExemplaryPolice: {
+    parameters: {
+      query?: {
+        /** @description Địa bàn (đơn vị và cấp dưới, kể cả đơn vị đã sáp nhập vào) */
+        unitId?: number;
+        year?: number;
+        /** @description Số trang, bắt đầu từ 0 */
+        page?: components['parameters']['Page'];
+        /** @description Số dòng mỗi trang (tối đa 200) */
+        size?: components['parameters']['Size'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang danh hiệu */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExemplaryPolicePage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  createExemplaryPolice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExemplaryPoliceInput'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExemplaryPolice'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  deleteExemplaryPolice: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
       428: components['responses']['PreconditionRequired'];
     };
   };

@@ -181,6 +181,16 @@ function Report({ summary }: { summary: ReportSummary }) {
       value: t.awardedIndividuals,
       link: `/khen-thuong?${scope}kind=INDIVIDUAL&from=${summary.from}&to=${summary.to}`,
     },
+    {
+      title: 'Lượt đạt chuẩn an toàn về ANTT',
+      value: t.safetyMet,
+      link: `/an-toan?${scope}met=true`,
+    },
+    {
+      title: 'Công an phường điển hình, kiểu mẫu',
+      value: t.exemplaryPolice,
+      link: '/an-toan?tab=cong-an',
+    },
   ];
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -263,6 +273,22 @@ function Report({ summary }: { summary: ReportSummary }) {
             rows={t.indicators.map((m) => ({ key: m.item.id, name: m.item.name, a: m.count }))}
             a="Số liệu"
             first="Chỉ tiêu"
+          />
+        </Col>
+        <Col xs={24} lg={12}>
+          <Breakdown
+            title={
+              <Link to={`/an-toan?${scope}`}>Đánh giá &quot;An toàn về an ninh, trật tự&quot;</Link>
+            }
+            rows={t.safetyByTarget.map((x) => ({
+              key: x.target.id,
+              name: x.target.name,
+              a: x.assessed,
+              b: x.met,
+            }))}
+            a="Được đánh giá"
+            b="Đạt chuẩn"
+            first="Đối tượng"
           />
         </Col>
       </Row>

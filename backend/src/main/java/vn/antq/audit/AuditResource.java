@@ -31,6 +31,7 @@ public class AuditResource implements AuditApi {
   @Inject vn.antq.catalogue.CatalogueService catalogues;
   @Inject vn.antq.award.AwardService awards;
   @Inject vn.antq.indicator.IndicatorService indicators;
+  @Inject vn.antq.assessment.SafetyService safety;
 
   @Override
   public Response listAuditEvents(String entityType, Long entityId, Integer page, Integer size) {
@@ -41,6 +42,8 @@ public class AuditResource implements AuditApi {
       case "PROGRAMME" -> events.requireProgramme(entityId);
       case "AWARD" -> awards.require(entityId);
       case "INDICATOR_REPORT" -> indicators.require(entityId);
+      case "SAFETY_ASSESSMENT" -> safety.require(entityId);
+      case "EXEMPLARY_POLICE" -> safety.requirePolice(entityId);
       case "USER", "API_KEY", "CATALOGUE", "AWARD_POWER" -> {
         if (!caller.isGlobal()) {
           throw new io.quarkus.security.ForbiddenException();
@@ -60,7 +63,7 @@ public class AuditResource implements AuditApi {
           throw ProblemException.badRequest(
               "entityType",
               "Loại đối tượng không hợp lệ; chấp nhận: UNIT, MODEL, EVENT, PROGRAMME, AWARD,"
-                  + " INDICATOR_REPORT, USER,"
+                  + " INDICATOR_REPORT, SAFETY_ASSESSMENT, EXEMPLARY_POLICE, USER,"
                   + " API_KEY, CATALOGUE, AWARD_POWER");
     }
     long total = audit.count(entityType, entityId);

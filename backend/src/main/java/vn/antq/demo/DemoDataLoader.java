@@ -61,6 +61,7 @@ public class DemoDataLoader {
   @Inject DemoEvents demoEvents;
   @Inject DemoAwards demoAwards;
   @Inject DemoIndicators demoIndicators;
+  @Inject DemoSafety demoSafety;
 
   void onStart(@Observes StartupEvent event) {
     if (enabled) {
@@ -105,6 +106,9 @@ public class DemoDataLoader {
         "Demo reported periods: %d",
         demoIndicators.load(
             provinces.get("Cà Mau"), provinces.get("Bạc Liêu"), named.get("Phường Bạc Liêu")));
+    LOG.infof(
+        "Demo safety assessments and designations: %d",
+        demoSafety.load(named.get("Phường Bạc Liêu")));
     LOG.infof("Demo data loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
     return true;
   }

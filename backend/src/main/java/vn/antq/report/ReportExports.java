@@ -52,7 +52,10 @@ final class ReportExports {
           new Figure("Thành viên", ReportFigures::getMembers),
           new Figure("Quyết định khen thưởng", ReportFigures::getAwardDecisions),
           new Figure("Lượt tập thể được khen thưởng", ReportFigures::getAwardedCollectives),
-          new Figure("Lượt cá nhân được khen thưởng", ReportFigures::getAwardedIndividuals));
+          new Figure("Lượt cá nhân được khen thưởng", ReportFigures::getAwardedIndividuals),
+          new Figure("Lượt đơn vị được đánh giá an toàn về ANTT", ReportFigures::getSafetyAssessed),
+          new Figure("Lượt đơn vị đạt chuẩn an toàn về ANTT", ReportFigures::getSafetyMet),
+          new Figure("Lượt Công an phường điển hình, kiểu mẫu", ReportFigures::getExemplaryPolice));
 
   private static final String[] SERIES = {
     "Kỳ",
@@ -112,6 +115,11 @@ final class ReportExports {
         Row row = totals.createRow(r++);
         cell(row, 0, "Số liệu báo cáo: " + x.getItem().getName(), null);
         number(row, 1, x.getCount(), numbers);
+      }
+      for (var x : s.getTotals().getSafetyByTarget()) {
+        Row row = totals.createRow(r++);
+        cell(row, 0, "Đạt chuẩn an toàn về ANTT: " + x.getTarget().getName(), null);
+        number(row, 1, x.getMet(), numbers);
       }
       totals.setColumnWidth(0, 60 * 256);
       totals.setColumnWidth(1, 16 * 256);
@@ -312,7 +320,24 @@ final class ReportExports {
       }
       table(doc, List.of("TT", "Chỉ tiêu", "Số liệu"), indicators, new int[] {8, 67, 25});
 
-      heading(doc, "V. THEO ĐƠN VỊ TRỰC THUỘC");
+      heading(doc, "V. ĐÁNH GIÁ \"AN TOÀN VỀ AN NINH, TRẬT TỰ\"");
+      List<List<String>> safety = new ArrayList<>();
+      i = 1;
+      for (var x : s.getTotals().getSafetyByTarget()) {
+        safety.add(
+            List.of(
+                String.valueOf(i++),
+                x.getTarget().getName(),
+                ReportText.number(x.getAssessed()),
+                ReportText.number(x.getMet())));
+      }
+      table(
+          doc,
+          List.of("TT", "Đối tượng", "Được đánh giá", "Đạt chuẩn"),
+          safety,
+          new int[] {8, 52, 20, 20});
+
+      heading(doc, "VI. THEO ĐƠN VỊ TRỰC THUỘC");
       List<List<String>> children = new ArrayList<>();
       i = 1;
       for (var c : s.getChildren()) {

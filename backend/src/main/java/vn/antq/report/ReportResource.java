@@ -159,6 +159,7 @@ public class ReportResource implements ReportsApi {
     ids.addAll(f.modelsByType.keySet());
     ids.addAll(f.awardsByForm.keySet());
     ids.addAll(f.indicators.keySet());
+    ids.addAll(f.safetyByTarget.keySet());
   }
 
   static ReportFigures figures(ReportService.Figures f, Map<Long, CatalogueItemEntity> cats) {
@@ -232,7 +233,20 @@ public class ReportResource implements ReportsApi {
                             .item(CatalogueResource.ref(cats.get(e.getKey())))
                             .count(e.getValue()))
                 .sorted(Comparator.comparing(c -> c.getItem().getId()))
-                .toList());
+                .toList())
+        .safetyAssessed(f.safetyAssessed())
+        .safetyMet(f.safetyMet())
+        .safetyByTarget(
+            f.safetyByTarget.entrySet().stream()
+                .map(
+                    e ->
+                        new vn.antq.api.model.SafetyFigures()
+                            .target(CatalogueResource.ref(cats.get(e.getKey())))
+                            .assessed(e.getValue()[0])
+                            .met(e.getValue()[1]))
+                .sorted(Comparator.comparing(x -> x.getTarget().getId()))
+                .toList())
+        .exemplaryPolice(f.exemplaryPolice);
   }
 
   private static List<CountByItem> counts(Map<Long, Long> m, Map<Long, CatalogueItemEntity> cats) {

@@ -53,6 +53,16 @@ public class ReportService {
     public final Set<Long> decisions = new HashSet<>();
     public final Map<Long, long[]> awardsByForm = new HashMap<>(); // collectives, individuals
     public final Map<Long, Long> indicators = new HashMap<>(); // approved reported figures
+    public final Map<Long, long[]> safetyByTarget = new HashMap<>(); // assessed, met
+    public long exemplaryPolice;
+
+    public long safetyAssessed() {
+      return safetyByTarget.values().stream().mapToLong(v -> v[0]).sum();
+    }
+
+    public long safetyMet() {
+      return safetyByTarget.values().stream().mapToLong(v -> v[1]).sum();
+    }
 
     public long events() {
       return eventsByType.values().stream().mapToLong(v -> v[0]).sum();
@@ -188,6 +198,18 @@ public class ReportService {
     for (Object[] r : indicators(p)) {
       for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
         f.indicators.merge(num(r[1]), num(r[2]), Long::sum);
+      }
+    }
+    for (Object[] r : safety(p)) {
+      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
+        long[] acc = f.safetyByTarget.computeIfAbsent(num(r[1]), k -> new long[2]);
+        acc[0] += num(r[2]);
+        acc[1] += num(r[3]);
+      }
+    }
+    for (Object[] r : exemplaryPolice(p)) {
+      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
+        f.exemplaryPolice += num(r[1]);
       }
     }
     for (Object[] r : teamsAndMembers(p)) {
@@ -500,6 +522,25 @@ public class ReportService {
             + " GROUP BY 1, 2",
         p,
         Map.of("from", p.from(), "end", p.to().plusDays(1)));
+  }
+
+  /** unit, target, assessed, met: assessments whose period ends within the report's period */
+  private List<Object[]> safety(Params p) {
+    return run(
+        "SELECT a.unit_id, a.target_id, count(*), count(*) FILTER (WHERE a.met)"
+            + " FROM safety_assessment a JOIN unit u ON u.id = a.unit_id WHERE {territory}"
+            + " AND a.period_to >= :from AND a.period_to <= :to GROUP BY 1, 2",
+        p,
+        Map.of("from", p.from(), "to", p.to()));
+  }
+
+  /** unit, designations decided within the report's period */
+  private List<Object[]> exemplaryPolice(Params p) {
+    return run(
+        "SELECT e.unit_id, count(*) FROM exemplary_police e JOIN unit u ON u.id = e.unit_id"
+            + " WHERE {territory} AND e.decided_on >= :from AND e.decided_on <= :to GROUP BY 1",
+        p,
+        Map.of("from", p.from(), "to", p.to()));
   }
 
   /** unit, teams in force at the end of the period, their members then */

@@ -67,6 +67,18 @@ public final class ReportText {
     } else {
       sb.append("chưa có tập thể, cá nhân nào được khen thưởng");
     }
+    if (f.getSafetyAssessed() != null && f.getSafetyAssessed() > 0) {
+      sb.append("; ")
+          .append(number(f.getSafetyMet()))
+          .append(" lượt đơn vị đạt chuẩn \"An toàn về an ninh, trật tự\" trên ")
+          .append(number(f.getSafetyAssessed()))
+          .append(" lượt được đánh giá");
+    }
+    if (f.getExemplaryPolice() != null && f.getExemplaryPolice() > 0) {
+      sb.append("; ")
+          .append(number(f.getExemplaryPolice()))
+          .append(" lượt Công an phường được công nhận điển hình, kiểu mẫu");
+    }
     // reported figures: "tin báo, tố giác tội phạm do Nhân dân cung cấp: 41.736 tin"
     List<String> reported = new ArrayList<>();
     if (f.getIndicators() != null) {

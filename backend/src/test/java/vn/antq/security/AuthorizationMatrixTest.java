@@ -45,7 +45,8 @@ class AuthorizationMatrixTest {
           vn.antq.api.EventsApi.class,
           vn.antq.api.AwardsApi.class,
           vn.antq.api.ReportsApi.class,
-          vn.antq.api.IndicatorsApi.class);
+          vn.antq.api.IndicatorsApi.class,
+          vn.antq.api.SafetyApi.class);
   static final List<String> ROLES =
       List.of("ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "VIEWER", "INTEGRATION", "ANONYMOUS");
   static final Set<String> WRITERS =
@@ -806,6 +807,104 @@ class AuthorizationMatrixTest {
                   .post("/api/indicator-reports/{id}/revisions", id);
             },
             (role, own) -> writable(role, own, 201)));
+    // ---- safety standard
+    rows.put(
+        "GET /api/safety-assessments",
+        new Row(
+            (f, role, own) ->
+                f.as(role).queryParam("unitId", f.communeOf(own)).get("/api/safety-assessments"),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "GET /api/safety-assessments/checklist",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .queryParam("unitId", f.communeOf(own))
+                    .queryParam("year", 2025)
+                    .get("/api/safety-assessments/checklist"),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "POST /api/safety-assessments",
+        new Row(
+            (f, role, own) -> f.as(role).body(f.safetyBody(own)).post("/api/safety-assessments"),
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !WRITERS.contains(role) ? 403 : own || role.equals("ADMIN") ? 201 : 422));
+    rows.put(
+        "GET /api/safety-assessments/{id}",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/safety-assessments/{id}", f.assessment(own)),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "PUT /api/safety-assessments/{id}",
+        new Row(
+            (f, role, own) -> {
+              long id = f.assessment(own);
+              io.restassured.path.json.JsonPath a =
+                  Api.given().get("/api/safety-assessments/{id}", id).jsonPath();
+              Map<String, Object> body = new java.util.HashMap<>();
+              body.put("unitId", a.getLong("unit.id"));
+              body.put("year", 2025);
+              body.put(
+                  "criteria",
+                  a.getList("criteria.criterion.id").stream()
+                      .map(c -> Map.of("criterionId", c, "met", true))
+                      .toList());
+              body.put("note", "Sửa thử");
+              return f.as(role)
+                  .header("If-Match", etag("/api/safety-assessments/{id}", id))
+                  .body(body)
+                  .put("/api/safety-assessments/{id}", id);
+            },
+            (role, own) -> writable(role, own, 200)));
+    rows.put(
+        "DELETE /api/safety-assessments/{id}",
+        new Row(
+            (f, role, own) -> {
+              long id = f.assessment(own);
+              return f.as(role)
+                  .header("If-Match", etag("/api/safety-assessments/{id}", id))
+                  .delete("/api/safety-assessments/{id}", id);
+            },
+            (role, own) -> writable(role, own, 204)));
+    rows.put(
+        "GET /api/exemplary-police",
+        new Row(
+            (f, role, own) ->
+                f.as(role).queryParam("unitId", f.communeOf(own)).get("/api/exemplary-police"),
+            (role, own) -> readable(role, own)));
+    // a ward's police lies in the province, outside any commune's territory
+    rows.put(
+        "POST /api/exemplary-police",
+        new Row(
+            (f, role, own) ->
+                f.as(role).body(f.policeBody(f.wardPolice(own))).post("/api/exemplary-police"),
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !WRITERS.contains(role)
+                        ? 403
+                        : role.equals("ADMIN") || (own && role.equals("PROVINCE_OFFICER"))
+                            ? 201
+                            : 422));
+    rows.put(
+        "DELETE /api/exemplary-police/{id}",
+        new Row(
+            (f, role, own) -> {
+              long id = f.designation(own);
+              return f.as(role)
+                  .header("If-Match", "\"0\"")
+                  .delete("/api/exemplary-police/{id}", id);
+            },
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !WRITERS.contains(role)
+                        ? 403
+                        : role.equals("ADMIN") || (own && role.equals("PROVINCE_OFFICER"))
+                            ? 204
+                            : 404));
     rows.put(
         "GET /api/award-powers",
         new Row(

@@ -203,6 +203,62 @@ final class SecurityFixture {
   }
 
   /** A fresh hamlet in the own or the other territory, made by the administrator. */
+  /** An assessment of a fresh residential area for 2025, every criterion met. */
+  Map<String, Object> safetyBody(boolean own) {
+    long kdc = hamlet(own);
+    java.util.List<Integer> criteria =
+        Api.given()
+            .queryParam("unitId", kdc)
+            .queryParam("year", 2025)
+            .get("/api/safety-assessments/checklist")
+            .jsonPath()
+            .getList("criteria.id");
+    return Map.of(
+        "unitId",
+        kdc,
+        "year",
+        2025,
+        "criteria",
+        criteria.stream().map(c -> Map.of("criterionId", c, "met", true)).toList());
+  }
+
+  long assessment(boolean own) {
+    return Api.json()
+        .body(safetyBody(own))
+        .post("/api/safety-assessments")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
+  /** The police of a fresh ward of the own or the other province. */
+  long wardPolice(boolean own) {
+    long ward = unit("WARD", "Phường Thử").under(own ? provinceA : provinceB).create();
+    return unit("POLICE", "Công an phường Thử").under(ward).create();
+  }
+
+  Map<String, Object> policeBody(long police) {
+    return Map.of(
+        "unitId", police,
+        "year", 2025,
+        "decisionNumber", "12/QĐ-CAT",
+        "decidedOn", "2025-12-01",
+        "authority", "Giám đốc Công an tỉnh");
+  }
+
+  long designation(boolean own) {
+    return Api.json()
+        .body(policeBody(wardPolice(own)))
+        .post("/api/exemplary-police")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
   long hamlet(boolean own) {
     return unit("HAMLET", "Ấp Thử").under(communeOf(own)).create();
   }

@@ -1,0 +1,1 @@
+export { SafetyPage } from './components/SafetyPage';
