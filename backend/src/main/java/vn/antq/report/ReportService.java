@@ -124,7 +124,11 @@ public class ReportService {
     for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
       series.putIfAbsent(period(m.atDay(1), grouping), new Point());
     }
-    Params p = new Params(rootPrefixes, from, to);
+    // a province (or the country) reads the per-commune ("bucket") roll-ups: every unit of a
+    // commune goes to the same child of its report
+    boolean national = rootPrefixes.equals(List.of("/"));
+    Params p =
+        new Params(rootPrefixes, from, to, national ? List.of() : provinceRoots(rootPrefixes));
 
     // rows by (unit, type) feed the figures; rows by month feed the series (grouping sets)
     for (Object[] r : events(p, grouping)) {
@@ -278,21 +282,19 @@ public class ReportService {
     params.forEach(q::setParameter);
     @SuppressWarnings("unchecked")
     List<Object[]> rows = q.getResultList();
-    Map<Long, Long> out = new HashMap<>();
+    // prefix → child; a unit goes to the child of its longest matching prefix, found by walking
+    // up its own path ("/1/12/345/" → "/1/12/345/", "/1/12/", "/1/")
+    Map<String, Long> childOf = new HashMap<>();
+    childPrefixes.forEach((child, prefixes) -> prefixes.forEach(x -> childOf.put(x, child)));
+    Map<Long, Long> out = new HashMap<>(rows.size() * 2);
     for (Object[] r : rows) {
       String path = (String) r[1];
-      Long best = null;
-      int bestLength = -1;
-      for (Map.Entry<Long, List<String>> c : childPrefixes.entrySet()) {
-        for (String prefix : c.getValue()) {
-          if (path.startsWith(prefix) && prefix.length() > bestLength) {
-            best = c.getKey();
-            bestLength = prefix.length();
-          }
+      for (int end = path.length(); end > 0; end = path.lastIndexOf('/', end - 2) + 1) {
+        Long child = childOf.get(end == path.length() ? path : path.substring(0, end));
+        if (child != null) {
+          out.put(num(r[0]), child);
+          break;
         }
-      }
-      if (best != null) {
-        out.put(num(r[0]), best);
       }
     }
     return out;
@@ -301,7 +303,17 @@ public class ReportService {
   // ------------------------------------------------------------------ the queries
 
   /** The territory and the period, split into whole months and the partial edges. */
-  private record Params(List<String> prefixes, LocalDate from, LocalDate to) {
+  private record Params(List<String> prefixes, LocalDate from, LocalDate to, List<Long> provinces) {
+    /** Whether the report's unit is the country or whole provinces (bucket roll-ups apply). */
+    boolean byBucket() {
+      return provinces != null;
+    }
+
+    /** The SQL condition on a bucket roll-up's province ({@code alias.province_id}). */
+    String provinceSql(String alias) {
+      return provinces.isEmpty() ? "1 = 1" : alias + ".province_id IN (:provinces)";
+    }
+
     /** First day of the first whole month in the period. */
     LocalDate fullFrom() {
       return from.getDayOfMonth() == 1 ? from : YearMonth.from(from).plusMonths(1).atDay(1);
@@ -356,15 +368,32 @@ public class ReportService {
       LocalDate ya = a.getDayOfYear() == 1 ? a : LocalDate.of(a.getYear() + 1, 1, 1);
       LocalDate yb = LocalDate.of(b.getYear(), 1, 1);
       if (grouping == Grouping.YEAR && ya.isBefore(yb)) {
-        out.addAll(
-            run(
-                "SELECT s.unit_id, make_date(s.year, 1, 1), s.type_id, sum(s.events),"
-                    + " sum(s.sessions), sum(s.attendance)"
-                    + " FROM stat_event_year s JOIN unit u ON u.id = s.unit_id"
-                    + " WHERE {territory} AND s.year >= :ya AND s.year < :yb"
-                    + " GROUP BY GROUPING SETS ((s.unit_id, s.type_id), (s.year))",
-                p,
-                Map.of("ya", ya.getYear(), "yb", yb.getYear())));
+        Map<String, Object> years = new HashMap<>(Map.of("ya", ya.getYear(), "yb", yb.getYear()));
+        if (p.byBucket()) {
+          if (!p.provinces().isEmpty()) {
+            years.put("provinces", p.provinces());
+          }
+          out.addAll(
+              run(
+                  "SELECT s.bucket_id, make_date(s.year, 1, 1), s.type_id, sum(s.events),"
+                      + " sum(s.sessions), sum(s.attendance) FROM stat_event_bucket_year s"
+                      + " WHERE "
+                      + p.provinceSql("s")
+                      + " AND s.year >= :ya AND s.year < :yb"
+                      + " GROUP BY GROUPING SETS ((s.bucket_id, s.type_id), (s.year))",
+                  p,
+                  years));
+        } else {
+          out.addAll(
+              run(
+                  "SELECT s.unit_id, make_date(s.year, 1, 1), s.type_id, sum(s.events),"
+                      + " sum(s.sessions), sum(s.attendance)"
+                      + " FROM stat_event_year s JOIN unit u ON u.id = s.unit_id"
+                      + " WHERE {territory} AND s.year >= :ya AND s.year < :yb"
+                      + " GROUP BY GROUPING SETS ((s.unit_id, s.type_id), (s.year))",
+                  p,
+                  years));
+        }
         out.addAll(eventMonths(p, a, ya));
         out.addAll(eventMonths(p, yb, b));
       } else {
@@ -469,24 +498,29 @@ public class ReportService {
    * rather than through the paths of all its units.
    */
   private List<Object[]> models(Params p) {
+    // by bucket for provinces and the country (a covering index holds every column read);
+    // months of establishment by date arithmetic (date_trunc goes through timestamps)
+    String unit = p.byBucket() ? "m.bucket_id" : "m.unit_id";
     String select =
-        "SELECT GROUPING(m.unit_id, m.status, m.type_id, m.field_id, m.recognition_level, r.reg),"
-            + " m.unit_id, m.status, m.type_id, m.field_id, m.recognition_level, r.reg, count(*),"
+        "SELECT GROUPING("
+            + unit
+            + ", m.status, m.type_id, m.field_id, m.recognition_level, r.reg), "
+            + unit
+            + ", m.status, m.type_id, m.field_id, m.recognition_level, r.reg, count(*),"
             + " count(*) FILTER (WHERE r.reg IS NOT NULL)"
             + " FROM community_model m CROSS JOIN LATERAL (SELECT CASE WHEN m.established_on >="
-            + " :from THEN CAST(date_trunc('month', m.established_on) AS date) END AS reg) r";
+            + " :from THEN m.established_on - CAST(extract(day FROM m.established_on) AS integer)"
+            + " + 1 END AS reg) r";
     String group =
-        " AND m.established_on <= :to GROUP BY GROUPING SETS ((m.unit_id, m.status), (m.type_id),"
-            + " (m.field_id), (m.recognition_level), (r.reg))";
-    Map<String, Object> params = Map.of("from", p.from(), "to", p.to());
-    List<Long> provinces = provinceRoots(p.prefixes());
-    if (p.prefixes().equals(List.of("/"))) {
-      return run(select + " WHERE 1 = 1" + group, p, params);
-    }
-    if (provinces != null) {
-      Map<String, Object> withIds = new HashMap<>(params);
-      withIds.put("provinces", provinces);
-      return run(select + " WHERE m.province_id IN (:provinces)" + group, p, withIds);
+        " AND m.established_on <= :to GROUP BY GROUPING SETS (("
+            + unit
+            + ", m.status), (m.type_id), (m.field_id), (m.recognition_level), (r.reg))";
+    Map<String, Object> params = new HashMap<>(Map.of("from", p.from(), "to", p.to()));
+    if (p.byBucket()) {
+      if (!p.provinces().isEmpty()) {
+        params.put("provinces", p.provinces());
+      }
+      return run(select + " WHERE " + p.provinceSql("m") + group, p, params);
     }
     return run(select + " JOIN unit u ON u.id = m.unit_id WHERE {territory}" + group, p, params);
   }
