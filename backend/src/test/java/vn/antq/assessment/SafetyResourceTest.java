@@ -71,8 +71,55 @@ class SafetyResourceTest {
         .jsonPath();
   }
 
+  /** The number beside a label in the first two columns of a sheet of the report's workbook. */
+  static double cell(byte[] xlsx, String sheet, String label) throws java.io.IOException {
+    try (var wb =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      for (var row : wb.getSheet(sheet)) {
+        if (row.getCell(0) != null
+            && row.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+            && row.getCell(0).getStringCellValue().equals(label)) {
+          return row.getCell(1).getNumericCellValue();
+        }
+      }
+    }
+    throw new AssertionError("no line «" + label + "» in sheet " + sheet);
+  }
+
+  /** The text of the report's DOCX. */
+  static String docx(long unitId, String from, String to) throws java.io.IOException {
+    byte[] bytes =
+        Api.given()
+            .queryParam("unitId", unitId)
+            .queryParam("from", from)
+            .queryParam("to", to)
+            .get("/api/reports/summary.docx")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray();
+    try (var doc =
+            new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(bytes));
+        var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+      return text.getText();
+    }
+  }
+
+  static byte[] xlsx(long unitId, String from, String to) {
+    return Api.given()
+        .queryParam("unitId", unitId)
+        .queryParam("from", from)
+        .queryParam("to", to)
+        .get("/api/reports/summary.xlsx")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asByteArray();
+  }
+
   @Test
-  void periodsCriteriaResultAndRecognition() {
+  void periodsCriteriaResultAndRecognition() throws java.io.IOException {
     long prov = province("Tỉnh An toàn A").from("2008-01-01").create();
     long ward = unit("WARD", "Phường An toàn A1").under(prov).from("2008-01-01").create();
     long kdc = unit("HAMLET", "Khóm An toàn A1").under(ward).from("2008-01-01").create();
@@ -192,6 +239,17 @@ class SafetyResourceTest {
     assertEquals(2, report.getLong("totals.safetyMet"));
     assertEquals(List.of("KDC", "XA"), report.getList("totals.safetyByTarget.target.code"));
     assertTrue(report.getString("text").contains("2 lượt đơn vị đạt chuẩn"));
+    byte[] file = xlsx(prov, "2025-01-01", "2025-12-31");
+    assertEquals(2, cell(file, "Tổng hợp", "Lượt đơn vị đạt chuẩn an toàn về ANTT"));
+    assertEquals(
+        1,
+        cell(
+            file,
+            "Tổng hợp",
+            "Đạt chuẩn an toàn về ANTT: Khu dân cư (thôn, ấp, khu phố, tổ dân phố)"));
+    String text = docx(prov, "2025-01-01", "2025-12-31");
+    assertTrue(text.contains("V. ĐÁNH GIÁ \"AN TOÀN VỀ AN NINH, TRẬT TỰ\""), text);
+    assertTrue(text.contains("2 lượt đơn vị đạt chuẩn"), text);
     // the 2025 period of residential areas ends on 31/10/2025: not in a report ending 30/10
     assertEquals(0, summary(prov, "2025-01-01", "2025-10-30").getLong("totals.safetyAssessed"));
     // listed with filters

@@ -89,8 +89,55 @@ class IndicatorResourceTest {
         .sum();
   }
 
+  /** The number beside a label in the first two columns of a sheet of the report's workbook. */
+  static double cell(byte[] xlsx, String sheet, String label) throws java.io.IOException {
+    try (var wb =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      for (var row : wb.getSheet(sheet)) {
+        if (row.getCell(0) != null
+            && row.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+            && row.getCell(0).getStringCellValue().equals(label)) {
+          return row.getCell(1).getNumericCellValue();
+        }
+      }
+    }
+    throw new AssertionError("no line «" + label + "» in sheet " + sheet);
+  }
+
+  /** The text of the report's DOCX. */
+  static String docx(long unitId, String from, String to) throws java.io.IOException {
+    byte[] bytes =
+        Api.given()
+            .queryParam("unitId", unitId)
+            .queryParam("from", from)
+            .queryParam("to", to)
+            .get("/api/reports/summary.docx")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray();
+    try (var doc =
+            new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(bytes));
+        var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+      return text.getText();
+    }
+  }
+
+  static byte[] xlsx(long unitId, String from, String to) {
+    return Api.given()
+        .queryParam("unitId", unitId)
+        .queryParam("from", from)
+        .queryParam("to", to)
+        .get("/api/reports/summary.xlsx")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asByteArray();
+  }
+
   @Test
-  void aWardEntersSubmitsIsReturnedCorrectsAndTheProvinceApproves() {
+  void aWardEntersSubmitsIsReturnedCorrectsAndTheProvinceApproves() throws java.io.IOException {
     long prov = province("Tỉnh Chỉ tiêu A").from("2008-01-01").create();
     long ward = unit("WARD", "Phường Chỉ tiêu A1").under(prov).from("2008-01-01").create();
     String wardOfficer = Users.signedIn("COMMUNE_OFFICER", ward);
@@ -236,6 +283,16 @@ class IndicatorResourceTest {
     year = summary(prov, "2025-01-01", "2025-12-31");
     assertEquals(140, reported(year, "totals.indicators", tips));
     assertEquals(9, reported(year, "totals.indicators", clarified));
+    // the files people file carry them too
+    assertEquals(
+        140,
+        cell(
+            xlsx(prov, "2025-01-01", "2025-12-31"),
+            "Tổng hợp",
+            "Số liệu báo cáo: Tin báo, tố giác tội phạm do Nhân dân cung cấp (tin)"));
+    String text = docx(prov, "2025-01-01", "2025-12-31");
+    assertTrue(text.contains("IV. SỐ LIỆU BÁO CÁO ĐỊNH KỲ (CÁC KỲ ĐÃ DUYỆT)"), text);
+    assertTrue(text.contains("tin báo, tố giác tội phạm do Nhân dân cung cấp: 140 tin"), text);
 
     // both revisions are kept; the list shows the latest by default
     Api.as(provinceOfficer)
