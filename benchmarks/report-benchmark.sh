@@ -8,7 +8,8 @@
 #
 # Environment: BENCH_DATA_DIR (default benchmarks/.data, kept between runs), BENCH_RUNS (200),
 # BENCH_PORT (18390), BENCH_DB_PORT (55439), BENCH_EVENTS (3000000), BENCH_MODELS (300000),
-# BENCH_HAMLETS (100000). Needs curl and psql (Debian: postgresql-client). Not part of ./test.sh.
+# BENCH_HAMLETS (100000). Needs curl and psql (Debian: postgresql-client); wrk (Debian: wrk) adds
+# the kept-alive figure. Not part of ./test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -79,12 +80,24 @@ direct=$( { echo '\timing on'; for _ in $(seq 1 50); do echo "$sql"; done; } \
   | psql -h localhost -p "$dbport" -U postgres -d postgres -X -q -o /dev/null 2>&1 \
   | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' | paste - - | awk '{print $1 + $2}' | stats)
 
+# the same request over one kept-alive connection (wrk, Debian's package), when installed: no
+# process start nor connection set-up per request, as a browser or a provincial system would
+keepalive=""
+if command -v wrk > /dev/null; then
+  keepalive=$(wrk -t1 -c1 -d15s --latency -H "Authorization: Bearer $token" "$url" \
+    | awk '/^ +(50|99)%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else {sub(/s/,"",v); v*=1000}; printf "%.1f ", v}')
+fi
+
 read -r am ap amin amax <<< "$api"
 read -r dm dp dmin dmax <<< "$direct"
 echo
 echo "| what | median ms | p99 ms | min–max ms |"
 echo "|---|---|---|---|"
 echo "| GET /api/reports/summary, 10-year province report ($runs runs) | $am | $ap | $amin–$amax |"
+if [ -n "$keepalive" ]; then
+  read -r km kp <<< "$keepalive"
+  echo "| the same, one kept-alive connection (wrk, 15 s) | $km | $kp | |"
+fi
 echo "| its two main SQL statements in psql, summed (50 runs) | $dm | $dp | $dmin–$dmax |"
 awk -v a="$am" -v d="$dm" 'BEGIN { printf "ratio API / SQL median: %.2f\n", a / d }'
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB; $(date -u +%F)"

@@ -112,7 +112,11 @@ public class ReportService {
     List<String> rootPrefixes = unitId == null ? List.of("/") : units.lineagePaths(unitId);
     List<UnitEntity> children = unitId == null ? units.rootsOn(to) : units.children(unitId, to);
     Map<Long, List<String>> childPrefixes = lineagePrefixes(children);
-    Map<Long, Long> bucketOf = buckets(rootPrefixes, childPrefixes);
+    // a province (or the country) reads the per-commune ("bucket") roll-ups: every unit of a
+    // commune goes to the same child of its report
+    boolean national = rootPrefixes.equals(List.of("/"));
+    List<Long> provinces = national ? List.of() : provinceRoots(rootPrefixes);
+    Map<Long, Long> bucketOf = buckets(rootPrefixes, childPrefixes, provinces != null);
 
     Figures totals = new Figures();
     Figures direct = new Figures();
@@ -124,11 +128,7 @@ public class ReportService {
     for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
       series.putIfAbsent(period(m.atDay(1), grouping), new Point());
     }
-    // a province (or the country) reads the per-commune ("bucket") roll-ups: every unit of a
-    // commune goes to the same child of its report
-    boolean national = rootPrefixes.equals(List.of("/"));
-    Params p =
-        new Params(rootPrefixes, from, to, national ? List.of() : provinceRoots(rootPrefixes));
+    Params p = new Params(rootPrefixes, from, to, provinces);
 
     // rows by (unit, type) feed the figures; rows by month feed the series (grouping sets)
     for (Object[] r : events(p, grouping)) {
@@ -273,12 +273,14 @@ public class ReportService {
 
   /** Every unit of the territory → the child it counts for (the longest matching path). */
   private Map<Long, Long> buckets(
-      List<String> rootPrefixes, Map<Long, List<String>> childPrefixes) {
+      List<String> rootPrefixes, Map<Long, List<String>> childPrefixes, boolean byBucket) {
     Map<String, Object> params = new HashMap<>();
     Query q =
         em.createNativeQuery(
             "SELECT u.id, u.path FROM unit u WHERE "
-                + UnitService.pathsSql("u", rootPrefixes, "root", params));
+                + UnitService.pathsSql("u", rootPrefixes, "root", params)
+                // a province's report names communes and the units above them only
+                + (byBucket ? " AND (u.commune_id IS NULL OR u.commune_id = u.id)" : ""));
     params.forEach(q::setParameter);
     @SuppressWarnings("unchecked")
     List<Object[]> rows = q.getResultList();
@@ -350,6 +352,8 @@ public class ReportService {
   @SuppressWarnings("unchecked")
   private List<Object[]> run(String sql, Params p, Map<String, Object> extra) {
     Map<String, Object> params = new HashMap<>(extra);
+    // the unit a row counts for: its bucket (commune) in a province's or the country's report
+    sql = sql.replace("{unit}", p.byBucket() ? "coalesce(u.commune_id, u.id)" : "u.id");
     if (sql.contains("{territory}")) {
       sql = sql.replace("{territory}", UnitService.pathsSql("u", p.prefixes(), "terr", params));
     }
@@ -386,11 +390,11 @@ public class ReportService {
         } else {
           out.addAll(
               run(
-                  "SELECT s.unit_id, make_date(s.year, 1, 1), s.type_id, sum(s.events),"
+                  "SELECT {unit}, make_date(s.year, 1, 1), s.type_id, sum(s.events),"
                       + " sum(s.sessions), sum(s.attendance)"
                       + " FROM stat_event_year s JOIN unit u ON u.id = s.unit_id"
                       + " WHERE {territory} AND s.year >= :ya AND s.year < :yb"
-                      + " GROUP BY GROUPING SETS ((s.unit_id, s.type_id), (s.year))",
+                      + " GROUP BY GROUPING SETS ((1, 3), (s.year))",
                   p,
                   years));
         }
@@ -403,7 +407,7 @@ public class ReportService {
     for (LocalDate[] e : p.edges()) {
       out.addAll(
           run(
-              "SELECT e.unit_id, f_vn_month(e.starts_at), e.type_id, count(*), sum(e.sessions),"
+              "SELECT {unit}, f_vn_month(e.starts_at), e.type_id, count(*), sum(e.sessions),"
                   + " sum(coalesce(e.attendance, 0)) FROM event e JOIN unit u ON u.id = e.unit_id"
                   + " WHERE {territory} AND e.starts_at >= :a AND e.starts_at < :b"
                   + " GROUP BY GROUPING SETS ((1, 3), (2))",
@@ -419,10 +423,10 @@ public class ReportService {
       return List.of();
     }
     return run(
-        "SELECT s.unit_id, s.month, s.type_id, sum(s.events), sum(s.sessions),"
+        "SELECT {unit}, s.month, s.type_id, sum(s.events), sum(s.sessions),"
             + " sum(s.attendance) FROM stat_event_month s JOIN unit u ON u.id = s.unit_id"
             + " WHERE {territory} AND s.month >= :ff AND s.month < :ft"
-            + " GROUP BY GROUPING SETS ((s.unit_id, s.type_id), (s.month))",
+            + " GROUP BY GROUPING SETS ((1, 3), (s.month))",
         p,
         Map.of("ff", from, "ft", to));
   }
@@ -433,7 +437,7 @@ public class ReportService {
     if (p.hasFull()) {
       out.addAll(
           run(
-              "SELECT s.unit_id, NULL, s.material_type_id, sum(s.quantity)"
+              "SELECT {unit}, NULL, s.material_type_id, sum(s.quantity)"
                   + " FROM stat_material_month s JOIN unit u ON u.id = s.unit_id"
                   + " WHERE {territory} AND s.month >= :ff AND s.month < :ft GROUP BY 1, 3",
               p,
@@ -442,7 +446,7 @@ public class ReportService {
     for (LocalDate[] e : p.edges()) {
       out.addAll(
           run(
-              "SELECT e.unit_id, NULL, m.material_type_id, sum(m.quantity)"
+              "SELECT {unit}, NULL, m.material_type_id, sum(m.quantity)"
                   + " FROM event_material m JOIN event e ON e.id = m.event_id"
                   + " JOIN unit u ON u.id = e.unit_id"
                   + " WHERE {territory} AND e.starts_at >= :a AND e.starts_at < :b"
@@ -459,7 +463,7 @@ public class ReportService {
     if (p.hasFull()) {
       out.addAll(
           run(
-              "SELECT s.unit_id, s.month, s.form_id, sum(s.collectives), sum(s.individuals)"
+              "SELECT {unit}, s.month, s.form_id, sum(s.collectives), sum(s.individuals)"
                   + " FROM stat_award_month s JOIN unit u ON u.id = s.unit_id"
                   + " WHERE {territory} AND s.month >= :ff AND s.month < :ft"
                   + " GROUP BY GROUPING SETS ((1, 3), (2))",
@@ -469,7 +473,7 @@ public class ReportService {
     for (LocalDate[] e : p.edges()) {
       out.addAll(
           run(
-              "SELECT r.unit_id, CAST(date_trunc('month', d.decided_on) AS date), d.form_id,"
+              "SELECT {unit}, CAST(date_trunc('month', d.decided_on) AS date), d.form_id,"
                   + " count(*) FILTER (WHERE r.kind = 'COLLECTIVE'),"
                   + " count(*) FILTER (WHERE r.kind = 'INDIVIDUAL')"
                   + " FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id"
@@ -485,7 +489,7 @@ public class ReportService {
   /** unit, decision: decisions are counted once per territory however many recipients */
   private List<Object[]> decisions(Params p) {
     return run(
-        "SELECT DISTINCT r.unit_id, r.decision_id FROM award_recipient r"
+        "SELECT DISTINCT {unit}, r.decision_id FROM award_recipient r"
             + " JOIN award_decision d ON d.id = r.decision_id JOIN unit u ON u.id = r.unit_id"
             + " WHERE {territory} AND d.decided_on >= :from AND d.decided_on <= :to",
         p,
@@ -504,9 +508,10 @@ public class ReportService {
     String select =
         "SELECT GROUPING("
             + unit
-            + ", m.status, m.type_id, m.field_id, m.recognition_level, r.reg), "
+            + ", m.status COLLATE \"C\", m.type_id, m.field_id, m.recognition_level, r.reg), "
             + unit
-            + ", m.status, m.type_id, m.field_id, m.recognition_level, r.reg, count(*),"
+            + ", m.status COLLATE \"C\", m.type_id, m.field_id, m.recognition_level, r.reg,"
+            + " count(*),"
             + " count(*) FILTER (WHERE r.reg IS NOT NULL)"
             + " FROM community_model m CROSS JOIN LATERAL (SELECT CASE WHEN m.established_on >="
             + " :from THEN m.established_on - CAST(extract(day FROM m.established_on) AS integer)"
@@ -514,7 +519,8 @@ public class ReportService {
     String group =
         " AND m.established_on <= :to GROUP BY GROUPING SETS (("
             + unit
-            + ", m.status), (m.type_id), (m.field_id), (m.recognition_level), (r.reg))";
+            + ", m.status COLLATE \"C\"), (m.type_id), (m.field_id), (m.recognition_level),"
+            + " (r.reg))";
     Map<String, Object> params = new HashMap<>(Map.of("from", p.from(), "to", p.to()));
     if (p.byBucket()) {
       if (!p.provinces().isEmpty()) {
@@ -550,7 +556,7 @@ public class ReportService {
    */
   private List<Object[]> indicators(Params p) {
     return run(
-        "SELECT s.unit_id, s.indicator_id, sum(s.value) FROM stat_indicator_month s"
+        "SELECT {unit}, s.indicator_id, sum(s.value) FROM stat_indicator_month s"
             + " JOIN unit u ON u.id = s.unit_id WHERE {territory} AND s.month >= :from"
             + " AND s.month + make_interval(months => s.months) <= :end AND s.value <> 0"
             + " GROUP BY 1, 2",
@@ -561,7 +567,7 @@ public class ReportService {
   /** unit, target, assessed, met: assessments whose period ends within the report's period */
   private List<Object[]> safety(Params p) {
     return run(
-        "SELECT a.unit_id, a.target_id, count(*), count(*) FILTER (WHERE a.met)"
+        "SELECT {unit}, a.target_id, count(*), count(*) FILTER (WHERE a.met)"
             + " FROM safety_assessment a JOIN unit u ON u.id = a.unit_id WHERE {territory}"
             + " AND a.period_to >= :from AND a.period_to <= :to GROUP BY 1, 2",
         p,
@@ -571,7 +577,7 @@ public class ReportService {
   /** unit, designations decided within the report's period */
   private List<Object[]> exemplaryPolice(Params p) {
     return run(
-        "SELECT e.unit_id, count(*) FROM exemplary_police e JOIN unit u ON u.id = e.unit_id"
+        "SELECT {unit}, count(*) FROM exemplary_police e JOIN unit u ON u.id = e.unit_id"
             + " WHERE {territory} AND e.decided_on >= :from AND e.decided_on <= :to GROUP BY 1",
         p,
         Map.of("from", p.from(), "to", p.to()));
@@ -580,7 +586,7 @@ public class ReportService {
   /** unit, teams in force at the end of the period, their members then */
   private List<Object[]> teamsAndMembers(Params p) {
     return run(
-        "SELECT t.unit_id, count(DISTINCT t.id), count(m.id) FROM team t"
+        "SELECT {unit}, count(DISTINCT t.id), count(m.id) FROM team t"
             + " JOIN unit u ON u.id = t.unit_id"
             + " LEFT JOIN member m ON m.team_id = t.id AND (m.joined_on IS NULL OR m.joined_on <= :to)"
             + " AND (m.left_on IS NULL OR m.left_on > :to)"
