@@ -72,6 +72,20 @@ test('a ward assesses a residential area against the safety standard, the provin
   ).toBeVisible();
   await shot(page, '93-cong-an-dien-hinh');
 
+  // the province reads the ward's assessment and its history
+  await page.getByRole('tab', { name: 'Đánh giá đạt chuẩn' }).click();
+  await page.getByRole('row', { name: new RegExp(`${year}.*Khóm 1, Phường 1`) }).click();
+  const opened = page.getByRole('dialog');
+  await expect(opened.getByText(`Sửa đánh giá năm ${year}`)).toBeVisible();
+  await expect(opened.getByLabel('Đơn vị được đánh giá')).toHaveValue('Khóm 1, Phường 1');
+  await opened.getByText('Lịch sử thay đổi').click();
+  await expect(opened.getByText('Tạo mới').first()).toBeVisible();
+  await expect(
+    opened.getByText(/Cấp công nhận:.*Chủ tịch UBND phường Bạc Liêu/).first(),
+  ).toBeVisible();
+  await shot(page, '95-an-toan-lich-su');
+  await opened.getByRole('button', { name: 'Hủy' }).click();
+
   // the report of the ward's year counts them, as the server computes
   const me = await (
     await request.get('/api/auth/me', { headers: await authHeaders(request, 'phuongbaclieu') })

@@ -2,6 +2,7 @@ import {
   Alert,
   App,
   Col,
+  Collapse,
   DatePicker,
   Form,
   Input,
@@ -14,11 +15,13 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { AuditTimeline } from '@/components/AuditTimeline';
 import { FormDialog } from '@/components/FormDialog';
 import { UnitPicker } from '@/features/units';
 import { ApiError } from '@/lib/api/client';
 import { formatDate } from '@/lib/format';
 import { applyViolations, problemMessage } from '@/lib/problem';
+import { useRights } from '@/lib/useSession';
 import { useSafetyChecklist, useSaveSafetyAssessment, type SafetyAssessment } from '../api/safety';
 
 interface Values {
@@ -50,6 +53,7 @@ export function AssessmentDialog({
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const save = useSaveSafetyAssessment();
+  const rights = useRights();
   const [error, setError] = useState<string>();
   const [lineErrors, setLineErrors] = useState<Record<number, string>>({});
   const unitId = Form.useWatch('unitId', form) ?? a?.unit.id;
@@ -138,14 +142,16 @@ export function AssessmentDialog({
       >
         <Row gutter={12}>
           <Col span={16}>
-            <Form.Item
-              name="unitId"
-              label="Đơn vị được đánh giá (khu dân cư, xã/phường, cơ quan, doanh nghiệp, trường học)"
-              rules={[{ required: true, message: 'Chọn đơn vị' }]}
-            >
-              {a ? (
+            {a ? (
+              <Form.Item label="Đơn vị được đánh giá">
                 <Input disabled value={a.unit.name} aria-label="Đơn vị được đánh giá" />
-              ) : (
+              </Form.Item>
+            ) : (
+              <Form.Item
+                name="unitId"
+                label="Đơn vị được đánh giá (khu dân cư, xã/phường, cơ quan, doanh nghiệp, trường học)"
+                rules={[{ required: true, message: 'Chọn đơn vị' }]}
+              >
                 <UnitPicker
                   aria-label="Đơn vị được đánh giá"
                   kinds={[
@@ -158,8 +164,8 @@ export function AssessmentDialog({
                     'SCHOOL',
                   ]}
                 />
-              )}
-            </Form.Item>
+              </Form.Item>
+            )}
           </Col>
           <Col span={8}>
             <Form.Item
@@ -302,6 +308,34 @@ export function AssessmentDialog({
           <Input.TextArea aria-label="Ghi chú" rows={2} maxLength={2000} />
         </Form.Item>
       </Form>
+      {a && rights.audit && (
+        <Collapse
+          size="small"
+          items={[
+            {
+              key: 'history',
+              label: 'Lịch sử thay đổi',
+              children: (
+                <AuditTimeline
+                  entityType="SAFETY_ASSESSMENT"
+                  entityId={a.id}
+                  fields={{
+                    year: 'Năm',
+                    met: 'Đạt chuẩn',
+                    recognisedBy: 'Cấp công nhận',
+                    recognisedOn: 'Ngày công nhận',
+                    decisionNumber: 'Số quyết định',
+                    note: 'Ghi chú',
+                    ...Object.fromEntries(
+                      criteria.map((c) => [`criterion:${c.id}`, `Tiêu chí: ${c.name}`]),
+                    ),
+                  }}
+                />
+              ),
+            },
+          ]}
+        />
+      )}
     </FormDialog>
   );
 }
