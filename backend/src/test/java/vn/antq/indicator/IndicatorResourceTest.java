@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.antq.support.ReportFiles.cell;
+import static vn.antq.support.ReportFiles.docx;
+import static vn.antq.support.ReportFiles.xlsx;
 import static vn.antq.support.UnitBuilder.province;
 import static vn.antq.support.UnitBuilder.unit;
 
@@ -87,53 +90,6 @@ class IndicatorResourceTest {
         .filter(m -> ((Number) ((Map<?, ?>) m.get("item")).get("id")).longValue() == indicatorId)
         .mapToLong(m -> ((Number) m.get("count")).longValue())
         .sum();
-  }
-
-  /** The number beside a label in the first two columns of a sheet of the report's workbook. */
-  static double cell(byte[] xlsx, String sheet, String label) throws java.io.IOException {
-    try (var wb =
-        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-      for (var row : wb.getSheet(sheet)) {
-        if (row.getCell(0) != null
-            && row.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-            && row.getCell(0).getStringCellValue().equals(label)) {
-          return row.getCell(1).getNumericCellValue();
-        }
-      }
-    }
-    throw new AssertionError("no line «" + label + "» in sheet " + sheet);
-  }
-
-  /** The text of the report's DOCX. */
-  static String docx(long unitId, String from, String to) throws java.io.IOException {
-    byte[] bytes =
-        Api.given()
-            .queryParam("unitId", unitId)
-            .queryParam("from", from)
-            .queryParam("to", to)
-            .get("/api/reports/summary.docx")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asByteArray();
-    try (var doc =
-            new org.apache.poi.xwpf.usermodel.XWPFDocument(
-                new java.io.ByteArrayInputStream(bytes));
-        var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
-      return text.getText();
-    }
-  }
-
-  static byte[] xlsx(long unitId, String from, String to) {
-    return Api.given()
-        .queryParam("unitId", unitId)
-        .queryParam("from", from)
-        .queryParam("to", to)
-        .get("/api/reports/summary.xlsx")
-        .then()
-        .statusCode(200)
-        .extract()
-        .asByteArray();
   }
 
   @Test
