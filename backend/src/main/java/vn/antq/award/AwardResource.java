@@ -37,6 +37,7 @@ import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
+import vn.antq.common.web.Tables;
 import vn.antq.security.Roles;
 import vn.antq.unit.UnitService;
 
@@ -324,7 +325,7 @@ public class AwardResource implements AwardsApi {
     return builder.tag(new EntityTag(String.valueOf(body.getVersion()))).entity(body).build();
   }
 
-  private static AwardService.Command command(AwardInput in) {
+  static AwardService.Command command(AwardInput in) {
     return new AwardService.Command(
         in.getNumber(),
         in.getDecidedOn(),
@@ -414,5 +415,66 @@ public class AwardResource implements AwardsApi {
                 ? null
                 : v.recipients().stream().map(AwardResource::recipient).toList())
         .version(d.version);
+  }
+
+  @Override
+  public Response exportAwards(
+      String format,
+      String q,
+      Long formId,
+      Long typeId,
+      Long authorityId,
+      RecipientKind recipientKind,
+      Long unitId,
+      Long eventId,
+      Long programmeId,
+      LocalDate from,
+      LocalDate to,
+      String sort) {
+    PageRequest p = PageRequest.of(0, 20, sort, AwardService.SORTABLE, "decidedOn,desc");
+    AwardService.Filter f =
+        filter(
+            q, formId, typeId, authorityId, recipientKind, unitId, eventId, programmeId, from, to);
+    List<List<Object>> rows =
+        Tables.collect(
+            n -> {
+              AwardService.Page page = awards.list(f, n, Tables.pageSize(), p.sqlOrder());
+              return new Tables.Chunk(
+                  page.content().stream()
+                      .map(AwardResource::toApi)
+                      .map(
+                          a ->
+                              java.util.Arrays.<Object>asList(
+                                  a.getId(),
+                                  a.getNumber(),
+                                  a.getDecidedOn(),
+                                  a.getAuthority().getName(),
+                                  a.getIssuerName(),
+                                  a.getUnit().getName(),
+                                  a.getForm().getName(),
+                                  a.getType().getName(),
+                                  a.getCollectiveCount(),
+                                  a.getIndividualCount(),
+                                  a.getReason()))
+                      .toList(),
+                  page.total());
+            });
+    return Tables.download(
+        format,
+        "khen-thuong",
+        "Khen thưởng",
+        List.of(
+            "Mã",
+            "Số quyết định",
+            "Ngày ký",
+            "Cấp khen",
+            "Cơ quan, người ký",
+            "Đơn vị",
+            "Hình thức",
+            "Loại",
+            "Số tập thể",
+            "Số cá nhân",
+            "Thành tích"),
+        rows);
   }
 }

@@ -34,6 +34,7 @@ import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
+import vn.antq.common.web.Tables;
 import vn.antq.security.Roles;
 import vn.antq.unit.UnitService;
 
@@ -198,7 +199,7 @@ public class EventResource implements EventsApi {
     return builder.tag(new EntityTag(String.valueOf(body.getVersion()))).entity(body).build();
   }
 
-  private static EventService.Command command(EventInput in) {
+  static EventService.Command command(EventInput in) {
     return new EventService.Command(
         in.getTypeId(),
         in.getTitle(),
@@ -297,5 +298,67 @@ public class EventResource implements EventsApi {
         .renewedBy(ref(v.renewedBy()))
         .eventCount(v.eventCount())
         .version(p.version);
+  }
+
+  @Override
+  public Response exportEvents(
+      String format,
+      String q,
+      Long typeId,
+      Long programmeId,
+      Long organiserId,
+      Long unitId,
+      LocalDate from,
+      LocalDate to,
+      String sort) {
+    PageRequest p = PageRequest.of(0, 20, sort, EventService.SORTABLE, "startsAt,desc");
+    if (from != null && to != null && to.isBefore(from)) {
+      throw ProblemException.badRequest("to", "Ngày kết thúc phải từ ngày bắt đầu");
+    }
+    EventService.Filter filter =
+        new EventService.Filter(q, typeId, programmeId, organiserId, unitId, from, to);
+    List<List<Object>> rows =
+        Tables.collect(
+            n -> {
+              EventService.Page page = events.list(filter, n, Tables.pageSize(), p.sqlOrder());
+              return new Tables.Chunk(
+                  page.content().stream()
+                      .map(EventResource::toApi)
+                      .map(
+                          e ->
+                              java.util.Arrays.<Object>asList(
+                                  e.getId(),
+                                  e.getTitle(),
+                                  e.getType().getName(),
+                                  e.getStartsAt(),
+                                  e.getEndsAt(),
+                                  e.getLocation(),
+                                  e.getUnit().getName(),
+                                  e.getLead().getName(),
+                                  e.getProgramme() == null ? null : e.getProgramme().getTitle(),
+                                  e.getAttendance(),
+                                  e.getSessions(),
+                                  e.getOutcome()))
+                      .toList(),
+                  page.total());
+            });
+    return Tables.download(
+        format,
+        "su-kien",
+        "Sự kiện",
+        List.of(
+            "Mã",
+            "Tên sự kiện",
+            "Loại",
+            "Bắt đầu",
+            "Kết thúc",
+            "Địa điểm",
+            "Địa bàn",
+            "Đơn vị chủ trì",
+            "Chương trình phối hợp",
+            "Số người tham dự",
+            "Số buổi",
+            "Kết quả"),
+        rows);
   }
 }

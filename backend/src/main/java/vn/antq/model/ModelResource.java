@@ -28,6 +28,7 @@ import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
+import vn.antq.common.web.Tables;
 import vn.antq.security.Caller;
 import vn.antq.security.RateLimiter;
 import vn.antq.security.Roles;
@@ -316,7 +317,7 @@ public class ModelResource implements ModelsApi {
     return builder.tag(new EntityTag(String.valueOf(body.getVersion()))).entity(body).build();
   }
 
-  private static ModelService.Command command(ModelInput in) {
+  static ModelService.Command command(ModelInput in) {
     return new ModelService.Command(
         in.getName(),
         in.getTypeId(),
@@ -344,5 +345,81 @@ public class ModelResource implements ModelsApi {
         in.getAddress(),
         in.getJoinedOn(),
         in.getLeftOn());
+  }
+
+  @Override
+  public Response exportModels(
+      String format,
+      String q,
+      Long fieldId,
+      Long typeId,
+      List<vn.antq.api.model.ModelStatus> status,
+      vn.antq.api.model.RecognitionLevel recognitionLevel,
+      Long unitId,
+      LocalDate establishedFrom,
+      LocalDate establishedTo,
+      String sort) {
+    PageRequest p = PageRequest.of(0, 20, sort, ModelService.SORTABLE, ModelService.DEFAULT_SORT);
+    Set<ModelStatus> statuses = EnumSet.noneOf(ModelStatus.class);
+    if (status != null) {
+      status.forEach(s -> statuses.add(ModelStatus.valueOf(s.name())));
+    }
+    ModelService.Filter filter =
+        new ModelService.Filter(
+            q,
+            fieldId,
+            typeId,
+            statuses,
+            recognitionLevel == null ? null : RecognitionLevel.valueOf(recognitionLevel.name()),
+            unitId,
+            establishedFrom,
+            establishedTo);
+    List<List<Object>> rows =
+        Tables.collect(
+            n -> {
+              ModelViews.Page page = models.list(filter, n, Tables.pageSize(), p.sqlOrder());
+              return new Tables.Chunk(
+                  page.content().stream()
+                      .map(ModelMapper::summary)
+                      .map(
+                          m ->
+                              java.util.Arrays.<Object>asList(
+                                  m.getId(),
+                                  m.getName(),
+                                  m.getType().getName(),
+                                  m.getField().getName(),
+                                  m.getUnit().getName(),
+                                  ModelStatus.valueOf(m.getStatus().name()).label(),
+                                  m.getStatusSince(),
+                                  m.getRecognitionLevel() == null
+                                      ? null
+                                      : m.getRecognitionLevel().toString(),
+                                  m.getEstablishedOn(),
+                                  m.getTeamCount(),
+                                  m.getMemberCount(),
+                                  m.getDeclaredTeams(),
+                                  m.getDeclaredMembers()))
+                      .toList(),
+                  page.total());
+            });
+    return Tables.download(
+        format,
+        "mo-hinh",
+        "Mô hình",
+        List.of(
+            "Mã",
+            "Tên mô hình",
+            "Loại",
+            "Lĩnh vực",
+            "Đơn vị",
+            "Trạng thái",
+            "Từ ngày",
+            "Điển hình cấp",
+            "Ngày thành lập",
+            "Số tổ",
+            "Số thành viên",
+            "Số tổ (báo cáo)",
+            "Số thành viên (báo cáo)"),
+        rows);
   }
 }

@@ -15,6 +15,7 @@ import vn.antq.api.model.UnitInput;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
+import vn.antq.common.web.Tables;
 import vn.antq.security.Roles;
 
 /**
@@ -105,5 +106,59 @@ public class UnitResource implements UnitsApi {
         .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(body.getVersion())))
         .entity(body)
         .build();
+  }
+
+  @Override
+  public Response exportUnits(
+      String format,
+      String q,
+      List<vn.antq.api.model.UnitKind> kind,
+      Long parentId,
+      Long ancestorId,
+      Boolean topLevel,
+      LocalDate activeOn,
+      String sort) {
+    PageRequest check = PageRequest.of(0, 20, sort, UnitService.SORTABLE, UnitService.DEFAULT_SORT);
+    Set<UnitKind> kinds = EnumSet.noneOf(UnitKind.class);
+    if (kind != null) {
+      kind.forEach(k -> kinds.add(UnitMapper.toKind(k)));
+    }
+    UnitFilter filter = new UnitFilter(q, kinds, parentId, ancestorId, topLevel, activeOn);
+    List<List<Object>> rows =
+        Tables.collect(
+            n -> {
+              var page =
+                  UnitMapper.toPage(
+                      units.list(filter, new PageRequest(n, Tables.pageSize(), check.sort())));
+              return new Tables.Chunk(
+                  page.getContent().stream()
+                      .map(
+                          u ->
+                              java.util.Arrays.<Object>asList(
+                                  u.getId(),
+                                  u.getCode(),
+                                  u.getName(),
+                                  UnitMapper.toKind(u.getKind()).label(),
+                                  u.getParentName(),
+                                  u.getValidFrom(),
+                                  u.getValidTo(),
+                                  u.getChildCount()))
+                      .toList(),
+                  page.getTotalElements());
+            });
+    return Tables.download(
+        format,
+        "don-vi",
+        "Đơn vị",
+        List.of(
+            "Mã định danh",
+            "Mã",
+            "Tên đơn vị",
+            "Loại",
+            "Trực thuộc",
+            "Hiệu lực từ",
+            "Hiệu lực đến",
+            "Số đơn vị trực thuộc"),
+        rows);
   }
 }

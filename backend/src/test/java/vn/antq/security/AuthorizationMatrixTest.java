@@ -46,7 +46,8 @@ class AuthorizationMatrixTest {
           vn.antq.api.AwardsApi.class,
           vn.antq.api.ReportsApi.class,
           vn.antq.api.IndicatorsApi.class,
-          vn.antq.api.SafetyApi.class);
+          vn.antq.api.SafetyApi.class,
+          vn.antq.api.IntegrationApi.class);
   static final List<String> ROLES =
       List.of("ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "VIEWER", "INTEGRATION", "ANONYMOUS");
   static final Set<String> WRITERS =
@@ -182,6 +183,7 @@ class AuthorizationMatrixTest {
     modelRows();
     eventRows();
     awardRows();
+    integrationRows();
     // ---- administration
     rows.put(
         "GET /api/users",
@@ -283,6 +285,103 @@ class AuthorizationMatrixTest {
   }
 
   /** Changing an existing object: writers in their territory; elsewhere it does not exist. */
+  void integrationRows() {
+    for (String list : List.of("models", "events", "awards")) {
+      rows.put(
+          "GET /api/" + list + "/export",
+          new Row(
+              (f, role, own) ->
+                  f.as(role)
+                      .queryParam("format", "csv")
+                      .queryParam("unitId", f.communeOf(own))
+                      .get("/api/" + list + "/export"),
+              (role, own) -> readable(role, own)));
+    }
+    rows.put(
+        "GET /api/units/export",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .queryParam("format", "xlsx")
+                    .queryParam("ancestorId", own ? f.provinceA : f.provinceB)
+                    .get("/api/units/export"),
+            (role, own) -> role.equals("ANONYMOUS") ? 401 : 200));
+    rows.put(
+        "POST /api/imports/{resource}",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(
+                        Map.of(
+                            "records",
+                            List.of(
+                                Map.of(
+                                    "externalId",
+                                    "MT-" + role,
+                                    "data",
+                                    vn.antq.support.ModelBuilder.body(
+                                        "Mô hình ma trận", f.communeOf(own))))))
+                    .post("/api/imports/models"),
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !WRITERS.contains(role) ? 403 : own || role.equals("ADMIN") ? 200 : 422));
+    rows.put(
+        "GET /api/imports/{resource}/template.csv",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/imports/models/template.csv"),
+            (role, own) -> writable(role, true, 200)));
+    rows.put(
+        "GET /api/import-jobs",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/import-jobs"),
+            (role, own) -> writable(role, true, 200)));
+    rows.put(
+        "POST /api/import-jobs",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(
+                        Map.of(
+                            "records",
+                            List.of(
+                                Map.of(
+                                    "externalId",
+                                    "MJ-" + role,
+                                    "data",
+                                    vn.antq.support.ModelBuilder.body(
+                                        "Mô hình tác vụ", f.communeOf(own))))))
+                    .post("/api/import-jobs?resource=models&dryRun=true"),
+            (role, own) -> writable(role, true, 202)));
+    rows.put(
+        "POST /api/import-jobs/file",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .contentType("application/octet-stream")
+                    .header("X-File-Name", "mo-hinh.csv")
+                    .body(
+                        ("externalId,name,unitId\nMF-1,Mô hình tệp," + f.communeOf(own) + "\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/import-jobs/file?resource=models&dryRun=true"),
+            (role, own) -> writable(role, true, 202)));
+    rows.put(
+        "GET /api/import-jobs/{id}",
+        new Row(
+            (f, role, own) -> f.as(role).get("/api/import-jobs/{id}", 999_999_999L),
+            (role, own) -> writable(role, true, 404)));
+    rows.put(
+        "POST /api/import-jobs/{id}/apply",
+        new Row(
+            (f, role, own) -> f.as(role).post("/api/import-jobs/{id}/apply", 999_999_999L),
+            (role, own) -> writable(role, true, 404)));
+    rows.put(
+        "GET /api/changes",
+        new Row(
+            (f, role, own) -> f.as(role).queryParam("limit", 1).get("/api/changes"),
+            (role, own) -> role.equals("ANONYMOUS") ? 401 : 200));
+  }
+
   static int writable(String role, boolean own, int ok) {
     return role.equals("ANONYMOUS")
         ? 401

@@ -8,14 +8,24 @@ import java.util.regex.Pattern;
 import vn.antq.common.problem.ProblemType;
 
 /**
- * Request bodies are small (2 MB) except the file uploads that need more (10 MB attachments). The
- * HTTP layer's own limit ({@code quarkus.http.limits.max-body-size}) is set for the largest; this
- * filter holds every other route to the small one, by the declared length, before anything is read.
+ * Request bodies are small (2 MB) except those that need more: file uploads (10 MB), batches of
+ * 1,000 records (5 MB) and import jobs of 100,000 records (64 MB). The HTTP layer's own limit
+ * ({@code quarkus.http.limits.max-body-size}) is set for the largest; this filter holds every other
+ * route to the small one, by the declared length, before anything is read.
  */
 @ApplicationScoped
 public class BodyLimits {
   public static final long SMALL = 2L * 1024 * 1024;
-  private static final Pattern UPLOADS = Pattern.compile("^/api/events/[0-9]+/attachments/?$");
+  private static final Pattern UPLOADS =
+      Pattern.compile("^/api/(events/[0-9]+/attachments|import-jobs/file)/?$");
+  private static final Pattern BATCHES = Pattern.compile("^/api/imports/[a-z]+/?$");
+  private static final Pattern JOBS = Pattern.compile("^/api/import-jobs/?$");
+
+  /** a batch of 1,000 records */
+  public static final long BATCH = 5L * 1024 * 1024;
+
+  /** an import job of up to 100,000 records */
+  public static final long JOB = 64L * 1024 * 1024;
 
   void install(@Observes Router router) {
     router
@@ -24,14 +34,19 @@ public class BodyLimits {
         .handler(
             ctx -> {
               String length = ctx.request().getHeader("Content-Length");
-              if (length != null && !UPLOADS.matcher(ctx.request().path()).matches()) {
+              String path = ctx.request().path();
+              if (length != null && !UPLOADS.matcher(path).matches()) {
+                long limit =
+                    JOBS.matcher(path).matches()
+                        ? JOB
+                        : BATCHES.matcher(path).matches() ? BATCH : SMALL;
                 long declared;
                 try {
                   declared = Long.parseLong(length.trim());
                 } catch (NumberFormatException e) {
                   declared = 0;
                 }
-                if (declared > SMALL) {
+                if (declared > limit) {
                   ProblemType t = ProblemType.PAYLOAD_TOO_LARGE;
                   ctx.response()
                       .setStatusCode(413)
@@ -42,7 +57,9 @@ public class BodyLimits {
                               .put("type", t.uri())
                               .put("title", t.title())
                               .put("status", 413)
-                              .put("detail", "Nội dung gửi lên vượt quá giới hạn 2 MB.")
+                              .put(
+                                  "detail",
+                                  "Nội dung gửi lên vượt quá giới hạn " + (limit >> 20) + " MB.")
                               .put("instance", ctx.request().path())
                               .encode());
                   return;

@@ -1,0 +1,83 @@
+package vn.antq.event;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import vn.antq.api.model.EventInput;
+import vn.antq.common.problem.ProblemException;
+import vn.antq.integration.FeedSource;
+import vn.antq.integration.ImportTarget;
+import vn.antq.integration.StoredVersions;
+
+/** Events pushed in bulk and handed out by the change feed, through {@link EventService}. */
+@ApplicationScoped
+public class EventIntegration implements ImportTarget, FeedSource {
+  @Inject EventService events;
+  @Inject StoredVersions versions;
+
+  @Override
+  public String name() {
+    return "events";
+  }
+
+  @Override
+  public String resource() {
+    return "EVENT";
+  }
+
+  @Override
+  public String type() {
+    return "EVENT";
+  }
+
+  @Override
+  public Class<?> inputType() {
+    return EventInput.class;
+  }
+
+  @Override
+  public Optional<Long> storedVersion(long id) {
+    return versions.of("event", id);
+  }
+
+  @Override
+  public boolean visible(long id) {
+    try {
+      events.require(id);
+      return true;
+    } catch (ProblemException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public long create(Object input) {
+    return events.create(EventResource.command((EventInput) input)).event().id;
+  }
+
+  @Override
+  public void update(long id, long expected, Object input) {
+    events.update(id, expected, EventResource.command((EventInput) input));
+  }
+
+  @Override
+  public void delete(long id, long expected) {
+    events.delete(id, expected);
+  }
+
+  @Override
+  public Map<Long, Object> views(Collection<Long> ids) {
+    Map<Long, Object> out = new LinkedHashMap<>();
+    for (Long id : ids) {
+      try {
+        out.put(id, EventResource.toApi(events.get(id)));
+      } catch (ProblemException e) {
+        // gone or outside the caller's territory: the feed answers DELETE
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,165 @@
+package vn.antq.integration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import vn.antq.common.problem.ProblemException;
+import vn.antq.unit.UnitService;
+
+/**
+ * {@code GET /api/changes}: the change log read by keyset on (transaction id, sequence), and only
+ * below the oldest transaction still running. A change that commits late therefore always has a
+ * larger key than anything a reader has been given, and nothing is ever skipped.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+  public static final int DEFAULT_LIMIT = 200;
+  private static final Pattern CURSOR = Pattern.compile("^[0-9]{1,20}:[0-9]{1,20}$");
+
+  @Inject EntityManager em;
+  @Inject UnitService units;
+  @Inject @Any Instance<FeedSource> sources;
+
+  public record Item(String type, long id, boolean deleted, Instant changedAt, Object data) {}
+
+  public record Page(List<Item> items, String next, boolean more) {}
+
+  private record Entry(
+      long seq,
+      String xid,
+      String type,
+      long id,
+      boolean deleted,
+      String path,
+      String oldPath,
+      Instant at) {}
+
+  @Transactional
+  public Page read(String after, Set<String> types, Integer limit) {
+    int n = limit == null ? DEFAULT_LIMIT : limit;
+    String[] cursor = decode(after);
+    Map<String, Object> params = new HashMap<>();
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT seq, CAST(xid AS text), entity_type, entity_id, op, path, old_path, changed_at"
+                + " FROM change_log WHERE (xid, seq) > (CAST(:x AS xid8), :s)"
+                + " AND xid < pg_snapshot_xmin(pg_current_snapshot())");
+    params.put("x", cursor[0]);
+    params.put("s", Long.parseLong(cursor[1]));
+    if (types != null && !types.isEmpty()) {
+      sql.append(" AND entity_type IN (:types)");
+      params.put("types", types);
+    }
+    List<String> territory = units.territoryPaths();
+    if (territory != null) {
+      List<String> ors = new ArrayList<>();
+      for (int i = 0; i < territory.size(); i++) {
+        params.put("t" + i, territory.get(i) + "%");
+        ors.add("path LIKE :t" + i + " OR old_path LIKE :t" + i);
+      }
+      sql.append(" AND (").append(String.join(" OR ", ors)).append(')');
+    }
+    sql.append(" ORDER BY xid, seq LIMIT ").append(n + 1);
+    Query q = em.createNativeQuery(sql.toString());
+    params.forEach(q::setParameter);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = q.getResultList();
+    boolean more = rows.size() > n;
+    List<Entry> entries = new ArrayList<>();
+    for (Object[] r : rows.subList(0, Math.min(n, rows.size()))) {
+      entries.add(
+          new Entry(
+              ((Number) r[0]).longValue(),
+              (String) r[1],
+              (String) r[2],
+              ((Number) r[3]).longValue(),
+              "D".equals(String.valueOf(r[4])),
+              (String) r[5],
+              (String) r[6],
+              instant(r[7])));
+    }
+    Map<String, Map<Long, Object>> views = views(entries, territory);
+    List<Item> items = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      Object data = e.deleted() ? null : views.getOrDefault(e.type(), Map.of()).get(e.id());
+      items.add(new Item(e.type(), e.id(), data == null, e.at(), data));
+    }
+    String next =
+        entries.isEmpty()
+            ? encode(cursor[0], cursor[1])
+            : encode(
+                entries.get(entries.size() - 1).xid(),
+                String.valueOf(entries.get(entries.size() - 1).seq()));
+    return new Page(items, next, more);
+  }
+
+  /** Current views of the records still in the caller's territory, by type. */
+  private Map<String, Map<Long, Object>> views(List<Entry> entries, List<String> territory) {
+    Map<String, Set<Long>> wanted = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      boolean inside =
+          territory == null || territory.stream().anyMatch(t -> e.path().startsWith(t));
+      if (!e.deleted() && inside) {
+        wanted.computeIfAbsent(e.type(), k -> new LinkedHashSet<>()).add(e.id());
+      }
+    }
+    Map<String, Map<Long, Object>> out = new HashMap<>();
+    for (FeedSource s : sources) {
+      Collection<Long> ids = wanted.get(s.type());
+      if (ids != null) {
+        out.put(s.type(), s.views(ids));
+      }
+    }
+    return out;
+  }
+
+  private static String[] decode(String after) {
+    if (after == null || after.isBlank()) {
+      return new String[] {"0", "0"};
+    }
+    try {
+      String raw =
+          new String(Base64.getUrlDecoder().decode(after.trim()), StandardCharsets.US_ASCII);
+      if (CURSOR.matcher(raw).matches()) {
+        return raw.split(":");
+      }
+    } catch (IllegalArgumentException e) {
+      // answered below
+    }
+    throw ProblemException.badRequest(
+        "after", "Con trỏ không hợp lệ; hãy gửi lại đúng giá trị next của lần đọc trước");
+  }
+
+  private static String encode(String xid, String seq) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString((xid + ":" + seq).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static Instant instant(Object o) {
+    if (o instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    if (o instanceof OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    return (Instant) o;
+  }
+}

@@ -1,0 +1,549 @@
+package vn.antq.integration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import vn.antq.api.model.Violation;
+import vn.antq.common.problem.ProblemException;
+import vn.antq.security.Caller;
+
+/**
+ * Applies pushed records through the owning feature's service. A record is known by (client,
+ * resource, externalId): sending it again updates it (or leaves it alone when nothing changed),
+ * never creates a second one.
+ *
+ * <p>Transactions: {@code all} runs the batch in one transaction — a failing row rolls everything
+ * back, and the rest are then checked on their own so the answer lists every bad row. {@code
+ * partial} runs chunks of {@value #CHUNK} rows per transaction; when a row fails, the chunk is
+ * rolled back, the rows before it are applied again in a fresh transaction and the failing row is
+ * recorded as rejected, so each row is applied or rejected on its own at no more than twice the
+ * work.
+ */
+@ApplicationScoped
+public class ImportEngine {
+  public static final int CHUNK = 200;
+
+  /** rows reported with their problems at most */
+  public static final int MAX_REPORTED = 1000;
+
+  @Inject EntityManager em;
+  @Inject ObjectMapper json;
+  @Inject Validator validator;
+  @Inject @Any Instance<ImportTarget> targets;
+  @Inject Caller caller;
+
+  private ObjectMapper canonical;
+
+  public enum Outcome {
+    CREATED,
+    UPDATED,
+    UNCHANGED,
+    DELETED,
+    REJECTED,
+    NOT_APPLIED
+  }
+
+  /** One pushed record; {@code index} is its place in the batch (or its line in a file). */
+  public record Row(
+      int index, String externalId, Long version, boolean deleted, Map<String, Object> data) {}
+
+  public record RowResult(
+      int index,
+      String externalId,
+      Outcome outcome,
+      Long id,
+      Long version,
+      List<Violation> violations) {}
+
+  public record Counts(
+      int total, int created, int updated, int unchanged, int deleted, int rejected) {
+    static Counts of(List<RowResult> rows) {
+      Map<Outcome, Long> by =
+          rows.stream().collect(Collectors.groupingBy(RowResult::outcome, Collectors.counting()));
+      return new Counts(
+          rows.size(),
+          by.getOrDefault(Outcome.CREATED, 0L).intValue(),
+          by.getOrDefault(Outcome.UPDATED, 0L).intValue(),
+          by.getOrDefault(Outcome.UNCHANGED, 0L).intValue(),
+          by.getOrDefault(Outcome.DELETED, 0L).intValue(),
+          by.getOrDefault(Outcome.REJECTED, 0L).intValue());
+    }
+  }
+
+  public record Result(boolean applied, List<RowResult> rows) {
+    public Counts counts() {
+      return Counts.of(rows);
+    }
+  }
+
+  /**
+   * Hooks for a job: {@code committed} runs inside the transaction that applies the rows it is
+   * given (so progress and data commit together); {@code tick} reports rows checked but not (yet)
+   * committed and must run in a transaction of its own.
+   */
+  public interface Progress {
+    Progress NONE =
+        new Progress() {
+          @Override
+          public void committed(int next, List<RowResult> rows) {}
+
+          @Override
+          public void tick(int done) {}
+        };
+
+    void committed(int next, List<RowResult> rows);
+
+    void tick(int done);
+  }
+
+  /** A row checked and converted, ready to apply. */
+  private record Prepared(Row row, Object input, String hash, List<Violation> problems) {}
+
+  /** Ends a dry run's transaction by rolling it back, carrying what the rows would have done. */
+  private static final class DryRun extends RuntimeException {
+    final transient List<RowResult> rows;
+
+    DryRun(List<RowResult> rows) {
+      super(null, null, false, false);
+      this.rows = rows;
+    }
+  }
+
+  private static final class RowFailed extends RuntimeException {
+    final int position;
+    final transient List<Violation> violations;
+
+    RowFailed(int position, List<Violation> violations) {
+      super(null, null, false, false);
+      this.position = position;
+      this.violations = violations;
+    }
+  }
+
+  @jakarta.annotation.PostConstruct
+  void init() {
+    canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  }
+
+  // ------------------------------------------------------------------ who and what
+
+  /** The pushing client: an API key or a person, whose external ids are their own. */
+  public String client() {
+    Long id = caller.actorId();
+    return caller.kind() + ":" + (id != null ? id.toString() : caller.actorName());
+  }
+
+  public ImportTarget target(String name) {
+    for (ImportTarget t : targets) {
+      if (t.name().equals(name)) {
+        return t;
+      }
+    }
+    throw ProblemException.badRequest(
+        "resource",
+        "Loại bản ghi \"" + name + "\" không nhập được; chọn models, events hoặc awards");
+  }
+
+  public List<String> names() {
+    return targets.stream().map(ImportTarget::name).sorted().toList();
+  }
+
+  // ------------------------------------------------------------------ running
+
+  /** Runs the whole batch; see the class comment for the transactions. */
+  public Result run(ImportTarget t, List<Row> rows, boolean partial, boolean dryRun) {
+    return run(t, rows, partial, dryRun, 0, Progress.NONE);
+  }
+
+  /** Runs the rows from {@code start} (a resumed job: the ones before are done). */
+  public Result run(
+      ImportTarget t, List<Row> rows, boolean partial, boolean dryRun, int start, Progress p) {
+    String client = client();
+    List<Prepared> prepared = new ArrayList<>(rows.size());
+    Map<String, Integer> seen = new HashMap<>();
+    for (Row r : rows) {
+      prepared.add(prepare(t, r, seen));
+    }
+    List<RowResult> results = new ArrayList<>();
+    if (partial) {
+      results.addAll(runPartial(t, client, prepared, start, dryRun, p));
+      return new Result(!dryRun, results);
+    }
+    List<RowResult> invalid =
+        prepared.stream().filter(x -> !x.problems().isEmpty()).map(ImportEngine::rejected).toList();
+    if (!invalid.isEmpty()) {
+      return new Result(false, notApplied(prepared, invalid));
+    }
+    try {
+      List<RowResult> done =
+          QuarkusTransaction.requiringNew()
+              .timeout(3600)
+              .call(
+                  () -> {
+                    List<RowResult> out = new ArrayList<>(prepared.size());
+                    for (int i = 0; i < prepared.size(); i++) {
+                      out.add(applyOrFail(t, client, prepared.get(i), i, dryRun));
+                      if ((i + 1) % CHUNK == 0) {
+                        em.flush();
+                        em.clear();
+                        p.tick(i + 1);
+                      }
+                    }
+                    if (dryRun) {
+                      throw new DryRun(out);
+                    }
+                    p.committed(prepared.size(), out);
+                    return out;
+                  });
+      return new Result(true, done);
+    } catch (RuntimeException e) {
+      DryRun dry = find(e, DryRun.class);
+      if (dry != null) {
+        return new Result(false, dry.rows);
+      }
+      RowFailed f = rowFailure(e);
+      List<RowResult> bad = new ArrayList<>();
+      Prepared failed = prepared.get(f.position);
+      bad.add(rejected(failed, f.violations));
+      // the batch is lost: check the remaining rows on their own, to answer every problem at once
+      List<Prepared> rest = prepared.subList(f.position + 1, prepared.size());
+      for (RowResult r : runPartial(t, client, rest, 0, true, Progress.NONE)) {
+        if (r.outcome() == Outcome.REJECTED) {
+          bad.add(r);
+        }
+      }
+      return new Result(false, notApplied(prepared, bad));
+    }
+  }
+
+  private static RowFailed rowFailure(RuntimeException e) {
+    RowFailed f = find(e, RowFailed.class);
+    if (f == null) {
+      throw e;
+    }
+    return f;
+  }
+
+  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return type.cast(c);
+      }
+    }
+    return null;
+  }
+
+  private List<RowResult> notApplied(List<Prepared> all, List<RowResult> rejected) {
+    Map<Integer, RowResult> bad =
+        rejected.stream().collect(Collectors.toMap(RowResult::index, r -> r, (a, b) -> a));
+    List<RowResult> out = new ArrayList<>(all.size());
+    for (Prepared x : all) {
+      RowResult r = bad.get(x.row().index());
+      out.add(
+          r != null
+              ? r
+              : new RowResult(
+                  x.row().index(), x.row().externalId(), Outcome.NOT_APPLIED, null, null, null));
+    }
+    return out;
+  }
+
+  private List<RowResult> runPartial(
+      ImportTarget t, String client, List<Prepared> rows, int start, boolean dryRun, Progress p) {
+    List<RowResult> out = new ArrayList<>(rows.size());
+    int i = start;
+    while (i < rows.size()) {
+      int end = Math.min(rows.size(), i + CHUNK);
+      int from = i;
+      try {
+        List<RowResult> chunk = applyRange(t, client, rows, from, end, dryRun, p, null);
+        out.addAll(chunk);
+        i = end;
+      } catch (RuntimeException e) {
+        RowFailed f = rowFailure(e);
+        int failedAt = from + f.position;
+        RowResult bad = rejected(rows.get(failedAt), f.violations);
+        // the rows before the failing one again, with the failure recorded in the same transaction
+        try {
+          out.addAll(applyRange(t, client, rows, from, failedAt, dryRun, p, bad));
+          out.add(bad);
+          i = failedAt + 1;
+        } catch (RuntimeException again) {
+          // something changed under us: the next turn of the loop finds the row that fails now
+          rowFailure(again);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Applies rows [from, end) in one transaction (rolled back on a dry run); {@code extra}, a row
+   * rejected right after them, is counted in the same transaction. Throws {@link RowFailed} with
+   * the position relative to {@code from}.
+   */
+  private List<RowResult> applyRange(
+      ImportTarget t,
+      String client,
+      List<Prepared> rows,
+      int from,
+      int end,
+      boolean dryRun,
+      Progress p,
+      RowResult extra) {
+    try {
+      return applyRangeOrRollBack(t, client, rows, from, end, dryRun, p, extra);
+    } catch (RuntimeException e) {
+      DryRun dry = find(e, DryRun.class);
+      if (dry == null) {
+        throw e;
+      }
+      p.tick(extra == null ? end : end + 1);
+      return dry.rows;
+    }
+  }
+
+  private List<RowResult> applyRangeOrRollBack(
+      ImportTarget t,
+      String client,
+      List<Prepared> rows,
+      int from,
+      int end,
+      boolean dryRun,
+      Progress p,
+      RowResult extra) {
+    return QuarkusTransaction.requiringNew()
+        .timeout(600)
+        .call(
+            () -> {
+              List<RowResult> out = new ArrayList<>(end - from + 1);
+              for (int i = from; i < end; i++) {
+                Prepared x = rows.get(i);
+                if (!x.problems().isEmpty()) {
+                  out.add(rejected(x));
+                  continue;
+                }
+                out.add(applyOrFail(t, client, x, i - from, dryRun));
+              }
+              List<RowResult> counted = out;
+              if (extra != null) {
+                counted = new ArrayList<>(out);
+                counted.add(extra);
+              }
+              if (dryRun) {
+                throw new DryRun(out);
+              }
+              p.committed(extra == null ? end : end + 1, counted);
+              return out;
+            });
+  }
+
+  private RowResult applyOrFail(
+      ImportTarget t, String client, Prepared x, int position, boolean dryRun) {
+    try {
+      RowResult r = apply(t, client, x);
+      em.flush();
+      if (dryRun && r.outcome() == Outcome.CREATED) {
+        return new RowResult(r.index(), r.externalId(), r.outcome(), null, null, null);
+      }
+      return r;
+    } catch (RuntimeException e) {
+      throw new RowFailed(position, RowProblems.of(e));
+    }
+  }
+
+  private static RowResult rejected(Prepared x) {
+    return rejected(x, x.problems());
+  }
+
+  private static RowResult rejected(Prepared x, List<Violation> problems) {
+    return new RowResult(
+        x.row().index(), x.row().externalId(), Outcome.REJECTED, null, null, problems);
+  }
+
+  // ------------------------------------------------------------------ one row
+
+  private Prepared prepare(ImportTarget t, Row r, Map<String, Integer> seen) {
+    List<Violation> problems = new ArrayList<>();
+    String ext = r.externalId() == null ? "" : r.externalId().trim();
+    if (ext.isEmpty() || ext.length() > 100) {
+      problems.add(RowProblems.violation("externalId", "Mã bản ghi bắt buộc, tối đa 100 ký tự"));
+    } else {
+      Integer first = seen.putIfAbsent(ext, r.index());
+      if (first != null) {
+        problems.add(
+            RowProblems.violation(
+                "externalId", "Mã \"" + ext + "\" đã có ở bản ghi " + first + " trong cùng lô"));
+      }
+    }
+    if (r.deleted()) {
+      String why = t.notDeletable();
+      if (why != null) {
+        problems.add(RowProblems.violation("deleted", why));
+      }
+      return new Prepared(r, null, "", problems);
+    }
+    if (r.data() == null) {
+      problems.add(RowProblems.violation("data", "Thiếu nội dung bản ghi"));
+      return new Prepared(r, null, "", problems);
+    }
+    Object input = null;
+    try {
+      input = json.convertValue(r.data(), t.inputType());
+    } catch (IllegalArgumentException e) {
+      problems.add(conversionProblem(e));
+    }
+    if (input != null) {
+      for (ConstraintViolation<Object> v : validator.validate(input)) {
+        problems.add(RowProblems.violation("data." + v.getPropertyPath(), v.getMessage()));
+      }
+    }
+    problems.sort(Comparator.comparing(Violation::getField));
+    return new Prepared(r, input, hash(r.data()), problems);
+  }
+
+  private static Violation conversionProblem(IllegalArgumentException e) {
+    if (e.getCause() instanceof JsonMappingException m) {
+      String field =
+          m.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      String missing = missingProperty(m);
+      if (missing != null) {
+        return RowProblems.violation(
+            "data." + (field.isEmpty() || field.equals(missing) ? missing : field + "." + missing),
+            "Không được để trống");
+      }
+      return RowProblems.violation(
+          field.isEmpty() ? "data" : "data." + field, "Giá trị không đúng kiểu hoặc định dạng");
+    }
+    return RowProblems.violation("data", "Nội dung bản ghi không đúng định dạng");
+  }
+
+  private static String missingProperty(JsonMappingException m) {
+    String text = m.getOriginalMessage() == null ? "" : m.getOriginalMessage();
+    var match =
+        java.util.regex.Pattern.compile("Missing required (?:creator )?property '([^']+)'")
+            .matcher(text);
+    return match.find() ? match.group(1) : null;
+  }
+
+  private String hash(Map<String, Object> data) {
+    try {
+      byte[] bytes = canonical.writeValueAsString(data).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private RowResult apply(ImportTarget t, String client, Prepared x) {
+    Row r = x.row();
+    String ext = r.externalId().trim();
+    Object[] ref = lookup(client, t.resource(), ext);
+    Long id = ref == null ? null : ((Number) ref[0]).longValue();
+    Optional<Long> stored = id == null ? Optional.empty() : t.storedVersion(id);
+    if (stored.isPresent() && !t.visible(id)) {
+      throw new RowProblems.RecordProblem(
+          "externalId", "Bản ghi " + id + " của mã này không còn thuộc địa bàn của bạn");
+    }
+    if (stored.isPresent() && r.version() != null && !r.version().equals(stored.get())) {
+      throw new RowProblems.RecordProblem(
+          "version",
+          "Bản ghi đã được sửa trên máy chủ (phiên bản "
+              + stored.get()
+              + "); hãy lấy bản mới rồi gửi lại");
+    }
+    if (r.deleted()) {
+      if (stored.isEmpty()) {
+        forget(client, t.resource(), ext);
+        return result(r, Outcome.UNCHANGED, id, null);
+      }
+      t.delete(id, stored.get());
+      forget(client, t.resource(), ext);
+      return result(r, Outcome.DELETED, id, null);
+    }
+    if (stored.isPresent()) {
+      long version = stored.get();
+      if (x.hash().equals(ref[1]) && version == ((Number) ref[2]).longValue()) {
+        return result(r, Outcome.UNCHANGED, id, version);
+      }
+      t.update(id, version, x.input());
+      em.flush();
+      long now = t.storedVersion(id).orElse(version);
+      remember(client, t.resource(), ext, id, x.hash(), now);
+      return result(r, Outcome.UPDATED, id, now);
+    }
+    long created = t.create(x.input());
+    em.flush();
+    long now = t.storedVersion(created).orElse(0L);
+    remember(client, t.resource(), ext, created, x.hash(), now);
+    return result(r, Outcome.CREATED, created, now);
+  }
+
+  private static RowResult result(Row r, Outcome o, Long id, Long version) {
+    return new RowResult(r.index(), r.externalId().trim(), o, id, version, null);
+  }
+
+  private Object[] lookup(String client, String resource, String ext) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT entity_id, data_hash, entity_version FROM external_ref"
+                    + " WHERE client = ?1 AND resource = ?2 AND external_id = ?3")
+            .setParameter(1, client)
+            .setParameter(2, resource)
+            .setParameter(3, ext)
+            .getResultList();
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  private void remember(
+      String client, String resource, String ext, long id, String hash, long version) {
+    em.createNativeQuery(
+            "INSERT INTO external_ref (client, resource, external_id, entity_id, data_hash,"
+                + " entity_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                + " ON CONFLICT (client, resource, external_id) DO UPDATE SET"
+                + " entity_id = EXCLUDED.entity_id, data_hash = EXCLUDED.data_hash,"
+                + " entity_version = EXCLUDED.entity_version, updated_at = now()")
+        .setParameter(1, client)
+        .setParameter(2, resource)
+        .setParameter(3, ext)
+        .setParameter(4, id)
+        .setParameter(5, hash)
+        .setParameter(6, version)
+        .executeUpdate();
+  }
+
+  private void forget(String client, String resource, String ext) {
+    em.createNativeQuery(
+            "DELETE FROM external_ref WHERE client = ?1 AND resource = ?2 AND external_id = ?3")
+        .setParameter(1, client)
+        .setParameter(2, resource)
+        .setParameter(3, ext)
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,634 @@
+package vn.antq.integration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.antq.api.model.Violation;
+import vn.antq.common.problem.ProblemException;
+import vn.antq.security.ActingAs;
+import vn.antq.security.Caller;
+
+/**
+ * Import jobs kept in PostgreSQL. Any instance's worker claims a queued job (or one whose lease ran
+ * out because its instance died) with {@code FOR UPDATE SKIP LOCKED}, so each job runs on one
+ * instance at a time and survives restarts: {@code partial} jobs go on from the last committed row
+ * (progress commits with the rows), {@code all} jobs start again (their single transaction was
+ * rolled back, nothing was applied).
+ */
+@ApplicationScoped
+public class ImportJobs {
+  private static final Logger LOG = Logger.getLogger(ImportJobs.class);
+  public static final int MAX_ROWS = 100_000;
+  static final int MAX_ATTEMPTS = 5;
+  static final long HOUSEKEEPING_MILLIS = 10 * 60 * 1000L;
+
+  /** the rows of a finished job are kept this long (a dry run can be applied until then) */
+  static final int ROWS_KEPT_DAYS = 7;
+
+  @Inject EntityManager em;
+  @Inject ImportEngine engine;
+  @Inject Caller caller;
+  @Inject ObjectMapper json;
+  @Inject Idempotency idempotency;
+
+  @ConfigProperty(name = "antq.jobs.enabled", defaultValue = "true")
+  boolean enabled;
+
+  @ConfigProperty(name = "antq.jobs.lease-seconds", defaultValue = "30")
+  int leaseSeconds;
+
+  @ConfigProperty(name = "antq.jobs.poll-millis", defaultValue = "1000")
+  long pollMillis;
+
+  private final String owner = UUID.randomUUID().toString();
+  private ScheduledExecutorService worker;
+
+  public record Job(
+      long id,
+      String client,
+      String resource,
+      boolean partial,
+      boolean dryRun,
+      String state,
+      String sourceName,
+      int total,
+      int done,
+      ImportEngine.Counts counts,
+      List<ImportEngine.RowResult> errors,
+      String message,
+      Instant createdAt,
+      String createdBy,
+      Instant startedAt,
+      Instant finishedAt) {}
+
+  public record Page(List<Job> content, long total) {}
+
+  // ------------------------------------------------------------------ submitting and reading
+
+  /** Stores the job and its rows (one statement) and wakes the worker; rows keep their index. */
+  public Job submit(
+      ImportTarget t,
+      List<ImportEngine.Row> rows,
+      boolean partial,
+      boolean dryRun,
+      String sourceName) {
+    if (rows.isEmpty()) {
+      throw ProblemException.unprocessable("records", "Không có dòng nào để nhập");
+    }
+    if (rows.size() > MAX_ROWS) {
+      throw ProblemException.unprocessable(
+          "records", "Mỗi lần nhập tối đa " + MAX_ROWS + " dòng; hãy chia nhỏ tệp");
+    }
+    ActingAs actor = ActingAs.of(caller);
+    String client = engine.client();
+    long id =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  long jobId =
+                      ((Number)
+                              em.createNativeQuery(
+                                      "INSERT INTO import_job (client, resource, mode, dry_run,"
+                                          + " state, source_name, total, actor_kind, actor_id,"
+                                          + " actor_name, actor_role, actor_unit_id) VALUES (?1,"
+                                          + " ?2, ?3, ?4, 'QUEUED', ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                                          + " RETURNING id")
+                                  .setParameter(1, client)
+                                  .setParameter(2, t.name())
+                                  .setParameter(3, partial ? "PARTIAL" : "ALL")
+                                  .setParameter(4, dryRun)
+                                  .setParameter(5, sourceName)
+                                  .setParameter(6, rows.size())
+                                  .setParameter(7, actor.kind())
+                                  .setParameter(8, actor.actorId())
+                                  .setParameter(9, actor.name())
+                                  .setParameter(10, actor.role())
+                                  .setParameter(11, actor.unitId())
+                                  .getSingleResult())
+                          .longValue();
+                  em.createNativeQuery(
+                          "INSERT INTO import_job_row (job_id, idx, record)"
+                              + " SELECT ?1, CAST(x.r ->> 'index' AS integer), x.r"
+                              + " FROM jsonb_array_elements(CAST(?2 AS jsonb)) AS x(r)")
+                      .setParameter(1, jobId)
+                      .setParameter(2, write(rows))
+                      .executeUpdate();
+                  return jobId;
+                });
+    wake();
+    return get(id);
+  }
+
+  /** A new job applying the rows of a finished dry run. */
+  public Job apply(long previewId) {
+    Job preview = get(previewId);
+    if (!preview.dryRun() || !"SUCCEEDED".equals(preview.state())) {
+      throw ProblemException.conflict(null, "Chỉ lưu được một lần xem trước (dryRun) đã chạy xong");
+    }
+    ActingAs actor = ActingAs.of(caller);
+    long id =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  long jobId =
+                      ((Number)
+                              em.createNativeQuery(
+                                      "INSERT INTO import_job (client, resource, mode, dry_run,"
+                                          + " state, source_name, total, actor_kind, actor_id,"
+                                          + " actor_name, actor_role, actor_unit_id) SELECT client,"
+                                          + " resource, mode, false, 'QUEUED', source_name, total,"
+                                          + " ?2, ?3, ?4, ?5, ?6 FROM import_job WHERE id = ?1"
+                                          + " RETURNING id")
+                                  .setParameter(1, previewId)
+                                  .setParameter(2, actor.kind())
+                                  .setParameter(3, actor.actorId())
+                                  .setParameter(4, actor.name())
+                                  .setParameter(5, actor.role())
+                                  .setParameter(6, actor.unitId())
+                                  .getSingleResult())
+                          .longValue();
+                  int copied =
+                      em.createNativeQuery(
+                              "INSERT INTO import_job_row (job_id, idx, record)"
+                                  + " SELECT ?1, idx, record FROM import_job_row WHERE job_id = ?2")
+                          .setParameter(1, jobId)
+                          .setParameter(2, previewId)
+                          .executeUpdate();
+                  if (copied != preview.total()) {
+                    throw ProblemException.conflict(
+                        null,
+                        "Bản xem trước này đã quá "
+                            + ROWS_KEPT_DAYS
+                            + " ngày nên không còn các dòng; hãy tải tệp lên lại");
+                  }
+                  return jobId;
+                });
+    wake();
+    return get(id);
+  }
+
+  private static final String COLUMNS =
+      "id, client, resource, mode, dry_run, state, source_name, total, done, created, updated,"
+          + " unchanged, deleted, rejected, CAST(errors AS text), message, created_at, actor_name,"
+          + " started_at, finished_at";
+
+  /** A job of the caller's (any job for administrators); 404 otherwise. */
+  public Job get(long id) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT " + COLUMNS + " FROM import_job WHERE id = ?1")
+            .setParameter(1, id)
+            .getResultList();
+    if (rows.isEmpty()) {
+      throw ProblemException.notFound("Không tìm thấy tác vụ nhập " + id);
+    }
+    Job job = job(rows.get(0));
+    if (!caller.isGlobal() && !job.client().equals(engine.client())) {
+      throw ProblemException.notFound("Không tìm thấy tác vụ nhập " + id);
+    }
+    return job;
+  }
+
+  public Page list(int page, int size) {
+    String where = caller.isGlobal() ? "" : " WHERE client = ?1";
+    var count = em.createNativeQuery("SELECT count(*) FROM import_job" + where);
+    var select =
+        em.createNativeQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM import_job"
+                + where
+                + " ORDER BY id DESC LIMIT "
+                + size
+                + " OFFSET "
+                + ((long) page * size));
+    if (!caller.isGlobal()) {
+      count.setParameter(1, engine.client());
+      select.setParameter(1, engine.client());
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = select.getResultList();
+    return new Page(
+        rows.stream().map(this::job).toList(), ((Number) count.getSingleResult()).longValue());
+  }
+
+  private Job job(Object[] r) {
+    return new Job(
+        ((Number) r[0]).longValue(),
+        (String) r[1],
+        (String) r[2],
+        "PARTIAL".equals(r[3]),
+        (Boolean) r[4],
+        (String) r[5],
+        (String) r[6],
+        ((Number) r[7]).intValue(),
+        ((Number) r[8]).intValue(),
+        new ImportEngine.Counts(
+            ((Number) r[7]).intValue(),
+            ((Number) r[9]).intValue(),
+            ((Number) r[10]).intValue(),
+            ((Number) r[11]).intValue(),
+            ((Number) r[12]).intValue(),
+            ((Number) r[13]).intValue()),
+        readErrors((String) r[14]),
+        (String) r[15],
+        instant(r[16]),
+        (String) r[17],
+        instant(r[18]),
+        instant(r[19]));
+  }
+
+  // ------------------------------------------------------------------ the worker
+
+  void start(@Observes StartupEvent e) {
+    if (!enabled) {
+      return;
+    }
+    worker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "antq-import-jobs");
+              t.setDaemon(true);
+              return t;
+            });
+    worker.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * On shutdown the running job stops at its next chunk and stays RUNNING: its lease runs out and
+   * an instance (this one restarted, or another) goes on with it.
+   */
+  void stop(@Observes ShutdownEvent e) {
+    stopping = true;
+    if (worker != null) {
+      worker.shutdown();
+      try {
+        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+          worker.shutdownNow();
+        }
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private volatile boolean stopping;
+
+  /** Thrown at a chunk's end when the instance shuts down, to leave the job to be resumed. */
+  private static final class Stopping extends RuntimeException {
+    Stopping() {
+      super("the instance is shutting down", null, false, false);
+    }
+  }
+
+  private void wake() {
+    if (worker != null) {
+      worker.execute(this::poll);
+    }
+  }
+
+  private long lastHousekeeping;
+
+  /** Runs every claimable job, one after the other; tidies up now and then. */
+  void poll() {
+    try {
+      if (System.currentTimeMillis() - lastHousekeeping > HOUSEKEEPING_MILLIS) {
+        lastHousekeeping = System.currentTimeMillis();
+        QuarkusTransaction.requiringNew().run(this::housekeeping);
+      }
+      Long id;
+      while (!stopping && (id = claim()) != null) {
+        run(id);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("The import worker failed; it tries again at the next poll", e);
+    }
+  }
+
+  /** Claims the oldest queued job, or a running one whose instance stopped renewing its lease. */
+  Long claim() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              @SuppressWarnings("unchecked")
+              List<Object> ids =
+                  em.createNativeQuery(
+                          "UPDATE import_job SET state = 'RUNNING', lease_owner = ?1,"
+                              + " lease_until = now() + make_interval(secs => ?2),"
+                              + " attempts = attempts + 1, started_at = coalesce(started_at,"
+                              + " now()) WHERE id = (SELECT id FROM import_job WHERE state ="
+                              + " 'QUEUED' OR (state = 'RUNNING' AND lease_until < now()) ORDER"
+                              + " BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id")
+                      .setParameter(1, owner)
+                      .setParameter(2, leaseSeconds)
+                      .getResultList();
+              return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
+            });
+  }
+
+  private void run(long id) {
+    Object[] j =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    (Object[])
+                        em.createNativeQuery(
+                                "SELECT resource, mode, dry_run, done, attempts, actor_kind,"
+                                    + " actor_id, actor_name, actor_role, actor_unit_id FROM"
+                                    + " import_job WHERE id = ?1")
+                            .setParameter(1, id)
+                            .getSingleResult());
+    boolean partial = "PARTIAL".equals(j[1]);
+    boolean dryRun = (Boolean) j[2];
+    int attempts = ((Number) j[4]).intValue();
+    if (attempts > MAX_ATTEMPTS) {
+      finish(id, "FAILED", "Tác vụ bị gián đoạn " + MAX_ATTEMPTS + " lần; hãy gửi lại", null);
+      return;
+    }
+    // only a partial job that writes keeps what it committed; everything else starts again
+    int start = partial && !dryRun ? ((Number) j[3]).intValue() : 0;
+    if (start == 0) {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  em.createNativeQuery(
+                          "UPDATE import_job SET done = 0, created = 0, updated = 0, unchanged ="
+                              + " 0, deleted = 0, rejected = 0, errors = '[]' WHERE id = ?1")
+                      .setParameter(1, id)
+                      .executeUpdate());
+    }
+    ActingAs actor =
+        new ActingAs(
+            (String) j[5],
+            j[6] == null ? null : ((Number) j[6]).longValue(),
+            (String) j[7],
+            (String) j[8],
+            j[9] == null ? null : ((Number) j[9]).longValue());
+    ManagedContext request = Arc.container().requestContext();
+    request.activate();
+    try {
+      Arc.container()
+          .instance(CurrentIdentityAssociation.class)
+          .get()
+          .setIdentity(actor.identity());
+      ImportTarget target = engine.target((String) j[0]);
+      List<ImportEngine.Row> rows = rows(id);
+      ImportEngine.Result result =
+          engine.run(target, rows, partial, dryRun, start, new JobProgress(id));
+      if (dryRun) {
+        List<ImportEngine.RowResult> all = result.rows();
+        finishDryRun(id, all);
+      } else if (!result.applied()) {
+        List<ImportEngine.RowResult> bad =
+            result.rows().stream()
+                .filter(r -> r.outcome() == ImportEngine.Outcome.REJECTED)
+                .toList();
+        finish(
+            id, "FAILED", "Có " + bad.size() + " dòng không hợp lệ; không dòng nào được lưu", bad);
+      }
+    } catch (RuntimeException e) {
+      if (stopping) {
+        LOG.infof("Import job %d left to be resumed: the instance is shutting down", id);
+        return;
+      }
+      LOG.errorf(e, "Import job %d failed", id);
+      finish(id, "FAILED", "Tác vụ dừng vì lỗi hệ thống; hãy báo cho quản trị viên", null);
+    } finally {
+      request.terminate();
+    }
+  }
+
+  /** Progress of a job: committed with the rows, ticks on their own. */
+  private final class JobProgress implements ImportEngine.Progress {
+    private final long id;
+
+    JobProgress(long id) {
+      this.id = id;
+    }
+
+    @Override
+    public void committed(int next, List<ImportEngine.RowResult> rows) {
+      if (stopping) {
+        throw new Stopping();
+      }
+      ImportEngine.Counts c = ImportEngine.Counts.of(rows);
+      List<ImportEngine.RowResult> bad =
+          rows.stream().filter(r -> r.outcome() == ImportEngine.Outcome.REJECTED).toList();
+      int n =
+          em.createNativeQuery(
+                  "UPDATE import_job SET done = ?2, created = created + ?3, updated = updated +"
+                      + " ?4, unchanged = unchanged + ?5, deleted = deleted + ?6, rejected ="
+                      + " rejected + ?7, errors = CASE WHEN jsonb_array_length(errors) < ?8 THEN"
+                      + " errors || CAST(?9 AS jsonb) ELSE errors END,"
+                      + " lease_until = now() + make_interval(secs => ?10),"
+                      + " state = CASE WHEN ?2 >= total THEN 'SUCCEEDED' ELSE state END,"
+                      + " finished_at = CASE WHEN ?2 >= total THEN now() END"
+                      + " WHERE id = ?1 AND lease_owner = ?11")
+              .setParameter(1, id)
+              .setParameter(2, next)
+              .setParameter(3, c.created())
+              .setParameter(4, c.updated())
+              .setParameter(5, c.unchanged())
+              .setParameter(6, c.deleted())
+              .setParameter(7, c.rejected())
+              .setParameter(8, ImportEngine.MAX_REPORTED)
+              .setParameter(9, writeResults(bad))
+              .setParameter(10, leaseSeconds)
+              .setParameter(11, owner)
+              .executeUpdate();
+      if (n == 0) {
+        throw new IllegalStateException("Import job " + id + " was taken over by another worker");
+      }
+    }
+
+    @Override
+    public void tick(int done) {
+      if (stopping) {
+        throw new Stopping();
+      }
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  em.createNativeQuery(
+                          "UPDATE import_job SET done = ?2, lease_until = now() +"
+                              + " make_interval(secs => ?3) WHERE id = ?1 AND lease_owner = ?4")
+                      .setParameter(1, id)
+                      .setParameter(2, done)
+                      .setParameter(3, leaseSeconds)
+                      .setParameter(4, owner)
+                      .executeUpdate());
+    }
+  }
+
+  private void finishDryRun(long id, List<ImportEngine.RowResult> all) {
+    ImportEngine.Counts c = ImportEngine.Counts.of(all);
+    List<ImportEngine.RowResult> bad =
+        all.stream().filter(r -> r.outcome() == ImportEngine.Outcome.REJECTED).toList();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "UPDATE import_job SET state = 'SUCCEEDED', done = total, created = ?2,"
+                            + " updated = ?3, unchanged = ?4, deleted = ?5, rejected = ?6,"
+                            + " errors = CAST(?7 AS jsonb), finished_at = now() WHERE id = ?1")
+                    .setParameter(1, id)
+                    .setParameter(2, c.created())
+                    .setParameter(3, c.updated())
+                    .setParameter(4, c.unchanged())
+                    .setParameter(5, c.deleted())
+                    .setParameter(6, c.rejected())
+                    .setParameter(7, writeResults(bad))
+                    .executeUpdate());
+  }
+
+  private void finish(long id, String state, String message, List<ImportEngine.RowResult> bad) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "UPDATE import_job SET state = ?2, message = ?3, finished_at = now(),"
+                            + " rejected = ?4, errors = CAST(?5 AS jsonb),"
+                            + " done = CASE WHEN ?6 THEN total ELSE done END WHERE id = ?1")
+                    .setParameter(1, id)
+                    .setParameter(2, state)
+                    .setParameter(3, message)
+                    .setParameter(4, bad == null ? 0 : bad.size())
+                    .setParameter(5, writeResults(bad == null ? List.of() : bad))
+                    .setParameter(6, bad != null)
+                    .executeUpdate());
+  }
+
+  /** Expired idempotency keys and the rows of jobs finished long ago go (any instance may). */
+  void housekeeping() {
+    idempotency.purge();
+    em.createNativeQuery(
+            "DELETE FROM import_job_row r USING import_job j WHERE r.job_id = j.id"
+                + " AND j.finished_at < now() - make_interval(days => ?1)")
+        .setParameter(1, ROWS_KEPT_DAYS)
+        .executeUpdate();
+  }
+
+  // ------------------------------------------------------------------ rows as JSON
+
+  private List<ImportEngine.Row> rows(long id) {
+    @SuppressWarnings("unchecked")
+    List<Object> raw =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    em.createNativeQuery(
+                            "SELECT CAST(record AS text) FROM import_job_row WHERE job_id = ?1"
+                                + " ORDER BY idx")
+                        .setParameter(1, id)
+                        .getResultList());
+    List<ImportEngine.Row> rows = new ArrayList<>(raw.size());
+    for (Object o : raw) {
+      try {
+        Map<String, Object> m = json.readValue((String) o, new TypeReference<>() {});
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) m.get("data");
+        rows.add(
+            new ImportEngine.Row(
+                ((Number) m.get("index")).intValue(),
+                (String) m.get("externalId"),
+                m.get("version") == null ? null : ((Number) m.get("version")).longValue(),
+                Boolean.TRUE.equals(m.get("deleted")),
+                data));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return rows;
+  }
+
+  private String write(List<ImportEngine.Row> rows) throws JsonProcessingException {
+    List<Map<String, Object>> out = new ArrayList<>(rows.size());
+    for (ImportEngine.Row r : rows) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("index", r.index());
+      m.put("externalId", r.externalId());
+      m.put("version", r.version());
+      m.put("deleted", r.deleted());
+      m.put("data", r.data());
+      out.add(m);
+    }
+    return json.writeValueAsString(out);
+  }
+
+  private String writeResults(List<ImportEngine.RowResult> rows) {
+    try {
+      return json.writeValueAsString(
+          rows.size() > ImportEngine.MAX_REPORTED
+              ? rows.subList(0, ImportEngine.MAX_REPORTED)
+              : rows);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<ImportEngine.RowResult> readErrors(String text) {
+    try {
+      List<Map<String, Object>> raw = json.readValue(text, new TypeReference<>() {});
+      List<ImportEngine.RowResult> out = new ArrayList<>(raw.size());
+      for (Map<String, Object> m : raw) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> vs = (List<Map<String, Object>>) m.get("violations");
+        List<Violation> violations =
+            vs == null
+                ? List.of()
+                : vs.stream()
+                    .map(
+                        v ->
+                            ProblemException.violation(
+                                String.valueOf(v.get("field")), String.valueOf(v.get("message"))))
+                    .toList();
+        out.add(
+            new ImportEngine.RowResult(
+                ((Number) m.get("index")).intValue(),
+                (String) m.get("externalId"),
+                ImportEngine.Outcome.valueOf((String) m.get("outcome")),
+                null,
+                null,
+                violations));
+      }
+      return out;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Instant instant(Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    if (o instanceof OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    return (Instant) o;
+  }
+}

@@ -1,0 +1,525 @@
+package vn.antq.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static vn.antq.support.UnitBuilder.province;
+import static vn.antq.support.UnitBuilder.unit;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.antq.support.Api;
+import vn.antq.support.EventBuilder;
+import vn.antq.support.ModelBuilder;
+import vn.antq.support.Users;
+
+/** Issue 8 through the API: idempotent bulk import, jobs, files, the change feed, exports. */
+@QuarkusTest
+class IntegrationResourceTest {
+
+  static Map<String, Object> record(String externalId, Map<String, Object> data) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("externalId", externalId);
+    r.put("data", data);
+    return r;
+  }
+
+  static JsonPath push(String token, String resource, String mode, List<Map<String, Object>> rows) {
+    return Api.as(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("records", rows))
+        .post("/api/imports/" + resource + (mode == null ? "" : "?mode=" + mode))
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  static long count(String token, String list, long unitId) {
+    return Api.as(token)
+        .get("/api/" + list + "?unitId=" + unitId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("totalElements");
+  }
+
+  @Test
+  void aReplayedBatchCreatesNothingNewAndAKeyReturnsTheFirstAnswer() {
+    long province = province("Tỉnh Đồng Bộ").create();
+    long commune = unit("COMMUNE", "Xã Đồng Bộ").under(province).create();
+    String officer = Users.signedIn("COMMUNE_OFFICER", commune);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      rows.add(record("MH-" + i, ModelBuilder.body("Tổ tự quản số " + i, commune)));
+    }
+    JsonPath first = push(officer, "models", null, rows);
+    assertThat(first.getList("rows.outcome")).containsExactly("CREATED", "CREATED", "CREATED");
+    assertThat(first.getInt("counts.created")).isEqualTo(3);
+    assertThat(first.getBoolean("applied")).isTrue();
+
+    JsonPath again = push(officer, "models", null, rows);
+    assertThat(again.getList("rows.outcome"))
+        .containsExactly("UNCHANGED", "UNCHANGED", "UNCHANGED");
+    assertThat(again.getList("rows.id")).isEqualTo(first.getList("rows.id"));
+    assertThat(count(officer, "models", commune)).isEqualTo(3);
+
+    // one record changed: updated in place, with its new version
+    rows.get(1).put("data", ModelBuilder.body("Tổ tự quản số 2 (đổi tên)", commune));
+    JsonPath changed = push(officer, "models", null, rows);
+    assertThat(changed.getList("rows.outcome"))
+        .containsExactly("UNCHANGED", "UPDATED", "UNCHANGED");
+    long id = changed.getLong("rows[1].id");
+    Api.as(officer)
+        .get("/api/models/{id}", id)
+        .then()
+        .body("name", equalTo("Tổ tự quản số 2 (đổi tên)"))
+        .body("version", equalTo(changed.getInt("rows[1].version")));
+    assertThat(count(officer, "models", commune)).isEqualTo(3);
+
+    // a stale version is refused for that record
+    Map<String, Object> stale = record("MH-3", ModelBuilder.body("Sửa theo bản cũ", commune));
+    stale.put("version", 99);
+    Api.as(officer)
+        .contentType(ContentType.JSON)
+        .body(Map.of("records", List.of(stale)))
+        .post("/api/imports/models")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("violations.field", hasItem("records[0].version"));
+
+    // Idempotency-Key: the retry gets the first answer, even though the data changed meanwhile
+    String key = UUID.randomUUID().toString();
+    List<Map<String, Object>> one =
+        List.of(record("MH-4", ModelBuilder.body("Tổ tự quản số 4", commune)));
+    String body =
+        Api.as(officer)
+            .contentType(ContentType.JSON)
+            .header("Idempotency-Key", key)
+            .body(Map.of("records", one))
+            .post("/api/imports/models")
+            .then()
+            .statusCode(200)
+            .body("rows[0].outcome", equalTo("CREATED"))
+            .extract()
+            .asString();
+    String retried =
+        Api.as(officer)
+            .contentType(ContentType.JSON)
+            .header("Idempotency-Key", key)
+            .body(Map.of("records", one))
+            .post("/api/imports/models")
+            .then()
+            .statusCode(200)
+            .header("Idempotent-Replayed", "true")
+            .extract()
+            .asString();
+    assertThat(JsonPath.from(retried).getMap("")).isEqualTo(JsonPath.from(body).getMap(""));
+    assertThat(count(officer, "models", commune)).isEqualTo(4);
+    Api.as(officer)
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", key)
+        .body(Map.of("records", List.of(record("MH-5", ModelBuilder.body("Khác", commune)))))
+        .post("/api/imports/models")
+        .then()
+        .statusCode(422)
+        .body("violations.field", hasItem("Idempotency-Key"));
+    // another client's key of the same text is its own
+    String other = Users.signedIn("COMMUNE_OFFICER", commune);
+    Api.as(other)
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", key)
+        .body(Map.of("records", one))
+        .post("/api/imports/models")
+        .then()
+        .statusCode(200)
+        .body("rows[0].outcome", equalTo("CREATED"));
+  }
+
+  @Test
+  void oneBadRowRejectsTheBatchOrOnlyItselfInPartialMode() {
+    long province = province("Tỉnh Lô Lỗi").create();
+    long commune = unit("COMMUNE", "Xã Lô Lỗi").under(province).create();
+    long foreign = unit("COMMUNE", "Xã Ngoài").under(province("Tỉnh Ngoài Lô").create()).create();
+    String officer = Users.signedIn("COMMUNE_OFFICER", commune);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    rows.add(record("SK-1", EventBuilder.body("Tuyên truyền khóm 1", commune)));
+    rows.add(record("SK-2", EventBuilder.body("Ngoài địa bàn", foreign)));
+    Map<String, Object> late = EventBuilder.body("Kết thúc trước khi bắt đầu", commune);
+    late.put("endsAt", "2025-08-19T06:00:00+07:00");
+    rows.add(record("SK-3", late));
+    Map<String, Object> untyped = EventBuilder.body("Thiếu loại", commune);
+    untyped.remove("typeId");
+    rows.add(record("SK-4", untyped));
+    rows.add(record("SK-5", EventBuilder.body("Tuyên truyền khóm 2", commune)));
+
+    var problem =
+        Api.as(officer)
+            .contentType(ContentType.JSON)
+            .body(Map.of("records", rows))
+            .post("/api/imports/events")
+            .then()
+            .statusCode(422)
+            .contentType("application/problem+json")
+            .extract()
+            .jsonPath();
+    assertThat(problem.getList("violations.field", String.class))
+        .contains("records[3].data.typeId");
+    assertThat(count(officer, "events", commune)).isZero();
+    // structural problems are answered before anything runs; then the rules, row by row
+    rows.remove(3);
+    problem =
+        Api.as(officer)
+            .contentType(ContentType.JSON)
+            .body(Map.of("records", rows))
+            .post("/api/imports/events")
+            .then()
+            .statusCode(422)
+            .extract()
+            .jsonPath();
+    assertThat(problem.getList("violations.field", String.class))
+        .contains("records[1].data.unitId", "records[2].data.endsAt");
+    assertThat(problem.getString("detail")).startsWith("Có 2 bản ghi không hợp lệ");
+    assertThat(count(officer, "events", commune)).isZero();
+
+    JsonPath partial = push(officer, "events", "partial", rows);
+    assertThat(partial.getList("rows.outcome"))
+        .containsExactly("CREATED", "REJECTED", "REJECTED", "CREATED");
+    assertThat(partial.getList("rows[1].violations.field")).contains("data.unitId");
+    assertThat(partial.getInt("counts.rejected")).isEqualTo(2);
+    assertThat(count(officer, "events", commune)).isEqualTo(2);
+
+    // deleted: true removes the record pushed under that id
+    Map<String, Object> gone = new HashMap<>();
+    gone.put("externalId", "SK-1");
+    gone.put("deleted", true);
+    JsonPath deleted = push(officer, "events", null, List.of(gone));
+    assertThat(deleted.getList("rows.outcome")).containsExactly("DELETED");
+    assertThat(count(officer, "events", commune)).isEqualTo(1);
+    // a dry run answers what would happen and writes nothing
+    JsonPath dry =
+        Api.as(officer)
+            .contentType(ContentType.JSON)
+            .body(Map.of("records", List.of(rows.get(0))))
+            .post("/api/imports/events?dryRun=true")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(dry.getList("rows.outcome")).containsExactly("CREATED");
+    assertThat(dry.getBoolean("applied")).isFalse();
+    assertThat(count(officer, "events", commune)).isEqualTo(1);
+
+    Api.as(officer)
+        .contentType(ContentType.JSON)
+        .body(Map.of("records", rows))
+        .post("/api/imports/units")
+        .then()
+        .statusCode(400);
+    Api.as(Users.signedIn("VIEWER", commune))
+        .contentType(ContentType.JSON)
+        .body(Map.of("records", rows))
+        .post("/api/imports/events")
+        .then()
+        .statusCode(403);
+  }
+
+  static JsonPath waitFor(String token, String location) throws InterruptedException {
+    for (int i = 0; i < 300; i++) {
+      JsonPath job = Api.as(token).get(location).then().statusCode(200).extract().jsonPath();
+      String state = job.getString("state");
+      if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
+        return job;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the job did not finish");
+  }
+
+  @Test
+  void jobsRunInTheBackgroundFromJsonOrFilesWithAPreview() throws Exception {
+    long province = province("Tỉnh Tác Vụ").create();
+    long commune = unit("COMMUNE", "Xã Tác Vụ").under(province).create();
+    String officer = Users.signedIn("COMMUNE_OFFICER", commune);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < 450; i++) {
+      rows.add(record("E-" + i, EventBuilder.body("Họp dân khóm " + i, commune)));
+    }
+    rows.get(300).put("data", EventBuilder.body("", commune));
+    String location =
+        Api.as(officer)
+            .contentType(ContentType.JSON)
+            .body(Map.of("records", rows))
+            .post("/api/import-jobs?resource=events&mode=partial")
+            .then()
+            .statusCode(202)
+            .header("Location", containsString("/api/import-jobs/"))
+            .body("total", equalTo(450))
+            .extract()
+            .header("Location");
+    JsonPath job = waitFor(officer, location);
+    assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
+    assertThat(job.getInt("done")).isEqualTo(450);
+    assertThat(job.getInt("counts.created")).isEqualTo(449);
+    assertThat(job.getInt("counts.rejected")).isEqualTo(1);
+    assertThat(job.getInt("errors[0].index")).isEqualTo(300);
+    assertThat(count(officer, "events", commune)).isEqualTo(449);
+    // someone else does not see it
+    Api.as(Users.signedIn("COMMUNE_OFFICER", commune)).get(location).then().statusCode(404);
+
+    // a CSV file: previewed first (nothing written), then applied
+    String csv =
+        "externalId,title,typeId,startsAt,endsAt,unitId,leadUnitId,attendance,location\n"
+            + "F-1,Ra quân tháng thanh niên,"
+            + EventBuilder.catalogueId("EVENT_TYPE", "TUYEN_TRUYEN")
+            + ",2025-03-01T07:00:00+07:00,2025-03-01T10:00:00+07:00,"
+            + commune
+            + ","
+            + commune
+            + ",80,\"Sân vận động, khóm 2\"\n"
+            + "F-2,Thiếu giờ,1,,,"
+            + commune
+            + ","
+            + commune
+            + ",,\n";
+    String preview =
+        Api.as(officer)
+            .contentType("application/octet-stream")
+            .header("X-File-Name", "su-kien.csv")
+            .body(csv.getBytes(StandardCharsets.UTF_8))
+            .post("/api/import-jobs/file?resource=events&mode=partial&dryRun=true")
+            .then()
+            .statusCode(202)
+            .extract()
+            .header("Location");
+    JsonPath previewed = waitFor(officer, preview);
+    assertThat(previewed.getBoolean("dryRun")).isTrue();
+    assertThat(previewed.getInt("counts.created")).isEqualTo(1);
+    assertThat(previewed.getInt("errors[0].index")).isEqualTo(3);
+    assertThat(previewed.getList("errors[0].violations.field", String.class))
+        .containsExactly("data.startsAt");
+    assertThat(previewed.getString("errors[0].violations[0].message"))
+        .isEqualTo("Không được để trống");
+    assertThat(count(officer, "events", commune)).isEqualTo(449);
+    String applied =
+        Api.as(officer)
+            .post(preview + "/apply")
+            .then()
+            .statusCode(202)
+            .body("dryRun", equalTo(false))
+            .extract()
+            .header("Location");
+    assertThat(waitFor(officer, applied).getInt("counts.created")).isEqualTo(1);
+    assertThat(count(officer, "events", commune)).isEqualTo(450);
+    Api.as(officer)
+        .get("/api/events?unitId=" + commune + "&q=ra quan")
+        .then()
+        .body("content[0].location", equalTo("Sân vận động, khóm 2"));
+
+    Api.as(officer)
+        .get("/api/import-jobs")
+        .then()
+        .statusCode(200)
+        .body(
+            "content[0].id",
+            equalTo(Integer.valueOf(applied.substring(applied.lastIndexOf('/') + 1))));
+    Api.as(officer)
+        .contentType("application/octet-stream")
+        .header("X-File-Name", "su-kien.txt")
+        .body(csv.getBytes(StandardCharsets.UTF_8))
+        .post("/api/import-jobs/file?resource=events")
+        .then()
+        .statusCode(415);
+    Api.as(officer)
+        .contentType("application/octet-stream")
+        .header("X-File-Name", "su-kien.csv")
+        .body("externalId,tieuDe\nX,1\n".getBytes(StandardCharsets.UTF_8))
+        .post("/api/import-jobs/file?resource=events")
+        .then()
+        .statusCode(422)
+        .body("detail", org.hamcrest.Matchers.containsString("tieuDe"));
+    Api.as(officer)
+        .get("/api/imports/events/template.csv")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("externalId,typeId,title,startsAt"));
+  }
+
+  /** Applies every change of the feed from {@code cursor} to {@code state}; answers the cursor. */
+  static String pull(String token, String cursor, Map<String, Map<String, Object>> state) {
+    boolean more = true;
+    while (more) {
+      JsonPath page =
+          Api.as(token)
+              .get(
+                  "/api/changes?limit=3&types=MODEL&types=EVENT"
+                      + (cursor == null ? "" : "&after=" + cursor))
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      List<Map<String, Object>> items = page.getList("items");
+      for (Map<String, Object> c : items) {
+        String key = c.get("type") + ":" + c.get("id");
+        if ("DELETE".equals(c.get("op"))) {
+          state.remove(key);
+        } else {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> data = (Map<String, Object>) c.get("data");
+          state.put(key, data);
+        }
+      }
+      cursor = page.getString("next");
+      more = page.getBoolean("more");
+    }
+    return cursor;
+  }
+
+  /**
+   * Pulls until the feed has nothing more. A change becomes visible only once every transaction
+   * older than it has ended (another test's import job may still be running), so a client polls:
+   * pulls that bring nothing twice in a row end it.
+   */
+  static String drain(String token, String cursor, Map<String, Map<String, Object>> state)
+      throws InterruptedException {
+    int quiet = 0;
+    for (int i = 0; i < 100 && quiet < 2; i++) {
+      int before = state.hashCode();
+      String next = pull(token, cursor, state);
+      quiet = next.equals(cursor) && state.hashCode() == before ? quiet + 1 : 0;
+      cursor = next;
+      Thread.sleep(50);
+    }
+    return cursor;
+  }
+
+  static Map<String, String> server(String token, long unitId) {
+    Map<String, String> out = new HashMap<>();
+    JsonPath models =
+        Api.as(token).get("/api/models?size=200&unitId=" + unitId).then().extract().jsonPath();
+    for (Map<String, Object> m : models.<Map<String, Object>>getList("content")) {
+      out.put("MODEL:" + m.get("id"), (String) m.get("name"));
+    }
+    JsonPath events =
+        Api.as(token).get("/api/events?size=200&unitId=" + unitId).then().extract().jsonPath();
+    for (Map<String, Object> e : events.<Map<String, Object>>getList("content")) {
+      out.put("EVENT:" + e.get("id"), (String) e.get("title"));
+    }
+    return out;
+  }
+
+  static Map<String, String> names(Map<String, Map<String, Object>> state) {
+    Map<String, String> out = new HashMap<>();
+    state.forEach(
+        (k, v) -> out.put(k, (String) (k.startsWith("MODEL") ? v.get("name") : v.get("title"))));
+    return out;
+  }
+
+  @Test
+  void followingTheChangeFeedFromEmptyGivesTheServersState() throws InterruptedException {
+    long province = province("Tỉnh Luồng").create();
+    long commune = unit("COMMUNE", "Xã Luồng").under(province).create();
+    long elsewhere = unit("COMMUNE", "Xã Khác Tỉnh").under(province("Tỉnh Khác").create()).create();
+    String officer = Users.signedIn("COMMUNE_OFFICER", commune);
+    long m1 = ModelBuilder.model("Tổ tự quản luồng 1", commune);
+    long m2 = ModelBuilder.model("Tổ tự quản luồng 2", commune);
+    long e1 = EventBuilder.event("Họp dân luồng", commune);
+    ModelBuilder.model("Không phải địa bàn này", elsewhere);
+
+    Map<String, Map<String, Object>> state = new HashMap<>();
+    String cursor = drain(officer, null, state);
+    assertThat(names(state)).isEqualTo(server(officer, commune));
+    assertThat(state).containsKeys("MODEL:" + m1, "MODEL:" + m2, "EVENT:" + e1);
+
+    // an update, a delete, a new record, one moved out of the territory, a member added
+    Map<String, Object> renamed = ModelBuilder.body("Tổ tự quản luồng 1 (mới)", commune);
+    Api.json()
+        .header("If-Match", Api.given().get("/api/models/{id}", m1).header("ETag"))
+        .body(renamed)
+        .put("/api/models/{id}", m1)
+        .then()
+        .statusCode(200);
+    Api.given()
+        .header("If-Match", Api.given().get("/api/events/{id}", e1).header("ETag"))
+        .delete("/api/events/{id}", e1)
+        .then()
+        .statusCode(204);
+    long e2 = EventBuilder.event("Họp dân luồng 2", commune);
+    Api.json()
+        .header("If-Match", Api.given().get("/api/models/{id}", m2).header("ETag"))
+        .body(ModelBuilder.body("Chuyển đi", elsewhere))
+        .put("/api/models/{id}", m2)
+        .then()
+        .statusCode(200);
+    long m3 = ModelBuilder.model("Tổ tự quản luồng 3", commune);
+    long team = ModelBuilder.team(m3, "Tổ 1", commune);
+    ModelBuilder.member(m3, team, "Nguyễn Văn Luồng", "LEADER");
+
+    cursor = drain(officer, cursor, state);
+    assertThat(names(state)).isEqualTo(server(officer, commune));
+    assertThat(state).containsKeys("EVENT:" + e2, "MODEL:" + m3);
+    assertThat(state).doesNotContainKeys("EVENT:" + e1, "MODEL:" + m2);
+    assertThat(state.get("MODEL:" + m3).get("memberCount")).isEqualTo(1);
+    // nothing new: an empty page, the same cursor
+    Api.as(officer)
+        .get("/api/changes?types=MODEL&types=EVENT&after=" + cursor)
+        .then()
+        .statusCode(200)
+        .body("items.size()", equalTo(0))
+        .body("next", equalTo(cursor))
+        .body("more", equalTo(false));
+    Api.as(officer).get("/api/changes?after=not-a-cursor").then().statusCode(400);
+  }
+
+  @Test
+  void listsExportAsCsvAndXlsxWithTheListsFilters() throws Exception {
+    long province = province("Tỉnh Xuất").create();
+    long commune = unit("COMMUNE", "Xã Xuất").under(province).create();
+    ModelBuilder.model("Tổ tự quản = xuất 1", commune);
+    ModelBuilder.model("Tổ tự quản xuất 2", commune);
+    ModelBuilder.model("Khác", unit("COMMUNE", "Xã Không Xuất").under(province).create());
+    String csv =
+        new String(
+            Api.given()
+                .get("/api/models/export?format=csv&unitId=" + commune)
+                .then()
+                .statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("mo-hinh-"))
+                .extract()
+                .asByteArray(),
+            StandardCharsets.UTF_8);
+    List<String> lines = csv.lines().toList();
+    assertThat(lines.get(0)).startsWith("\uFEFFMã,Tên mô hình,Loại,Lĩnh vực,Đơn vị");
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(1)).contains(",Tổ tự quản = xuất 1,").contains("Xã Xuất");
+    byte[] xlsx =
+        Api.given()
+            .get("/api/events/export?format=xlsx&unitId=" + commune)
+            .then()
+            .statusCode(200)
+            .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .extract()
+            .asByteArray();
+    try (var wb =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      assertThat(wb.getSheetAt(0).getRow(0).getCell(1).getStringCellValue())
+          .isEqualTo("Tên sự kiện");
+      assertThat(wb.getSheetAt(0).getLastRowNum()).isZero();
+    }
+    Api.given().get("/api/units/export?format=xlsx&ancestorId=" + province).then().statusCode(200);
+    Api.given().get("/api/awards/export?format=csv&unitId=" + commune).then().statusCode(200);
+    Api.given().get("/api/models/export?format=pdf").then().statusCode(400);
+  }
+}
