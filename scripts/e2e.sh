@@ -4,7 +4,8 @@
 #  2. Playwright drives the Vietnamese UI in headless Chromium (screenshots in
 #     frontend/test-results/screens);
 #  3. the frontend image's nginx config serves the SPA and proxies the API (Debian's nginx);
-#  4. data survives a restart and a kill -9 of the app (the orphaned PostgreSQL is taken over);
+#  4. data survives a restart and a kill -9 of the app (the orphaned PostgreSQL is taken over),
+#     and so do import jobs: killed mid-way, they finish after the restart, no row applied twice;
 #  5. with QUARKUS_DATASOURCE_JDBC_URL set the app uses that server and starts nothing embedded;
 #  6. with ANTQ_OIDC_ISSUER set it trusts an OpenID Connect provider (frontend/e2e/fake-idp.mjs):
 #     discovery and JWKS fetched by the app, the SPA's code + PKCE flow driven by Playwright.
@@ -23,8 +24,9 @@ idp_pid=""
 
 start_app() {
   # every Playwright test signs in from the same address: lift the per-address sign-in limit
+  # a short job lease, so a job of a killed instance is taken over quickly
   ANTQ_DATA_DIR="$data" QUARKUS_HTTP_PORT="$port" ANTQ_LOGINS_PER_MINUTE=1000 \
-    java -Dfile.encoding=UTF-8 -jar "$jar" >>"$log" 2>&1 &
+    ANTQ_JOBS_LEASE_SECONDS=3 java -Dfile.encoding=UTF-8 -jar "$jar" >>"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do
     if curl -sf "http://localhost:$port/q/health/ready" >/dev/null; then return 0; fi
@@ -88,6 +90,15 @@ count=$(get "/api/units?kind=PROVINCE&size=1" | python3 -c 'import json,sys; pri
 # 63 pre-2025 provinces + the test's own; demo data is loaded once, not on every start
 [ "$count" -lt 100 ] || { echo "e2e: demo data loaded twice ($count provinces)"; exit 1; }
 echo "e2e: unit $id is still there after a restart and a kill -9; demo data loaded once"
+
+echo "e2e: import jobs killed mid-way finish after a restart, nothing applied twice"
+for mode in partial all; do
+  tag="crash$mode$(date +%s)"
+  job=$(node scripts/job-crash.mjs submit "http://localhost:$port" "$mode" 6000 "$tag")
+  kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  start_app
+  node scripts/job-crash.mjs check "http://localhost:$port" "$job" 6000 "$tag"
+done
 
 echo "e2e: with QUARKUS_DATASOURCE_JDBC_URL set, the app uses that server and starts nothing"
 kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=""

@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   FormOutlined,
   CalendarOutlined,
+  CloudUploadOutlined,
   DashboardOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
@@ -32,9 +33,13 @@ export function AppLayout() {
   const navigate = useNavigate();
   const user = useCurrentUser();
   const rights = useRights();
-  const nav = rights.admin
-    ? [...NAV, { key: '/quan-tri', icon: <SettingOutlined />, label: 'Quản trị' }]
-    : NAV;
+  const nav = [
+    ...NAV,
+    ...(rights.write
+      ? [{ key: '/nhap-du-lieu', icon: <CloudUploadOutlined />, label: 'Nhập dữ liệu' }]
+      : []),
+    ...(rights.admin ? [{ key: '/quan-tri', icon: <SettingOutlined />, label: 'Quản trị' }] : []),
+  ];
   const selected =
     nav.filter((n) => n.key !== '/' && location.pathname.startsWith(n.key))[0]?.key ?? '/';
   return (

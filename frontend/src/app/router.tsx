@@ -1,3 +1,4 @@
+import { ImportPage } from '@/features/imports';
 import { createBrowserRouter } from 'react-router';
 import { NotFound } from '@/components/NotFound';
 import { AdminPage } from '@/features/admin';
@@ -30,6 +31,7 @@ const createRouter = () =>
         { path: 'so-lieu/:id', element: <IndicatorReportPage /> },
         { path: 'an-toan', element: <SafetyPage /> },
         { path: 'bao-cao', element: <ReportPage /> },
+        { path: 'nhap-du-lieu', element: <ImportPage /> },
         { path: 'quan-tri', element: <AdminPage /> },
         { path: '*', element: <NotFound /> },
       ],

@@ -100,6 +100,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/units/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Xuất danh sách đơn vị (CSV hoặc XLSX) với cùng bộ lọc như danh sách
+     * @description Tối đa 100.000 dòng (nhiều hơn: 422, hãy lọc hẹp lại); tên tệp don-vi-<ngày>.csv|.xlsx
+     */
+    get: operations['exportUnits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/units': {
     parameters: {
       query?: never;
@@ -256,6 +276,163 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/imports/{resource}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
+        resource: components['parameters']['ImportResourceName'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Nhập hàng loạt (tối đa 1.000 bản ghi) theo mã của hệ thống gửi
+     * @description Mỗi bản ghi mang `externalId` do hệ thống gửi đặt; cặp (bên gửi, externalId) định danh bản ghi:
+     *     gửi lại cùng lô không tạo thêm gì (bản ghi không đổi được báo UNCHANGED). `data` đúng như
+     *     thân của API thêm/sửa từng bản ghi (ModelInput, EventInput, AwardInput) và được kiểm tra theo
+     *     đúng quy tắc, địa bàn như khi thêm từng bản ghi. `deleted: true` xóa bản ghi (sự kiện, khen
+     *     thưởng). `version` (tùy chọn): chỉ ghi khi bản ghi trên máy chủ còn đúng phiên bản này.
+     *
+     *     `mode=all` (mặc định): lưu tất cả hoặc không lưu gì — có dòng lỗi thì trả 422 với lỗi từng
+     *     dòng trong `violations` (trường `records[3].data.unitId`). `mode=partial`: từng dòng được lưu
+     *     hoặc bị từ chối riêng; kết quả liệt kê mọi dòng bị từ chối. `dryRun=true`: chỉ kiểm tra.
+     */
+    post: operations['importRecords'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{resource}/template.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
+        resource: components['parameters']['ImportResourceName'];
+      };
+      cookie?: never;
+    };
+    /** Tệp CSV mẫu (dòng tiêu đề các cột) để nhập từ Excel */
+    get: operations['getImportTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/import-jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các tác vụ nhập của tôi (quản trị viên xem tất cả), mới nhất trước */
+    get: operations['listImportJobs'];
+    put?: never;
+    /**
+     * Nhập lớn (tối đa 100.000 bản ghi) chạy nền; trả 202 và tác vụ để theo dõi
+     * @description Giống `POST /api/imports/{resource}` nhưng chạy nền. Tác vụ được lưu trong cơ sở dữ liệu:
+     *     khi ứng dụng khởi động lại, tác vụ đang chạy được chạy tiếp (mode=partial: từ dòng đã lưu
+     *     cuối cùng; mode=all: từ đầu, vì chưa có gì được lưu) — không bao giờ lưu dở một nửa.
+     */
+    post: operations['createImportJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/import-jobs/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Nhập từ tệp CSV (UTF-8) hoặc XLSX; dryRun=true để xem trước lỗi từng dòng
+     * @description Dòng đầu là tên cột như tệp mẫu (`externalId` và các trường của `data`); cột danh sách
+     *     (ví dụ `leadOrganisations`) ghi các giá trị cách nhau bởi dấu `;`, cột danh sách đối tượng
+     *     (ví dụ `materials`) ghi JSON. Tối đa 10 MB, 100.000 dòng.
+     */
+    post: operations['uploadImportFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/import-jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /** Trạng thái, tiến độ, số lượng và lỗi của một tác vụ nhập */
+    get: operations['getImportJob'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/import-jobs/{id}/apply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lưu thật các dòng của một lần xem trước (dryRun) đã xong; trả 202 và tác vụ mới */
+    post: operations['applyImportJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Luồng thay đổi trong địa bàn của bạn (thêm, sửa, xóa), đọc tiếp theo con trỏ
+     * @description Trả các bản ghi đã thêm, sửa (`UPSERT`, kèm dữ liệu như khi GET) hoặc xóa/ra khỏi địa bàn
+     *     (`DELETE`) sau con trỏ `after`, theo thứ tự ổn định, và con trỏ `next` để đọc tiếp. Đọc đến khi
+     *     `more` là false rồi áp dụng lần lượt thì có đúng dữ liệu như máy chủ. Một thay đổi chỉ xuất
+     *     hiện khi mọi giao dịch bắt đầu trước nó đã xong, nên không bao giờ bị bỏ sót.
+     */
+    get: operations['listChanges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit': {
     parameters: {
       query?: never;
@@ -306,6 +483,26 @@ export interface paths {
     get?: never;
     /** Sửa mục danh mục, kể cả ngày hết hiệu lực (quản trị viên; cần If-Match) */
     put: operations['updateCatalogueItem'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/models/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Xuất danh sách mô hình (CSV hoặc XLSX) với cùng bộ lọc như danh sách
+     * @description Tối đa 100.000 dòng (nhiều hơn: 422, hãy lọc hẹp lại); tên tệp mo-hinh-<ngày>.csv|.xlsx
+     */
+    get: operations['exportModels'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -579,6 +776,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/events/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Xuất danh sách sự kiện (CSV hoặc XLSX) với cùng bộ lọc như danh sách
+     * @description Tối đa 100.000 dòng (nhiều hơn: 422, hãy lọc hẹp lại); tên tệp su-kien-<ngày>.csv|.xlsx
+     */
+    get: operations['exportEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/events': {
     parameters: {
       query?: never;
@@ -688,6 +905,26 @@ export interface paths {
     get?: never;
     /** Sửa thẩm quyền khen thưởng, ví dụ đặt ngày hết hiệu lực (quản trị viên, cần If-Match) */
     put: operations['updateAwardPower'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/awards/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Xuất danh sách quyết định khen thưởng (CSV hoặc XLSX) với cùng bộ lọc như danh sách
+     * @description Tối đa 100.000 dòng (nhiều hơn: 422, hãy lọc hẹp lại); tên tệp khen-thuong-<ngày>.csv|.xlsx
+     */
+    get: operations['exportAwards'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -1065,6 +1302,155 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ImportRecord: {
+      /**
+       * @description Mã của bản ghi trong hệ thống gửi
+       * @example BL-MH-0001
+       */
+      externalId: string;
+      /**
+       * Format: int64
+       * @description Chỉ ghi khi bản ghi trên máy chủ còn đúng phiên bản này
+       */
+      version?: number;
+      /** @description true: xóa bản ghi (sự kiện, khen thưởng) */
+      deleted?: boolean;
+      /** @description Nội dung như API thêm/sửa từng bản ghi (ModelInput, EventInput, AwardInput); bắt buộc trừ khi xóa */
+      data?: {
+        [key: string]: unknown;
+      };
+    };
+    ImportBatch: {
+      records: components['schemas']['ImportRecord'][];
+    };
+    ImportJobInput: {
+      records: components['schemas']['ImportRecord'][];
+    };
+    /**
+     * @description CREATED (thêm mới), UPDATED (cập nhật), UNCHANGED (không đổi), DELETED (đã xóa), REJECTED (bị từ chối), NOT_APPLIED (hợp lệ nhưng không lưu vì cả lô bị từ chối). Khi chỉ kiểm tra (dryRun), kết quả là điều sẽ xảy ra nếu lưu
+     * @enum {string}
+     */
+    ImportOutcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'DELETED' | 'REJECTED' | 'NOT_APPLIED';
+    ImportRowResult: {
+      /**
+       * Format: int32
+       * @description Vị trí trong lô (từ 0) hoặc số dòng trong tệp
+       */
+      index: number;
+      externalId: string;
+      outcome: components['schemas']['ImportOutcome'];
+      /**
+       * Format: int64
+       * @description Mã bản ghi trên máy chủ
+       */
+      id?: number;
+      /** Format: int64 */
+      version?: number;
+      violations?: components['schemas']['Violation'][];
+    };
+    ImportCounts: {
+      /** Format: int32 */
+      total: number;
+      /** Format: int32 */
+      created: number;
+      /** Format: int32 */
+      updated: number;
+      /** Format: int32 */
+      unchanged: number;
+      /** Format: int32 */
+      deleted: number;
+      /** Format: int32 */
+      rejected: number;
+    };
+    ImportResult: {
+      /** @example models */
+      resource: string;
+      /** @enum {string} */
+      mode: 'all' | 'partial';
+      dryRun: boolean;
+      /** @description Đã lưu (ít nhất các dòng hợp lệ với partial) */
+      applied: boolean;
+      counts: components['schemas']['ImportCounts'];
+      rows: components['schemas']['ImportRowResult'][];
+    };
+    /**
+     * @description QUEUED (chờ), RUNNING (đang chạy), SUCCEEDED (xong), FAILED (thất bại: lô bị từ chối hoặc lỗi)
+     * @enum {string}
+     */
+    ImportJobState: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+    ImportJob: {
+      /** Format: int64 */
+      id: number;
+      /** @example models */
+      resource: string;
+      /** @enum {string} */
+      mode: 'all' | 'partial';
+      dryRun: boolean;
+      state: components['schemas']['ImportJobState'];
+      /** @description Tên tệp đã tải lên */
+      sourceName?: string;
+      /**
+       * Format: int32
+       * @description Số dòng
+       */
+      total: number;
+      /**
+       * Format: int32
+       * @description Số dòng đã xử lý
+       */
+      done: number;
+      counts: components['schemas']['ImportCounts'];
+      /** @description Các dòng bị từ chối (tối đa 1.000 dòng đầu) */
+      errors: components['schemas']['ImportRowResult'][];
+      /** @description Giải thích khi thất bại */
+      message?: string;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+      /** Format: date-time */
+      startedAt?: string;
+      /** Format: date-time */
+      finishedAt?: string;
+    };
+    ImportJobPage: {
+      content: components['schemas']['ImportJob'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      size: number;
+      /** Format: int64 */
+      totalElements: number;
+      /** Format: int32 */
+      totalPages: number;
+    };
+    /**
+     * @description UNIT (đơn vị), MODEL (mô hình, kể cả số tổ và thành viên), EVENT (sự kiện), AWARD (khen thưởng)
+     * @enum {string}
+     */
+    FeedType: 'UNIT' | 'MODEL' | 'EVENT' | 'AWARD';
+    FeedChange: {
+      type: components['schemas']['FeedType'];
+      /** Format: int64 */
+      id: number;
+      /**
+       * @description UPSERT: thêm hoặc sửa (data là bản ghi như khi GET); DELETE: đã xóa hoặc không còn trong địa bàn của bạn
+       * @enum {string}
+       */
+      op: 'UPSERT' | 'DELETE';
+      /** Format: date-time */
+      changedAt: string;
+      /** @description Bản ghi như GET /api/units/{id}, /api/models/{id}, /api/events/{id}, /api/awards/{id} trả về */
+      data?: {
+        [key: string]: unknown;
+      };
+    };
+    ChangePage: {
+      items: components['schemas']['FeedChange'][];
+      /** @description Con trỏ để đọc tiếp (gửi lại ở after) */
+      next: string;
+      /** @description Còn thay đổi sau trang này */
+      more: boolean;
+    };
     /** @description Lỗi theo RFC 9457 (application/problem+json) */
     Problem: {
       /**
@@ -2775,6 +3161,15 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /** @description Nội dung gửi lên quá lớn */
+    PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /** @description Dữ liệu đúng định dạng nhưng vi phạm quy tắc nghiệp vụ */
     Unprocessable: {
       headers: {
@@ -2828,6 +3223,18 @@ export interface components {
     Catalogue: components['schemas']['Catalogue'];
     /** @description Mã định danh đơn vị */
     UnitId: number;
+    /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
+    ImportResourceName: 'models' | 'events' | 'awards';
+    /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
+    ImportResourceQuery: 'models' | 'events' | 'awards';
+    /** @description all (mặc định): lưu tất cả hoặc không lưu gì; partial: từng dòng được lưu hoặc bị từ chối riêng */
+    ImportMode: 'all' | 'partial';
+    /** @description Chỉ kiểm tra, không lưu */
+    ImportDryRun: boolean;
+    /** @description Khóa do bên gửi đặt (ví dụ UUID); gửi lại cùng khóa trong 24 giờ nhận lại đúng phản hồi lần đầu (khóa đã dùng cho nội dung khác: 422; yêu cầu trước còn đang chạy: 409) */
+    IdempotencyKey: string;
+    /** @description csv hoặc xlsx */
+    ExportFormat: 'csv' | 'xlsx';
     /** @description Số trang, bắt đầu từ 0 */
     Page: number;
     /** @description Số dòng mỗi trang (tối đa 200) */
@@ -2990,6 +3397,58 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+    };
+  };
+  exportUnits: {
+    parameters: {
+      query: {
+        /**
+         * @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu (`ca mau` tìm thấy "Cà Mau")
+         * @example dong thap
+         */
+        q?: string;
+        /** @description Loại đơn vị (có thể lặp lại) */
+        kind?: components['schemas']['UnitKind'][];
+        /** @description Chỉ các đơn vị trực thuộc trực tiếp đơn vị này */
+        parentId?: number;
+        /** @description Toàn bộ đơn vị cấp dưới (mọi cấp) của đơn vị này, không gồm chính nó */
+        ancestorId?: number;
+        /** @description Chỉ các đơn vị không có cấp trên (gốc của cây) */
+        topLevel?: boolean;
+        /**
+         * @description Chỉ các đơn vị còn hiệu lực vào ngày này (yyyy-MM-dd)
+         * @example 2025-07-01
+         */
+        activeOn?: string;
+        /** @description csv hoặc xlsx */
+        format: components['parameters']['ExportFormat'];
+        /**
+         * @description Sắp xếp: `name`, `code`, `kind`, `validFrom`, `validTo`, kèm `,asc` hoặc `,desc`
+         * @example name,asc
+         */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp CSV (UTF-8, có BOM để Excel đọc đúng tiếng Việt) hoặc XLSX */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
     };
   };
   listUnits: {
@@ -3407,6 +3866,273 @@ export interface operations {
       404: components['responses']['NotFound'];
     };
   };
+  importRecords: {
+    parameters: {
+      query?: {
+        /** @description all (mặc định): lưu tất cả hoặc không lưu gì; partial: từng dòng được lưu hoặc bị từ chối riêng */
+        mode?: components['parameters']['ImportMode'];
+        /** @description Chỉ kiểm tra, không lưu */
+        dryRun?: components['parameters']['ImportDryRun'];
+      };
+      header?: {
+        /** @description Khóa do bên gửi đặt (ví dụ UUID); gửi lại cùng khóa trong 24 giờ nhận lại đúng phản hồi lần đầu (khóa đã dùng cho nội dung khác: 422; yêu cầu trước còn đang chạy: 409) */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
+        resource: components['parameters']['ImportResourceName'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ImportBatch'];
+      };
+    };
+    responses: {
+      /** @description Kết quả từng dòng */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  getImportTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
+        resource: components['parameters']['ImportResourceName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tiêu đề cột và một dòng giải thích */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  listImportJobs: {
+    parameters: {
+      query?: {
+        /** @description Số trang, bắt đầu từ 0 */
+        page?: components['parameters']['Page'];
+        /** @description Số dòng mỗi trang (tối đa 200) */
+        size?: components['parameters']['Size'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Trang tác vụ */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  createImportJob: {
+    parameters: {
+      query: {
+        /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
+        resource: components['parameters']['ImportResourceQuery'];
+        /** @description all (mặc định): lưu tất cả hoặc không lưu gì; partial: từng dòng được lưu hoặc bị từ chối riêng */
+        mode?: components['parameters']['ImportMode'];
+        /** @description Chỉ kiểm tra, không lưu */
+        dryRun?: components['parameters']['ImportDryRun'];
+      };
+      header?: {
+        /** @description Khóa do bên gửi đặt (ví dụ UUID); gửi lại cùng khóa trong 24 giờ nhận lại đúng phản hồi lần đầu (khóa đã dùng cho nội dung khác: 422; yêu cầu trước còn đang chạy: 409) */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ImportJobInput'];
+      };
+    };
+    responses: {
+      /** @description Đã nhận; theo dõi ở địa chỉ trong Location */
+      202: {
+        headers: {
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  uploadImportFile: {
+    parameters: {
+      query: {
+        /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
+        resource: components['parameters']['ImportResourceQuery'];
+        /** @description all (mặc định): lưu tất cả hoặc không lưu gì; partial: từng dòng được lưu hoặc bị từ chối riêng */
+        mode?: components['parameters']['ImportMode'];
+        /** @description Chỉ kiểm tra, không lưu */
+        dryRun?: components['parameters']['ImportDryRun'];
+      };
+      header: {
+        /** @description Khóa do bên gửi đặt (ví dụ UUID); gửi lại cùng khóa trong 24 giờ nhận lại đúng phản hồi lần đầu (khóa đã dùng cho nội dung khác: 422; yêu cầu trước còn đang chạy: 409) */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+        /** @description Tên tệp (mã hóa URL, UTF-8); đuôi .csv hoặc .xlsx */
+        'X-File-Name': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description Đã nhận; theo dõi ở địa chỉ trong Location */
+      202: {
+        headers: {
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  getImportJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tác vụ */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  applyImportJob: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Khóa do bên gửi đặt (ví dụ UUID); gửi lại cùng khóa trong 24 giờ nhận lại đúng phản hồi lần đầu (khóa đã dùng cho nội dung khác: 422; yêu cầu trước còn đang chạy: 409) */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã nhận */
+      202: {
+        headers: {
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  listChanges: {
+    parameters: {
+      query?: {
+        /** @description Con trỏ `next` của lần đọc trước; bỏ trống: từ đầu */
+        after?: string;
+        /** @description Loại bản ghi (có thể lặp lại); bỏ trống: tất cả */
+        types?: components['schemas']['FeedType'][];
+        /** @description Số thay đổi tối đa (mặc định 200) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Các thay đổi và con trỏ tiếp theo */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChangePage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
   listAuditEvents: {
     parameters: {
       query: {
@@ -3555,6 +4281,53 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
+    };
+  };
+  exportModels: {
+    parameters: {
+      query: {
+        /** @description Tìm theo tên mô hình hoặc tên thành viên, không phân biệt dấu (`to tu quan` tìm thấy "Tổ tự quản") */
+        q?: string;
+        /** @description Lĩnh vực */
+        fieldId?: number;
+        /** @description Loại mô hình */
+        typeId?: number;
+        /** @description Trạng thái (có thể lặp lại) */
+        status?: components['schemas']['ModelStatus'][];
+        /** @description Được công nhận điển hình ở cấp này trở lên */
+        recognitionLevel?: components['schemas']['RecognitionLevel'];
+        /** @description Mô hình của đơn vị này và mọi đơn vị cấp dưới */
+        unitId?: number;
+        /** @description Thành lập từ ngày (yyyy-MM-dd) */
+        establishedFrom?: string;
+        /** @description Thành lập đến ngày (yyyy-MM-dd) */
+        establishedTo?: string;
+        /** @description csv hoặc xlsx */
+        format: components['parameters']['ExportFormat'];
+        /** @description Sắp xếp: `name`, `establishedOn`, `status`, `recognitionLevel` (mức điển hình), `updatedAt`, kèm `,asc` hoặc `,desc` */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp CSV (UTF-8, có BOM để Excel đọc đúng tiếng Việt) hoặc XLSX */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
     };
   };
   listModels: {
@@ -4253,6 +5026,49 @@ export interface operations {
       428: components['responses']['PreconditionRequired'];
     };
   };
+  exportEvents: {
+    parameters: {
+      query: {
+        /** @description Tên sự kiện hoặc địa điểm, không phân biệt dấu */
+        q?: string;
+        typeId?: number;
+        programmeId?: number;
+        /** @description Đơn vị chủ trì hoặc phối hợp */
+        organiserId?: number;
+        /** @description Sự kiện diễn ra trong địa bàn đơn vị này */
+        unitId?: number;
+        /** @description Từ ngày (theo giờ Việt Nam, gồm cả ngày này) */
+        from?: string;
+        /** @description Đến ngày (theo giờ Việt Nam, gồm cả ngày này) */
+        to?: string;
+        /** @description csv hoặc xlsx */
+        format: components['parameters']['ExportFormat'];
+        /** @description Sắp xếp: `startsAt`, `title`, `attendance`, kèm `,asc` hoặc `,desc` */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp CSV (UTF-8, có BOM để Excel đọc đúng tiếng Việt) hoặc XLSX */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
   listEvents: {
     parameters: {
       query?: {
@@ -4618,6 +5434,56 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
+    };
+  };
+  exportAwards: {
+    parameters: {
+      query: {
+        /** @description Tên tập thể, cá nhân được khen hoặc số quyết định, không phân biệt dấu */
+        q?: components['parameters']['AwardQ'];
+        /** @description Hình thức khen thưởng */
+        formId?: components['parameters']['AwardFormId'];
+        /** @description Loại khen thưởng */
+        typeId?: components['parameters']['AwardTypeId'];
+        /** @description Cấp khen thưởng */
+        authorityId?: components['parameters']['AwardAuthorityId'];
+        /** @description Chỉ quyết định có (hoặc chỉ đếm) tập thể hay cá nhân */
+        recipientKind?: components['parameters']['RecipientKindQ'];
+        /** @description Người được khen thuộc địa bàn đơn vị này (cả các đơn vị trực thuộc) */
+        unitId?: components['parameters']['AwardUnitId'];
+        /** @description Trao tại sự kiện này */
+        eventId?: components['parameters']['AwardEventId'];
+        programmeId?: components['parameters']['AwardProgrammeId'];
+        /** @description Từ ngày (gồm cả ngày này) */
+        from?: components['parameters']['FromDate'];
+        /** @description Đến ngày (gồm cả ngày này) */
+        to?: components['parameters']['ToDate'];
+        /** @description csv hoặc xlsx */
+        format: components['parameters']['ExportFormat'];
+        /** @description Sắp xếp: `decidedOn`, `number`, kèm `,asc` hoặc `,desc` */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp CSV (UTF-8, có BOM để Excel đọc đúng tiếng Việt) hoặc XLSX */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
     };
   };
   listAwards: {

@@ -1,3 +1,5 @@
+import { api } from '@/lib/api/client';
+import { ExportButton } from '@/components/ExportButton';
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -53,11 +55,22 @@ export function AwardsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           Khen thưởng
         </Typography.Title>
-        {rights.write && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            Ghi quyết định khen thưởng
-          </Button>
-        )}
+        <Space>
+          <ExportButton
+            fallbackName="khen-thuong"
+            fetchFile={async (format) =>
+              api.GET('/api/awards/export', {
+                params: { query: { format, ...filter, sort: state.sort } },
+                parseAs: 'blob',
+              })
+            }
+          />
+          {rights.write && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              Ghi quyết định khen thưởng
+            </Button>
+          )}
+        </Space>
       </Space>
 
       <FilterCard>

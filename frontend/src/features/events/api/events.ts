@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, unwrap, type Problem, type Schemas } from '@/lib/api/client';
-import { session } from '@/lib/session';
+import { api, unwrap, type Schemas } from '@/lib/api/client';
+import { uploadFile } from '@/lib/upload';
 
 export type EventItem = Schemas['Event'];
 export type EventInput = Schemas['EventInput'];
@@ -99,57 +99,13 @@ export function useDeleteAttachment(eventId: number) {
   });
 }
 
-/**
- * Uploads a file with progress (fetch cannot report upload progress, XMLHttpRequest can). The
- * bytes go as they are; the server decides their type from their content.
- */
+/** Uploads an attachment with progress; the server decides its type from its content. */
 export function uploadAttachment(
   eventId: number,
   file: File,
   onProgress: (percent: number) => void,
 ): Promise<Attachment> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/events/${eventId}/attachments`);
-    const token = session.token();
-    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
-    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = null;
-      }
-      if (xhr.status === 201) resolve(body as Attachment);
-      else
-        reject(
-          new ApiError(
-            (body as Problem | null) ?? {
-              type: 'urn:antq:problem:unknown',
-              title: 'Không tải lên được',
-              status: xhr.status,
-              detail: `Máy chủ trả về mã ${xhr.status}.`,
-            },
-          ),
-        );
-    };
-    xhr.onerror = () =>
-      reject(
-        new ApiError({
-          type: 'urn:antq:problem:network',
-          title: 'Không kết nối được máy chủ',
-          status: 0,
-          detail: 'Kiểm tra kết nối mạng rồi thử lại.',
-        }),
-      );
-    xhr.send(file);
-  });
+  return uploadFile<Attachment>(`/api/events/${eventId}/attachments`, file, 201, onProgress);
 }
 
 export function useProgrammes(params: {

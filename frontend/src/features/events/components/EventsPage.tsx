@@ -1,3 +1,5 @@
+import { api } from '@/lib/api/client';
+import { ExportButton } from '@/components/ExportButton';
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Calendar, Card, Col, Space, Table, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -155,11 +157,34 @@ export function EventsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           Sự kiện, chương trình phối hợp
         </Typography.Title>
-        {rights.write && tab !== 'programmes' && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating({})}>
-            Ghi nhận sự kiện
-          </Button>
-        )}
+        <Space>
+          {tab !== 'programmes' && (
+            <ExportButton
+              fallbackName="su-kien"
+              fetchFile={async (format) =>
+                api.GET('/api/events/export', {
+                  params: {
+                    query: {
+                      format,
+                      q: f.q?.[0],
+                      typeId: f.typeId?.[0] ? Number(f.typeId[0]) : undefined,
+                      unitId,
+                      from: f.from?.[0],
+                      to: f.to?.[0],
+                      sort: state.sort,
+                    },
+                  },
+                  parseAs: 'blob',
+                })
+              }
+            />
+          )}
+          {rights.write && tab !== 'programmes' && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating({})}>
+              Ghi nhận sự kiện
+            </Button>
+          )}
+        </Space>
       </Space>
       <Tabs
         activeKey={tab}

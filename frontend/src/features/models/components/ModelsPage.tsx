@@ -1,3 +1,5 @@
+import { api } from '@/lib/api/client';
+import { ExportButton } from '@/components/ExportButton';
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -212,11 +214,35 @@ export function ModelsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           Mô hình tự phòng, tự quản
         </Typography.Title>
-        {rights.write && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            Đăng ký mô hình
-          </Button>
-        )}
+        <Space>
+          <ExportButton
+            fallbackName="mo-hinh"
+            fetchFile={async (format) =>
+              api.GET('/api/models/export', {
+                params: {
+                  query: {
+                    format,
+                    q: f.q?.[0],
+                    fieldId,
+                    typeId: f.typeId?.[0] ? Number(f.typeId[0]) : undefined,
+                    status: f.status as ModelStatus[] | undefined,
+                    recognitionLevel: f.recognitionLevel?.[0] as RecognitionLevel | undefined,
+                    unitId,
+                    establishedFrom: f.from?.[0],
+                    establishedTo: f.to?.[0],
+                    sort: state.sort,
+                  },
+                },
+                parseAs: 'blob',
+              })
+            }
+          />
+          {rights.write && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              Đăng ký mô hình
+            </Button>
+          )}
+        </Space>
       </Space>
       <Tabs
         activeKey={f.tab?.[0] ?? 'register'}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Bulk import (integration issue; T6 of the performance issue): BENCH_ROWS events pushed through
+# the API as one import job (every row through the same rules, territory checks, audit trail,
+# change feed and pre-aggregates as POST /api/events), beside PostgreSQL COPY of the same rows
+# into the same table (its triggers included) on the same database.
+#
+#   benchmarks/import-benchmark.sh            (after ./backend/mvnw -f backend/pom.xml package)
+#
+# Environment: BENCH_ROWS (100000), BENCH_PORT (18391), BENCH_DB_PORT (55441). Needs curl, node
+# and psql (Debian: postgresql-client). Starts the packaged app on a fresh embedded PostgreSQL
+# with the demo data, removed afterwards. Not part of ./test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+jar=backend/target/quarkus-app/quarkus-run.jar
+rows=${BENCH_ROWS:-100000}
+port=${BENCH_PORT:-18391}
+dbport=${BENCH_DB_PORT:-55441}
+work=$(mktemp -d -t antq-import-bench-XXXXXX)
+[ -f "$jar" ] || ./backend/mvnw -B -q -f backend/pom.xml package -DskipTests
+
+ANTQ_DATA_DIR="$work/pg" ANTQ_DB_PORT="$dbport" QUARKUS_HTTP_PORT="$port" \
+  java -Dfile.encoding=UTF-8 -jar "$jar" > "$work/app.log" 2>&1 &
+app=$!
+cleanup() {
+  kill $app 2>/dev/null; wait $app 2>/dev/null || true
+  [ -f "$work/pg/postmaster.pid" ] && kill "$(head -1 "$work/pg/postmaster.pid")" 2>/dev/null
+  sleep 1; rm -rf "$work"
+}
+trap cleanup EXIT
+for _ in $(seq 1 240); do
+  curl -sf "http://localhost:$port/q/health/ready" > /dev/null && break
+  sleep 0.5
+done
+psql_() { psql -h localhost -p "$dbport" -U postgres -d postgres -X -q -t -A "$@"; }
+
+echo "import benchmark: $rows events, $(nproc) cores, $(date -u +%F)"
+api=$(node benchmarks/import-benchmark.mjs "http://localhost:$port" "$rows" "$work/copy.csv")
+echo "$api"
+api_rate=$(sed -n 's/.*api_rows_per_s=\([0-9]*\).*/\1/p' <<< "$api")
+
+# the same rows by COPY straight into the table (triggers fire: pre-aggregates, change feed)
+t0=$(date +%s.%N)
+psql_ -c "\\copy event (type_id, title, starts_at, ends_at, unit_id, lead_unit_id, attendance) FROM '$work/copy.csv' WITH (FORMAT csv)"
+t1=$(date +%s.%N)
+copy_s=$(echo "$t1 - $t0" | bc -l)
+copy_rate=$(echo "$rows / $copy_s" | bc)
+printf 'copy_seconds=%.1f copy_rows_per_s=%s\n' "$copy_s" "$copy_rate"
+printf 'ratio api/copy = %.3f (issue 9 asks >= 0.2 and >= 10000 rows/s through the API)\n' \
+  "$(echo "$api_rate / $copy_rate" | bc -l)"

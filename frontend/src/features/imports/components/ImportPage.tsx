@@ -1,0 +1,325 @@
+import { CloudUploadOutlined, DownloadOutlined, SaveOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Progress,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useState } from 'react';
+import { saveDownload } from '@/lib/download';
+import dayjs from 'dayjs';
+import { formatNumber } from '@/lib/format';
+import { problemMessage } from '@/lib/problem';
+import {
+  applyPreview,
+  downloadTemplate,
+  isRunning,
+  RESOURCE_LABELS,
+  uploadPreview,
+  useImportJob,
+  useImportJobs,
+  type ImportJob,
+  type ImportMode,
+  type ImportResourceName,
+} from '../api/imports';
+
+type RowError = ImportJob['errors'][number];
+
+const STATE: Record<ImportJob['state'], { color: string; label: string }> = {
+  QUEUED: { color: 'default', label: 'Đang chờ' },
+  RUNNING: { color: 'processing', label: 'Đang chạy' },
+  SUCCEEDED: { color: 'success', label: 'Xong' },
+  FAILED: { color: 'error', label: 'Thất bại' },
+};
+
+function percent(job?: ImportJob) {
+  if (!job || job.total === 0) return 0;
+  return Math.floor((job.done / job.total) * 100);
+}
+
+/** Progress, counts and rejected rows of one job. */
+function JobResult({ job }: { job: ImportJob }) {
+  const columns: ColumnsType<RowError> = [
+    { title: 'Dòng', dataIndex: 'index', key: 'index', width: 80 },
+    { title: 'Mã (externalId)', dataIndex: 'externalId', key: 'externalId', width: 180 },
+    {
+      title: 'Lỗi',
+      key: 'violations',
+      render: (_, r) => (
+        <ul className="import-errors">
+          {(r.violations ?? []).map((v, i) => (
+            <li key={i}>
+              <Typography.Text code>{v.field}</Typography.Text> {v.message}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Progress
+        percent={percent(job)}
+        status={job.state === 'FAILED' ? 'exception' : isRunning(job) ? 'active' : 'success'}
+        format={() => `${formatNumber(job.done)}/${formatNumber(job.total)} dòng`}
+        aria-label="Tiến độ"
+      />
+      <Descriptions size="small" column={{ xs: 1, sm: 3, md: 6 }} bordered>
+        <Descriptions.Item label="Trạng thái">
+          <Tag color={STATE[job.state].color}>{STATE[job.state].label}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={job.dryRun ? 'Sẽ thêm mới' : 'Thêm mới'}>
+          {formatNumber(job.counts.created)}
+        </Descriptions.Item>
+        <Descriptions.Item label={job.dryRun ? 'Sẽ cập nhật' : 'Cập nhật'}>
+          {formatNumber(job.counts.updated)}
+        </Descriptions.Item>
+        <Descriptions.Item label="Không đổi">
+          {formatNumber(job.counts.unchanged)}
+        </Descriptions.Item>
+        <Descriptions.Item label="Xóa">{formatNumber(job.counts.deleted)}</Descriptions.Item>
+        <Descriptions.Item label="Dòng lỗi">
+          <Typography.Text type={job.counts.rejected ? 'danger' : undefined}>
+            {formatNumber(job.counts.rejected)}
+          </Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+      {job.message && <Alert type="error" showIcon title={job.message} />}
+      {job.errors.length > 0 && (
+        <Table<RowError>
+          size="small"
+          rowKey="index"
+          columns={columns}
+          dataSource={job.errors}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          data-testid="import-errors"
+        />
+      )}
+    </Space>
+  );
+}
+
+/**
+ * Nhập dữ liệu: a CSV or Excel file is checked first (every row, nothing saved), the rows' errors
+ * shown; then saved as a background job with a progress bar. The jobs list below follows them.
+ */
+export function ImportPage() {
+  const { message } = App.useApp();
+  const [resource, setResource] = useState<ImportResourceName>('models');
+  const [mode, setMode] = useState<ImportMode>('all');
+  const [uploading, setUploading] = useState<number | undefined>();
+  const [previewId, setPreviewId] = useState<number | undefined>();
+  const [appliedId, setAppliedId] = useState<number | undefined>();
+  const [applyKey] = useState(() => crypto.randomUUID());
+  const preview = useImportJob(previewId);
+  const applied = useImportJob(appliedId);
+  const [page, setPage] = useState(0);
+  const jobs = useImportJobs(page, 10, isRunning(preview.data) || isRunning(applied.data));
+  const { refetch } = jobs;
+  const states = `${preview.data?.state}-${applied.data?.state}`;
+  useEffect(() => {
+    void refetch();
+  }, [states, refetch]);
+
+  const upload = async (file: File) => {
+    setPreviewId(undefined);
+    setAppliedId(undefined);
+    setUploading(0);
+    try {
+      const job = await uploadPreview(resource, mode, file, setUploading);
+      setPreviewId(job.id);
+    } catch (e) {
+      message.error(problemMessage(e));
+    } finally {
+      setUploading(undefined);
+    }
+  };
+
+  const save = async () => {
+    if (!previewId) return;
+    try {
+      const job = await applyPreview(previewId, `${applyKey}-${previewId}`);
+      setAppliedId(job.id);
+    } catch (e) {
+      message.error(problemMessage(e));
+    }
+  };
+
+  const template = async () => {
+    try {
+      saveDownload(await downloadTemplate(resource), `mau-nhap-${resource}.csv`);
+    } catch (e) {
+      message.error(problemMessage(e));
+    }
+  };
+
+  const p = preview.data;
+  const blocked = p !== undefined && p.mode === 'all' && p.counts.rejected > 0;
+  const toSave = p ? p.counts.created + p.counts.updated + p.counts.deleted : 0;
+  const canSave = p?.state === 'SUCCEEDED' && !blocked && !appliedId && toSave > 0;
+
+  const jobColumns: ColumnsType<ImportJob> = [
+    {
+      title: 'Lúc',
+      key: 'at',
+      render: (_, j) => dayjs(j.createdAt).format('DD/MM/YYYY HH:mm'),
+      width: 150,
+    },
+    {
+      title: 'Dữ liệu',
+      key: 'resource',
+      render: (_, j) => RESOURCE_LABELS[j.resource as ImportResourceName] ?? j.resource,
+    },
+    { title: 'Tệp', dataIndex: 'sourceName', key: 'sourceName' },
+    {
+      title: 'Loại',
+      key: 'dry',
+      render: (_, j) => (j.dryRun ? 'Kiểm tra trước' : 'Lưu'),
+    },
+    {
+      title: 'Trạng thái',
+      key: 'state',
+      render: (_, j) => <Tag color={STATE[j.state].color}>{STATE[j.state].label}</Tag>,
+    },
+    {
+      title: 'Tiến độ',
+      key: 'done',
+      render: (_, j) => `${formatNumber(j.done)}/${formatNumber(j.total)}`,
+    },
+    {
+      title: 'Thêm / sửa / lỗi',
+      key: 'counts',
+      render: (_, j) =>
+        `${formatNumber(j.counts.created)} / ${formatNumber(j.counts.updated)} / ${formatNumber(j.counts.rejected)}`,
+    },
+    { title: 'Người nhập', dataIndex: 'createdBy', key: 'createdBy' },
+  ];
+
+  return (
+    <>
+      <Typography.Title level={3}>Nhập dữ liệu từ tệp</Typography.Title>
+      <Card title="1. Chọn dữ liệu và tệp" size="small" style={{ marginBottom: 16 }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Space wrap>
+            <span>Loại dữ liệu</span>
+            <Select<ImportResourceName>
+              value={resource}
+              onChange={(v) => {
+                setResource(v);
+                setPreviewId(undefined);
+                setAppliedId(undefined);
+              }}
+              style={{ width: 180 }}
+              aria-label="Loại dữ liệu"
+              options={Object.entries(RESOURCE_LABELS).map(([value, label]) => ({
+                value,
+                label,
+              }))}
+            />
+            <Radio.Group
+              value={mode}
+              onChange={(e) => setMode(e.target.value as ImportMode)}
+              options={[
+                { value: 'all', label: 'Lưu tất cả hoặc không lưu gì' },
+                { value: 'partial', label: 'Lưu các dòng hợp lệ, bỏ qua dòng lỗi' },
+              ]}
+            />
+            <Button icon={<DownloadOutlined />} onClick={() => void template()}>
+              Tải tệp mẫu (CSV)
+            </Button>
+          </Space>
+          <Typography.Text type="secondary">
+            Dòng đầu là tên cột như tệp mẫu. Cột <Typography.Text code>externalId</Typography.Text>{' '}
+            là mã của bản ghi trong hệ thống của đơn vị: nhập lại cùng tệp không tạo bản ghi trùng,
+            chỉ cập nhật dòng đã đổi. Cột danh sách ghi các giá trị cách nhau bởi dấu chấm phẩy.
+          </Typography.Text>
+          <Upload.Dragger
+            accept=".csv,.xlsx"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void upload(file);
+              return false;
+            }}
+            disabled={uploading !== undefined}
+          >
+            <p className="ant-upload-drag-icon">
+              <CloudUploadOutlined />
+            </p>
+            <p className="ant-upload-text">Kéo thả hoặc bấm để chọn tệp .csv hoặc .xlsx</p>
+            <p className="ant-upload-hint">
+              Tối đa 10 MB, 100.000 dòng. Tệp được kiểm tra trước, chưa lưu gì.
+            </p>
+          </Upload.Dragger>
+          {uploading !== undefined && <Progress percent={uploading} size="small" />}
+        </Space>
+      </Card>
+
+      {p && (
+        <Card title="2. Kết quả kiểm tra (chưa lưu)" size="small" style={{ marginBottom: 16 }}>
+          <JobResult job={p} />
+          {p.state === 'SUCCEEDED' && (
+            <Space style={{ marginTop: 12 }} wrap>
+              {blocked ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title="Tệp còn dòng lỗi: sửa các dòng trên rồi tải lại, hoặc chọn “Lưu các dòng hợp lệ” và tải lại."
+                />
+              ) : (
+                <Button
+                  type="primary"
+                  icon={<SaveOutlined />}
+                  disabled={!canSave}
+                  onClick={() => void save()}
+                >
+                  Lưu vào hệ thống
+                </Button>
+              )}
+            </Space>
+          )}
+        </Card>
+      )}
+
+      {applied.data && (
+        <Card title="3. Lưu vào hệ thống" size="small" style={{ marginBottom: 16 }}>
+          <JobResult job={applied.data} />
+          {applied.data.state === 'SUCCEEDED' && (
+            <Alert
+              style={{ marginTop: 12 }}
+              type="success"
+              showIcon
+              title={`Đã lưu: ${formatNumber(applied.data.counts.created)} bản ghi mới, ${formatNumber(applied.data.counts.updated)} bản ghi cập nhật.`}
+            />
+          )}
+        </Card>
+      )}
+
+      <Card title="Các lần nhập gần đây" size="small">
+        <Table<ImportJob>
+          size="small"
+          rowKey="id"
+          columns={jobColumns}
+          dataSource={jobs.data?.content ?? []}
+          loading={jobs.isLoading}
+          pagination={{
+            current: page + 1,
+            pageSize: 10,
+            total: jobs.data?.totalElements ?? 0,
+            onChange: (n) => setPage(n - 1),
+            hideOnSinglePage: true,
+          }}
+        />
+      </Card>
+    </>
+  );
+}
