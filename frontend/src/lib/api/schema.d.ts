@@ -1321,9 +1321,11 @@ export interface components {
       };
     };
     ImportBatch: {
+      /** @description 1 đến 1.000 bản ghi (nhiều hơn: 422, hãy dùng /api/import-jobs); nội dung tối đa 5 MB (413) */
       records: components['schemas']['ImportRecord'][];
     };
     ImportJobInput: {
+      /** @description 1 đến 100.000 bản ghi (nhiều hơn: 422); nội dung tối đa 64 MB (413) */
       records: components['schemas']['ImportRecord'][];
     };
     /**

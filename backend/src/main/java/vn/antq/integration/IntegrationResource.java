@@ -42,6 +42,9 @@ import vn.antq.security.Roles;
 /** Bulk import, import jobs and the change feed for provincial systems (and the SPA's uploads). */
 @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
 public class IntegrationResource implements IntegrationApi {
+  /** records in one synchronous batch */
+  static final int MAX_BATCH = 1000;
+
   @Inject ImportEngine engine;
   @Inject ImportJobs jobs;
   @Inject ImportFiles files;
@@ -64,7 +67,8 @@ public class IntegrationResource implements IntegrationApi {
         idempotencyKey,
         hash,
         () -> {
-          ImportEngine.Result result = engine.run(t, rows(batch.getRecords()), partial, dry);
+          ImportEngine.Result result =
+              engine.run(t, rows(batch.getRecords(), MAX_BATCH), partial, dry);
           if (!partial && !result.applied() && !dry && result.counts().rejected() > 0) {
             throw rejectedBatch(result);
           }
@@ -116,7 +120,9 @@ public class IntegrationResource implements IntegrationApi {
         engine.client(),
         idempotencyKey,
         hash,
-        () -> accepted(jobs.submit(t, rows(in.getRecords()), partial, dry, null)));
+        () ->
+            accepted(
+                jobs.submit(t, rows(in.getRecords(), ImportJobs.MAX_ROWS), partial, dry, null)));
   }
 
   @Override
@@ -220,7 +226,19 @@ public class IntegrationResource implements IntegrationApi {
     throw ProblemException.badRequest("mode", "mode phải là all hoặc partial");
   }
 
-  private static List<ImportEngine.Row> rows(List<ImportRecord> records) {
+  private static List<ImportEngine.Row> rows(List<ImportRecord> records, int max) {
+    if (records.isEmpty() || records.size() > max) {
+      throw ProblemException.unprocessable(
+          "records",
+          records.isEmpty()
+              ? "Lô không có bản ghi nào"
+              : "Mỗi lần gửi tối đa "
+                  + String.format(java.util.Locale.GERMANY, "%,d", max)
+                  + " bản ghi (lô này có "
+                  + String.format(java.util.Locale.GERMANY, "%,d", records.size())
+                  + ")"
+                  + (max == MAX_BATCH ? "; lô lớn hơn hãy gửi qua /api/import-jobs" : ""));
+    }
     List<ImportEngine.Row> rows = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       ImportRecord r = records.get(i);

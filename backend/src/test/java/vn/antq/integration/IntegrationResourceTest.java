@@ -228,6 +228,29 @@ class IntegrationResourceTest {
         .post("/api/imports/units")
         .then()
         .statusCode(400);
+    // limits: more than 1,000 records is a 422 that points at jobs; more than 5 MB a 413
+    List<Map<String, Object>> many = new ArrayList<>();
+    for (int i = 0; i < 1001; i++) {
+      many.add(record("N-" + i, EventBuilder.body("Lô lớn " + i, commune)));
+    }
+    Api.as(officer)
+        .contentType(ContentType.JSON)
+        .body(Map.of("records", many))
+        .post("/api/imports/events")
+        .then()
+        .statusCode(422)
+        .body("violations[0].field", equalTo("records"))
+        .body("detail", containsString("tối đa 1.000 bản ghi (lô này có 1.001)"));
+    Map<String, Object> huge = EventBuilder.body("Quá lớn", commune);
+    huge.put("outcome", "x".repeat(6 * 1024 * 1024));
+    Api.as(officer)
+        .contentType(ContentType.JSON)
+        .body(Map.of("records", List.of(record("H-1", huge))))
+        .post("/api/imports/events")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json");
+    assertThat(count(officer, "events", commune)).isEqualTo(1);
     Api.as(Users.signedIn("VIEWER", commune))
         .contentType(ContentType.JSON)
         .body(Map.of("records", rows))
