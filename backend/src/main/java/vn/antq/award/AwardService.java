@@ -288,6 +288,24 @@ public class AwardService {
     return views(List.of(id), true).get(0);
   }
 
+  /**
+   * The decisions among {@code ids} the caller may see (as {@link #require}), as GET shows them, in
+   * a few statements.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<View> visible(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Object> params = new HashMap<>();
+    String sql = "SELECT d.id FROM award_decision d WHERE d.id IN (:ids)" + visibleSql(params);
+    Query q = em.createNativeQuery(sql).setParameter("ids", ids);
+    params.forEach(q::setParameter);
+    @SuppressWarnings("unchecked")
+    List<Object> found = q.getResultList();
+    return views(found.stream().map(o -> ((Number) o).longValue()).toList(), true);
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<RecipientView> recipients(long id) {
     require(id);
