@@ -70,7 +70,8 @@ public class ModelIntegration implements ImportTarget, FeedSource {
 
   @Override
   public void delete(long id, long expected) {
-    throw new UnsupportedOperationException(notDeletable());
+    // never reached: rows asking to delete a model are refused before anything runs
+    throw ProblemException.unprocessable("deleted", notDeletable());
   }
 
   @Override

@@ -69,20 +69,9 @@ public class ModelResource implements ModelsApi {
       String sort) {
     PageRequest p =
         PageRequest.of(page, size, sort, ModelService.SORTABLE, ModelService.DEFAULT_SORT);
-    Set<ModelStatus> statuses = EnumSet.noneOf(ModelStatus.class);
-    if (status != null) {
-      status.forEach(s -> statuses.add(ModelStatus.valueOf(s.name())));
-    }
     ModelService.Filter filter =
-        new ModelService.Filter(
-            q,
-            fieldId,
-            typeId,
-            statuses,
-            recognitionLevel == null ? null : RecognitionLevel.valueOf(recognitionLevel.name()),
-            unitId,
-            establishedFrom,
-            establishedTo);
+        filter(
+            q, fieldId, typeId, status, recognitionLevel, unitId, establishedFrom, establishedTo);
     ModelViews.Page result = models.list(filter, p.page(), p.size(), p.sqlOrder());
     return Response.ok(
             new ModelPage()
@@ -317,6 +306,31 @@ public class ModelResource implements ModelsApi {
     return builder.tag(new EntityTag(String.valueOf(body.getVersion()))).entity(body).build();
   }
 
+  /** The list's filters as the service takes them (the list and its export share them). */
+  private static ModelService.Filter filter(
+      String q,
+      Long fieldId,
+      Long typeId,
+      List<vn.antq.api.model.ModelStatus> status,
+      vn.antq.api.model.RecognitionLevel recognitionLevel,
+      Long unitId,
+      LocalDate establishedFrom,
+      LocalDate establishedTo) {
+    Set<ModelStatus> statuses = EnumSet.noneOf(ModelStatus.class);
+    if (status != null) {
+      status.forEach(s -> statuses.add(ModelStatus.valueOf(s.name())));
+    }
+    return new ModelService.Filter(
+        q,
+        fieldId,
+        typeId,
+        statuses,
+        recognitionLevel == null ? null : RecognitionLevel.valueOf(recognitionLevel.name()),
+        unitId,
+        establishedFrom,
+        establishedTo);
+  }
+
   static ModelService.Command command(ModelInput in) {
     return new ModelService.Command(
         in.getName(),
@@ -360,20 +374,9 @@ public class ModelResource implements ModelsApi {
       LocalDate establishedTo,
       String sort) {
     PageRequest p = PageRequest.of(0, 20, sort, ModelService.SORTABLE, ModelService.DEFAULT_SORT);
-    Set<ModelStatus> statuses = EnumSet.noneOf(ModelStatus.class);
-    if (status != null) {
-      status.forEach(s -> statuses.add(ModelStatus.valueOf(s.name())));
-    }
     ModelService.Filter filter =
-        new ModelService.Filter(
-            q,
-            fieldId,
-            typeId,
-            statuses,
-            recognitionLevel == null ? null : RecognitionLevel.valueOf(recognitionLevel.name()),
-            unitId,
-            establishedFrom,
-            establishedTo);
+        filter(
+            q, fieldId, typeId, status, recognitionLevel, unitId, establishedFrom, establishedTo);
     List<List<Object>> rows =
         Tables.collect(
             n -> {
