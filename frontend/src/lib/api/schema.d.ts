@@ -728,7 +728,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Tìm thành viên trong mọi tổ, không phân biệt dấu */
+    /** Tìm thành viên trong mọi tổ, không phân biệt dấu (đến 10.000 kết quả theo tên) */
     get: operations['searchMembers'];
     put?: never;
     post?: never;
@@ -2080,7 +2080,10 @@ export interface components {
     };
     ModelPage: {
       content: components['schemas']['ModelSummary'][];
-      /** Format: int32 */
+      /**
+       * Format: int32
+       * @description Số trang đã đọc (0 khi đọc theo con trỏ)
+       */
       page: number;
       /** Format: int32 */
       size: number;
@@ -2088,6 +2091,8 @@ export interface components {
       totalElements: number;
       /** Format: int32 */
       totalPages: number;
+      /** @description Con trỏ đọc trang kế tiếp (`after`); không có ở trang cuối */
+      nextCursor?: string;
     };
     ModelTransition: {
       toStatus: components['schemas']['ModelStatus'];
@@ -2235,6 +2240,8 @@ export interface components {
       totalElements: number;
       /** Format: int32 */
       totalPages: number;
+      /** @description Có hơn 10.000 người khớp: `totalElements` dừng ở 10.000 và các trang theo thứ tự đăng ký thay vì theo tên; hãy gõ thêm họ tên hoặc chọn đơn vị để thu hẹp */
+      totalCapped?: boolean;
     };
     RosterRow: {
       /** @description Tên tổ (tạo mới nếu chưa có) */
@@ -3241,6 +3248,8 @@ export interface components {
     Page: number;
     /** @description Số dòng mỗi trang (tối đa 200) */
     Size: number;
+    /** @description Đọc tiếp sau con trỏ `nextCursor` của trang trước (keyset): trang sâu bao nhiêu cũng nhanh như trang đầu, không bỏ sót hay lặp dòng khi dữ liệu thay đổi giữa hai lần đọc. Dùng cùng `sort` và bộ lọc như trang trước, không kèm `page`; con trỏ của cách sắp xếp khác → 400. */
+    After: string;
     /**
      * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
      * @example "3"
@@ -4355,6 +4364,8 @@ export interface operations {
         page?: components['parameters']['Page'];
         /** @description Số dòng mỗi trang (tối đa 200) */
         size?: components['parameters']['Size'];
+        /** @description Đọc tiếp sau con trỏ `nextCursor` của trang trước (keyset): trang sâu bao nhiêu cũng nhanh như trang đầu, không bỏ sót hay lặp dòng khi dữ liệu thay đổi giữa hai lần đọc. Dùng cùng `sort` và bộ lọc như trang trước, không kèm `page`; con trỏ của cách sắp xếp khác → 400. */
+        after?: components['parameters']['After'];
         /** @description Sắp xếp: `name`, `establishedOn`, `status`, `recognitionLevel` (mức điển hình), `updatedAt`, kèm `,asc` hoặc `,desc` */
         sort?: string;
       };

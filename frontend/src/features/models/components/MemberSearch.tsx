@@ -24,6 +24,15 @@ export function MemberSearch() {
         }}
       />
       {result.isError && <Alert type="error" showIcon title={problemMessage(result.error)} />}
+      {q.length >= 2 && result.data?.totalCapped && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`Có hơn ${formatNumber(result.data.totalElements)} người khớp "${q}"`}
+          description="Danh sách chỉ hiện những người khớp đầu tiên theo thứ tự đăng ký. Hãy gõ đầy đủ họ tên để thu hẹp kết quả."
+        />
+      )}
       <Table<Member>
         rowKey="id"
         size="middle"
@@ -37,7 +46,10 @@ export function MemberSearch() {
           pageSize: 20,
           total: result.data?.totalElements,
           onChange: (p) => setPage(p - 1),
-          showTotal: (t) => `${formatNumber(t)} thành viên`,
+          showTotal: (t) =>
+            result.data?.totalCapped
+              ? `Hơn ${formatNumber(t)} thành viên`
+              : `${formatNumber(t)} thành viên`,
         }}
         columns={[
           { title: 'Họ và tên', dataIndex: 'fullName' },

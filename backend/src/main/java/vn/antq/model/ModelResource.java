@@ -27,6 +27,7 @@ import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
+import vn.antq.common.web.Keyset;
 import vn.antq.common.web.PageRequest;
 import vn.antq.common.web.Tables;
 import vn.antq.security.Caller;
@@ -66,20 +67,22 @@ public class ModelResource implements ModelsApi {
       LocalDate establishedTo,
       Integer page,
       Integer size,
+      String after,
       String sort) {
     PageRequest p =
         PageRequest.of(page, size, sort, ModelService.SORTABLE, ModelService.DEFAULT_SORT);
     ModelService.Filter filter =
         filter(
             q, fieldId, typeId, status, recognitionLevel, unitId, establishedFrom, establishedTo);
-    ModelViews.Page result = models.list(filter, p.page(), p.size(), p.sqlOrder());
+    ModelViews.Page result = models.list(filter, p, Keyset.decode(after, p));
     return Response.ok(
             new ModelPage()
                 .content(result.content().stream().map(ModelMapper::summary).toList())
                 .page(p.page())
                 .size(p.size())
                 .totalElements(result.total())
-                .totalPages(p.totalPages(result.total())))
+                .totalPages(p.totalPages(result.total()))
+                .nextCursor(result.next()))
         .build();
   }
 
@@ -298,7 +301,8 @@ public class ModelResource implements ModelsApi {
                 .page(p.page())
                 .size(p.size())
                 .totalElements(result.total())
-                .totalPages(p.totalPages(result.total())))
+                .totalPages(p.totalPages(result.total()))
+                .totalCapped(result.capped()))
         .build();
   }
 
@@ -373,14 +377,22 @@ public class ModelResource implements ModelsApi {
       LocalDate establishedFrom,
       LocalDate establishedTo,
       String sort) {
-    PageRequest p = PageRequest.of(0, 20, sort, ModelService.SORTABLE, ModelService.DEFAULT_SORT);
+    PageRequest checked =
+        PageRequest.of(0, 20, sort, ModelService.SORTABLE, ModelService.DEFAULT_SORT);
+    PageRequest p = new PageRequest(0, Tables.pageSize(), checked.sort(), checked.field());
     ModelService.Filter filter =
         filter(
             q, fieldId, typeId, status, recognitionLevel, unitId, establishedFrom, establishedTo);
+    // page after page by keyset: the export reads each row once, however long the list
+    String[] cursor = {null};
     List<List<Object>> rows =
         Tables.collect(
             n -> {
-              ModelViews.Page page = models.list(filter, n, Tables.pageSize(), p.sqlOrder());
+              if (n > 0 && cursor[0] == null) {
+                return new Tables.Chunk(List.of(), 0); // the list ended with the last page
+              }
+              ModelViews.Page page = models.list(filter, p, Keyset.decode(cursor[0], p));
+              cursor[0] = page.next();
               return new Tables.Chunk(
                   page.content().stream()
                       .map(ModelMapper::summary)

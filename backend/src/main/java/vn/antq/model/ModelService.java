@@ -25,6 +25,8 @@ import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
+import vn.antq.common.web.Keyset;
+import vn.antq.common.web.PageRequest;
 import vn.antq.security.Caller;
 import vn.antq.security.Role;
 import vn.antq.unit.UnitService;
@@ -42,8 +44,17 @@ public class ModelService {
           "name", "m.name COLLATE vietnamese",
           "establishedOn", "m.established_on",
           "status", "m.status",
-          "recognitionLevel", "m.recognition_level",
+          "recognitionLevel", "coalesce(m.recognition_level, 0)",
           "updatedAt", "m.updated_at");
+
+  /** The SQL type of each sort key, to read a keyset cursor's value back. */
+  static final Map<String, String> KEY_TYPES =
+      Map.of(
+          "name", "text",
+          "establishedOn", "date",
+          "status", "text",
+          "recognitionLevel", "integer",
+          "updatedAt", "timestamptz");
 
   public static final String DEFAULT_SORT = "name,asc";
 
@@ -110,14 +121,10 @@ public class ModelService {
   // ------------------------------------------------------------------ reading
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public ModelViews.Page list(Filter f, int page, int size, String orderBy) {
+  public ModelViews.Page list(Filter f, PageRequest request, Keyset after) {
     Map<String, Object> params = new HashMap<>();
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    where.append(territorySql("u", params));
-    if (f.unitId() != null) {
-      params.put("sub", units.visiblePlace(f.unitId()).path() + "%");
-      where.append(" AND u.path LIKE :sub");
-    }
+    boolean joinUnit = units.subtreeSql(f.unitId(), "m", "u", where, params);
     if (f.q() != null && !f.q().isBlank()) {
       params.put("q", f.q().trim());
       where.append(
@@ -148,23 +155,38 @@ public class ModelService {
       params.put("to", f.establishedTo());
       where.append(" AND m.established_on <= :to");
     }
-    String from = " FROM community_model m JOIN unit u ON u.id = m.unit_id";
+    String from = " FROM community_model m" + (joinUnit ? " JOIN unit u ON u.id = m.unit_id" : "");
     Query count = em.createNativeQuery("SELECT count(*)" + from + where);
     params.forEach(count::setParameter);
     long total = ((Number) count.getSingleResult()).longValue();
+    String page = where.toString();
+    if (after != null) {
+      page += after.condition(request.expression(), KEY_TYPES.get(request.field()), "m.id", params);
+    }
     Query ids =
         em.createNativeQuery(
-            "SELECT m.id"
+            "SELECT m.id, CAST("
+                + request.expression()
+                + " AS text)"
                 + from
-                + where
+                + page
                 + " ORDER BY "
-                + orderBy
-                + ", m.id LIMIT :lim OFFSET :off");
+                + Keyset.order(request, "m.id")
+                + " LIMIT :lim OFFSET :off");
     params.forEach(ids::setParameter);
-    ids.setParameter("lim", size).setParameter("off", (long) page * size);
-    List<Long> found =
-        ((List<?>) ids.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
-    return new ModelViews.Page(summaries(found), total);
+    ids.setParameter("lim", request.size() + 1)
+        .setParameter("off", after == null ? (long) request.page() * request.size() : 0L);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = ids.getResultList();
+    boolean more = rows.size() > request.size();
+    List<Object[]> shown = more ? rows.subList(0, request.size()) : rows;
+    List<Long> found = shown.stream().map(r -> ((Number) r[0]).longValue()).toList();
+    String next = null;
+    if (more) {
+      Object[] last = shown.get(shown.size() - 1);
+      next = Keyset.encode(request, (String) last[1], ((Number) last[0]).longValue());
+    }
+    return new ModelViews.Page(summaries(found), total, next);
   }
 
   /** Summaries of the given models, in the given order, with counts from the roster. */

@@ -42,7 +42,8 @@ public final class ModelViews {
       List<Recognition> recognitions,
       List<Site> sites) {}
 
-  public record Page(List<Summary> content, long total) {}
+  /** A page of models; {@code next} continues after its last row (keyset), null on the last. */
+  public record Page(List<Summary> content, long total, String next) {}
 
   public record TeamView(
       TeamEntity team,
@@ -54,5 +55,6 @@ public final class ModelViews {
   public record MemberView(
       MemberEntity member, String teamName, String modelName, boolean masked) {}
 
-  public record MemberPage(List<MemberView> content, long total) {}
+  /** A page of found members; {@code capped}: more matched than the search counts. */
+  public record MemberPage(List<MemberView> content, long total, boolean capped) {}
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.antq.audit.AuditService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
@@ -576,52 +577,124 @@ public class RosterService {
 
   // ------------------------------------------------------------------ search and export
 
+  /**
+   * Matches counted exactly up to this many ({@code antq.members.search-limit}, 10,000); beyond it
+   * the search answers "more than" and pages through the first of them in registration order.
+   */
+  @ConfigProperty(name = "antq.members.search-limit", defaultValue = "10000")
+  int searchLimit;
+
+  /**
+   * Members whose name has words starting with the query's words, without diacritics ("van hung"
+   * finds Nguyễn Văn Hùng and Lê Văn Hưng), in the unit's subtree or the caller's territory. Each
+   * word-start suffix of a name is a row of {@code member_name_key}, so a query is one range of a
+   * btree. Up to {@link #searchLimit} matches are counted and come in Vietnamese name order; a
+   * query that matches more (a surname such as "nguyen" matches one person in three) is neither
+   * counted nor sorted in full: its first {@link #searchLimit} matches come in the order of the
+   * range (the name from the matched word on), and the page says it is capped.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public ModelViews.MemberPage search(String q, Long unitId, Long modelId, int page, int size) {
     Map<String, Object> params = new HashMap<>();
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    where.append(models.territorySql("mu", params));
-    if (unitId != null) {
-      params.put("sub", units.visiblePlace(unitId).path() + "%");
-      where.append(" AND tu.path LIKE :sub");
-    }
+    // a unit filter is about where the teams are; the territory about where the models are
+    String unitAlias = unitId != null ? "tu" : "mu";
+    boolean joinUnit = units.subtreeSql(unitId, "m", unitAlias, where, params);
     if (modelId != null) {
       models.require(modelId);
       params.put("modelId", modelId);
       where.append(" AND x.model_id = :modelId");
     }
-    if (q != null && !q.isBlank()) {
-      params.put("q", q.trim());
-      where.append(" AND x.name_key LIKE '%' || f_search_key(:q) || '%'");
+    // nothing to scope (an administrator's search): the keys alone answer, from their index
+    boolean scoped = where.length() > " WHERE 1 = 1".length();
+    String joins = scoped ? " JOIN community_model m ON m.id = x.model_id" : "";
+    if (joinUnit && unitAlias.equals("tu")) {
+      joins += " JOIN team t ON t.id = x.team_id JOIN unit tu ON tu.id = t.unit_id";
+    } else if (joinUnit) {
+      joins += " JOIN unit mu ON mu.id = m.unit_id";
     }
-    String from =
-        " FROM member x JOIN team t ON t.id = x.team_id JOIN unit tu ON tu.id = t.unit_id"
-            + " JOIN community_model m ON m.id = x.model_id JOIN unit mu ON mu.id = m.unit_id";
-    Query count = em.createNativeQuery("SELECT count(*)" + from + where);
-    params.forEach(count::setParameter);
-    long total = ((Number) count.getSingleResult()).longValue();
-    Query select =
+    boolean byName = q != null && !q.isBlank();
+    String from;
+    String idColumn;
+    if (byName) {
+      from =
+          " FROM member_name_key k"
+              + (scoped ? " JOIN member x ON x.id = k.member_id" + joins : "");
+      idColumn = "k.member_id";
+      params.put("q", q.trim());
+      // the range of keys starting with the query: [words, words || the last code point)
+      where.append(
+          " AND k.key >= f_name_words(:q) COLLATE \"C\""
+              + " AND k.key < (f_name_words(:q) || chr(1114111)) COLLATE \"C\"");
+    } else {
+      from = " FROM member x" + joins;
+      idColumn = "x.id";
+    }
+    // a name may match by two of its words: count members, not keys
+    Query count =
         em.createNativeQuery(
-            "SELECT x.id, t.name, m.name AS model_name"
+            "SELECT count(DISTINCT id), count(*) FROM (SELECT "
+                + idColumn
+                + " AS id"
                 + from
                 + where
-                + " ORDER BY x.full_name COLLATE vietnamese, x.id LIMIT :lim OFFSET :off");
+                + " LIMIT "
+                + (2L * searchLimit + 1)
+                + ") c");
+    params.forEach(count::setParameter);
+    Object[] counted = (Object[]) count.getSingleResult();
+    long total = ((Number) counted[0]).longValue();
+    boolean capped = total > searchLimit || ((Number) counted[1]).longValue() > 2L * searchLimit;
+    if (capped) {
+      total = searchLimit;
+    }
+    long offset = (long) page * size;
+    if (offset >= total) {
+      return new ModelViews.MemberPage(List.of(), total, capped);
+    }
+    String sql =
+        capped
+            ? "SELECT "
+                + idColumn
+                + from
+                + where
+                + (byName ? " ORDER BY k.key, " : " ORDER BY ")
+                + idColumn
+            : "SELECT x.id FROM member x WHERE x.id IN (SELECT "
+                + idColumn
+                + from
+                + where
+                + ") ORDER BY x.full_name COLLATE vietnamese, x.id";
+    Query select = em.createNativeQuery(sql + " LIMIT :lim OFFSET :off");
     params.forEach(select::setParameter);
-    select.setParameter("lim", size).setParameter("off", (long) page * size);
+    select.setParameter("lim", (int) Math.min(size, total - offset)).setParameter("off", offset);
+    // (capped and by name: a member matching by two words could come twice; shown once)
+    List<Long> ids =
+        ((List<?>) select.getResultList())
+            .stream().map(o -> ((Number) o).longValue()).distinct().toList();
+    if (ids.isEmpty()) {
+      return new ModelViews.MemberPage(List.of(), total, capped);
+    }
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = select.getResultList();
+    List<Object[]> names =
+        em.createNativeQuery(
+                "SELECT x.id, t.name, m.name FROM member x JOIN team t ON t.id = x.team_id"
+                    + " JOIN community_model m ON m.id = x.model_id WHERE x.id IN (:ids)")
+            .setParameter("ids", ids)
+            .getResultList();
+    Map<Long, Object[]> nameById =
+        names.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> r));
     Map<Long, MemberEntity> byId =
-        rows.isEmpty()
-            ? Map.of()
-            : MemberEntity.<MemberEntity>list(
-                    "id in ?1", rows.stream().map(r -> ((Number) r[0]).longValue()).toList())
-                .stream()
-                .collect(Collectors.toMap(m -> m.id, m -> m));
+        MemberEntity.<MemberEntity>list("id in ?1", ids).stream()
+            .collect(Collectors.toMap(m -> m.id, m -> m));
     return new ModelViews.MemberPage(
-        rows.stream()
-            .map(r -> view(byId.get(((Number) r[0]).longValue()), (String) r[1], (String) r[2]))
+        ids.stream()
+            .map(
+                id ->
+                    view(byId.get(id), (String) nameById.get(id)[1], (String) nameById.get(id)[2]))
             .toList(),
-        total);
+        total,
+        capped);
   }
 
   /** Every member of the model, team by team, for the CSV export. */

@@ -311,6 +311,18 @@ public class ReportService {
       return provinces != null;
     }
 
+    /**
+     * The period's edges as {@code :from}/{@code :to}, and the provinces of {@link #provinceSql}
+     * when there are some.
+     */
+    Map<String, Object> periodParams() {
+      Map<String, Object> params = new HashMap<>(Map.of("from", from, "to", to));
+      if (byBucket() && !provinces.isEmpty()) {
+        params.put("provinces", provinces);
+      }
+      return params;
+    }
+
     /** The SQL condition on a bucket roll-up's province ({@code alias.province_id}). */
     String provinceSql(String alias) {
       return provinces.isEmpty() ? "1 = 1" : alias + ".province_id IN (:provinces)";
@@ -460,6 +472,20 @@ public class ReportService {
   /** unit, form, collectives, individuals (month null); or month and the sums (unit null) */
   private List<Object[]> awards(Params p) {
     List<Object[]> out = new ArrayList<>();
+    if (p.byBucket()) {
+      // a province's or the country's recipients by their own province and bucket (V15)
+      Map<String, Object> params = p.periodParams();
+      return run(
+          "SELECT r.bucket_id, CAST(date_trunc('month', d.decided_on) AS date), d.form_id,"
+              + " count(*) FILTER (WHERE r.kind = 'COLLECTIVE'),"
+              + " count(*) FILTER (WHERE r.kind = 'INDIVIDUAL')"
+              + " FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id WHERE "
+              + p.provinceSql("r")
+              + " AND d.decided_on >= :from AND d.decided_on <= :to"
+              + " GROUP BY GROUPING SETS ((1, 3), (2))",
+          p,
+          params);
+    }
     if (p.hasFull()) {
       out.addAll(
           run(
@@ -488,6 +514,16 @@ public class ReportService {
 
   /** unit, decision: decisions are counted once per territory however many recipients */
   private List<Object[]> decisions(Params p) {
+    if (p.byBucket()) {
+      Map<String, Object> params = p.periodParams();
+      return run(
+          "SELECT DISTINCT r.bucket_id, r.decision_id FROM award_recipient r"
+              + " JOIN award_decision d ON d.id = r.decision_id WHERE "
+              + p.provinceSql("r")
+              + " AND d.decided_on >= :from AND d.decided_on <= :to",
+          p,
+          params);
+    }
     return run(
         "SELECT DISTINCT {unit}, r.decision_id FROM award_recipient r"
             + " JOIN award_decision d ON d.id = r.decision_id JOIN unit u ON u.id = r.unit_id"
@@ -521,11 +557,8 @@ public class ReportService {
             + unit
             + ", m.status COLLATE \"C\"), (m.type_id), (m.field_id), (m.recognition_level),"
             + " (r.reg))";
-    Map<String, Object> params = new HashMap<>(Map.of("from", p.from(), "to", p.to()));
+    Map<String, Object> params = p.periodParams();
     if (p.byBucket()) {
-      if (!p.provinces().isEmpty()) {
-        params.put("provinces", p.provinces());
-      }
       return run(select + " WHERE " + p.provinceSql("m") + group, p, params);
     }
     return run(select + " JOIN unit u ON u.id = m.unit_id WHERE {territory}" + group, p, params);
@@ -583,8 +616,22 @@ public class ReportService {
         Map.of("from", p.from(), "to", p.to()));
   }
 
-  /** unit, teams in force at the end of the period, their members then */
+  /**
+   * unit, teams in force at the end of the period, their members then. A province's or the
+   * country's report sums the per-commune day deltas of {@code stat_roster_day} (V15) instead of
+   * reading every member.
+   */
   private List<Object[]> teamsAndMembers(Params p) {
+    if (p.byBucket()) {
+      Map<String, Object> params = p.periodParams();
+      params.remove("from"); // in force at the end: the start does not matter
+      return run(
+          "SELECT s.bucket_id, sum(s.teams), sum(s.members) FROM stat_roster_day s WHERE "
+              + p.provinceSql("s")
+              + " AND s.day <= :to GROUP BY 1 HAVING sum(s.teams) <> 0 OR sum(s.members) <> 0",
+          p,
+          params);
+    }
     return run(
         "SELECT {unit}, count(DISTINCT t.id), count(m.id) FROM team t"
             + " JOIN unit u ON u.id = t.unit_id"

@@ -145,6 +145,47 @@ public class UnitService {
     return sb.append(")").toString();
   }
 
+  /**
+   * Limits a list of records to the subtree of {@code unitId} (a unit the caller may see: 404
+   * otherwise), or without one to the caller's territory. {@code record} is the alias of a table
+   * that carries its unit's province ({@code province_id}); {@code unit} the alias its unit would
+   * be joined as. A province's subtree is an indexed equality on the record's province, so the list
+   * reads the province's rows in sort order without joining units; any other subtree is a prefix
+   * match on the unit's path. The filter's subtree lies inside the territory (the unit is visible),
+   * so it replaces the territory condition rather than adding to it.
+   *
+   * @return whether the condition needs the unit joined as {@code unit}
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean subtreeSql(
+      Long unitId, String record, String unit, StringBuilder where, Map<String, Object> params) {
+    if (unitId != null) {
+      UnitEntity root = require(unitId);
+      if (root.kind == UnitKind.PROVINCE) {
+        params.put("scopeProvince", root.id);
+        where.append(" AND ").append(record).append(".province_id = :scopeProvince");
+        return false;
+      }
+      params.put("scopePath", root.path + "%");
+      where.append(" AND ").append(unit).append(".path LIKE :scopePath");
+      return true;
+    }
+    List<String> paths = territory();
+    if (paths == null) {
+      return false;
+    }
+    if (paths.size() == 1 && paths.get(0).equals("/" + caller.unitId() + "/")) {
+      UnitEntity root = UnitEntity.findById(caller.unitId());
+      if (root != null && root.kind == UnitKind.PROVINCE) {
+        params.put("scopeProvince", root.id);
+        where.append(" AND ").append(record).append(".province_id = :scopeProvince");
+        return false;
+      }
+    }
+    where.append(territorySql(unit, params));
+    return !paths.isEmpty();
+  }
+
   /** Whether a unit lies in the caller's territory (records placed there are the caller's). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public boolean inTerritory(long unitId) {

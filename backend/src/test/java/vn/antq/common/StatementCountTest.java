@@ -91,7 +91,8 @@ class StatementCountTest {
     budget.put("/api/models?unitId=" + commune + "&size=", 8L);
     budget.put("/api/events?unitId=" + commune + "&size=", 11L);
     budget.put("/api/awards?unitId=" + commune + "&size=", 9L);
-    budget.put("/api/members?unitId=" + commune + "&size=", 5L);
+    budget.put("/api/members?unitId=" + commune + "&size=", 6L);
+    budget.put("/api/members?q=thanh%20vien&unitId=" + commune + "&size=", 6L);
     budget.put("/api/import-jobs?size=", 3L);
     budget.put("/api/changes?types=EVENT&limit=", 10L);
     Map<String, String> measured = new LinkedHashMap<>();

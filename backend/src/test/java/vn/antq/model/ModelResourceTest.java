@@ -713,6 +713,192 @@ class ModelResourceTest {
   }
 
   @Test
+  void deepPagesFollowTheCursorInEverySortWithoutGapsOrRepeats() {
+    long province = province("Tỉnh Con Trỏ").create();
+    long commune = unit("COMMUNE", "Xã Con Trỏ").under(province).create();
+    long hamlet = unit("HAMLET", "Ấp Con Trỏ").under(commune).create();
+    // equal names and equal dates: the id breaks the ties
+    for (String name : List.of("Tổ Ánh", "Tổ Anh", "Tổ Ánh", "Tổ Bình", "Tổ Ánh", "Tổ Đông")) {
+      ModelBuilder.model(name, hamlet);
+    }
+    long commended = ModelBuilder.model("Tổ Cường", commune);
+    Api.json()
+        .header("If-Match", etag(commended))
+        .body(
+            Map.of(
+                "level", "COMMUNE",
+                "decisionNumber", "12/QĐ-UBND",
+                "decisionDate", "2024-05-01",
+                "authority", "Chủ tịch UBND xã"))
+        .post("/api/models/{id}/recognitions", commended)
+        .then()
+        .statusCode(200);
+    for (String sort :
+        List.of(
+            "name,asc",
+            "name,desc",
+            "establishedOn,desc",
+            "recognitionLevel,desc",
+            "updatedAt,asc",
+            "status,asc")) {
+      for (long scope : List.of(province, commune)) {
+        List<Integer> whole =
+            Api.given()
+                .queryParam("unitId", scope)
+                .queryParam("sort", sort)
+                .queryParam("size", 200)
+                .get("/api/models")
+                .then()
+                .statusCode(200)
+                .body("nextCursor", nullValue())
+                .extract()
+                .jsonPath()
+                .getList("content.id");
+        List<Integer> walked = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+          var request =
+              Api.given()
+                  .queryParam("unitId", scope)
+                  .queryParam("sort", sort)
+                  .queryParam("size", 2);
+          if (cursor != null) {
+            request.queryParam("after", cursor);
+          }
+          var page =
+              request
+                  .get("/api/models")
+                  .then()
+                  .statusCode(200)
+                  .body("totalElements", equalTo(whole.size()))
+                  .extract()
+                  .jsonPath();
+          walked.addAll(page.getList("content.id"));
+          cursor = page.getString("nextCursor");
+          pages++;
+        } while (cursor != null);
+        assertThat(walked).as(sort + " from " + scope).isEqualTo(whole);
+        assertThat(pages).as(sort).isEqualTo((whole.size() + 1) / 2);
+      }
+    }
+    String second =
+        Api.given()
+            .queryParam("unitId", province)
+            .queryParam("size", 2)
+            .get("/api/models")
+            .then()
+            .extract()
+            .jsonPath()
+            .getString("nextCursor");
+    Api.given()
+        .queryParam("unitId", province)
+        .queryParam("sort", "name,desc")
+        .queryParam("after", second)
+        .get("/api/models")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations[0].field", equalTo("after"));
+    Api.given()
+        .queryParam("unitId", province)
+        .queryParam("page", 3)
+        .queryParam("after", second)
+        .get("/api/models")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("page"));
+    Api.given()
+        .queryParam("after", "not-a-cursor!")
+        .get("/api/models")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("after"));
+    // a province officer's territory is the same indexed condition as the province filter
+    Api.as(user("PROVINCE_OFFICER", province))
+        .queryParam("size", 200)
+        .get("/api/models")
+        .then()
+        .statusCode(200)
+        .body("totalElements", equalTo(7));
+  }
+
+  @Test
+  void aSearchMatchingMoreThanItsLimitSaysSoAndStaysFast() {
+    // the test profile's limit is 30 (10,000 in production)
+    long province = province("Tỉnh Tìm Người").create();
+    long commune = unit("COMMUNE", "Xã Tìm Người").under(province).create();
+    long model = ModelBuilder.model("Tổ tìm người", commune);
+    long team = ModelBuilder.team(model, "Tổ tìm người 1", commune);
+    // 32 people "Nguyễn Văn Tìmngười Z", "… Y", …, "… A", "… Z", …: ids and letters disagree
+    Map<Long, Character> crowd = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 32; i++) {
+      char letter = (char) ('Z' - i % 26);
+      crowd.put(
+          ModelBuilder.member(model, team, "Nguyễn Văn Tìmngười " + letter, "MEMBER"), letter);
+    }
+    // more than the limit comes in the order of the matched words, then by id
+    Object[] firstTwenty =
+        crowd.entrySet().stream()
+            .sorted(
+                java.util.Map.Entry.<Long, Character>comparingByValue()
+                    .thenComparing(java.util.Map.Entry.comparingByKey()))
+            .limit(20)
+            .map(e -> e.getKey().intValue())
+            .toArray();
+    ModelBuilder.member(model, team, "Trần Thị Tìmngười", "MEMBER");
+    ModelBuilder.member(model, team, "Lê Văn Tìmngười", "MEMBER");
+    // counted up to the limit only
+    Api.given()
+        .queryParam("unitId", province)
+        .queryParam("q", "nguyen van timnguoi")
+        .queryParam("size", 20)
+        .get("/api/members")
+        .then()
+        .statusCode(200)
+        .body("totalCapped", equalTo(true))
+        .body("totalElements", equalTo(30))
+        .body("totalPages", equalTo(2))
+        .body("content.id", contains(firstTwenty));
+    Api.given()
+        .queryParam("unitId", province)
+        .queryParam("q", "nguyen van timnguoi")
+        .queryParam("size", 20)
+        .queryParam("page", 1)
+        .get("/api/members")
+        .then()
+        .body("content", hasSize(10));
+    Api.given()
+        .queryParam("unitId", province)
+        .queryParam("q", "nguyen van timnguoi")
+        .queryParam("page", 5)
+        .get("/api/members")
+        .then()
+        .statusCode(200)
+        .body("content", hasSize(0));
+    // within the limit: exact count, Vietnamese name order (L before T, and "Lê" before "Trần")
+    Api.given()
+        .queryParam("unitId", commune)
+        .queryParam("q", "thi timnguoi")
+        .get("/api/members")
+        .then()
+        .body("totalCapped", equalTo(false))
+        .body("totalElements", equalTo(1))
+        .body("content[0].fullName", equalTo("Trần Thị Tìmngười"));
+    Api.as(user("PROVINCE_OFFICER", province))
+        .queryParam("q", "van timnguoi")
+        .get("/api/members")
+        .then()
+        .body("totalCapped", equalTo(true));
+    Api.as(user("COMMUNE_OFFICER", commune))
+        .queryParam("q", "le van timnguoi")
+        .get("/api/members")
+        .then()
+        .body("totalCapped", equalTo(false))
+        .body("content.fullName", contains("Lê Văn Tìmngười"));
+  }
+
+  @Test
   void nobodyReadsOrWritesModelsOutsideTheirTerritory() {
     long mine = province("Tỉnh Của Tôi").create();
     long myCommune = unit("COMMUNE", "Xã Của Tôi").under(mine).create();

@@ -283,6 +283,76 @@ class ReportResourceTest {
   }
 
   @Test
+  void teamsAndMembersInForceAddUpTheSameFromTheRollUpAndFromTheRegistry() {
+    long p = province("Tỉnh Sổ Tổ").from("2008-01-01").create();
+    long a = unit("COMMUNE", "Xã Sổ Tổ A").under(p).from("2008-01-01").create();
+    long b = unit("COMMUNE", "Xã Sổ Tổ B").under(p).from("2008-01-01").create();
+    long hamlet = unit("HAMLET", "Ấp Sổ Tổ").under(b).from("2008-01-01").create();
+    long modelA = ModelBuilder.model("Tổ sổ tổ A", a);
+    long teamA = ModelBuilder.team(modelA, "Tổ A1", a); // established 1/4/2020
+    ModelBuilder.member(modelA, teamA, "Nguyễn Văn Một", "LEADER"); // joined 1/5/2020
+    long leaving = ModelBuilder.member(modelA, teamA, "Trần Thị Hai", "MEMBER");
+    long modelB = ModelBuilder.model("Tổ sổ tổ B", b);
+    long teamB = ModelBuilder.team(modelB, "Tổ B1", hamlet);
+    ModelBuilder.member(modelB, teamB, "Lê Văn Ba", "LEADER");
+    // Hai leaves on 1/1/2022; team B1 is dissolved on 30/6/2023
+    Map<String, Object> hai = new HashMap<>();
+    hai.put("fullName", "Trần Thị Hai");
+    hai.put("gender", "FEMALE");
+    hai.put("role", "MEMBER");
+    hai.put("joinedOn", "2020-05-01");
+    hai.put("leftOn", "2022-01-01");
+    Api.json()
+        .header("If-Match", "\"0\"")
+        .body(hai)
+        .put("/api/models/{id}/members/{memberId}", modelA, leaving)
+        .then()
+        .statusCode(200);
+    Api.json()
+        .header("If-Match", "\"0\"")
+        .body(
+            Map.of(
+                "name",
+                "Tổ B1",
+                "unitId",
+                hamlet,
+                "establishedOn",
+                "2020-04-01",
+                "dissolvedOn",
+                "2023-06-30"))
+        .put("/api/models/{id}/teams/{teamId}", modelB, teamB)
+        .then()
+        .statusCode(200);
+    // [end of the period, teams and members of A, of B]
+    int[][] expected = {
+      {20200331, 0, 0, 0, 0},
+      {20200430, 1, 0, 1, 0},
+      {20211231, 1, 2, 1, 1},
+      {20220101, 1, 1, 1, 1},
+      {20230629, 1, 1, 1, 1},
+      {20230630, 1, 1, 0, 0},
+    };
+    for (int[] e : expected) {
+      String to = String.format("%d-%02d-%02d", e[0] / 10000, e[0] / 100 % 100, e[0] % 100);
+      // the province's report reads the per-commune roll-up; a commune's, the registry
+      JsonPath province = summary(p, "2019-01-01", to);
+      Map<String, Object> childA = child(province, a);
+      Map<String, Object> childB = child(province, b);
+      org.assertj.core.api.Assertions.assertThat(
+              List.of(
+                  childA.get("teams"), childA.get("members"),
+                  childB.get("teams"), childB.get("members")))
+          .as("province report to " + to)
+          .isEqualTo(List.of(e[1], e[2], e[3], e[4]));
+      JsonPath commune = summary(a, "2019-01-01", to);
+      org.assertj.core.api.Assertions.assertThat(
+              List.of(commune.getInt("totals.teams"), commune.getInt("totals.members")))
+          .as("commune report to " + to)
+          .isEqualTo(List.of(e[1], e[2]));
+    }
+  }
+
+  @Test
   void aWardMovedToAnotherProvinceTakesItsModelsAlong() {
     long a = province("Tỉnh Chuyển Đi").from("2008-01-01").create();
     long b = province("Tỉnh Chuyển Đến").from("2008-01-01").create();

@@ -8,8 +8,13 @@ import vn.antq.common.problem.ProblemException;
  * {@code page}, {@code size} and {@code sort=field,asc|desc} checked against a whitelist that maps
  * API field names to query expressions.
  */
-public record PageRequest(int page, int size, Sort sort) {
+public record PageRequest(int page, int size, Sort sort, String field) {
   public static final int DEFAULT_SIZE = 20;
+
+  public PageRequest(int page, int size, Sort sort) {
+    this(page, size, sort, null);
+  }
+
   public static final int MAX_SIZE = 200;
 
   public static PageRequest of(
@@ -44,7 +49,7 @@ public record PageRequest(int page, int size, Sort sort) {
       }
     }
     // expressions come from the whitelist, never from the caller: no escaping needed
-    return new PageRequest(p, s, Sort.by(expression, direction).disableEscaping());
+    return new PageRequest(p, s, Sort.by(expression, direction).disableEscaping(), field);
   }
 
   /** The chosen sort as native SQL ({@code expr ASC|DESC NULLS LAST}); the id breaks ties. */
@@ -53,6 +58,16 @@ public record PageRequest(int page, int size, Sort sort) {
     return c.getName()
         + (c.getDirection() == Sort.Direction.Descending ? " DESC" : " ASC")
         + " NULLS LAST";
+  }
+
+  /** Whether the chosen sort runs from the largest value down. */
+  public boolean descending() {
+    return sort.getColumns().get(0).getDirection() == Sort.Direction.Descending;
+  }
+
+  /** The chosen sort's query expression (from the whitelist). */
+  public String expression() {
+    return sort.getColumns().get(0).getName();
   }
 
   public int totalPages(long total) {
