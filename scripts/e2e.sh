@@ -24,9 +24,10 @@ idp_pid=""
 
 start_app() {
   # every Playwright test signs in from the same address: lift the per-address sign-in limit
-  # a short job lease, so a job of a killed instance is taken over quickly
+  # a short job lease, so a job of a killed instance is taken over quickly; a member search
+  # counts 5 matches (10,000 in production), so the demo data shows the "more than" answer
   ANTQ_DATA_DIR="$data" QUARKUS_HTTP_PORT="$port" ANTQ_LOGINS_PER_MINUTE=1000 \
-    ANTQ_JOBS_LEASE_SECONDS=3 java -Dfile.encoding=UTF-8 -jar "$jar" >>"$log" 2>&1 &
+    ANTQ_JOBS_LEASE_SECONDS=3 ANTQ_MEMBERS_SEARCH_LIMIT=5 java -Dfile.encoding=UTF-8 -jar "$jar" >>"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do
     if curl -sf "http://localhost:$port/q/health/ready" >/dev/null; then return 0; fi

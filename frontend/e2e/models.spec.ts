@@ -170,6 +170,14 @@ test('a ward officer registers a model, imports two teams and five members from 
   await page.locator('input[aria-label="Tìm thành viên"]').press('Enter');
   await expect(page.getByRole('link', { name })).toBeVisible();
   await shot(page, '37-tim-thanh-vien');
+
+  // a word that matches more people than the search counts (5 here, 10,000 in production)
+  await page.locator('input[aria-label="Tìm thành viên"]').fill('van');
+  await page.locator('input[aria-label="Tìm thành viên"]').press('Enter');
+  await expect(page.getByText('Có hơn 5 người khớp "van"')).toBeVisible();
+  await expect(page.getByText('Hơn 5 thành viên')).toBeVisible();
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(5);
+  await shot(page, '37b-tim-thanh-vien-qua-nhieu');
 });
 
 test('a viewer reads rosters with phone numbers masked and is offered no changes', async ({

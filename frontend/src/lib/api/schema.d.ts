@@ -2240,7 +2240,7 @@ export interface components {
       totalElements: number;
       /** Format: int32 */
       totalPages: number;
-      /** @description Có hơn 10.000 người khớp: `totalElements` dừng ở 10.000 và các trang theo thứ tự đăng ký thay vì theo tên; hãy gõ thêm họ tên hoặc chọn đơn vị để thu hẹp */
+      /** @description Có hơn 10.000 người khớp: `totalElements` dừng ở 10.000 và các trang xếp theo tên tính từ chữ khớp (không đếm, không xếp hết); hãy gõ thêm họ tên hoặc chọn đơn vị để thu hẹp */
       totalCapped?: boolean;
     };
     RosterRow: {

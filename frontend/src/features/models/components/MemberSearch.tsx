@@ -30,7 +30,7 @@ export function MemberSearch() {
           showIcon
           style={{ marginBottom: 16 }}
           title={`Có hơn ${formatNumber(result.data.totalElements)} người khớp "${q}"`}
-          description="Danh sách chỉ hiện những người khớp đầu tiên theo thứ tự đăng ký. Hãy gõ đầy đủ họ tên để thu hẹp kết quả."
+          description="Danh sách chỉ hiện những người khớp đầu tiên, xếp theo tên tính từ chữ khớp. Hãy gõ đầy đủ họ tên hoặc chọn đơn vị để thu hẹp kết quả."
         />
       )}
       <Table<Member>
