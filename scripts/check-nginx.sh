@@ -8,37 +8,11 @@ backend=${1:?usage: check-nginx.sh BACKEND_URL}
 command -v nginx >/dev/null || { echo "nginx: not installed (apt-get install -y nginx)"; exit 1; }
 [ -f frontend/dist/index.html ] || { echo "nginx: frontend/dist is missing: build first"; exit 1; }
 
+. scripts/nginx-front.sh
 dir=$(mktemp -d -t antq-nginx-XXXXXX)
-# nginx workers run as an unprivileged user: give them a readable copy of the SPA
-chmod 755 "$dir"
-cp -r frontend/dist "$dir/html"
-chmod -R a+rX "$dir/html"
-mkdir -m 777 "$dir/body" "$dir/proxy" "$dir/fastcgi" "$dir/uwsgi" "$dir/scgi"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-NGINX_PORT=$port NGINX_ROOT="$dir/html" BACKEND_URL="$backend" \
-  envsubst '${NGINX_PORT} ${NGINX_ROOT} ${BACKEND_URL}' \
-  <frontend/nginx/default.conf.template >"$dir/default.conf"
-cat >"$dir/nginx.conf" <<CONF
-worker_processes 1;
-error_log $dir/error.log warn;
-pid $dir/nginx.pid;
-events { worker_connections 64; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log $dir/access.log;
-  client_body_temp_path $dir/body;
-  proxy_temp_path $dir/proxy;
-  fastcgi_temp_path $dir/fastcgi;
-  uwsgi_temp_path $dir/uwsgi;
-  scgi_temp_path $dir/scgi;
-  include $dir/default.conf;
-}
-CONF
-nginx -t -q -c "$dir/nginx.conf" -p "$dir"
-nginx -c "$dir/nginx.conf" -p "$dir"
-trap 'nginx -c "$dir/nginx.conf" -p "$dir" -s stop 2>/dev/null || true; sleep 0.3; rm -rf "$dir"' EXIT
-for _ in $(seq 1 20); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.2; done
+trap 'nginx_front_stop "$dir"; sleep 0.3; rm -rf "$dir"' EXIT
+nginx_front "$dir" "$port" "$backend"
 
 base="http://127.0.0.1:$port"
 fail() { echo "nginx: $*"; cat "$dir/error.log"; exit 1; }
@@ -54,4 +28,13 @@ curl -sf -H "Authorization: Bearer $auth" "$base/api/units?size=1" | grep -q '"t
 code=$(curl -s -o "$dir/problem.json" -w '%{http_code}' -H "Authorization: Bearer $auth" "$base/api/units/987654321")
 [ "$code" = 404 ] && grep -q 'urn:antq:problem:not-found' "$dir/problem.json" || fail "API 404 not passed through"
 curl -sf "$base/q/health/ready" | grep -q '"UP"' || fail "/q/health is not proxied"
-echo "nginx: config accepted; SPA, assets, /api and /q served through it on port $port"
+# bodies above nginx's default go through: the backend holds each route to its own limit (an
+# import job takes up to 64 MB) and answers problem+json, never nginx's HTML 413
+head -c 3000000 /dev/zero | tr '\0' ' ' >"$dir/big.json"
+code=$(curl -s -o "$dir/big-answer" -w '%{http_code} %{content_type}' -H "Authorization: Bearer $auth" \
+  -H 'Content-Type: application/json' --data-binary @"$dir/big.json" "$base/api/import-jobs?resource=events")
+case "$code" in
+  4*application/problem+json*) ;;
+  *) fail "a 3 MB import job through nginx answered $code: $(head -c 200 "$dir/big-answer")" ;;
+esac
+echo "nginx: config accepted; SPA, assets, /api and /q served through it on port $port; a 3 MB body reaches the backend ($code)"

@@ -3,6 +3,8 @@
 //     once the job has made progress (and, for `all`, checks nothing is visible yet);
 //   node scripts/job-crash.mjs check <base> <jobId> <rows> <tag>
 //     waits for the restarted app to finish it and checks every row is there exactly once.
+import { eventRecord } from "./event-records.mjs";
+
 const [cmd, base, ...args] = process.argv.slice(2);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -42,21 +44,8 @@ if (cmd === "submit") {
   const types = await call("/api/catalogues/EVENT_TYPE", {}, token);
   const typeId = types.find((t) => t.code === "TUYEN_TRUYEN").id;
   const records = [];
-  for (let i = 0; i < Number(rows); i++) {
-    const day = String(1 + (i % 28)).padStart(2, "0");
-    records.push({
-      externalId: `${tag}-${i}`,
-      data: {
-        typeId,
-        title: `Họp dân ${tag} số ${i}`,
-        startsAt: `2025-09-${day}T07:30:00+07:00`,
-        endsAt: `2025-09-${day}T09:00:00+07:00`,
-        unitId: me.unit.id,
-        leadUnitId: me.unit.id,
-        attendance: 20 + (i % 50),
-      },
-    });
-  }
+  for (let i = 0; i < Number(rows); i++)
+    records.push(eventRecord(tag, i, me.unit.id, typeId));
   const job = await call(
     `/api/import-jobs?resource=events&mode=${mode}`,
     { method: "POST", body: JSON.stringify({ records }) },

@@ -5,6 +5,9 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.jboss.logging.Logger;
 import vn.antq.common.db.EmbeddedDatabase;
 import vn.antq.security.JwtKeys;
@@ -68,8 +71,9 @@ public final class AntqMain {
 
   /**
    * Access tokens are signed with {@code ANTQ_JWT_PRIVATE_KEY} and verified with {@code
-   * ANTQ_JWT_PUBLIC_KEY} (PEM) when set: every replica must share them. Otherwise a pair is
-   * generated once and kept in {@code $ANTQ_DATA_DIR/keys} (fine for one instance).
+   * ANTQ_JWT_PUBLIC_KEY} (PEM) when set. Otherwise instances on an external database share a pair
+   * kept in it (made by the first one to start); an embedded instance keeps its pair in {@code
+   * $ANTQ_DATA_DIR/keys}.
    */
   static void installJwtKeys(boolean externalDatabase) {
     String priv = System.getenv("ANTQ_JWT_PRIVATE_KEY");
@@ -78,14 +82,44 @@ public final class AntqMain {
       new JwtKeys(priv, pub).install();
       return;
     }
+    if (externalDatabase) {
+      keysFromDatabase().install();
+      LOG.info("Token signing keys: the pair kept in the database (antq_keys.token_signing_key)");
+      return;
+    }
     Path dir = Path.of(envOr("ANTQ_DATA_DIR", "data"), "keys").toAbsolutePath();
     JwtKeys.loadOrCreate(dir).install();
-    if (externalDatabase) {
-      LOG.warnf(
-          "Token signing keys come from %s: set ANTQ_JWT_PRIVATE_KEY and ANTQ_JWT_PUBLIC_KEY when"
-              + " several instances share the database",
-          dir);
+  }
+
+  /** Reads (or makes) the shared pair; waits up to a minute for a database that is starting. */
+  private static JwtKeys keysFromDatabase() {
+    String url = setting("QUARKUS_DATASOURCE_JDBC_URL", "quarkus.datasource.jdbc.url");
+    String user = setting("QUARKUS_DATASOURCE_USERNAME", "quarkus.datasource.username");
+    String password = setting("QUARKUS_DATASOURCE_PASSWORD", "quarkus.datasource.password");
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      try (Connection c = DriverManager.getConnection(url, user, password)) {
+        return JwtKeys.loadOrCreate(c);
+      } catch (SQLException e) {
+        boolean unreachable = e.getSQLState() != null && e.getSQLState().startsWith("08");
+        if (!unreachable || System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "Không đọc được khóa ký token trong cơ sở dữ liệu " + url + ": " + e.getMessage(), e);
+        }
+        LOG.infof("Waiting for the database at %s: %s", url, e.getMessage());
+        try {
+          Thread.sleep(2000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(ie);
+        }
+      }
     }
+  }
+
+  private static String setting(String env, String property) {
+    String v = System.getProperty(property);
+    return notBlank(v) ? v : System.getenv(env);
   }
 
   /**

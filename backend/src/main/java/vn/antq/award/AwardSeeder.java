@@ -4,12 +4,15 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import vn.antq.catalogue.Catalogue;
 import vn.antq.catalogue.CatalogueSeeder;
+import vn.antq.common.db.StartupLock;
 
 /**
  * The powers every database starts with: who may grant which form (Luật Thi đua, khen thưởng
@@ -19,6 +22,8 @@ import vn.antq.catalogue.CatalogueSeeder;
  */
 @ApplicationScoped
 public class AwardSeeder {
+  @Inject EntityManager em;
+
   private static final LocalDate SINCE = LocalDate.of(2000, 1, 1);
   private static final String LAW = "Luật Thi đua, khen thưởng 06/2022/QH15";
   private static final String REFORM_BASIS =
@@ -47,6 +52,7 @@ public class AwardSeeder {
 
   @Transactional
   void onStart(@Observes @Priority(2001) StartupEvent event) {
+    StartupLock.seeding(em);
     for (Power p : POWERS) {
       Long authority = CatalogueSeeder.idOf(Catalogue.AWARD_AUTHORITY, p.authority());
       Long form = CatalogueSeeder.idOf(Catalogue.AWARD_FORM, p.form());

@@ -4,11 +4,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.antq.common.db.StartupLock;
 
 /**
  * Reference data every database starts with (production too): the model fields and types named in
@@ -17,6 +20,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class CatalogueSeeder {
+  @Inject EntityManager em;
+
   private static final LocalDate SINCE = LocalDate.of(2000, 1, 1);
 
   /** field code → name */
@@ -206,6 +211,7 @@ public class CatalogueSeeder {
 
   @Transactional
   void onStart(@Observes @Priority(2000) StartupEvent event) {
+    StartupLock.seeding(em);
     Map<String, Long> fieldIds = new LinkedHashMap<>();
     FIELDS.forEach(
         (code, name) -> fieldIds.put(code, ensure(Catalogue.MODEL_FIELD, code, name, null)));

@@ -14,6 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import vn.antq.common.cluster.ClusterMembers;
+import vn.antq.common.cluster.InstanceId;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 
@@ -21,15 +23,19 @@ import vn.antq.common.problem.ProblemType;
  * {@code Idempotency-Key}: the first response to a key is kept in PostgreSQL for 24 hours (so every
  * instance sees it) and returned to each retry; the same key with another body is refused (422),
  * and a retry while the first request still runs gets 409. A request that fails without an answer
- * (a problem is thrown) releases its key, so the retry runs again.
+ * (a problem is thrown) releases its key, so the retry runs again; so does one whose instance died
+ * (its heartbeat stopped, {@link ClusterMembers}): the retry, on any instance, runs it again (the
+ * records' external ids make a second run of a batch that did commit change nothing).
  */
 @ApplicationScoped
 public class Idempotency {
-  /** a request still RUNNING after this long is taken to have died with its instance */
+  /** a request still RUNNING after this long is given up, even on a live instance */
   static final int STALE_MINUTES = 15;
 
   @Inject EntityManager em;
   @Inject ObjectMapper json;
+  @Inject ClusterMembers members;
+  @Inject InstanceId instance;
 
   public static String hash(String scope, byte[] body) {
     try {
@@ -92,19 +98,23 @@ public class Idempotency {
   private Object[] claim(String client, String key, String requestHash) {
     em.createNativeQuery(
             "DELETE FROM idempotency_key WHERE client = ?1 AND key = ?2 AND (expires_at < now()"
-                + " OR (state = 'RUNNING' AND created_at < now() - make_interval(mins => ?3)))")
+                + " OR (state = 'RUNNING' AND (created_at < now() - make_interval(mins => ?3)"
+                + " OR owner IS NULL OR NOT "
+                + members.aliveSql("idempotency_key.owner")
+                + ")))")
         .setParameter(1, client)
         .setParameter(2, key)
         .setParameter(3, STALE_MINUTES)
         .executeUpdate();
     int taken =
         em.createNativeQuery(
-                "INSERT INTO idempotency_key (client, key, request_hash, state, expires_at)"
-                    + " VALUES (?1, ?2, ?3, 'RUNNING', now() + interval '24 hours')"
+                "INSERT INTO idempotency_key (client, key, request_hash, state, expires_at, owner)"
+                    + " VALUES (?1, ?2, ?3, 'RUNNING', now() + interval '24 hours', ?4)"
                     + " ON CONFLICT (client, key) DO NOTHING")
             .setParameter(1, client)
             .setParameter(2, key)
             .setParameter(3, requestHash)
+            .setParameter(4, instance.value())
             .executeUpdate();
     if (taken == 1) {
       return null;

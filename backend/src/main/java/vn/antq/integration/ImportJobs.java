@@ -13,19 +13,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.antq.api.model.Violation;
+import vn.antq.common.cluster.BackgroundThread;
+import vn.antq.common.cluster.InstanceId;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.security.ActingAs;
 import vn.antq.security.Caller;
@@ -42,7 +43,6 @@ public class ImportJobs {
   private static final Logger LOG = Logger.getLogger(ImportJobs.class);
   public static final int MAX_ROWS = 100_000;
   static final int MAX_ATTEMPTS = 5;
-  static final long HOUSEKEEPING_MILLIS = 10 * 60 * 1000L;
 
   /** the rows of a finished job are kept this long (a dry run can be applied until then) */
   static final int ROWS_KEPT_DAYS = 7;
@@ -51,7 +51,6 @@ public class ImportJobs {
   @Inject ImportEngine engine;
   @Inject Caller caller;
   @Inject ObjectMapper json;
-  @Inject Idempotency idempotency;
 
   @ConfigProperty(name = "antq.jobs.enabled", defaultValue = "true")
   boolean enabled;
@@ -62,7 +61,7 @@ public class ImportJobs {
   @ConfigProperty(name = "antq.jobs.poll-millis", defaultValue = "1000")
   long pollMillis;
 
-  private final String owner = UUID.randomUUID().toString();
+  @Inject InstanceId instance;
   private ScheduledExecutorService worker;
 
   public record Job(
@@ -266,13 +265,7 @@ public class ImportJobs {
     if (!enabled) {
       return;
     }
-    worker =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "antq-import-jobs");
-              t.setDaemon(true);
-              return t;
-            });
+    worker = BackgroundThread.start("antq-import-jobs");
     worker.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
   }
 
@@ -282,16 +275,7 @@ public class ImportJobs {
    */
   void stop(@Observes ShutdownEvent e) {
     stopping = true;
-    if (worker != null) {
-      worker.shutdown();
-      try {
-        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
-          worker.shutdownNow();
-        }
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    BackgroundThread.stop(worker, Duration.ofSeconds(10));
   }
 
   private volatile boolean stopping;
@@ -309,15 +293,9 @@ public class ImportJobs {
     }
   }
 
-  private long lastHousekeeping;
-
-  /** Runs every claimable job, one after the other; tidies up now and then. */
+  /** Runs every claimable job, one after the other (housekeeping is IntegrationHousekeeping). */
   void poll() {
     try {
-      if (System.currentTimeMillis() - lastHousekeeping > HOUSEKEEPING_MILLIS) {
-        lastHousekeeping = System.currentTimeMillis();
-        QuarkusTransaction.requiringNew().run(this::housekeeping);
-      }
       Long id;
       while (!stopping && (id = claim()) != null) {
         run(id);
@@ -341,7 +319,7 @@ public class ImportJobs {
                               + " now()) WHERE id = (SELECT id FROM import_job WHERE state ="
                               + " 'QUEUED' OR (state = 'RUNNING' AND lease_until < now()) ORDER"
                               + " BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id")
-                      .setParameter(1, owner)
+                      .setParameter(1, instance.value())
                       .setParameter(2, leaseSeconds)
                       .getResultList();
               return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
@@ -456,7 +434,7 @@ public class ImportJobs {
               .setParameter(8, ImportEngine.MAX_REPORTED)
               .setParameter(9, writeResults(bad))
               .setParameter(10, leaseSeconds)
-              .setParameter(11, owner)
+              .setParameter(11, instance.value())
               .executeUpdate();
       if (n == 0) {
         throw new IllegalStateException("Import job " + id + " was taken over by another worker");
@@ -477,7 +455,7 @@ public class ImportJobs {
                       .setParameter(1, id)
                       .setParameter(2, done)
                       .setParameter(3, leaseSeconds)
-                      .setParameter(4, owner)
+                      .setParameter(4, instance.value())
                       .executeUpdate());
     }
   }
@@ -518,16 +496,6 @@ public class ImportJobs {
                     .setParameter(5, writeResults(bad == null ? List.of() : bad))
                     .setParameter(6, bad != null)
                     .executeUpdate());
-  }
-
-  /** Expired idempotency keys and the rows of jobs finished long ago go (any instance may). */
-  void housekeeping() {
-    idempotency.purge();
-    em.createNativeQuery(
-            "DELETE FROM import_job_row r USING import_job j WHERE r.job_id = j.id"
-                + " AND j.finished_at < now() - make_interval(days => ?1)")
-        .setParameter(1, ROWS_KEPT_DAYS)
-        .executeUpdate();
   }
 
   // ------------------------------------------------------------------ rows as JSON

@@ -3,7 +3,6 @@ package vn.antq.report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import vn.antq.common.db.ReadDatabase;
 import vn.antq.unit.UnitEntity;
 import vn.antq.unit.UnitService;
 
@@ -31,6 +31,7 @@ import vn.antq.unit.UnitService;
 @ApplicationScoped
 public class ReportService {
   @Inject EntityManager em;
+  @Inject ReadDatabase reads;
   @Inject UnitService units;
 
   public enum Grouping {
@@ -275,15 +276,13 @@ public class ReportService {
   private Map<Long, Long> buckets(
       List<String> rootPrefixes, Map<Long, List<String>> childPrefixes, boolean byBucket) {
     Map<String, Object> params = new HashMap<>();
-    Query q =
-        em.createNativeQuery(
+    List<Object[]> rows =
+        reads.query(
             "SELECT u.id, u.path FROM unit u WHERE "
                 + UnitService.pathsSql("u", rootPrefixes, "root", params)
                 // a province's report names communes and the units above them only
-                + (byBucket ? " AND (u.commune_id IS NULL OR u.commune_id = u.id)" : ""));
-    params.forEach(q::setParameter);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = q.getResultList();
+                + (byBucket ? " AND (u.commune_id IS NULL OR u.commune_id = u.id)" : ""),
+            params);
     // prefix → child; a unit goes to the child of its longest matching prefix, found by walking
     // up its own path ("/1/12/345/" → "/1/12/345/", "/1/12/", "/1/")
     Map<String, Long> childOf = new HashMap<>();
@@ -361,7 +360,7 @@ public class ReportService {
     }
   }
 
-  @SuppressWarnings("unchecked")
+  /** Runs a figures query where reports read (a replica when configured: ReadDatabase). */
   private List<Object[]> run(String sql, Params p, Map<String, Object> extra) {
     Map<String, Object> params = new HashMap<>(extra);
     // the unit a row counts for: its bucket (commune) in a province's or the country's report
@@ -369,9 +368,7 @@ public class ReportService {
     if (sql.contains("{territory}")) {
       sql = sql.replace("{territory}", UnitService.pathsSql("u", p.prefixes(), "terr", params));
     }
-    Query q = em.createNativeQuery(sql);
-    params.forEach(q::setParameter);
-    return q.getResultList();
+    return reads.query(sql, params);
   }
 
   /** unit, type, events, sessions, attendance (month null); or month and the sums (unit null) */

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Fixed-window counters in PostgreSQL, so that a limit holds across replicas: one upsert per hit,
- * old windows purged now and then.
+ * Fixed-window counters in PostgreSQL, so that a limit holds across replicas: one upsert per hit;
+ * old windows go with {@link SecurityHousekeeping}.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -31,11 +31,6 @@ public class RateLimiter {
                     .setParameter(2, start)
                     .getSingleResult())
             .intValue();
-    if (hits == 1 && Math.floorMod(start.getEpochSecond() / windowSeconds, 10) == 0) {
-      em.createNativeQuery("DELETE FROM rate_limit WHERE window_start < ?1")
-          .setParameter(1, start.minus(Duration.ofHours(1)))
-          .executeUpdate();
-    }
     return hits > limit
         ? Math.max(1, start.plus(window).getEpochSecond() - now.getEpochSecond())
         : 0;

@@ -5,9 +5,12 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.antq.common.db.StartupLock;
 
 /**
  * The first administrator of a database comes from {@code ANTQ_ADMIN_USERNAME} and {@code
@@ -24,9 +27,13 @@ public class SecurityBootstrap {
   Optional<String> adminPassword;
 
   @Inject UserService users;
+  @Inject EntityManager em;
   @Inject OidcSettings oidc;
 
+  @Transactional
   void onStart(@Observes @Priority(3000) StartupEvent event) {
+    // instances starting together: one creates the account, the others find it
+    StartupLock.seeding(em);
     if (adminUsername.isPresent() && adminPassword.isEmpty() && oidc.enabled()) {
       // with an OpenID Connect provider the administrator signs in there: no password here
       if (users.ensure(adminUsername.get(), "Quản trị hệ thống", Role.ADMIN, null, null)) {

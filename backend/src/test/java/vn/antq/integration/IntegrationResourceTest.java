@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static vn.antq.support.UnitBuilder.province;
 import static vn.antq.support.UnitBuilder.unit;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +30,64 @@ import vn.antq.support.Users;
 /** Issue 8 through the API: idempotent bulk import, jobs, files, the change feed, exports. */
 @QuarkusTest
 class IntegrationResourceTest {
+  @Inject EntityManager em;
+
+  void sql(String statement, Object... params) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              var q = em.createNativeQuery(statement);
+              for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+              }
+              q.executeUpdate();
+            });
+  }
+
+  /**
+   * A key left RUNNING by an instance that died (no heartbeat in cluster_instance) is taken over by
+   * the retry, on whichever instance it lands; one held by a live instance still answers 409 (issue
+   * 10).
+   */
+  @Test
+  void aKeyHeldByADeadInstanceIsTakenOverAndOneHeldByALiveInstanceWaits() {
+    long province = province("Tỉnh Khóa Mồ Côi").create();
+    long commune = unit("COMMUNE", "Xã Khóa Mồ Côi").under(province).create();
+    String officer = Users.signedIn("COMMUNE_OFFICER", commune);
+    String key = UUID.randomUUID().toString();
+    List<Map<String, Object>> one =
+        List.of(record("MC-1", ModelBuilder.body("Tổ tự quản mồ côi", commune)));
+    java.util.function.Supplier<io.restassured.response.ValidatableResponse> send =
+        () ->
+            Api.as(officer)
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Map.of("records", one))
+                .post("/api/imports/models")
+                .then();
+    send.get().statusCode(200).body("rows[0].outcome", equalTo("CREATED"));
+
+    // the instance that ran it died before it stored the answer
+    sql(
+        "UPDATE idempotency_key SET state = 'RUNNING', status = NULL, body = NULL,"
+            + " owner = 'dead-instance/1' WHERE key = ?1",
+        key);
+    send.get()
+        .statusCode(200)
+        .header("Idempotent-Replayed", nullValue())
+        .body("rows[0].outcome", equalTo("UNCHANGED"));
+    assertThat(count(officer, "models", commune)).isEqualTo(1);
+
+    // an instance that is alive (its heartbeat is fresh) is still working on it
+    sql("INSERT INTO cluster_instance (id) VALUES ('live-instance/1') ON CONFLICT DO NOTHING");
+    sql(
+        "UPDATE idempotency_key SET state = 'RUNNING', status = NULL, body = NULL,"
+            + " owner = 'live-instance/1' WHERE key = ?1",
+        key);
+    send.get().statusCode(409).contentType("application/problem+json").header("Retry-After", "2");
+    sql("DELETE FROM cluster_instance WHERE id = 'live-instance/1'");
+    send.get().statusCode(200).body("rows[0].outcome", equalTo("UNCHANGED"));
+  }
 
   static Map<String, Object> record(String externalId, Map<String, Object> data) {
     Map<String, Object> r = new LinkedHashMap<>();
