@@ -30,7 +30,7 @@ t_start=$(date +%s)
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 # PostgreSQL refuses to run as root: its files and processes belong to the postgres user
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+as_pg() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 dir=$(mktemp -d -t antq-cluster-XXXXXX)
 chmod 755 "$dir"
