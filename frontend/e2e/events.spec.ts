@@ -82,3 +82,53 @@ test('a 19/8 festival co-organised by the ward police and the ward front, with a
   await expect(row).toBeVisible();
   await expect(row).toContainText('Công an phường An Xuyên, Ủy ban MTTQ Việt Nam phường An Xuyên');
 });
+
+test('an administrator records a national programme without a scope; a province officer sees it', async ({
+  page,
+}) => {
+  const number = `${suffix().slice(-4)}/CTr-BCA-TTTW`;
+  await signIn(page, 'admin', '/su-kien');
+  await page.getByRole('tab', { name: 'Chương trình phối hợp' }).click();
+  await page.getByRole('button', { name: 'Thêm chương trình' }).click();
+  const form = page.getByRole('dialog', { name: 'Thêm chương trình phối hợp' });
+  await form.getByLabel('Số chương trình').fill(number);
+  await form
+    .getByLabel('Tên chương trình')
+    .fill('Phối hợp phát động phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới');
+  await pickUnit(
+    page,
+    form.getByLabel('Các đơn vị ký kết'),
+    'cong an tinh ca mau',
+    'Công an tỉnh Cà Mau',
+  );
+  await pickUnit(
+    page,
+    form.getByLabel('Các đơn vị ký kết'),
+    'uy ban mttq viet nam tinh ca mau',
+    'Ủy ban MTTQ Việt Nam tỉnh Cà Mau',
+  );
+  await expect(form.getByText('Để trống nếu là chương trình toàn quốc')).toBeVisible();
+  await form.getByLabel('Ngày ký').fill('15/08/2025');
+  await form.getByLabel('Ngày ký').press('Enter');
+  await form.getByPlaceholder('Từ ngày').fill('15/08/2025');
+  await form.getByPlaceholder('Từ ngày').press('Enter');
+  await form.getByText('Thêm chương trình phối hợp').click();
+  await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0);
+  await shot(page, '55-chuong-trinh-toan-quoc');
+  await form.getByRole('button', { name: 'Thêm' }).click();
+  await expect(page.getByText(`Đã thêm chương trình ${number}`)).toBeVisible();
+
+  // a province officer finds it in the list, and its scope reads "Toàn quốc"
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signIn(page, 'camau', '/su-kien');
+  await page.getByRole('tab', { name: 'Chương trình phối hợp' }).click();
+  await page.getByLabel('Tìm chương trình').fill(number);
+  await page.getByLabel('Tìm chương trình').press('Enter');
+  await page.getByRole('cell', { name: number }).click();
+  const drawer = page.locator('.ant-drawer');
+  await expect(drawer.getByText('Toàn quốc')).toBeVisible();
+  // only administrators change a national programme
+  await expect(drawer.getByRole('button', { name: 'Sửa' })).toHaveCount(0);
+  await page.waitForTimeout(400); // the drawer slides in
+  await shot(page, '56-chuong-trinh-toan-quoc-xem');
+});

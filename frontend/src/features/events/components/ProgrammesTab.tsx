@@ -143,7 +143,8 @@ function ProgrammeDrawer({
       title={p ? `${p.number} — ${p.title}` : 'Chương trình'}
       onClose={onClose}
       extra={
-        p && rights.write ? (
+        // a national programme (no scope) is the administrators' to change
+        p && rights.write && (p.scope || rights.admin) ? (
           <Button icon={<EditOutlined />} onClick={() => onEdit(p)}>
             Sửa
           </Button>
@@ -204,6 +205,8 @@ interface Values {
 
 function ProgrammeDialog({ programme, onClose }: { programme?: Programme; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
+  // a national programme has no scope: administrators record it
+  const national = useRights().admin;
   const save = useSaveProgramme();
   const [error, setError] = useState<string>();
   const { message } = App.useApp();
@@ -295,7 +298,8 @@ function ProgrammeDialog({ programme, onClose }: { programme?: Programme; onClos
             <Form.Item
               name="scopeUnitId"
               label="Phạm vi thực hiện"
-              rules={[{ required: true, message: 'Chọn phạm vi' }]}
+              rules={[{ required: !national, message: 'Chọn phạm vi' }]}
+              extra={national ? 'Để trống nếu là chương trình toàn quốc' : undefined}
             >
               <UnitPicker aria-label="Phạm vi thực hiện" />
             </Form.Item>

@@ -117,8 +117,8 @@ class DemoModels {
                 List.of(n % 4 == 0 ? "FAMILY_CLAN" : "GENERAL"),
                 n % 5 == 4 ? 3 + n % 4 : null,
                 n % 5 == 4 ? 40 + n : null));
-    long id = d.summary().model().id;
-    long version = d.summary().model().version;
+    long id = d.summary().id();
+    long version = d.summary().version();
     // a roster for most models; some only carry declared totals
     if (n % 5 != 4) {
       String area =
@@ -142,7 +142,7 @@ class DemoModels {
         }
       }
       roster.importRoster(id, false, rows);
-      version = models.get(id).summary().model().version;
+      version = models.get(id).summary().version();
     }
     // walk the life cycle to a stage that depends on n
     int stage = n % 7; // 0 registered, 1..4 along the path, 5 retired, 6 active
@@ -185,8 +185,7 @@ class DemoModels {
                           : null,
                       sites))
               .summary()
-              .model()
-              .version;
+              .version();
     }
     if (n % 6 == 2 && stage != 5) {
       models.recognize(

@@ -264,10 +264,7 @@ public class EventResource implements EventsApi {
         .lead(unit(v.lead()))
         .coOrganisers(v.coOrganisers().stream().map(EventResource::unit).toList())
         .programme(ref(v.programme()))
-        .models(
-            v.models().stream()
-                .map(m -> new ModelRef().id(m.model().id).name(m.model().name))
-                .toList())
+        .models(v.models().stream().map(m -> new ModelRef().id(m.id()).name(m.name())).toList())
         .attendance(e.attendance)
         .sessions(e.sessions)
         .materials(

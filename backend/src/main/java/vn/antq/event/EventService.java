@@ -297,7 +297,7 @@ public class EventService {
                 .collect(Collectors.toMap(p -> p.id, p -> p));
     Map<Long, vn.antq.model.ModelViews.Summary> modelViews =
         models.summaries(new ArrayList<>(allModels)).stream()
-            .collect(Collectors.toMap(m -> m.model().id, m -> m));
+            .collect(Collectors.toMap(m -> m.id(), m -> m));
     List<View> out = new ArrayList<>();
     for (Long id : ids) {
       EventEntity e = events.get(id);
@@ -410,7 +410,7 @@ public class EventService {
             .collect(Collectors.toCollection(LinkedHashSet::new)),
         e.programmeId,
         v.models().stream()
-            .map(m -> m.model().id)
+            .map(vn.antq.model.ModelViews.Summary::id)
             .collect(Collectors.toCollection(LinkedHashSet::new)),
         e.attendance,
         e.sessions,
@@ -657,27 +657,68 @@ public class EventService {
 
   // ------------------------------------------------------------------ programmes
 
+  /**
+   * A page of the programmes the caller may see (their scope inside the caller's territory, or the
+   * caller's territory inside their scope), newest first, filtered and paged in SQL; the page's
+   * parties, names, successors and event counts in one statement each.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ProgrammeView> programmes(
       String q, Long unitId, String status, int page, int size, long[] total) {
-    List<ProgrammeEntity> all =
-        ProgrammeEntity.<ProgrammeEntity>list("order by signedOn desc, id desc").stream()
-            .filter(this::programmeVisible)
-            .toList();
-    String sub = unitId == null ? null : units.visiblePlace(unitId).path();
-    String key = q == null || q.isBlank() ? null : RosterKey.plain(q);
-    List<ProgrammeEntity> filtered =
-        all.stream()
-            .filter(p -> status == null || status.equals(p.status))
-            .filter(p -> key == null || RosterKey.plain(p.number + " " + p.title).contains(key))
-            .filter(
-                p ->
-                    sub == null
-                        || (p.scopeUnitId != null
-                            && units.place(p.scopeUnitId).path().startsWith(sub)))
-            .toList();
-    total[0] = filtered.size();
-    return filtered.stream().skip((long) page * size).limit(size).map(this::programmeView).toList();
+    Map<String, Object> params = new HashMap<>();
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<String> territory = units.territoryPaths();
+    if (territory != null) {
+      StringBuilder any = new StringBuilder();
+      for (int i = 0; i < territory.size(); i++) {
+        params.put("terr" + i, territory.get(i));
+        any.append(i == 0 ? "" : " OR ")
+            .append("s.path LIKE :terr")
+            .append(i)
+            .append(" || '%' OR :terr")
+            .append(i)
+            .append(" LIKE s.path || '%'");
+      }
+      // national programmes (no scope) are everyone's
+      where
+          .append(" AND (p.scope_unit_id IS NULL")
+          .append(territory.isEmpty() ? "" : " OR " + any)
+          .append(")");
+    }
+    if (status != null) {
+      params.put("status", status);
+      where.append(" AND p.status = :status");
+    }
+    if (q != null && !q.isBlank()) {
+      params.put("q", q.trim());
+      where.append(" AND p.title_key LIKE '%' || f_search_key(:q) || '%'");
+    }
+    if (unitId != null) {
+      params.put("sub", units.visiblePlace(unitId).path());
+      where.append(" AND s.path LIKE :sub || '%'");
+    }
+    String from = " FROM programme p LEFT JOIN unit s ON s.id = p.scope_unit_id";
+    jakarta.persistence.Query count = em.createNativeQuery("SELECT count(*)" + from + where);
+    params.forEach(count::setParameter);
+    total[0] = ((Number) count.getSingleResult()).longValue();
+    jakarta.persistence.Query ids =
+        em.createNativeQuery(
+            "SELECT p.id"
+                + from
+                + where
+                + " ORDER BY p.signed_on DESC, p.id DESC LIMIT :lim OFFSET :off");
+    params.forEach(ids::setParameter);
+    ids.setParameter("lim", size).setParameter("off", (long) page * size);
+    @SuppressWarnings("unchecked")
+    List<Object> found = ids.getResultList();
+    List<Long> order = found.stream().map(EventService::num).toList();
+    if (order.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, ProgrammeEntity> byId =
+        ProgrammeEntity.<ProgrammeEntity>list("id in ?1", order).stream()
+            .collect(Collectors.toMap(x -> x.id, x -> x));
+    return programmeViews(order.stream().map(byId::get).toList());
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -686,32 +727,56 @@ public class EventService {
   }
 
   private ProgrammeView programmeView(ProgrammeEntity p) {
+    return programmeViews(List.of(p)).get(0);
+  }
+
+  /** Views of the given programmes, in order: parties, names, successors, event counts. */
+  private List<ProgrammeView> programmeViews(List<ProgrammeEntity> programmes) {
+    List<Long> ids = programmes.stream().map(p -> p.id).toList();
     @SuppressWarnings("unchecked")
-    List<Object> partyIds =
+    List<Object[]> partyRows =
         em.createNativeQuery(
-                "SELECT unit_id FROM programme_party WHERE programme_id = ?1 ORDER BY unit_id")
-            .setParameter(1, p.id)
+                "SELECT programme_id, unit_id FROM programme_party WHERE programme_id IN (:ids)"
+                    + " ORDER BY programme_id, unit_id")
+            .setParameter("ids", ids)
             .getResultList();
-    Set<Long> ids =
-        partyIds.stream()
-            .map(EventService::num)
-            .collect(Collectors.toCollection(LinkedHashSet::new));
-    if (p.scopeUnitId != null) {
-      ids.add(p.scopeUnitId);
+    Map<Long, List<Long>> parties = new HashMap<>();
+    Set<Long> unitIds = new LinkedHashSet<>();
+    for (Object[] r : partyRows) {
+      parties.computeIfAbsent(num(r[0]), k -> new ArrayList<>()).add(num(r[1]));
+      unitIds.add(num(r[1]));
     }
-    Map<Long, UnitService.Summary> names = units.summaries(ids);
-    int events =
-        ((Number)
-                em.createNativeQuery("SELECT count(*) FROM event WHERE programme_id = ?1")
-                    .setParameter(1, p.id)
-                    .getSingleResult())
-            .intValue();
-    return new ProgrammeView(
-        p,
-        partyIds.stream().map(o -> names.get(num(o))).toList(),
-        p.scopeUnitId == null ? null : names.get(p.scopeUnitId),
-        p.renewedById == null ? null : ProgrammeEntity.findById(p.renewedById),
-        events);
+    programmes.stream()
+        .map(p -> p.scopeUnitId)
+        .filter(java.util.Objects::nonNull)
+        .forEach(unitIds::add);
+    Map<Long, UnitService.Summary> names = units.summaries(unitIds);
+    @SuppressWarnings("unchecked")
+    List<Object[]> countRows =
+        em.createNativeQuery(
+                "SELECT programme_id, count(*) FROM event WHERE programme_id IN (:ids)"
+                    + " GROUP BY programme_id")
+            .setParameter("ids", ids)
+            .getResultList();
+    Map<Long, Integer> events = new HashMap<>();
+    countRows.forEach(r -> events.put(num(r[0]), ((Number) r[1]).intValue()));
+    List<Long> successorIds =
+        programmes.stream().map(p -> p.renewedById).filter(java.util.Objects::nonNull).toList();
+    Map<Long, ProgrammeEntity> successors =
+        successorIds.isEmpty()
+            ? Map.of()
+            : ProgrammeEntity.<ProgrammeEntity>list("id in ?1", successorIds).stream()
+                .collect(Collectors.toMap(x -> x.id, x -> x));
+    return programmes.stream()
+        .map(
+            p ->
+                new ProgrammeView(
+                    p,
+                    parties.getOrDefault(p.id, List.of()).stream().map(names::get).toList(),
+                    p.scopeUnitId == null ? null : names.get(p.scopeUnitId),
+                    p.renewedById == null ? null : successors.get(p.renewedById),
+                    events.getOrDefault(p.id, 0)))
+        .toList();
   }
 
   @Transactional

@@ -55,7 +55,7 @@ public class ModelIntegration implements ImportTarget, FeedSource {
 
   @Override
   public long create(Object input) {
-    return models.create(ModelResource.command((ModelInput) input)).summary().model().id;
+    return models.create(ModelResource.command((ModelInput) input)).summary().id();
   }
 
   @Override

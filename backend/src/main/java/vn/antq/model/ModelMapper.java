@@ -2,6 +2,7 @@ package vn.antq.model;
 
 import java.util.Arrays;
 import java.util.List;
+import vn.antq.api.model.CatalogueRef;
 import vn.antq.api.model.Gender;
 import vn.antq.api.model.LeadOrganisation;
 import vn.antq.api.model.Member;
@@ -15,7 +16,6 @@ import vn.antq.api.model.Recognition;
 import vn.antq.api.model.TargetCommunity;
 import vn.antq.api.model.Team;
 import vn.antq.api.model.UnitRef;
-import vn.antq.catalogue.CatalogueResource;
 import vn.antq.unit.UnitService;
 
 /** Service views → the contract's models. */
@@ -34,43 +34,46 @@ final class ModelMapper {
     return l == null ? null : vn.antq.api.model.RecognitionLevel.fromValue(l.name());
   }
 
+  static CatalogueRef ref(ModelViews.Item i) {
+    return i == null ? null : new CatalogueRef().id(i.id()).code(i.code()).name(i.name());
+  }
+
   static ModelSummary summary(ModelViews.Summary v) {
-    CommunityModelEntity m = v.model();
     return new ModelSummary()
-        .id(m.id)
-        .name(m.name)
-        .type(CatalogueResource.ref(v.type()))
-        .field(CatalogueResource.ref(v.field()))
+        .id(v.id())
+        .name(v.name())
+        .type(ref(v.type()))
+        .field(ref(v.field()))
         .unit(unit(v.unit()))
-        .status(status(m.status))
-        .statusSince(m.statusSince)
-        .recognitionLevel(level(RecognitionLevel.of(m.recognitionLevel)))
-        .establishedOn(m.establishedOn)
+        .status(status(v.status()))
+        .statusSince(v.statusSince())
+        .recognitionLevel(level(RecognitionLevel.of(v.recognitionLevel())))
+        .establishedOn(v.establishedOn())
         .teamCount(v.teamCount())
         .memberCount(v.memberCount())
-        .declaredTeams(m.declaredTeams)
-        .declaredMembers(m.declaredMembers)
-        .version(m.version);
+        .declaredTeams(v.declaredTeams())
+        .declaredMembers(v.declaredMembers())
+        .version(v.version());
   }
 
   static ModelDetail detail(ModelViews.Detail d) {
     ModelViews.Summary v = d.summary();
-    CommunityModelEntity m = v.model();
+    CommunityModelEntity m = d.model();
     return new ModelDetail()
-        .id(m.id)
-        .name(m.name)
-        .type(CatalogueResource.ref(v.type()))
-        .field(CatalogueResource.ref(v.field()))
+        .id(v.id())
+        .name(v.name())
+        .type(ref(v.type()))
+        .field(ref(v.field()))
         .unit(unit(v.unit()))
-        .status(status(m.status))
-        .statusSince(m.statusSince)
-        .recognitionLevel(level(RecognitionLevel.of(m.recognitionLevel)))
-        .establishedOn(m.establishedOn)
+        .status(status(v.status()))
+        .statusSince(v.statusSince())
+        .recognitionLevel(level(RecognitionLevel.of(v.recognitionLevel())))
+        .establishedOn(v.establishedOn())
         .teamCount(v.teamCount())
         .memberCount(v.memberCount())
-        .declaredTeams(m.declaredTeams)
-        .declaredMembers(m.declaredMembers)
-        .version(m.version)
+        .declaredTeams(v.declaredTeams())
+        .declaredMembers(v.declaredMembers())
+        .version(v.version())
         .leadOrganisations(Arrays.stream(m.leadOrgs).map(LeadOrganisation::fromValue).toList())
         .targetCommunities(
             Arrays.stream(m.targetCommunities).map(TargetCommunity::fromValue).toList())

@@ -163,30 +163,73 @@ public class ModelService {
     if (after != null) {
       page += after.condition(request.expression(), KEY_TYPES.get(request.field()), "m.id", params);
     }
-    Query ids =
+    // the page in one statement: its rows in order, each with its type, field, unit and roster
+    // counts (values, not entities: no session, no snapshots)
+    Query rowsQuery =
         em.createNativeQuery(
-            "SELECT m.id, CAST("
-                + request.expression()
-                + " AS text)"
+            "WITH page AS (SELECT m.id"
                 + from
                 + page
                 + " ORDER BY "
                 + Keyset.order(request, "m.id")
-                + " LIMIT :lim OFFSET :off");
-    params.forEach(ids::setParameter);
-    ids.setParameter("lim", request.size() + 1)
-        .setParameter("off", after == null ? (long) request.page() * request.size() : 0L);
+                + " LIMIT :lim OFFSET :off)"
+                + " SELECT m.id, CAST("
+                + request.expression()
+                + " AS text), m.name, m.status, m.status_since,"
+                + " m.recognition_level, m.established_on, m.declared_teams, m.declared_members,"
+                + " m.version, ty.id, ty.code, ty.name, fi.id, fi.code, fi.name,"
+                + " un.id, un.code, un.name, un.kind, coalesce(r.teams, 0), coalesce(r.members, 0)"
+                + " FROM page p JOIN community_model m ON m.id = p.id"
+                + " JOIN catalogue_item ty ON ty.id = m.type_id"
+                + " LEFT JOIN catalogue_item fi ON fi.id = m.field_id"
+                + " JOIN unit un ON un.id = m.unit_id"
+                + " LEFT JOIN LATERAL (SELECT count(DISTINCT t.id) AS teams, count(x.id) FILTER"
+                + " (WHERE x.left_on IS NULL OR x.left_on > :today) AS members"
+                + " FROM team t LEFT JOIN member x ON x.team_id = t.id WHERE t.model_id = m.id"
+                + " AND (t.dissolved_on IS NULL OR t.dissolved_on > :today)) r ON true"
+                // the sort expressions are the model's own columns: the page's order again
+                + " ORDER BY "
+                + Keyset.order(request, "m.id"));
+    params.forEach(rowsQuery::setParameter);
+    rowsQuery
+        .setParameter("lim", request.size() + 1)
+        .setParameter("off", after == null ? (long) request.page() * request.size() : 0L)
+        .setParameter("today", VietnamTime.today());
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = ids.getResultList();
+    List<Object[]> rows = rowsQuery.getResultList();
     boolean more = rows.size() > request.size();
     List<Object[]> shown = more ? rows.subList(0, request.size()) : rows;
-    List<Long> found = shown.stream().map(r -> ((Number) r[0]).longValue()).toList();
     String next = null;
     if (more) {
       Object[] last = shown.get(shown.size() - 1);
       next = Keyset.encode(request, (String) last[1], ((Number) last[0]).longValue());
     }
-    return new ModelViews.Page(summaries(found), total, next);
+    return new ModelViews.Page(shown.stream().map(ModelService::summary).toList(), total, next);
+  }
+
+  private static ModelViews.Summary summary(Object[] r) {
+    return new ModelViews.Summary(
+        ((Number) r[0]).longValue(),
+        (String) r[2],
+        item(r[10], r[11], r[12]),
+        item(r[13], r[14], r[15]),
+        new UnitService.Summary(
+            ((Number) r[16]).longValue(), (String) r[17], (String) r[18], (String) r[19]),
+        ModelStatus.valueOf((String) r[3]),
+        localDate(r[4]),
+        r[5] == null ? null : ((Number) r[5]).shortValue(),
+        localDate(r[6]),
+        ((Number) r[20]).intValue(),
+        ((Number) r[21]).intValue(),
+        r[7] == null ? null : ((Number) r[7]).intValue(),
+        r[8] == null ? null : ((Number) r[8]).intValue(),
+        ((Number) r[9]).longValue());
+  }
+
+  private static ModelViews.Item item(Object id, Object code, Object name) {
+    return id == null
+        ? null
+        : new ModelViews.Item(((Number) id).longValue(), (String) code, (String) name);
   }
 
   /** Summaries of the given models, in the given order, with counts from the roster. */
@@ -209,7 +252,7 @@ public class ModelService {
       CommunityModelEntity m = models.get(id);
       int[] c = counts.getOrDefault(id, new int[2]);
       out.add(
-          new ModelViews.Summary(
+          ModelViews.Summary.of(
               m, cats.get(m.typeId), cats.get(m.fieldId), unitNames.get(m.unitId), c[0], c[1]));
     }
     return out;
@@ -272,6 +315,7 @@ public class ModelService {
         units.summaries(
             sites.stream().map(r -> ((Number) r[0]).longValue()).collect(Collectors.toSet()));
     return new ModelViews.Detail(
+        model,
         summary,
         history.stream()
             .map(

@@ -6,17 +6,60 @@ import java.util.List;
 import vn.antq.catalogue.CatalogueItemEntity;
 import vn.antq.unit.UnitService;
 
-/** What the model service answers: entities with the names and counts around them. */
+/** What the model service answers: values for lists, the entity with its history for one model. */
 public final class ModelViews {
   private ModelViews() {}
 
+  /** A catalogue item as a model shows it. */
+  public record Item(long id, String code, String name) {
+    static Item of(CatalogueItemEntity e) {
+      return e == null ? null : new Item(e.id, e.code, e.name);
+    }
+  }
+
+  /**
+   * A model as lists show it: values, not entities (a page is read in one statement, {@link
+   * ModelService#list}).
+   */
   public record Summary(
-      CommunityModelEntity model,
-      CatalogueItemEntity type,
-      CatalogueItemEntity field,
+      long id,
+      String name,
+      Item type,
+      Item field,
       UnitService.Summary unit,
+      ModelStatus status,
+      LocalDate statusSince,
+      Short recognitionLevel,
+      LocalDate establishedOn,
       int teamCount,
-      int memberCount) {}
+      int memberCount,
+      Integer declaredTeams,
+      Integer declaredMembers,
+      long version) {
+    static Summary of(
+        CommunityModelEntity m,
+        CatalogueItemEntity type,
+        CatalogueItemEntity field,
+        UnitService.Summary unit,
+        int teamCount,
+        int memberCount) {
+      return new Summary(
+          m.id,
+          m.name,
+          Item.of(type),
+          Item.of(field),
+          unit,
+          m.status,
+          m.statusSince,
+          m.recognitionLevel,
+          m.establishedOn,
+          teamCount,
+          memberCount,
+          m.declaredTeams,
+          m.declaredMembers,
+          m.version);
+    }
+  }
 
   public record StatusChange(
       ModelStatus from,
@@ -37,6 +80,7 @@ public final class ModelViews {
   public record Site(UnitService.Summary unit, LocalDate since) {}
 
   public record Detail(
+      CommunityModelEntity model,
       Summary summary,
       List<StatusChange> history,
       List<Recognition> recognitions,

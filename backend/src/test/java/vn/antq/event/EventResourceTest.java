@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static vn.antq.support.UnitBuilder.province;
 import static vn.antq.support.UnitBuilder.unit;
 
@@ -280,6 +281,96 @@ class EventResourceTest {
     Api.given().get("/api/events/{id}", id).then().body("attachments", hasSize(2));
     Api.given().delete("/api/events/{id}/attachments/{a}", id, png).then().statusCode(204);
     Api.given().get("/api/events/{id}/attachments/{a}", id, png).then().statusCode(404);
+  }
+
+  @Test
+  void programmeListsArePagedFilteredAndScopedInTheDatabase() {
+    long province = province("Tỉnh Trang Chương Trình").create();
+    long ward = unit("WARD", "Phường Trang Chương Trình").under(province).create();
+    long other = province("Tỉnh Khác Trang").create();
+    List<Long> mine = new java.util.ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      Map<String, Object> body =
+          EventBuilder.programme(
+              "P" + i + "/CTr-TRANG", i % 2 == 0 ? ward : province, List.of(ward));
+      body.put("signedOn", "2024-02-0" + i);
+      body.put("status", i == 7 ? "ENDED" : "IN_FORCE");
+      mine.add(
+          Api.json()
+              .body(body)
+              .post("/api/programmes")
+              .then()
+              .statusCode(201)
+              .extract()
+              .jsonPath()
+              .getLong("id"));
+    }
+    Api.json()
+        .body(EventBuilder.programme("P9/CTr-TRANG", other, List.of(other)))
+        .post("/api/programmes")
+        .then()
+        .statusCode(201);
+    String officer = officer("COMMUNE_OFFICER", ward);
+    // newest first, three to a page, every programme of the officer's territory once
+    List<Integer> seen = new java.util.ArrayList<>();
+    for (int page = 0; page < 3; page++) {
+      seen.addAll(
+          Api.as(officer)
+              .get("/api/programmes?q=CTr-TRANG&size=3&page=" + page)
+              .then()
+              .statusCode(200)
+              .body("totalElements", equalTo(7))
+              .body("totalPages", equalTo(3))
+              .extract()
+              .jsonPath()
+              .getList("content.id", Integer.class));
+    }
+    List<Integer> expected = new java.util.ArrayList<>();
+    for (int i = 6; i >= 0; i--) {
+      expected.add(mine.get(i).intValue());
+    }
+    assertThat(seen).isEqualTo(expected);
+    // filters: status, the number without diacritics or case, a unit's subtree
+    Api.as(officer)
+        .get("/api/programmes?q=CTr-TRANG&status=ENDED")
+        .then()
+        .body("content.id", contains(mine.get(6).intValue()))
+        .body("content[0].parties[0].id", equalTo((int) ward))
+        .body("content[0].scope.id", equalTo((int) province));
+    Api.as(officer)
+        .get("/api/programmes?q=p3/ctr-trang")
+        .then()
+        .body("content.id", contains(mine.get(2).intValue()));
+    Api.as(officer)
+        .get("/api/programmes?q=CTr-TRANG&unitId=" + ward)
+        .then()
+        .body("totalElements", equalTo(3));
+    // the administrator sees the other province's too
+    Api.given().get("/api/programmes?q=CTr-TRANG").then().body("totalElements", equalTo(8));
+    // a national programme (no scope) is the administrators' to record, and everyone's to see;
+    // a unit's subtree does not hold it
+    Map<String, Object> national =
+        EventBuilder.programme("P0/CTr-TRANG-TW", province, List.of(province));
+    national.remove("scopeUnitId");
+    long nationalId =
+        Api.json()
+            .body(national)
+            .post("/api/programmes")
+            .then()
+            .statusCode(201)
+            .body("scope", nullValue())
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    Api.as(officer)
+        .get("/api/programmes?q=CTr-TRANG-TW")
+        .then()
+        .body("content.id", contains((int) nationalId));
+    Api.as(officer).get("/api/programmes/{id}", nationalId).then().statusCode(200);
+    Api.as(officer)
+        .get("/api/programmes?q=CTr-TRANG&unitId=" + ward)
+        .then()
+        .body("totalElements", equalTo(3));
   }
 
   @Test
