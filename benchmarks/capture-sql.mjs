@@ -1,7 +1,8 @@
 // Part of benchmarks/benchmark.sh: turns PostgreSQL's CSV log of one request into the SQL that
 // request ran, parameters filled in, so pgbench can replay exactly that SQL as the floor the API
 // is compared with. Reads the log lines written after byte <offset>; keeps the app's statements
-// (application "PostgreSQL JDBC Driver"), not the import worker's polling nor transaction control.
+// (application "PostgreSQL JDBC Driver"), not the background work of the instance (the import
+// worker's polling, heartbeats, the cluster scheduler) nor transaction control.
 //   node benchmarks/capture-sql.mjs <postgresql.csv> <offset> > request.sql
 import { openSync, readSync, fstatSync } from 'node:fs';
 
@@ -65,7 +66,8 @@ for (const r of rows(text)) {
   const m = /^(?:execute [^:]+|statement): ([\s\S]*)$/.exec(message);
   if (!m) continue;
   let sql = m[1].trim();
-  if (skip.test(sql) || /import_job|idempotency_key/i.test(sql)) continue;
+  if (skip.test(sql) || /import_job|idempotency_key|cluster_instance|scheduled_(task|run)/i.test(sql))
+    continue;
   const params = parameters(r[14] ?? '');
   sql = sql.replace(/\$(\d+)/g, (all, n) => params[Number(n)] ?? all);
   console.log(sql.replace(/\s*\n\s*/g, ' ') + ';');

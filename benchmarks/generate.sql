@@ -52,7 +52,7 @@ INSERT INTO community_model (name, type_id, field_id, unit_id, lead_orgs, establ
 
 -- ---------------------------------------------------------------- events
 -- the pre-aggregates are rebuilt once at the end instead of row by row
-ALTER TABLE event DISABLE TRIGGER event_stat_write;
+ALTER TABLE event DISABLE TRIGGER event_stat_insert;
 CREATE TEMP TABLE et AS
   SELECT row_number() OVER (ORDER BY id) AS n, id FROM catalogue_item WHERE catalogue = 'EVENT_TYPE';
 INSERT INTO event (type_id, title, starts_at, ends_at, unit_id, lead_unit_id, attendance, sessions)
@@ -63,9 +63,7 @@ INSERT INTO event (type_id, title, starts_at, ends_at, unit_id, lead_unit_id, at
   JOIN et ON et.n = 1 + (g / 7) % (SELECT count(*) FROM et)
   CROSS JOIN LATERAL (SELECT TIMESTAMPTZ '2016-01-01 00:00:00+07'
                              + ((g::bigint * 104729) % 315360000) * interval '1 second' AS s) t;
-INSERT INTO event_organiser (event_id, unit_id, lead)
-  SELECT id, lead_unit_id, true FROM event WHERE title LIKE 'Sự kiện mẫu %';
-ALTER TABLE event ENABLE TRIGGER event_stat_write;
+ALTER TABLE event ENABLE TRIGGER event_stat_insert;
 
 DELETE FROM stat_event_month;
 INSERT INTO stat_event_month (unit_id, month, type_id, events, sessions, attendance)

@@ -59,7 +59,8 @@ public class CatalogueService {
   }
 
   /** An item of the catalogue that can be chosen today; 422 naming the field otherwise. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  // a refused check leaves the caller's transaction alone (see ProblemException)
+  @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = ProblemException.class)
   public CatalogueItemEntity requireActive(Catalogue catalogue, Long id, String field) {
     CatalogueItemEntity item = id == null ? null : CatalogueItemEntity.findById(id);
     if (item == null || !item.catalogue.equals(catalogue.name())) {

@@ -4,17 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.antq.api.model.EventInput;
 import vn.antq.common.problem.ProblemException;
+import vn.antq.integration.BulkImportTarget;
 import vn.antq.integration.FeedSource;
-import vn.antq.integration.ImportTarget;
 import vn.antq.integration.StoredVersions;
 
 /** Events pushed in bulk and handed out by the change feed, through {@link EventService}. */
 @ApplicationScoped
-public class EventIntegration implements ImportTarget, FeedSource {
+public class EventIntegration implements BulkImportTarget, FeedSource {
   @Inject EventService events;
   @Inject StoredVersions versions;
 
@@ -56,6 +57,15 @@ public class EventIntegration implements ImportTarget, FeedSource {
   @Override
   public long create(Object input) {
     return events.create(EventResource.command((EventInput) input)).event().id;
+  }
+
+  @Override
+  public List<Created> createAll(List<Object> inputs) {
+    return events
+        .createAll(inputs.stream().map(i -> EventResource.command((EventInput) i)).toList())
+        .stream()
+        .map(c -> new Created(c.id(), 0L, c.problem()))
+        .toList();
   }
 
   @Override

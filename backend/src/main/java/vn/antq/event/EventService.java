@@ -19,6 +19,7 @@ import vn.antq.audit.AuditService;
 import vn.antq.catalogue.Catalogue;
 import vn.antq.catalogue.CatalogueItemEntity;
 import vn.antq.catalogue.CatalogueService;
+import vn.antq.common.db.BulkSql;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
@@ -118,7 +119,10 @@ public class EventService {
 
   /** A programme covers the caller's area, or lies inside it; national ones are seen by all. */
   private boolean programmeVisible(ProgrammeEntity p) {
-    List<String> paths = units.territoryPaths();
+    return programmeVisible(p, units.territoryPaths());
+  }
+
+  private boolean programmeVisible(ProgrammeEntity p, List<String> paths) {
     if (paths == null || p.scopeUnitId == null) {
       return true;
     }
@@ -174,8 +178,8 @@ public class EventService {
     if (f.organiserId() != null) {
       params.put("org", f.organiserId());
       where.append(
-          " AND EXISTS (SELECT 1 FROM event_organiser o WHERE o.event_id = e.id AND o.unit_id ="
-              + " :org)");
+          " AND e.id IN (SELECT x.id FROM event x WHERE x.lead_unit_id = :org"
+              + " UNION ALL SELECT o.event_id FROM event_organiser o WHERE o.unit_id = :org)");
     }
     // days are Vietnam days; an event counts when it overlaps them
     if (f.from() != null) {
@@ -239,7 +243,7 @@ public class EventService {
     Set<Long> unitIds = new LinkedHashSet<>();
     for (Object[] r :
         rows(
-            "SELECT event_id, unit_id FROM event_organiser WHERE event_id IN (:ids) AND NOT lead ORDER BY unit_id",
+            "SELECT event_id, unit_id FROM event_organiser WHERE event_id IN (:ids) ORDER BY unit_id",
             ids)) {
       coOrganisers.computeIfAbsent(num(r[0]), k -> new ArrayList<>()).add(num(r[1]));
       unitIds.add(num(r[1]));
@@ -342,7 +346,7 @@ public class EventService {
   @Transactional
   public View create(Command cmd) {
     EventEntity e = new EventEntity();
-    apply(e, cmd);
+    apply(e, cmd, units.territoryPaths());
     e.createdAt = Instant.now();
     e.updatedAt = e.createdAt;
     e.persist();
@@ -361,7 +365,7 @@ public class EventService {
     EventEntity e = require(id);
     Etags.check(expected, e.version);
     Map<String, Object> before = snapshot(e, current(e));
-    apply(e, cmd);
+    apply(e, cmd, units.territoryPaths());
     e.updatedAt = Instant.now();
     em.createNativeQuery("DELETE FROM event_organiser WHERE event_id = ?1")
         .setParameter(1, e.id)
@@ -394,6 +398,135 @@ public class EventService {
     audit.record("EVENT", id, "DELETE", changes, path);
   }
 
+  /**
+   * What became of one command of {@link #createAll}: the new event's id, or why it was refused.
+   */
+  public record Created(Long id, ProblemException problem) {}
+
+  /**
+   * Creates many events under the rules of {@link #create}: every command is checked first (the
+   * caller's territory read once; units and catalogue items come from the persistence context after
+   * their first read), then the accepted ones are written with one statement per table — events,
+   * organisers, models, materials, audit records — and the statement-level triggers (V18) fold them
+   * into the pre-aggregates and the change log. A refused command writes nothing; the answers are
+   * in the commands' order.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Created> createAll(List<Command> cmds) {
+    List<String> territory = units.territoryPaths();
+    Created[] out = new Created[cmds.size()];
+    List<Integer> accepted = new ArrayList<>();
+    List<EventEntity> events = new ArrayList<>();
+    for (int i = 0; i < cmds.size(); i++) {
+      EventEntity e = new EventEntity();
+      try {
+        apply(e, cmds.get(i), territory);
+        accepted.add(i);
+        events.add(e);
+      } catch (ProblemException p) {
+        out[i] = new Created(null, p);
+      }
+    }
+    if (events.isEmpty()) {
+      return List.of(out);
+    }
+    List<Long> ids = BulkSql.nextIds(em, "event", events.size());
+    int n = events.size();
+    Object[][] ev = new Object[12][n];
+    List<Object> orgEvent = new ArrayList<>();
+    List<Object> orgUnit = new ArrayList<>();
+    List<Object> modelEvent = new ArrayList<>();
+    List<Object> modelId = new ArrayList<>();
+    List<Object> materialEvent = new ArrayList<>();
+    List<Object> materialType = new ArrayList<>();
+    List<Object> materialQuantity = new ArrayList<>();
+    List<AuditService.Entry> trail = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      EventEntity e = events.get(k);
+      Command cmd = cmds.get(accepted.get(k));
+      e.id = ids.get(k);
+      e.version = 0L;
+      Object[] values = {
+        e.id,
+        e.typeId,
+        e.title,
+        e.startsAt.toString(),
+        e.endsAt.toString(),
+        e.location,
+        e.unitId,
+        e.leadUnitId,
+        e.programmeId,
+        e.attendance,
+        e.sessions,
+        e.outcome
+      };
+      for (int c = 0; c < values.length; c++) {
+        ev[c][k] = values[c];
+      }
+      for (Long id : cmd.coOrganiserIds() == null ? Set.<Long>of() : cmd.coOrganiserIds()) {
+        orgEvent.add(e.id);
+        orgUnit.add(id);
+      }
+      for (Long m : cmd.modelIds() == null ? Set.<Long>of() : cmd.modelIds()) {
+        modelEvent.add(e.id);
+        modelId.add(m);
+      }
+      for (Material m : cmd.materials() == null ? List.<Material>of() : cmd.materials()) {
+        materialEvent.add(e.id);
+        materialType.add(m.typeId());
+        materialQuantity.add(m.quantity());
+      }
+      trail.add(
+          new AuditService.Entry(
+              e.id, AuditService.diff(null, snapshot(e, cmd)), units.place(e.unitId).path()));
+      out[accepted.get(k)] = new Created(e.id, null);
+    }
+    String[] types = {
+      "int8", "int8", "text", "text", "text", "text", "int8", "int8", "int8", "int4", "int4", "text"
+    };
+    Object[] columns = new Object[types.length];
+    for (int c = 0; c < types.length; c++) {
+      columns[c] = new BulkSql.Column(types[c], ev[c]);
+    }
+    BulkSql.execute(
+        em,
+        "INSERT INTO event (id, type_id, title, starts_at, ends_at, location, unit_id,"
+            + " lead_unit_id, programme_id, attendance, sessions, outcome, version, created_at,"
+            + " updated_at)"
+            + " SELECT id, type_id, title, CAST(starts_at AS timestamptz),"
+            + " CAST(ends_at AS timestamptz), location, unit_id, lead_unit_id, programme_id,"
+            + " attendance, sessions, outcome, 0, now(), now()"
+            + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS u(id, type_id, title,"
+            + " starts_at, ends_at, location, unit_id, lead_unit_id, programme_id, attendance,"
+            + " sessions, outcome)",
+        columns);
+    if (!orgEvent.isEmpty()) {
+      BulkSql.execute(
+          em,
+          "INSERT INTO event_organiser (event_id, unit_id) SELECT * FROM unnest(?, ?)",
+          BulkSql.Column.of("int8", orgEvent),
+          BulkSql.Column.of("int8", orgUnit));
+    }
+    if (!modelEvent.isEmpty()) {
+      BulkSql.execute(
+          em,
+          "INSERT INTO event_model (event_id, model_id) SELECT * FROM unnest(?, ?)",
+          BulkSql.Column.of("int8", modelEvent),
+          BulkSql.Column.of("int8", modelId));
+    }
+    if (!materialEvent.isEmpty()) {
+      BulkSql.execute(
+          em,
+          "INSERT INTO event_material (event_id, material_type_id, quantity)"
+              + " SELECT * FROM unnest(?, ?, ?)",
+          BulkSql.Column.of("int8", materialEvent),
+          BulkSql.Column.of("int8", materialType),
+          BulkSql.Column.of("int4", materialQuantity));
+    }
+    audit.recordAll("EVENT", "CREATE", trail);
+    return List.of(out);
+  }
+
   /** The links of a stored event, as a command (for the audit's before). */
   private Command current(EventEntity e) {
     View v = views(List.of(e.id)).get(0);
@@ -418,7 +551,8 @@ public class EventService {
         e.outcome);
   }
 
-  private void apply(EventEntity e, Command cmd) {
+  /** Checks a command (the caller's territory given) and copies it onto the event. */
+  private void apply(EventEntity e, Command cmd, List<String> territory) {
     if (!cmd.endsAt().isAfter(cmd.startsAt())) {
       throw ProblemException.unprocessable(
           "endsAt", "Thời điểm kết thúc phải sau thời điểm bắt đầu");
@@ -431,19 +565,19 @@ public class EventService {
         e.id != null && cmd.typeId().equals(e.typeId)
             ? CatalogueItemEntity.findById(e.typeId)
             : catalogues.requireActive(Catalogue.EVENT_TYPE, cmd.typeId(), "typeId");
-    units.requireActiveOn(cmd.unitId(), "unitId", day);
-    units.requireActiveOn(cmd.leadUnitId(), "leadUnitId", day);
+    units.requireActiveOn(cmd.unitId(), "unitId", day, territory);
+    units.requireActiveOn(cmd.leadUnitId(), "leadUnitId", day, territory);
     Set<Long> co = cmd.coOrganiserIds() == null ? Set.of() : cmd.coOrganiserIds();
     for (Long id : co) {
       if (id == null || id.equals(cmd.leadUnitId())) {
         throw ProblemException.unprocessable(
             "coOrganiserIds", "Đơn vị chủ trì không đồng thời là đơn vị phối hợp");
       }
-      units.requireActiveOn(id, "coOrganiserIds", day);
+      units.requireActiveOn(id, "coOrganiserIds", day, territory);
     }
     if (cmd.programmeId() != null) {
       ProgrammeEntity p = ProgrammeEntity.findById(cmd.programmeId());
-      if (p == null || !programmeVisible(p)) {
+      if (p == null || !programmeVisible(p, territory)) {
         throw ProblemException.unprocessable(
             "programmeId", "Không tìm thấy chương trình " + cmd.programmeId());
       }
@@ -480,18 +614,10 @@ public class EventService {
     e.outcome = blankToNull(cmd.outcome());
   }
 
+  /** Co-organisers, models and materials (the lead organiser is the event's lead_unit_id). */
   private void links(EventEntity e, Command cmd) {
-    insert(
-        "INSERT INTO event_organiser (event_id, unit_id, lead) VALUES (?1, ?2, true)",
-        e.id,
-        cmd.leadUnitId(),
-        null);
     for (Long id : cmd.coOrganiserIds() == null ? Set.<Long>of() : cmd.coOrganiserIds()) {
-      insert(
-          "INSERT INTO event_organiser (event_id, unit_id, lead) VALUES (?1, ?2, false)",
-          e.id,
-          id,
-          null);
+      insert("INSERT INTO event_organiser (event_id, unit_id) VALUES (?1, ?2)", e.id, id, null);
     }
     for (Long m : cmd.modelIds() == null ? Set.<Long>of() : cmd.modelIds()) {
       insert("INSERT INTO event_model (event_id, model_id) VALUES (?1, ?2)", e.id, m, null);

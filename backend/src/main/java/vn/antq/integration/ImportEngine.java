@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import vn.antq.api.model.Violation;
+import vn.antq.common.db.BulkSql;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.security.Caller;
 
@@ -34,14 +35,22 @@ import vn.antq.security.Caller;
  *
  * <p>Transactions: {@code all} runs the batch in one transaction — a failing row rolls everything
  * back, and the rest are then checked on their own so the answer lists every bad row. {@code
- * partial} runs chunks of {@value #CHUNK} rows per transaction; when a row fails, the chunk is
- * rolled back, the rows before it are applied again in a fresh transaction and the failing row is
- * recorded as rejected, so each row is applied or rejected on its own at no more than twice the
- * work.
+ * partial} runs chunks of {@value #CHUNK} rows per transaction ({@value #BULK_CHUNK} for a {@link
+ * BulkImportTarget}, whose new rows are created together); when a row fails, the chunk is rolled
+ * back, the rows before it are applied again in a fresh transaction and the failing row is recorded
+ * as rejected, so each row is applied or rejected on its own at no more than twice the work.
  */
 @ApplicationScoped
 public class ImportEngine {
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(ImportEngine.class);
   public static final int CHUNK = 200;
+
+  /**
+   * rows per chunk when new records are created set-based: a chunk costs a few statements whatever
+   * its size, and a row the rules refuse is rejected without rolling the chunk back
+   */
+  public static final int BULK_CHUNK = 1000;
 
   /** rows reported with their problems at most */
   public static final int MAX_REPORTED = 1000;
@@ -129,6 +138,13 @@ public class ImportEngine {
     }
   }
 
+  /** The set-based path failed in the database: the chunk is applied again one row at a time. */
+  private static final class BulkFailed extends RuntimeException {
+    BulkFailed(RuntimeException cause) {
+      super(null, cause, false, false);
+    }
+  }
+
   private static final class RowFailed extends RuntimeException {
     final int position;
     final transient List<Violation> violations;
@@ -179,11 +195,7 @@ public class ImportEngine {
   public Result run(
       ImportTarget t, List<Row> rows, boolean partial, boolean dryRun, int start, Progress p) {
     String client = client();
-    List<Prepared> prepared = new ArrayList<>(rows.size());
-    Map<String, Integer> seen = new HashMap<>();
-    for (Row r : rows) {
-      prepared.add(prepare(t, r, seen));
-    }
+    List<Prepared> prepared = prepareAll(t, rows);
     List<RowResult> results = new ArrayList<>();
     if (partial) {
       results.addAll(runPartial(t, client, prepared, start, dryRun, p));
@@ -195,26 +207,7 @@ public class ImportEngine {
       return new Result(false, notApplied(prepared, invalid));
     }
     try {
-      List<RowResult> done =
-          QuarkusTransaction.requiringNew()
-              .timeout(3600)
-              .call(
-                  () -> {
-                    List<RowResult> out = new ArrayList<>(prepared.size());
-                    for (int i = 0; i < prepared.size(); i++) {
-                      out.add(applyOrFail(t, client, prepared.get(i), i, dryRun));
-                      if ((i + 1) % CHUNK == 0) {
-                        em.flush();
-                        em.clear();
-                        p.tick(i + 1);
-                      }
-                    }
-                    if (dryRun) {
-                      throw new DryRun(out);
-                    }
-                    p.committed(prepared.size(), out);
-                    return out;
-                  });
+      List<RowResult> done = runAll(t, client, prepared, dryRun, p, t instanceof BulkImportTarget);
       return new Result(true, done);
     } catch (RuntimeException e) {
       DryRun dry = find(e, DryRun.class);
@@ -234,6 +227,56 @@ public class ImportEngine {
       }
       return new Result(false, notApplied(prepared, bad));
     }
+  }
+
+  /**
+   * The whole batch in one transaction, chunk by chunk; one by one if the set-based path failed.
+   */
+  private List<RowResult> runAll(
+      ImportTarget t,
+      String client,
+      List<Prepared> prepared,
+      boolean dryRun,
+      Progress p,
+      boolean bulk) {
+    try {
+      return QuarkusTransaction.requiringNew()
+          .timeout(3600)
+          .call(
+              () -> {
+                List<RowResult> out = new ArrayList<>(prepared.size());
+                int chunk = bulk ? BULK_CHUNK : CHUNK;
+                for (int from = 0; from < prepared.size(); from += chunk) {
+                  int end = Math.min(prepared.size(), from + chunk);
+                  out.addAll(applyChunk(t, client, prepared, from, end, 0, dryRun, bulk, false));
+                  em.flush();
+                  em.clear();
+                  if (end < prepared.size()) {
+                    p.tick(end);
+                  }
+                }
+                if (dryRun) {
+                  throw new DryRun(out);
+                }
+                p.committed(prepared.size(), out);
+                return out;
+              });
+    } catch (RuntimeException e) {
+      if (bulk && find(e, BulkFailed.class) != null) {
+        LOG.warnf("Set-based create failed (%s); applying the batch one row at a time", cause(e));
+        return runAll(t, client, prepared, dryRun, p, false);
+      }
+      throw e;
+    }
+  }
+
+  /** The innermost message of a failure, for the log. */
+  private static String cause(Throwable e) {
+    Throwable c = e;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c.getMessage();
   }
 
   private static RowFailed rowFailure(RuntimeException e) {
@@ -273,10 +316,10 @@ public class ImportEngine {
     List<RowResult> out = new ArrayList<>(rows.size());
     int i = start;
     while (i < rows.size()) {
-      int end = Math.min(rows.size(), i + CHUNK);
+      int end = Math.min(rows.size(), i + (t instanceof BulkImportTarget ? BULK_CHUNK : CHUNK));
       int from = i;
       try {
-        List<RowResult> chunk = applyRange(t, client, rows, from, end, dryRun, p, null);
+        List<RowResult> chunk = applyRangeOrOneByOne(t, client, rows, from, end, dryRun, p, null);
         out.addAll(chunk);
         i = end;
       } catch (RuntimeException e) {
@@ -285,7 +328,7 @@ public class ImportEngine {
         RowResult bad = rejected(rows.get(failedAt), f.violations);
         // the rows before the failing one again, with the failure recorded in the same transaction
         try {
-          out.addAll(applyRange(t, client, rows, from, failedAt, dryRun, p, bad));
+          out.addAll(applyRangeOrOneByOne(t, client, rows, from, failedAt, dryRun, p, bad));
           out.add(bad);
           i = failedAt + 1;
         } catch (RuntimeException again) {
@@ -295,6 +338,30 @@ public class ImportEngine {
       }
     }
     return out;
+  }
+
+  /** {@link #applyRange}, set-based when the target can; one by one if that failed. */
+  private List<RowResult> applyRangeOrOneByOne(
+      ImportTarget t,
+      String client,
+      List<Prepared> rows,
+      int from,
+      int end,
+      boolean dryRun,
+      Progress p,
+      RowResult extra) {
+    boolean bulk = t instanceof BulkImportTarget;
+    try {
+      return applyRange(t, client, rows, from, end, dryRun, p, extra, bulk);
+    } catch (RuntimeException e) {
+      if (bulk && find(e, BulkFailed.class) != null) {
+        LOG.warnf(
+            "Set-based create failed (%s); applying rows %d to %d one at a time",
+            cause(e), from, end - 1);
+        return applyRange(t, client, rows, from, end, dryRun, p, extra, false);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -310,9 +377,10 @@ public class ImportEngine {
       int end,
       boolean dryRun,
       Progress p,
-      RowResult extra) {
+      RowResult extra,
+      boolean bulk) {
     try {
-      return applyRangeOrRollBack(t, client, rows, from, end, dryRun, p, extra);
+      return applyRangeOrRollBack(t, client, rows, from, end, dryRun, p, extra, bulk);
     } catch (RuntimeException e) {
       DryRun dry = find(e, DryRun.class);
       if (dry == null) {
@@ -331,20 +399,14 @@ public class ImportEngine {
       int end,
       boolean dryRun,
       Progress p,
-      RowResult extra) {
+      RowResult extra,
+      boolean bulk) {
     return QuarkusTransaction.requiringNew()
         .timeout(600)
         .call(
             () -> {
-              List<RowResult> out = new ArrayList<>(end - from + 1);
-              for (int i = from; i < end; i++) {
-                Prepared x = rows.get(i);
-                if (!x.problems().isEmpty()) {
-                  out.add(rejected(x));
-                  continue;
-                }
-                out.add(applyOrFail(t, client, x, i - from, dryRun));
-              }
+              List<RowResult> out =
+                  applyChunk(t, client, rows, from, end, from, dryRun, bulk, true);
               List<RowResult> counted = out;
               if (extra != null) {
                 counted = new ArrayList<>(out);
@@ -358,10 +420,126 @@ public class ImportEngine {
             });
   }
 
-  private RowResult applyOrFail(
-      ImportTarget t, String client, Prepared x, int position, boolean dryRun) {
+  /**
+   * Applies rows [from, end) in the current transaction, answering in their order: the records
+   * already pushed are found with one query; with {@code bulk}, the new ones are created together
+   * by the target's set-based path ({@link BulkImportTarget}) and their external ids written with
+   * one statement; the rest go one by one. A row that fails throws {@link RowFailed} (position
+   * {@code i - base}), except a new row refused by the set-based path in a {@code partial} run,
+   * which is answered as rejected (it wrote nothing). Throws {@link BulkFailed} when the set-based
+   * path failed in the database.
+   */
+  private List<RowResult> applyChunk(
+      ImportTarget t,
+      String client,
+      List<Prepared> rows,
+      int from,
+      int end,
+      int base,
+      boolean dryRun,
+      boolean bulk,
+      boolean partial) {
+    RowResult[] out = new RowResult[end - from];
+    List<String> exts = new ArrayList<>(end - from);
+    for (int i = from; i < end; i++) {
+      if (rows.get(i).problems().isEmpty()) {
+        exts.add(externalId(rows.get(i)));
+      }
+    }
+    Map<String, Object[]> refs = lookupAll(client, t.resource(), exts);
+    List<Integer> creates = new ArrayList<>();
+    for (int i = from; i < end; i++) {
+      Prepared x = rows.get(i);
+      if (!x.problems().isEmpty()) {
+        out[i - from] = rejected(x);
+        continue;
+      }
+      Object[] ref = refs.get(externalId(x));
+      if (bulk && ref == null && !x.row().deleted()) {
+        creates.add(i);
+        continue;
+      }
+      out[i - from] = applyOrFail(t, client, x, ref, i - base, dryRun);
+    }
+    if (!creates.isEmpty()) {
+      createAll((BulkImportTarget) t, client, rows, creates, out, from, base, dryRun, partial);
+    }
+    return java.util.Arrays.asList(out);
+  }
+
+  private void createAll(
+      BulkImportTarget t,
+      String client,
+      List<Prepared> rows,
+      List<Integer> creates,
+      RowResult[] out,
+      int from,
+      int base,
+      boolean dryRun,
+      boolean partial) {
+    List<BulkImportTarget.Created> made;
     try {
-      RowResult r = apply(t, client, x);
+      made = t.createAll(creates.stream().map(i -> rows.get(i).input()).toList());
+      em.flush();
+    } catch (RuntimeException e) {
+      throw new BulkFailed(e);
+    }
+    List<Object> exts = new ArrayList<>(creates.size());
+    List<Object> ids = new ArrayList<>(creates.size());
+    List<Object> hashes = new ArrayList<>(creates.size());
+    List<Object> versions = new ArrayList<>(creates.size());
+    for (int k = 0; k < creates.size(); k++) {
+      int i = creates.get(k);
+      Prepared x = rows.get(i);
+      BulkImportTarget.Created c = made.get(k);
+      if (c.problem() != null) {
+        List<Violation> problems = RowProblems.of(c.problem());
+        if (!partial) {
+          throw new RowFailed(i - base, problems);
+        }
+        out[i - from] = rejected(x, problems);
+        continue;
+      }
+      exts.add(externalId(x));
+      ids.add(c.id());
+      hashes.add(x.hash());
+      versions.add(c.version());
+      out[i - from] =
+          dryRun
+              ? new RowResult(x.row().index(), externalId(x), Outcome.CREATED, null, null, null)
+              : result(x.row(), Outcome.CREATED, c.id(), c.version());
+    }
+    if (exts.isEmpty()) {
+      return;
+    }
+    try {
+      BulkSql.execute(
+          em,
+          "INSERT INTO external_ref (client, resource, external_id, entity_id, data_hash,"
+              + " entity_version) SELECT CAST(? AS text), CAST(? AS text), u.*"
+              + " FROM unnest(?, ?, ?, ?) AS u"
+              + " ON CONFLICT (client, resource, external_id) DO UPDATE SET"
+              + " entity_id = EXCLUDED.entity_id, data_hash = EXCLUDED.data_hash,"
+              + " entity_version = EXCLUDED.entity_version, updated_at = now()",
+          client,
+          t.resource(),
+          BulkSql.Column.of("text", exts),
+          BulkSql.Column.of("int8", ids),
+          BulkSql.Column.of("text", hashes),
+          BulkSql.Column.of("int8", versions));
+    } catch (RuntimeException e) {
+      throw new BulkFailed(e);
+    }
+  }
+
+  private static String externalId(Prepared x) {
+    return x.row().externalId().trim();
+  }
+
+  private RowResult applyOrFail(
+      ImportTarget t, String client, Prepared x, Object[] ref, int position, boolean dryRun) {
+    try {
+      RowResult r = apply(t, client, x, ref);
       em.flush();
       if (dryRun && r.outcome() == Outcome.CREATED) {
         return new RowResult(r.index(), r.externalId(), r.outcome(), null, null, null);
@@ -383,19 +561,36 @@ public class ImportEngine {
 
   // ------------------------------------------------------------------ one row
 
-  private Prepared prepare(ImportTarget t, Row r, Map<String, Integer> seen) {
-    List<Violation> problems = new ArrayList<>();
-    String ext = r.externalId() == null ? "" : r.externalId().trim();
-    if (ext.isEmpty() || ext.length() > 100) {
-      problems.add(RowProblems.violation("externalId", "Mã bản ghi bắt buộc, tối đa 100 ký tự"));
-    } else {
-      Integer first = seen.putIfAbsent(ext, r.index());
-      if (first != null) {
-        problems.add(
-            RowProblems.violation(
-                "externalId", "Mã \"" + ext + "\" đã có ở bản ghi " + first + " trong cùng lô"));
+  /**
+   * Every row checked on its own: external ids in order (the first of two equal ids wins), then the
+   * data converted, validated and hashed on all cores (pure computation, row by row).
+   */
+  private List<Prepared> prepareAll(ImportTarget t, List<Row> rows) {
+    List<List<Violation>> idProblems = new ArrayList<>(rows.size());
+    Map<String, Integer> seen = new HashMap<>();
+    for (Row r : rows) {
+      List<Violation> problems = new ArrayList<>(0);
+      String ext = r.externalId() == null ? "" : r.externalId().trim();
+      if (ext.isEmpty() || ext.length() > 100) {
+        problems.add(RowProblems.violation("externalId", "Mã bản ghi bắt buộc, tối đa 100 ký tự"));
+      } else {
+        Integer first = seen.putIfAbsent(ext, r.index());
+        if (first != null) {
+          problems.add(
+              RowProblems.violation(
+                  "externalId", "Mã \"" + ext + "\" đã có ở bản ghi " + first + " trong cùng lô"));
+        }
       }
+      idProblems.add(problems);
     }
+    return java.util.stream.IntStream.range(0, rows.size())
+        .parallel()
+        .mapToObj(i -> prepare(t, rows.get(i), idProblems.get(i)))
+        .toList();
+  }
+
+  private Prepared prepare(ImportTarget t, Row r, List<Violation> idProblems) {
+    List<Violation> problems = new ArrayList<>(idProblems);
     if (r.deleted()) {
       String why = t.notDeletable();
       if (why != null) {
@@ -460,10 +655,10 @@ public class ImportEngine {
     }
   }
 
-  private RowResult apply(ImportTarget t, String client, Prepared x) {
+  /** One row; {@code ref} is its external_ref row (entity id, hash, version), or null. */
+  private RowResult apply(ImportTarget t, String client, Prepared x, Object[] ref) {
     Row r = x.row();
     String ext = r.externalId().trim();
-    Object[] ref = lookup(client, t.resource(), ext);
     Long id = ref == null ? null : ((Number) ref[0]).longValue();
     Optional<Long> stored = id == null ? Optional.empty() : t.storedVersion(id);
     if (stored.isPresent() && !t.visible(id)) {
@@ -508,17 +703,27 @@ public class ImportEngine {
     return new RowResult(r.index(), r.externalId().trim(), o, id, version, null);
   }
 
-  private Object[] lookup(String client, String resource, String ext) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT entity_id, data_hash, entity_version FROM external_ref"
-                    + " WHERE client = ?1 AND resource = ?2 AND external_id = ?3")
-            .setParameter(1, client)
-            .setParameter(2, resource)
-            .setParameter(3, ext)
-            .getResultList();
-    return rows.isEmpty() ? null : rows.get(0);
+  /** The external_ref rows of these external ids: id → (entity id, hash, version). */
+  private Map<String, Object[]> lookupAll(String client, String resource, List<String> exts) {
+    Map<String, Object[]> refs = new HashMap<>();
+    if (exts.isEmpty()) {
+      return refs;
+    }
+    for (Object[] r :
+        BulkSql.query(
+            em,
+            // one primary-key lookup per id, whatever the statistics say: they lag behind a
+            // table that an import is filling (an "= ANY" over it was planned as a scan)
+            "SELECT r.external_id, r.entity_id, r.data_hash, r.entity_version"
+                + " FROM unnest(?) AS x(external_id) CROSS JOIN LATERAL"
+                + " (SELECT * FROM external_ref e WHERE e.client = ? AND e.resource = ?"
+                + " AND e.external_id = x.external_id LIMIT 1) r",
+            BulkSql.Column.of("text", exts),
+            client,
+            resource)) {
+      refs.put((String) r[0], new Object[] {r[1], r[2], r[3]});
+    }
+    return refs;
   }
 
   private void remember(

@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 import vn.antq.api.model.Violation;
 import vn.antq.common.cluster.BackgroundThread;
 import vn.antq.common.cluster.InstanceId;
+import vn.antq.common.db.BulkSql;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.security.ActingAs;
 import vn.antq.security.Caller;
@@ -127,13 +128,18 @@ public class ImportJobs {
                                   .setParameter(11, actor.unitId())
                                   .getSingleResult())
                           .longValue();
-                  em.createNativeQuery(
-                          "INSERT INTO import_job_row (job_id, idx, record)"
-                              + " SELECT ?1, CAST(x.r ->> 'index' AS integer), x.r"
-                              + " FROM jsonb_array_elements(CAST(?2 AS jsonb)) AS x(r)")
-                      .setParameter(1, jobId)
-                      .setParameter(2, write(rows))
-                      .executeUpdate();
+                  // one statement, each record its own value (not one document to split)
+                  List<Object> indexes = new ArrayList<>(rows.size());
+                  for (ImportEngine.Row r : rows) {
+                    indexes.add(r.index());
+                  }
+                  BulkSql.execute(
+                      em,
+                      "INSERT INTO import_job_row (job_id, idx, record)"
+                          + " SELECT ?, x.idx, CAST(x.record AS jsonb) FROM unnest(?, ?) AS x(idx, record)",
+                      jobId,
+                      BulkSql.Column.of("int4", indexes),
+                      BulkSql.Column.of("text", write(rows)));
                   return jobId;
                 });
     wake();
@@ -531,8 +537,9 @@ public class ImportJobs {
     return rows;
   }
 
-  private String write(List<ImportEngine.Row> rows) throws JsonProcessingException {
-    List<Map<String, Object>> out = new ArrayList<>(rows.size());
+  /** Each row as the JSON kept in {@code import_job_row.record}. */
+  private List<String> write(List<ImportEngine.Row> rows) throws JsonProcessingException {
+    List<String> out = new ArrayList<>(rows.size());
     for (ImportEngine.Row r : rows) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("index", r.index());
@@ -540,9 +547,9 @@ public class ImportJobs {
       m.put("version", r.version());
       m.put("deleted", r.deleted());
       m.put("data", r.data());
-      out.add(m);
+      out.add(json.writeValueAsString(m));
     }
-    return json.writeValueAsString(out);
+    return out;
   }
 
   private String writeResults(List<ImportEngine.RowResult> rows) {

@@ -61,7 +61,10 @@ public class IntegrationResource implements IntegrationApi {
     boolean partial = partial(mode);
     boolean dry = Boolean.TRUE.equals(dryRun);
     String hash =
-        idempotency.hash("imports/" + resource + "?" + partial + "&" + dry, batch.getRecords());
+        idempotencyKey == null
+            ? null
+            : idempotency.hash(
+                "imports/" + resource + "?" + partial + "&" + dry, batch.getRecords());
     return idempotency.run(
         engine.client(),
         idempotencyKey,
@@ -115,7 +118,10 @@ public class IntegrationResource implements IntegrationApi {
     boolean partial = partial(mode);
     boolean dry = Boolean.TRUE.equals(dryRun);
     String hash =
-        idempotency.hash("import-jobs/" + resource + "?" + partial + "&" + dry, in.getRecords());
+        idempotencyKey == null
+            ? null
+            : idempotency.hash(
+                "import-jobs/" + resource + "?" + partial + "&" + dry, in.getRecords());
     return idempotency.run(
         engine.client(),
         idempotencyKey,

@@ -99,7 +99,8 @@ public class ModelService {
   }
 
   /** A model the caller may see; 404 (no hint that it exists) otherwise. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  // a refused check leaves the caller's transaction alone (see ProblemException)
+  @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = ProblemException.class)
   public CommunityModelEntity require(long id) {
     CommunityModelEntity model = CommunityModelEntity.findById(id);
     if (model == null || !visible(model.unitId)) {

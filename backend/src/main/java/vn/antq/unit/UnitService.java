@@ -219,10 +219,21 @@ public class UnitService {
    * territory and was in force that day (a district police unit closed in 2025 still organised the
    * events of 2024). Otherwise 422 on {@code field}.
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  // a refused check leaves the caller's transaction alone (see ProblemException)
+  @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = ProblemException.class)
   public Place requireActiveOn(Long id, String field, LocalDate day) {
+    return requireActiveOn(id, field, day, territory());
+  }
+
+  /**
+   * {@link #requireActiveOn(Long, String, LocalDate)} with the caller's territory already read
+   * ({@link #territoryPaths()}), for checking many records at once.
+   */
+  // a refused check leaves the caller's transaction alone (see ProblemException)
+  @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = ProblemException.class)
+  public Place requireActiveOn(Long id, String field, LocalDate day, List<String> territory) {
     UnitEntity unit = id == null ? null : UnitEntity.findById(id);
-    if (unit == null || !within(unit, territory())) {
+    if (unit == null || !within(unit, territory)) {
       throw ProblemException.unprocessable(field, "Không tìm thấy đơn vị " + id);
     }
     if (!unit.activeOn(day)) {

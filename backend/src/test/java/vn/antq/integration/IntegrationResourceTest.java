@@ -333,6 +333,124 @@ class IntegrationResourceTest {
     throw new AssertionError("the job did not finish");
   }
 
+  long single(String query, Object... params) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              var q = em.createNativeQuery(query);
+              for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+              }
+              return ((Number) q.getSingleResult()).longValue();
+            });
+  }
+
+  /**
+   * New events of a batch are created together (issue 9, T6): the same rules as one by one, each
+   * refused row rejected on its own, links, audit trail, change log and pre-aggregates written for
+   * every created event; a row the database refuses sends its chunk back one row at a time.
+   */
+  @Test
+  void newEventsAreCreatedTogetherUnderTheSameRulesAsOneByOne() {
+    long province = province("Tỉnh Nhập Gộp").create();
+    long commune = unit("COMMUNE", "Xã Nhập Gộp").under(province).create();
+    long hamlet = unit("HAMLET", "Ấp Nhập Gộp").under(commune).create();
+    long foreign = unit("COMMUNE", "Xã Láng Giềng Nhập Gộp").under(province).create();
+    long model = ModelBuilder.model("Tổ tự quản nhập gộp", commune);
+    long leaflets = EventBuilder.catalogueId("MATERIAL_TYPE", "TO_ROI");
+    String officer = Users.signedIn("COMMUNE_OFFICER", commune);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      Map<String, Object> data = EventBuilder.body("Sinh hoạt tổ " + i, commune);
+      data.put("coOrganiserIds", List.of(hamlet));
+      data.put("modelIds", List.of(model));
+      data.put("materials", List.of(Map.of("materialTypeId", leaflets, "quantity", 10)));
+      data.put("attendance", 20);
+      rows.add(record("G-" + i, data));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> outside = (Map<String, Object>) rows.get(10).get("data");
+    outside.put("unitId", foreign);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> backwards = (Map<String, Object>) rows.get(20).get("data");
+    backwards.put("endsAt", "2025-08-19T06:00:00+07:00");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> poison = (Map<String, Object>) rows.get(230).get("data");
+    poison.put("title", "Bị cơ sở dữ liệu từ chối");
+
+    // the database refuses row 230 (a check the application does not know of): its chunk of 200
+    // fails in one statement and is applied again row by row
+    sql(
+        "ALTER TABLE event ADD CONSTRAINT event_test_refused"
+            + " CHECK (title <> 'Bị cơ sở dữ liệu từ chối') NOT VALID");
+    JsonPath partial;
+    try {
+      partial = push(officer, "events", "partial", rows);
+    } finally {
+      sql("ALTER TABLE event DROP CONSTRAINT event_test_refused");
+    }
+    List<String> outcomes = partial.getList("rows.outcome");
+    assertThat(outcomes).hasSize(250);
+    assertThat(partial.getInt("counts.created")).isEqualTo(247);
+    assertThat(outcomes.get(10)).isEqualTo("REJECTED");
+    assertThat(partial.getList("rows[10].violations.field")).containsExactly("data.unitId");
+    assertThat(outcomes.get(20)).isEqualTo("REJECTED");
+    assertThat(partial.getList("rows[20].violations.field")).containsExactly("data.endsAt");
+    assertThat(outcomes.get(230)).isEqualTo("REJECTED");
+    assertThat(partial.getString("rows[230].violations[0].message"))
+        .isEqualTo("Dữ liệu vi phạm ràng buộc của cơ sở dữ liệu.");
+    assertThat(partial.getLong("rows[0].id")).isPositive();
+    assertThat(partial.getLong("rows[0].version")).isZero();
+    assertThat(partial.getLong("rows[249].id")).isPositive();
+    assertThat(count(officer, "events", commune)).isEqualTo(247);
+    assertThat(single("SELECT count(*) FROM event WHERE unit_id = ?1", foreign)).isZero();
+
+    // what one event created through POST /api/events has, every created event has
+    long first = partial.getLong("rows[0].id");
+    Api.as(officer)
+        .get("/api/events/" + first)
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("Sinh hoạt tổ 0"))
+        .body("coOrganisers.id", hasItem((int) hamlet))
+        .body("models.id", hasItem((int) model))
+        .body("materials[0].quantity", equalTo(10));
+    String events = "(SELECT id FROM event WHERE unit_id = " + commune + ")";
+    assertThat(single("SELECT count(*) FROM event_organiser WHERE event_id IN " + events))
+        .isEqualTo(247);
+    assertThat(single("SELECT count(*) FROM event_model WHERE event_id IN " + events))
+        .isEqualTo(247);
+    assertThat(
+            single(
+                "SELECT count(*) FROM audit_event WHERE entity_type = 'EVENT'"
+                    + " AND action = 'CREATE' AND entity_id IN "
+                    + events))
+        .isEqualTo(247);
+    assertThat(
+            single(
+                "SELECT count(DISTINCT entity_id) FROM change_log WHERE entity_type = 'EVENT'"
+                    + " AND entity_id IN "
+                    + events))
+        .isEqualTo(247);
+    assertThat(single("SELECT sum(events) FROM stat_event_month WHERE unit_id = ?1", commune))
+        .isEqualTo(247);
+    assertThat(single("SELECT sum(attendance) FROM stat_event_year WHERE unit_id = ?1", commune))
+        .isEqualTo(247 * 20);
+    assertThat(
+            single("SELECT sum(events) FROM stat_event_bucket_year WHERE bucket_id = ?1", commune))
+        .isEqualTo(247);
+    assertThat(single("SELECT sum(quantity) FROM stat_material_month WHERE unit_id = ?1", commune))
+        .isEqualTo(247 * 10);
+
+    // sent again: the created rows are unchanged, the two the rules refuse are refused again, and
+    // the one the database refused (no longer) is created
+    JsonPath again = push(officer, "events", "partial", rows);
+    assertThat(again.getInt("counts.unchanged")).isEqualTo(247);
+    assertThat(again.getInt("counts.created")).isEqualTo(1);
+    assertThat(again.getInt("counts.rejected")).isEqualTo(2);
+    assertThat(count(officer, "events", commune)).isEqualTo(248);
+  }
+
   @Test
   void jobsRunInTheBackgroundFromJsonOrFilesWithAPreview() throws Exception {
     long province = province("Tỉnh Tác Vụ").create();

@@ -36,8 +36,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     try {
       Files.createDirectories(dataDir);
       stopStaleServer(dataDir);
+      // stopped by AntqMain once Quarkus has shut down: the library's own shutdown hook stopped
+      // it at the same time, so the last writes of a graceful stop (the heartbeat row, an import
+      // job's hand-over) failed with "An I/O error occurred while sending to the backend"
       EmbeddedPostgres.Builder builder =
-          builder().setDataDirectory(dataDir).setCleanDataDirectory(false);
+          builder()
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(false)
+              .setRegisterShutdownHook(false);
       if (port > 0) {
         builder.setPort(port);
       }

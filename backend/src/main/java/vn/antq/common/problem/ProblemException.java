@@ -6,6 +6,12 @@ import vn.antq.api.model.Violation;
 /**
  * A failure the caller can act on, answered as {@code application/problem+json}. Thrown by
  * services; mapped by {@link ProblemMappers}.
+ *
+ * <p>Read-only checks that other services call ({@code requireActive}, {@code requireActiveOn},
+ * {@code require}) declare {@code dontRollbackOn = ProblemException.class}: their refusal is the
+ * caller's to handle. A bulk import rejects the row and goes on in the same transaction; a
+ * single-record endpoint still rolls back, as the exception leaves its own {@code @Transactional}
+ * method.
  */
 public class ProblemException extends RuntimeException {
   private final int status;
