@@ -44,10 +44,18 @@ public final class AntqMain {
           .addShutdownHook(
               new Thread(
                   () -> {
-                    try {
-                      main.join(15_000);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
+                    // once Quarkus has stopped (its last writes need the database); not when the
+                    // main thread ends: on a signal it never does, and the stop took 15 s more
+                    io.quarkus.runtime.Application app =
+                        io.quarkus.runtime.Application.currentApplication();
+                    if (app != null) {
+                      app.awaitShutdown();
+                    } else {
+                      try {
+                        main.join(15_000);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
                     }
                     db.close();
                   },

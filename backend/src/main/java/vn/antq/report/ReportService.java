@@ -470,15 +470,17 @@ public class ReportService {
   private List<Object[]> awards(Params p) {
     List<Object[]> out = new ArrayList<>();
     if (p.byBucket()) {
-      // a province's or the country's recipients by their own province and bucket (V15)
+      // a province's or the country's recipients by their own province and bucket (V15), with
+      // their decision's day and form (V19): one index range, no join
       Map<String, Object> params = p.periodParams();
       return run(
-          "SELECT r.bucket_id, CAST(date_trunc('month', d.decided_on) AS date), d.form_id,"
+          "SELECT r.bucket_id,"
+              + " r.decided_on - CAST(extract(day FROM r.decided_on) AS integer) + 1, r.form_id,"
               + " count(*) FILTER (WHERE r.kind = 'COLLECTIVE'),"
               + " count(*) FILTER (WHERE r.kind = 'INDIVIDUAL')"
-              + " FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id WHERE "
+              + " FROM award_recipient r WHERE "
               + p.provinceSql("r")
-              + " AND d.decided_on >= :from AND d.decided_on <= :to"
+              + " AND r.decided_on >= :from AND r.decided_on <= :to"
               + " GROUP BY GROUPING SETS ((1, 3), (2))",
           p,
           params);
@@ -514,10 +516,9 @@ public class ReportService {
     if (p.byBucket()) {
       Map<String, Object> params = p.periodParams();
       return run(
-          "SELECT DISTINCT r.bucket_id, r.decision_id FROM award_recipient r"
-              + " JOIN award_decision d ON d.id = r.decision_id WHERE "
+          "SELECT DISTINCT r.bucket_id, r.decision_id FROM award_recipient r WHERE "
               + p.provinceSql("r")
-              + " AND d.decided_on >= :from AND d.decided_on <= :to",
+              + " AND r.decided_on >= :from AND r.decided_on <= :to",
           p,
           params);
     }

@@ -576,6 +576,54 @@ class ReportResourceTest {
   }
 
   @SuppressWarnings("unchecked")
+  /**
+   * A province's award figures come from its recipients, which carry their decision's day and form
+   * (V19): correcting the decision's day or form moves its recipients in the report.
+   */
+  @Test
+  void aCorrectedAwardDecisionTakesItsRecipientsToItsNewMonthAndForm() {
+    long province = province("Tỉnh Sửa Ngày Khen").create();
+    long ward = unit("WARD", "Phường Sửa Ngày Khen").under(province).create();
+    var created =
+        Api.json()
+            .body(vn.antq.support.AwardBuilder.wardDecision(ward))
+            .post("/api/awards")
+            .then()
+            .statusCode(201)
+            .extract();
+    long id = created.jsonPath().getLong("id");
+    JsonPath september = summary(province, "2025-09-01", "2025-09-30");
+    org.assertj.core.api.Assertions.assertThat(september.getLong("totals.awardDecisions"))
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(child(september, ward))
+        .containsEntry("awardDecisions", 1)
+        .containsEntry("awardedCollectives", 1)
+        .containsEntry("awardedIndividuals", 1);
+
+    Map<String, Object> body = vn.antq.support.AwardBuilder.wardDecision(ward);
+    body.put("number", created.jsonPath().getString("number"));
+    body.put("decidedOn", "2025-10-15");
+    body.put("authorityId", cat("AWARD_AUTHORITY", "CT_UBND_TINH"));
+    body.put("formId", cat("AWARD_FORM", "BANG_KHEN"));
+    Api.json()
+        .header("If-Match", created.header("ETag"))
+        .body(body)
+        .put("/api/awards/{id}", id)
+        .then()
+        .statusCode(200);
+    org.assertj.core.api.Assertions.assertThat(
+            summary(province, "2025-09-01", "2025-09-30").getLong("totals.awardDecisions"))
+        .isZero();
+    JsonPath october = summary(province, "2025-10-01", "2025-10-31");
+    org.assertj.core.api.Assertions.assertThat(october.getLong("totals.awardDecisions"))
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(october.getLong("totals.awardedIndividuals"))
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(
+            october.getList("totals.awardsByForm.form.code", String.class))
+        .containsExactly("BANG_KHEN");
+  }
+
   static Map<String, Object> child(JsonPath r, long unitId) {
     return r.<String, Object>getMap("children.find { it.unit.id == " + unitId + " }.figures");
   }
