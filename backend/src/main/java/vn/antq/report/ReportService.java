@@ -32,6 +32,28 @@ import vn.antq.unit.UnitService;
 public class ReportService {
   @Inject EntityManager em;
   @Inject ReadDatabase reads;
+
+  /**
+   * Runs a report's figure queries side by side; no context travels with them (they are plain JDBC
+   * reads: a caller's transaction must not be shared between threads).
+   */
+  private org.eclipse.microprofile.context.ManagedExecutor executor;
+
+  @jakarta.annotation.PostConstruct
+  void init() {
+    executor =
+        org.eclipse.microprofile.context.ManagedExecutor.builder()
+            .propagated(org.eclipse.microprofile.context.ThreadContext.NONE)
+            .cleared(org.eclipse.microprofile.context.ThreadContext.ALL_REMAINING)
+            .maxAsync(4)
+            .build();
+  }
+
+  @jakarta.annotation.PreDestroy
+  void close() {
+    executor.shutdown();
+  }
+
   @Inject UnitService units;
 
   public enum Grouping {
@@ -130,9 +152,20 @@ public class ReportService {
       series.putIfAbsent(period(m.atDay(1), grouping), new Point());
     }
     Params p = new Params(rootPrefixes, from, to, provinces);
+    // the figure queries are independent reads on connections of their own (each statement saw
+    // its own snapshot before as well): they run side by side, the longest first
+    Fetched<Object[]> models = fetch(() -> models(p));
+    Fetched<Object[]> events = fetch(() -> events(p, grouping));
+    Fetched<Object[]> roster = fetch(() -> teamsAndMembers(p));
+    Fetched<Object[]> awards = fetch(() -> awards(p));
+    Fetched<Object[]> decisions = fetch(() -> decisions(p));
+    Fetched<Object[]> materials = fetch(() -> materials(p));
+    Fetched<Object[]> indicators = fetch(() -> indicators(p));
+    Fetched<Object[]> safety = fetch(() -> safety(p));
+    Fetched<Object[]> exemplary = fetch(() -> exemplaryPolice(p));
 
     // rows by (unit, type) feed the figures; rows by month feed the series (grouping sets)
-    for (Object[] r : events(p, grouping)) {
+    for (Object[] r : events.rows()) {
       long[] v = {num(r[3]), num(r[4]), num(r[5])};
       if (r[0] != null) {
         for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
@@ -148,12 +181,12 @@ public class ReportService {
         point.attendance += v[2];
       }
     }
-    for (Object[] r : materials(p)) {
+    for (Object[] r : materials.rows()) {
       for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
         f.materials.merge(num(r[2]), num(r[3]), Long::sum);
       }
     }
-    for (Object[] r : awards(p)) {
+    for (Object[] r : awards.rows()) {
       long collectives = num(r[3]);
       long individuals = num(r[4]);
       if (r[0] != null) {
@@ -168,14 +201,14 @@ public class ReportService {
         point.individuals += individuals;
       }
     }
-    for (Object[] r : decisions(p)) {
+    for (Object[] r : decisions.rows()) {
       for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
         f.decisions.add(num(r[1]));
       }
     }
     // models: per unit and status (with those established in the period), and the totals by
     // type, field and recognition, and the months of establishment (grouping sets)
-    for (Object[] r : models(p)) {
+    for (Object[] r : models.rows()) {
       long n = num(r[7]);
       switch ((int) num(r[0])) {
         case 15 -> {
@@ -200,24 +233,24 @@ public class ReportService {
         default -> throw new IllegalStateException("grouping set " + r[0]);
       }
     }
-    for (Object[] r : indicators(p)) {
+    for (Object[] r : indicators.rows()) {
       for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
         f.indicators.merge(num(r[1]), num(r[2]), Long::sum);
       }
     }
-    for (Object[] r : safety(p)) {
+    for (Object[] r : safety.rows()) {
       for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
         long[] acc = f.safetyByTarget.computeIfAbsent(num(r[1]), k -> new long[2]);
         acc[0] += num(r[2]);
         acc[1] += num(r[3]);
       }
     }
-    for (Object[] r : exemplaryPolice(p)) {
+    for (Object[] r : exemplary.rows()) {
       for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
         f.exemplaryPolice += num(r[1]);
       }
     }
-    for (Object[] r : teamsAndMembers(p)) {
+    for (Object[] r : roster.rows()) {
       for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
         f.teams += num(r[1]);
         f.members += num(r[2]);
@@ -226,6 +259,24 @@ public class ReportService {
     List<Map.Entry<UnitEntity, Figures>> childList = new ArrayList<>();
     children.forEach(c -> childList.add(Map.entry(c, byChild.get(c.id))));
     return new Summary(root, from, to, grouping, totals, childList, direct, series);
+  }
+
+  /** Rows being read on another thread. */
+  private record Fetched<T>(java.util.concurrent.CompletableFuture<List<T>> future) {
+    List<T> rows() {
+      try {
+        return future.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private Fetched<Object[]> fetch(java.util.function.Supplier<List<Object[]>> query) {
+    return new Fetched<>(java.util.concurrent.CompletableFuture.supplyAsync(query, executor));
   }
 
   static Grouping defaultGrouping(LocalDate from, LocalDate to) {
