@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 import vn.antq.common.db.EmbeddedDatabase;
 import vn.antq.security.JwtKeys;
@@ -26,19 +27,29 @@ public final class AntqMain {
 
   public static void main(String... args) {
     boolean external = externalDatabaseConfigured();
-    EmbeddedDatabase embedded = null;
+    CompletableFuture<EmbeddedDatabase> embedded = null;
     if (!external) {
       Path dataDir = Path.of(envOr("ANTQ_DATA_DIR", "data")).toAbsolutePath();
       int port = Integer.parseInt(envOr("ANTQ_DB_PORT", "0"));
-      embedded = EmbeddedDatabase.start(dataDir, port);
-      System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());
+      if (EmbeddedDatabase.initialised(dataDir)) {
+        // an existing cluster starts beside Quarkus; the first connection waits for it
+        int chosen = port > 0 ? port : EmbeddedDatabase.freePort();
+        embedded = EmbeddedDatabase.startBeside(dataDir, chosen);
+        System.setProperty("quarkus.datasource.jdbc.url", EmbeddedDatabase.jdbcUrl(chosen));
+        embedded.thenRun(() -> LOG.infof("Embedded PostgreSQL started, data in %s", dataDir));
+      } else {
+        // a new one first: initdb wants the directory empty (the keys below go into it)
+        EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, port);
+        embedded = CompletableFuture.completedFuture(db);
+        System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
+        LOG.infof("Embedded PostgreSQL created and started, data in %s", dataDir);
+      }
       System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
       System.setProperty("quarkus.datasource.password", EmbeddedDatabase.USER);
       if (System.getenv("ANTQ_DEMO_DATA") == null && System.getProperty("antq.demo-data") == null) {
         System.setProperty("antq.demo-data", "true");
       }
-      LOG.infof("Embedded PostgreSQL started, data in %s", dataDir);
-      EmbeddedDatabase db = embedded;
+      CompletableFuture<EmbeddedDatabase> db = embedded;
       Thread main = Thread.currentThread();
       Runtime.getRuntime()
           .addShutdownHook(
@@ -57,12 +68,11 @@ public final class AntqMain {
                         Thread.currentThread().interrupt();
                       }
                     }
-                    db.close();
+                    closeWhenStarted(db);
                   },
                   "antq-embedded-pg-stop"));
     }
-    // after the embedded start: initdb wants an empty directory, and the keys live beside the
-    // cluster
+    // after initdb (it wants an empty directory); the keys live beside the cluster
     if (notBlank(System.getenv("ANTQ_OIDC_ISSUER"))) {
       trustOidcProvider(System.getenv("ANTQ_OIDC_ISSUER"));
     } else {
@@ -72,8 +82,18 @@ public final class AntqMain {
       Quarkus.run(args);
     } finally {
       if (embedded != null) {
-        embedded.close();
+        closeWhenStarted(embedded);
       }
+    }
+  }
+
+  /** Stops the embedded server once its start has ended (nothing to stop if it failed). */
+  private static void closeWhenStarted(CompletableFuture<EmbeddedDatabase> db) {
+    try {
+      db.join().close();
+    } catch (java.util.concurrent.CompletionException
+        | java.util.concurrent.CancellationException e) {
+      LOG.debugf("Embedded PostgreSQL did not start: %s", e.getMessage());
     }
   }
 

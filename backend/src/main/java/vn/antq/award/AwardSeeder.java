@@ -9,7 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import vn.antq.catalogue.Catalogue;
 import vn.antq.catalogue.CatalogueSeeder;
 import vn.antq.common.db.StartupLock;
@@ -53,12 +57,24 @@ public class AwardSeeder {
   @Transactional
   void onStart(@Observes @Priority(2001) StartupEvent event) {
     StartupLock.seeding(em);
+    // the authorities and forms by code, and the pairs that have a row: two statements
+    Map<String, Long> ids = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> items =
+        em.createNativeQuery(
+                "SELECT catalogue || ':' || code, id FROM catalogue_item"
+                    + " WHERE catalogue IN ('AWARD_AUTHORITY', 'AWARD_FORM')")
+            .getResultList();
+    items.forEach(r -> ids.put(r[0].toString(), ((Number) r[1]).longValue()));
+    Set<String> pairs = new HashSet<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> powers =
+        em.createNativeQuery("SELECT authority_id, form_id FROM award_power").getResultList();
+    powers.forEach(r -> pairs.add(r[0] + "/" + r[1]));
     for (Power p : POWERS) {
-      Long authority = CatalogueSeeder.idOf(Catalogue.AWARD_AUTHORITY, p.authority());
-      Long form = CatalogueSeeder.idOf(Catalogue.AWARD_FORM, p.form());
-      if (authority == null
-          || form == null
-          || AwardPowerEntity.count("authorityId = ?1 and formId = ?2", authority, form) > 0) {
+      Long authority = ids.get(Catalogue.AWARD_AUTHORITY.name() + ":" + p.authority());
+      Long form = ids.get(Catalogue.AWARD_FORM.name() + ":" + p.form());
+      if (authority == null || form == null || !pairs.add(authority + "/" + form)) {
         continue;
       }
       AwardPowerEntity row = new AwardPowerEntity();

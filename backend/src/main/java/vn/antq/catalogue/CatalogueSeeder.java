@@ -9,7 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import vn.antq.common.db.StartupLock;
 
@@ -209,9 +211,20 @@ public class CatalogueSeeder {
     TYPES.put(code, new String[] {field, name});
   }
 
+  /** (catalogue, code) → id of the items that exist; filled by one statement at start */
+  private Map<String, Long> existing;
+
   @Transactional
   void onStart(@Observes @Priority(2000) StartupEvent event) {
     StartupLock.seeding(em);
+    // what exists, in one statement (was one query per seeded code: ≈ 200 at every start)
+    existing = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT catalogue, code, id FROM catalogue_item").getResultList();
+    for (Object[] r : rows) {
+      existing.put(key(r[0].toString(), r[1].toString()), ((Number) r[2]).longValue());
+    }
     Map<String, Long> fieldIds = new LinkedHashMap<>();
     FIELDS.forEach(
         (code, name) -> fieldIds.put(code, ensure(Catalogue.MODEL_FIELD, code, name, null)));
@@ -234,6 +247,11 @@ public class CatalogueSeeder {
         (code, name) -> targetIds.put(code, ensure(Catalogue.SAFETY_TARGET, code, name, null)));
     SAFETY_CRITERIA.forEach(
         (code, v) -> ensure(Catalogue.SAFETY_CRITERION, code, v[1], targetIds.get(v[0])));
+    existing = null;
+  }
+
+  private static String key(String catalogue, String code) {
+    return catalogue + '\u0000' + code;
   }
 
   /** The id of a seeded item (for other features' seeders), or null when missing. */
@@ -244,17 +262,15 @@ public class CatalogueSeeder {
     return found == null ? null : found.id;
   }
 
-  private static Long ensure(Catalogue catalogue, String code, String name, Long parentId) {
+  private Long ensure(Catalogue catalogue, String code, String name, Long parentId) {
     return ensure(catalogue, code, name, parentId, null);
   }
 
-  private static Long ensure(
+  private Long ensure(
       Catalogue catalogue, String code, String name, Long parentId, LocalDate validTo) {
-    CatalogueItemEntity found =
-        CatalogueItemEntity.find("catalogue = ?1 and code = ?2", catalogue.name(), code)
-            .firstResult();
+    Long found = existing.get(key(catalogue.name(), code));
     if (found != null) {
-      return found.id;
+      return found;
     }
     CatalogueItemEntity item = new CatalogueItemEntity();
     item.catalogue = catalogue.name();
@@ -266,6 +282,7 @@ public class CatalogueSeeder {
     item.createdAt = Instant.now();
     item.updatedAt = item.createdAt;
     item.persist();
+    existing.put(key(catalogue.name(), code), item.id);
     return item.id;
   }
 }

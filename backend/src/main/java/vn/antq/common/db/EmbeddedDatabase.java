@@ -3,11 +3,14 @@ package vn.antq.common.db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -21,6 +24,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private final EmbeddedPostgres postgres;
   private volatile boolean closed;
+
+  /** A start running beside Quarkus's own (see {@link #startBeside}); null when none. */
+  private static volatile CompletableFuture<EmbeddedDatabase> starting;
 
   private EmbeddedDatabase(EmbeddedPostgres postgres) {
     this.postgres = postgres;
@@ -51,6 +57,74 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Không khởi động được PostgreSQL nhúng tại " + dataDir, e);
     }
+  }
+
+  /**
+   * Whether the directory already holds a cluster: then nothing has to be written into it before
+   * PostgreSQL is up, and the start can run beside Quarkus's ({@link #startBeside}).
+   */
+  public static boolean initialised(Path dataDir) {
+    return Files.isRegularFile(dataDir.resolve("PG_VERSION"));
+  }
+
+  /**
+   * Starts PostgreSQL on an existing cluster on another thread, so that the JVM loads and
+   * initialises the application (≈ 1 s of it before the first connection) while zonky checks its
+   * binaries and PostgreSQL recovers and opens its port. The first connection waits for it: Flyway
+   * asks {@link #awaitStart} first ({@code EmbeddedDatabaseGate}).
+   *
+   * @param port a port chosen beforehand, so that the JDBC URL is known at once
+   */
+  public static CompletableFuture<EmbeddedDatabase> startBeside(Path dataDir, int port) {
+    CompletableFuture<EmbeddedDatabase> f = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                f.complete(start(dataDir, port));
+              } catch (Throwable e) {
+                f.completeExceptionally(e);
+              }
+            },
+            "antq-embedded-pg-start");
+    t.setDaemon(true);
+    starting = f;
+    t.start();
+    return f;
+  }
+
+  /** Waits for a start begun by {@link #startBeside}; returns at once when there is none. */
+  public static void awaitStart() {
+    CompletableFuture<EmbeddedDatabase> f = starting;
+    if (f == null) {
+      return;
+    }
+    try {
+      f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /** Forgets a start begun by {@link #startBeside} (tests that start one of their own). */
+  static void forgetStart() {
+    starting = null;
+  }
+
+  /** A port free on the loopback interface now (PostgreSQL takes it a moment later). */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Không tìm được cổng trống cho PostgreSQL nhúng", e);
+    }
+  }
+
+  public static String jdbcUrl(int port) {
+    return "jdbc:postgresql://localhost:" + port + "/postgres";
   }
 
   /** Starts a throwaway PostgreSQL in a temporary directory (tests). */
@@ -113,7 +187,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    return jdbcUrl(postgres.getPort());
   }
 
   public int port() {
