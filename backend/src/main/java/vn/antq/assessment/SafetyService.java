@@ -26,6 +26,7 @@ import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
+import vn.antq.common.web.PageRequest;
 import vn.antq.security.Caller;
 import vn.antq.security.Role;
 import vn.antq.unit.UnitService;
@@ -194,9 +195,13 @@ public class SafetyService {
     params.forEach(count::setParameter);
     Query ids =
         em.createNativeQuery(
-            "SELECT a.id" + where + " ORDER BY " + order + ", u.name, a.id LIMIT :lim OFFSET :off");
+            "SELECT a.id"
+                + where
+                + " ORDER BY "
+                + order
+                + ", u.name, a.id"
+                + PageRequest.limitSql(size, (long) page * size));
     params.forEach(ids::setParameter);
-    ids.setParameter("lim", size).setParameter("off", (long) page * size);
     return new Page<>(
         views(longs(ids.getResultList())), ((Number) count.getSingleResult()).longValue());
   }
@@ -509,9 +514,11 @@ public class SafetyService {
     params.forEach(count::setParameter);
     Query ids =
         em.createNativeQuery(
-            "SELECT e.id" + where + " ORDER BY e.year DESC, u.name, e.id LIMIT :lim OFFSET :off");
+            "SELECT e.id"
+                + where
+                + " ORDER BY e.year DESC, u.name, e.id"
+                + PageRequest.limitSql(size, (long) page * size));
     params.forEach(ids::setParameter);
-    ids.setParameter("lim", size).setParameter("off", (long) page * size);
     return new Page<>(
         policeViews(longs(ids.getResultList())), ((Number) count.getSingleResult()).longValue());
   }

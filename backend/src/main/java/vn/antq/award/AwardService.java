@@ -24,6 +24,7 @@ import vn.antq.catalogue.CatalogueService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
+import vn.antq.common.web.PageRequest;
 import vn.antq.event.EventEntity;
 import vn.antq.event.EventService;
 import vn.antq.event.ProgrammeEntity;
@@ -276,9 +277,9 @@ public class AwardService {
                 + where
                 + " ORDER BY "
                 + orderBy
-                + ", d.id DESC LIMIT :lim OFFSET :off");
+                + ", d.id DESC"
+                + PageRequest.limitSql(size, (long) page * size));
     params.forEach(ids::setParameter);
-    ids.setParameter("lim", size).setParameter("off", (long) page * size);
     return new Page(views(longs(ids.getResultList()), false), total);
   }
 
@@ -413,9 +414,9 @@ public class AwardService {
             "SELECT r.id, r.decision_id"
                 + from_
                 + where
-                + " ORDER BY d.decided_on DESC, d.id DESC, r.position_no LIMIT :lim OFFSET :off");
+                + " ORDER BY d.decided_on DESC, d.id DESC, r.position_no"
+                + PageRequest.limitSql(size, (long) page * size));
     params.forEach(ids::setParameter);
-    ids.setParameter("lim", size).setParameter("off", (long) page * size);
     @SuppressWarnings("unchecked")
     List<Object[]> rows = ids.getResultList();
     List<Long> recipientIds = rows.stream().map(r -> num(r[0])).toList();

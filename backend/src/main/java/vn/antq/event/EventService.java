@@ -23,6 +23,7 @@ import vn.antq.common.db.BulkSql;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
+import vn.antq.common.web.PageRequest;
 import vn.antq.model.ModelService;
 import vn.antq.security.Caller;
 import vn.antq.unit.UnitService;
@@ -155,8 +156,9 @@ public class EventService {
     Map<String, Object> params = new HashMap<>();
     StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(territorySql("u", params));
     if (f.unitId() != null) {
-      params.put("sub", units.visiblePlace(f.unitId()).path() + "%");
-      where.append(" AND u.path LIKE :sub");
+      where
+          .append(" AND ")
+          .append(UnitService.underSql("u", units.visiblePlace(f.unitId()).path(), "sub", params));
     }
     if (f.q() != null && !f.q().isBlank()) {
       // every word, in any order: "ngay hoi an xuyen" finds "Ngày hội … phường An Xuyên"
@@ -201,9 +203,9 @@ public class EventService {
                 + where
                 + " ORDER BY "
                 + orderBy
-                + ", e.id LIMIT :lim OFFSET :off");
+                + ", e.id"
+                + PageRequest.limitSql(size, (long) page * size));
     params.forEach(ids::setParameter);
-    ids.setParameter("lim", size).setParameter("off", (long) page * size);
     List<Long> found =
         ((List<?>) ids.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
     return new Page(views(found), total);
@@ -832,9 +834,9 @@ public class EventService {
             "SELECT p.id"
                 + from
                 + where
-                + " ORDER BY p.signed_on DESC, p.id DESC LIMIT :lim OFFSET :off");
+                + " ORDER BY p.signed_on DESC, p.id DESC"
+                + PageRequest.limitSql(size, (long) page * size));
     params.forEach(ids::setParameter);
-    ids.setParameter("lim", size).setParameter("off", (long) page * size);
     @SuppressWarnings("unchecked")
     List<Object> found = ids.getResultList();
     List<Long> order = found.stream().map(EventService::num).toList();

@@ -23,6 +23,7 @@ import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
+import vn.antq.common.web.PageRequest;
 import vn.antq.security.Caller;
 import vn.antq.security.Role;
 import vn.antq.unit.UnitService;
@@ -130,9 +131,9 @@ public class IndicatorService {
                 + where
                 + " ORDER BY "
                 + orderBy
-                + ", u.name, r.revision DESC, r.id DESC LIMIT :lim OFFSET :off");
+                + ", u.name, r.revision DESC, r.id DESC"
+                + PageRequest.limitSql(size, (long) page * size));
     params.forEach(ids::setParameter);
-    ids.setParameter("lim", size).setParameter("off", (long) page * size);
     return new Page(views(longs(ids.getResultList())), total);
   }
 

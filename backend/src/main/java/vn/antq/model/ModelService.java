@@ -173,7 +173,9 @@ public class ModelService {
                 + page
                 + " ORDER BY "
                 + Keyset.order(request, "m.id")
-                + " LIMIT :lim OFFSET :off)"
+                + PageRequest.limitSql(
+                    request.size() + 1, after == null ? (long) request.page() * request.size() : 0L)
+                + ")"
                 + " SELECT m.id, CAST("
                 + request.expression()
                 + " AS text), m.name, m.status, m.status_since,"
@@ -184,18 +186,18 @@ public class ModelService {
                 + " JOIN catalogue_item ty ON ty.id = m.type_id"
                 + " LEFT JOIN catalogue_item fi ON fi.id = m.field_id"
                 + " JOIN unit un ON un.id = m.unit_id"
-                + " LEFT JOIN LATERAL (SELECT count(DISTINCT t.id) AS teams, count(x.id) FILTER"
-                + " (WHERE x.left_on IS NULL OR x.left_on > :today) AS members"
-                + " FROM team t LEFT JOIN member x ON x.team_id = t.id WHERE t.model_id = m.id"
-                + " AND (t.dissolved_on IS NULL OR t.dissolved_on > :today)) r ON true"
+                // teams in force, and their members in force: two counts (a count of distinct
+                // teams over the joined members sorted every model's rows)
+                + " CROSS JOIN LATERAL (SELECT (SELECT count(*) FROM team t WHERE t.model_id = m.id"
+                + " AND (t.dissolved_on IS NULL OR t.dissolved_on > :today)) AS teams,"
+                + " (SELECT count(*) FROM team t JOIN member x ON x.team_id = t.id"
+                + " WHERE t.model_id = m.id AND (t.dissolved_on IS NULL OR t.dissolved_on > :today)"
+                + " AND (x.left_on IS NULL OR x.left_on > :today)) AS members) r"
                 // the sort expressions are the model's own columns: the page's order again
                 + " ORDER BY "
                 + Keyset.order(request, "m.id"));
     params.forEach(rowsQuery::setParameter);
-    rowsQuery
-        .setParameter("lim", request.size() + 1)
-        .setParameter("off", after == null ? (long) request.page() * request.size() : 0L)
-        .setParameter("today", VietnamTime.today());
+    rowsQuery.setParameter("today", VietnamTime.today());
     @SuppressWarnings("unchecked")
     List<Object[]> rows = rowsQuery.getResultList();
     boolean more = rows.size() > request.size();

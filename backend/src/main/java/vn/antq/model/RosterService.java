@@ -22,6 +22,7 @@ import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
+import vn.antq.common.web.PageRequest;
 import vn.antq.unit.UnitService;
 
 /**
@@ -665,9 +666,9 @@ public class RosterService {
                 + from
                 + where
                 + ") ORDER BY x.full_name COLLATE vietnamese, x.id";
-    Query select = em.createNativeQuery(sql + " LIMIT :lim OFFSET :off");
+    Query select =
+        em.createNativeQuery(sql + PageRequest.limitSql(Math.min(size, total - offset), offset));
     params.forEach(select::setParameter);
-    select.setParameter("lim", (int) Math.min(size, total - offset)).setParameter("off", offset);
     // (capped and by name: a member matching by two words could come twice; shown once)
     List<Long> ids =
         ((List<?>) select.getResultList())

@@ -137,12 +137,7 @@ public class UnitService {
     if (paths.isEmpty()) {
       return " AND 1 = 0";
     }
-    StringBuilder sb = new StringBuilder(" AND (");
-    for (int i = 0; i < paths.size(); i++) {
-      sb.append(i == 0 ? "" : " OR ").append(alias).append(".path LIKE :terr").append(i);
-      params.put("terr" + i, paths.get(i) + "%");
-    }
-    return sb.append(")").toString();
+    return " AND " + pathsSql(alias, paths, "terr", params);
   }
 
   /**
@@ -166,8 +161,7 @@ public class UnitService {
         where.append(" AND ").append(record).append(".province_id = :scopeProvince");
         return false;
       }
-      params.put("scopePath", root.path + "%");
-      where.append(" AND ").append(unit).append(".path LIKE :scopePath");
+      where.append(" AND ").append(underSql(unit, root.path, "scopePath", params));
       return true;
     }
     List<String> paths = territory();
@@ -267,8 +261,8 @@ public class UnitService {
   }
 
   /**
-   * A native SQL condition {@code (alias.path LIKE … OR …)} matching any of the given path
-   * prefixes, its parameters named {@code name0, name1…} added to {@code params}.
+   * A native SQL condition matching any of the given path prefixes ({@link #underSql}), its
+   * parameters named {@code name0, name0End, name1…} added to {@code params}.
    */
   public static String pathsSql(
       String alias, List<String> paths, String name, Map<String, Object> params) {
@@ -277,10 +271,29 @@ public class UnitService {
     }
     StringBuilder sb = new StringBuilder("(");
     for (int i = 0; i < paths.size(); i++) {
-      sb.append(i == 0 ? "" : " OR ").append(alias).append(".path LIKE :").append(name).append(i);
-      params.put(name + i, paths.get(i) + "%");
+      sb.append(i == 0 ? "" : " OR ").append(underSql(alias, paths.get(i), name + i, params));
     }
     return sb.append(")").toString();
+  }
+
+  /**
+   * A native SQL condition: {@code alias.path} lies under {@code prefix} ("/1/12/"), as a range of
+   * the path index ({@code text_pattern_ops} orders paths byte by byte, so the paths that start
+   * with "/1/12/" are those from "/1/12/" up to, not including, "/1/120"). Unlike {@code path LIKE
+   * $1}, a range of two parameters can use the index in a plan PostgreSQL keeps for a prepared
+   * statement (a generic plan), so such statements are not planned again at each execution.
+   */
+  public static String underSql(
+      String alias, String prefix, String name, Map<String, Object> params) {
+    params.put(name, prefix);
+    params.put(name + "End", prefixEnd(prefix));
+    return "(" + alias + ".path ~>=~ :" + name + " AND " + alias + ".path ~<~ :" + name + "End)";
+  }
+
+  /** The smallest string after every string that starts with {@code prefix} (not empty). */
+  static String prefixEnd(String prefix) {
+    int last = prefix.length() - 1;
+    return prefix.substring(0, last) + (char) (prefix.charAt(last) + 1);
   }
 
   /** A unit the caller may see (404 otherwise). */
