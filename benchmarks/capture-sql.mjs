@@ -2,7 +2,8 @@
 // request ran, parameters filled in, so pgbench can replay exactly that SQL as the floor the API
 // is compared with. Reads the log lines written after byte <offset>; keeps the app's statements
 // (application "PostgreSQL JDBC Driver"), not the background work of the instance (the import
-// worker's polling, heartbeats, the cluster scheduler) nor transaction control.
+// worker's polling, heartbeats, the cluster scheduler) nor transaction control, nor the driver's
+// catalogue look-ups.
 //   node benchmarks/capture-sql.mjs <postgresql.csv> <offset> > request.sql
 import { openSync, readSync, fstatSync } from 'node:fs';
 
@@ -68,6 +69,9 @@ for (const r of rows(text)) {
   let sql = m[1].trim();
   if (skip.test(sql) || /import_job|idempotency_key|cluster_instance|scheduled_(task|run)/i.test(sql))
     continue;
+  // the driver's own look-ups of column metadata in the catalogue: made once per connection and
+  // cached by it, not part of what a request costs once the pool is warm
+  if (/\bFROM\s+pg_catalog\./i.test(sql)) continue;
   const params = parameters(r[14] ?? '');
   sql = sql.replace(/\$(\d+)/g, (all, n) => params[Number(n)] ?? all);
   console.log(sql.replace(/\s*\n\s*/g, ' ') + ';');

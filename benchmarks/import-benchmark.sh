@@ -6,7 +6,8 @@
 #
 #   benchmarks/import-benchmark.sh            (after ./backend/mvnw -f backend/pom.xml package)
 #
-# Environment: BENCH_ROWS (100000), BENCH_PORT (18391), BENCH_DB_PORT (55441). Needs curl, node
+# Environment: BENCH_ROWS (100000), BENCH_WARMUP_ROWS (10000, a job run first and not timed),
+# BENCH_PORT (18391), BENCH_DB_PORT (55441), JAVA_OPTS (by default the flags of run.sh). Needs curl, node
 # and psql (Debian: postgresql-client). Starts the packaged app on a fresh embedded PostgreSQL
 # with the demo data, removed afterwards. Not part of ./test.sh.
 set -euo pipefail
@@ -19,8 +20,11 @@ dbport=${BENCH_DB_PORT:-55441}
 work=$(mktemp -d -t antq-import-bench-XXXXXX)
 [ -f "$jar" ] || ./backend/mvnw -B -q -f backend/pom.xml package -DskipTests
 
+# the JVM flags of run.sh and the Dockerfile unless JAVA_OPTS says otherwise
+java_opts=${JAVA_OPTS:-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' run.sh)}
+# shellcheck disable=SC2086
 ANTQ_DATA_DIR="$work/pg" ANTQ_DB_PORT="$dbport" QUARKUS_HTTP_PORT="$port" \
-  java -Dfile.encoding=UTF-8 -jar "$jar" > "$work/app.log" 2>&1 &
+  java -Dfile.encoding=UTF-8 $java_opts -jar "$jar" > "$work/app.log" 2>&1 &
 app=$!
 cleanup() {
   kill $app 2>/dev/null; wait $app 2>/dev/null || true
