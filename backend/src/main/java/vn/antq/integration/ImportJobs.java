@@ -83,6 +83,9 @@ public class ImportJobs {
       Instant startedAt,
       Instant finishedAt) {}
 
+  /** records per stored row of a job (a JSON array): the set-based chunk of the worker */
+  static final int STORED_CHUNK = ImportEngine.BULK_CHUNK;
+
   public record Page(List<Job> content, long total) {}
 
   // ------------------------------------------------------------------ submitting and reading
@@ -128,18 +131,18 @@ public class ImportJobs {
                                   .setParameter(11, actor.unitId())
                                   .getSingleResult())
                           .longValue();
-                  // one statement, each record its own value (not one document to split)
-                  List<Object> indexes = new ArrayList<>(rows.size());
-                  for (ImportEngine.Row r : rows) {
-                    indexes.add(r.index());
+                  // a stored row holds a chunk of records (a JSON array, the worker's chunk):
+                  // 100 rows for 100,000 records, kept as text (V20), in one batch
+                  List<String> chunks = write(rows);
+                  List<Object[]> stored = new ArrayList<>(chunks.size());
+                  for (int c = 0; c < chunks.size(); c++) {
+                    stored.add(
+                        new Object[] {jobId, rows.get(c * STORED_CHUNK).index(), chunks.get(c)});
                   }
-                  BulkSql.execute(
+                  BulkSql.batch(
                       em,
-                      "INSERT INTO import_job_row (job_id, idx, record)"
-                          + " SELECT ?, x.idx, CAST(x.record AS jsonb) FROM unnest(?, ?) AS x(idx, record)",
-                      jobId,
-                      BulkSql.Column.of("int4", indexes),
-                      BulkSql.Column.of("text", write(rows)));
+                      "INSERT INTO import_job_row (job_id, idx, record) VALUES (?, ?, ?)",
+                      stored);
                   return jobId;
                 });
     wake();
@@ -174,13 +177,20 @@ public class ImportJobs {
                                   .setParameter(6, actor.unitId())
                                   .getSingleResult())
                           .longValue();
+                  // the records copied (a stored row holds one record, or a chunk of them)
                   int copied =
-                      em.createNativeQuery(
-                              "INSERT INTO import_job_row (job_id, idx, record)"
-                                  + " SELECT ?1, idx, record FROM import_job_row WHERE job_id = ?2")
-                          .setParameter(1, jobId)
-                          .setParameter(2, previewId)
-                          .executeUpdate();
+                      ((Number)
+                              em.createNativeQuery(
+                                      "WITH c AS (INSERT INTO import_job_row (job_id, idx, record)"
+                                          + " SELECT ?1, idx, record FROM import_job_row"
+                                          + " WHERE job_id = ?2 RETURNING record)"
+                                          + " SELECT coalesce(sum(CASE WHEN left(record, 1) ="
+                                          + " '[' THEN json_array_length(CAST(record AS json))"
+                                          + " ELSE 1 END), 0) FROM c")
+                                  .setParameter(1, jobId)
+                                  .setParameter(2, previewId)
+                                  .getSingleResult())
+                          .intValue();
                   if (copied != preview.total()) {
                     throw ProblemException.conflict(
                         null,
@@ -513,23 +523,28 @@ public class ImportJobs {
             .call(
                 () ->
                     em.createNativeQuery(
-                            "SELECT CAST(record AS text) FROM import_job_row WHERE job_id = ?1"
-                                + " ORDER BY idx")
+                            "SELECT record FROM import_job_row WHERE job_id = ?1" + " ORDER BY idx")
                         .setParameter(1, id)
                         .getResultList());
     List<ImportEngine.Row> rows = new ArrayList<>(raw.size());
     for (Object o : raw) {
       try {
-        Map<String, Object> m = json.readValue((String) o, new TypeReference<>() {});
-        @SuppressWarnings("unchecked")
-        Map<String, Object> data = (Map<String, Object>) m.get("data");
-        rows.add(
-            new ImportEngine.Row(
-                ((Number) m.get("index")).intValue(),
-                (String) m.get("externalId"),
-                m.get("version") == null ? null : ((Number) m.get("version")).longValue(),
-                Boolean.TRUE.equals(m.get("deleted")),
-                data));
+        // a chunk of records (an array), or one record (jobs stored before chunks)
+        List<Map<String, Object>> records =
+            ((String) o).startsWith("[")
+                ? json.readValue((String) o, new TypeReference<List<Map<String, Object>>>() {})
+                : List.of(json.readValue((String) o, new TypeReference<Map<String, Object>>() {}));
+        for (Map<String, Object> m : records) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> data = (Map<String, Object>) m.get("data");
+          rows.add(
+              new ImportEngine.Row(
+                  ((Number) m.get("index")).intValue(),
+                  (String) m.get("externalId"),
+                  m.get("version") == null ? null : ((Number) m.get("version")).longValue(),
+                  Boolean.TRUE.equals(m.get("deleted")),
+                  data));
+        }
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
@@ -537,17 +552,24 @@ public class ImportJobs {
     return rows;
   }
 
-  /** Each row as the JSON kept in {@code import_job_row.record}. */
+  /**
+   * The rows as the JSON kept in {@code import_job_row.record}: arrays of up to {@value
+   * #STORED_CHUNK} records, each record with its index.
+   */
   private List<String> write(List<ImportEngine.Row> rows) throws JsonProcessingException {
-    List<String> out = new ArrayList<>(rows.size());
-    for (ImportEngine.Row r : rows) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("index", r.index());
-      m.put("externalId", r.externalId());
-      m.put("version", r.version());
-      m.put("deleted", r.deleted());
-      m.put("data", r.data());
-      out.add(json.writeValueAsString(m));
+    List<String> out = new ArrayList<>(rows.size() / STORED_CHUNK + 1);
+    for (int from = 0; from < rows.size(); from += STORED_CHUNK) {
+      List<Map<String, Object>> chunk = new ArrayList<>(STORED_CHUNK);
+      for (ImportEngine.Row r : rows.subList(from, Math.min(rows.size(), from + STORED_CHUNK))) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", r.index());
+        m.put("externalId", r.externalId());
+        m.put("version", r.version());
+        m.put("deleted", r.deleted());
+        m.put("data", r.data());
+        chunk.add(m);
+      }
+      out.add(json.writeValueAsString(chunk));
     }
     return out;
   }

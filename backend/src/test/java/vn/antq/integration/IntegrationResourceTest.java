@@ -451,6 +451,73 @@ class IntegrationResourceTest {
     assertThat(count(officer, "events", commune)).isEqualTo(248);
   }
 
+  long scalar(String statement, Object... params) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              var q = em.createNativeQuery(statement);
+              for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+              }
+              return ((Number) q.getSingleResult()).longValue();
+            });
+  }
+
+  /**
+   * A job's records are kept in chunks of 1,000 (one stored row each); a job kept one record per
+   * row (before chunks, e.g. queued across an upgrade) still runs, and its preview still applies.
+   */
+  @Test
+  void jobsKeepTheirRecordsInChunksAndStillRunJobsKeptOneRecordPerRow() throws Exception {
+    long province = province("Tỉnh Khối Dòng").create();
+    long commune = unit("COMMUNE", "Xã Khối Dòng").under(province).create();
+    String officer = Users.signedIn("COMMUNE_OFFICER", commune);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      rows.add(record("K-" + i, EventBuilder.body("Tuần tra khối " + i, commune)));
+    }
+    rows.get(1500).put("data", EventBuilder.body("", commune));
+    String preview =
+        Api.as(officer)
+            .contentType(ContentType.JSON)
+            .body(Map.of("records", rows))
+            .post("/api/import-jobs?resource=events&mode=partial&dryRun=true")
+            .then()
+            .statusCode(202)
+            .body("total", equalTo(2500))
+            .extract()
+            .header("Location");
+    long previewId = Long.parseLong(preview.substring(preview.lastIndexOf('/') + 1));
+    assertThat(scalar("SELECT count(*) FROM import_job_row WHERE job_id = ?1", previewId))
+        .isEqualTo(3);
+    JsonPath previewed = waitFor(officer, preview);
+    assertThat(previewed.getInt("counts.created")).isEqualTo(2499);
+    assertThat(previewed.getInt("errors[0].index")).isEqualTo(1500);
+
+    // the same records kept the way jobs were kept before: one record per stored row
+    sql(
+        "INSERT INTO import_job_row (job_id, idx, record) SELECT r.job_id,"
+            + " CAST(e ->> 'index' AS integer) + 100000, CAST(e AS text) FROM import_job_row r,"
+            + " jsonb_array_elements(CAST(r.record AS jsonb)) e WHERE r.job_id = ?1",
+        previewId);
+    sql("DELETE FROM import_job_row WHERE job_id = ?1 AND idx < 100000", previewId);
+    sql("UPDATE import_job_row SET idx = idx - 100000 WHERE job_id = ?1", previewId);
+    assertThat(scalar("SELECT count(*) FROM import_job_row WHERE job_id = ?1", previewId))
+        .isEqualTo(2500);
+    String applied =
+        Api.as(officer)
+            .post(preview + "/apply")
+            .then()
+            .statusCode(202)
+            .extract()
+            .header("Location");
+    JsonPath job = waitFor(officer, applied);
+    assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
+    assertThat(job.getInt("counts.created")).isEqualTo(2499);
+    assertThat(job.getInt("errors[0].index")).isEqualTo(1500);
+    assertThat(count(officer, "events", commune)).isEqualTo(2499);
+  }
+
   @Test
   void jobsRunInTheBackgroundFromJsonOrFilesWithAPreview() throws Exception {
     long province = province("Tỉnh Tác Vụ").create();

@@ -65,6 +65,32 @@ public final class BulkSql {
             });
   }
 
+  /**
+   * Runs {@code sql} once for each row of parameters, as one JDBC batch (one round trip), after
+   * flushing what Hibernate holds: for a few large values, which an array would have to escape into
+   * one literal and PostgreSQL parse back. Returns the rows written.
+   */
+  public static int batch(EntityManager em, String sql, List<Object[]> rows) {
+    em.flush();
+    return em.unwrap(Session.class)
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement st = connection.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                  for (int i = 0; i < row.length; i++) {
+                    st.setObject(i + 1, row[i]);
+                  }
+                  st.addBatch();
+                }
+                int written = 0;
+                for (int n : st.executeBatch()) {
+                  written += Math.max(n, 0);
+                }
+                return written;
+              }
+            });
+  }
+
   private static void bind(Connection connection, PreparedStatement st, Object[] params)
       throws SQLException {
     for (int i = 0; i < params.length; i++) {
