@@ -2,7 +2,7 @@
 # End-to-end checks against the packaged app (backend/target/quarkus-app), which serves the SPA:
 #  1. it starts on an empty embedded PostgreSQL, loads the demo data and answers;
 #  2. Playwright drives the Vietnamese UI in headless Chromium (screenshots in
-#     frontend/test-results/screens);
+#     frontend/e2e-screens: kept across the Playwright runs, which each empty test-results);
 #  3. the frontend image's nginx config serves the SPA and proxies the API (Debian's nginx);
 #  4. data survives a restart and a kill -9 of the app (the orphaned PostgreSQL is taken over),
 #     and so do import jobs: killed mid-way, they finish after the restart, no row applied twice;
@@ -18,7 +18,7 @@ jar=backend/target/quarkus-app/quarkus-run.jar
 data=$(mktemp -d -t antq-e2e-XXXXXX)
 port=${ANTQ_E2E_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
 log="$root/frontend/test-results/app.log"
-mkdir -p "$root/frontend/test-results/screens"
+mkdir -p "$root/frontend/e2e-screens"
 pid=""
 idp_pid=""
 

@@ -4,7 +4,7 @@ import { expect, type APIRequestContext, type Locator, type Page } from '@playwr
 export const DEMO_PASSWORD = 'antq-demo-2025';
 
 export const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+  page.screenshot({ path: `e2e-screens/${name}.png`, fullPage: true });
 
 export const suffix = () => Math.random().toString(36).slice(2, 7);
 

@@ -3,7 +3,7 @@ import { authHeaders, pick, shot, signIn, suffix } from './support';
 
 /**
  * Main journeys on the units page, as the demo administrator, against the packaged app with its
- * demo data (the seed articles' places). Screenshots go to test-results/screens.
+ * demo data (the seed articles' places). Screenshots go to e2e-screens/.
  */
 test.beforeEach(async ({ page }) => {
   await signIn(page, 'admin');

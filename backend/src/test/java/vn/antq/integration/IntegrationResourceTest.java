@@ -451,16 +451,15 @@ class IntegrationResourceTest {
     assertThat(count(officer, "events", commune)).isEqualTo(248);
   }
 
-  long scalar(String statement, Object... params) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              var q = em.createNativeQuery(statement);
-              for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-              }
-              return ((Number) q.getSingleResult()).longValue();
-            });
+  /** {@code n} event records of a commune; the one at {@code bad} has no title. */
+  static List<Map<String, Object>> eventRecords(
+      String idPrefix, String title, long commune, int n, int bad) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      rows.add(record(idPrefix + i, EventBuilder.body(title + i, commune)));
+    }
+    rows.get(bad).put("data", EventBuilder.body("", commune));
+    return rows;
   }
 
   /**
@@ -472,11 +471,7 @@ class IntegrationResourceTest {
     long province = province("Tỉnh Khối Dòng").create();
     long commune = unit("COMMUNE", "Xã Khối Dòng").under(province).create();
     String officer = Users.signedIn("COMMUNE_OFFICER", commune);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (int i = 0; i < 2500; i++) {
-      rows.add(record("K-" + i, EventBuilder.body("Tuần tra khối " + i, commune)));
-    }
-    rows.get(1500).put("data", EventBuilder.body("", commune));
+    List<Map<String, Object>> rows = eventRecords("K-", "Tuần tra khối ", commune, 2500, 1500);
     String preview =
         Api.as(officer)
             .contentType(ContentType.JSON)
@@ -488,7 +483,7 @@ class IntegrationResourceTest {
             .extract()
             .header("Location");
     long previewId = Long.parseLong(preview.substring(preview.lastIndexOf('/') + 1));
-    assertThat(scalar("SELECT count(*) FROM import_job_row WHERE job_id = ?1", previewId))
+    assertThat(single("SELECT count(*) FROM import_job_row WHERE job_id = ?1", previewId))
         .isEqualTo(3);
     JsonPath previewed = waitFor(officer, preview);
     assertThat(previewed.getInt("counts.created")).isEqualTo(2499);
@@ -502,7 +497,7 @@ class IntegrationResourceTest {
         previewId);
     sql("DELETE FROM import_job_row WHERE job_id = ?1 AND idx < 100000", previewId);
     sql("UPDATE import_job_row SET idx = idx - 100000 WHERE job_id = ?1", previewId);
-    assertThat(scalar("SELECT count(*) FROM import_job_row WHERE job_id = ?1", previewId))
+    assertThat(single("SELECT count(*) FROM import_job_row WHERE job_id = ?1", previewId))
         .isEqualTo(2500);
     String applied =
         Api.as(officer)
@@ -523,11 +518,7 @@ class IntegrationResourceTest {
     long province = province("Tỉnh Tác Vụ").create();
     long commune = unit("COMMUNE", "Xã Tác Vụ").under(province).create();
     String officer = Users.signedIn("COMMUNE_OFFICER", commune);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (int i = 0; i < 450; i++) {
-      rows.add(record("E-" + i, EventBuilder.body("Họp dân khóm " + i, commune)));
-    }
-    rows.get(300).put("data", EventBuilder.body("", commune));
+    List<Map<String, Object>> rows = eventRecords("E-", "Họp dân khóm ", commune, 450, 300);
     String location =
         Api.as(officer)
             .contentType(ContentType.JSON)
