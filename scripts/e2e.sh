@@ -18,7 +18,7 @@ jar=backend/target/quarkus-app/quarkus-run.jar
 data=$(mktemp -d -t antq-e2e-XXXXXX)
 port=${ANTQ_E2E_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
 log="$root/frontend/test-results/app.log"
-mkdir -p "$root/frontend/e2e-screens"
+mkdir -p "$root/frontend/test-results" "$root/frontend/e2e-screens"
 pid=""
 idp_pid=""
 
