@@ -38,6 +38,8 @@ INSERT INTO unit (id, name, kind, parent_id, province_id, commune_id, path, dept
 CREATE TEMP TABLE mt AS
   SELECT row_number() OVER (ORDER BY id) AS n, id, parent_id
   FROM catalogue_item WHERE catalogue = 'MODEL_TYPE';
+-- the model stocks (V21) are rebuilt once after the load instead of row by row
+ALTER TABLE community_model DISABLE TRIGGER community_model_stock;
 INSERT INTO community_model (name, type_id, field_id, unit_id, lead_orgs, established_on, status,
                              status_since, recognition_level)
   SELECT 'Mô hình mẫu ' || g, mt.id, mt.parent_id, gc.id, ARRAY['POLICE', 'FRONT'],
@@ -49,6 +51,8 @@ INSERT INTO community_model (name, type_id, field_id, unit_id, lead_orgs, establ
   FROM generate_series(1, :models) g
   JOIN gc ON gc.n = 1 + (g * 7) % :communes
   JOIN mt ON mt.n = 1 + (g / 5) % (SELECT count(*) FROM mt);
+ALTER TABLE community_model ENABLE TRIGGER community_model_stock;
+SELECT f_stat_model_rebuild();
 
 -- ---------------------------------------------------------------- events
 -- the pre-aggregates are rebuilt once at the end instead of row by row

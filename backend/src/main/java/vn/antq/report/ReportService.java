@@ -142,9 +142,14 @@ public class ReportService {
     // the figure queries are independent reads on connections of their own (each statement saw
     // its own snapshot before as well): they run side by side, the longest first, while this
     // thread reads the children and where each unit counts
-    Fetched<Object[]> models = fetch(() -> models(p, ModelSet.UNITS));
-    Fetched<Object[]> modelTotals = fetch(() -> models(p, ModelSet.TOTALS));
-    Fetched<Object[]> modelMonths = fetch(() -> models(p, ModelSet.MONTHS));
+    // a province's or the country's model figures from the kept stocks (V21); any other
+    // territory's by grouping its models
+    Fetched<Object[]> models =
+        fetch(() -> p.byBucket() ? modelStocks(p) : models(p, ModelSet.UNITS));
+    Fetched<Object[]> modelTotals =
+        fetch(() -> p.byBucket() ? List.of() : models(p, ModelSet.TOTALS));
+    Fetched<Object[]> modelMonths =
+        fetch(() -> p.byBucket() ? List.of() : models(p, ModelSet.MONTHS));
     Fetched<Object[]> events = fetch(() -> events(p, grouping));
     Fetched<Object[]> roster = fetch(() -> teamsAndMembers(p));
     Fetched<Object[]> awards = fetch(() -> awards(p));
@@ -641,6 +646,126 @@ public class ReportService {
       params.remove("from");
     }
     return run(select + where + " AND m.established_on <= :to" + group, p, params);
+  }
+
+  /**
+   * The rows of {@link #models} for a province or the country, from the stocks kept by triggers
+   * (V21: every model by bucket and status, by type, field and recognition, by month of
+   * establishment) corrected with the models established outside the period, read from the covering
+   * index by province and date. Which side is read is chosen from the monthly counts: the stock at
+   * the end is the whole stock less the models established after it, unless those are the majority
+   * (then the models up to the end are grouped, as for other territories); the models established
+   * in the period are the stock at the end less those established before the start, or, when the
+   * period holds fewer, the period's own.
+   */
+  private List<Object[]> modelStocks(Params p) {
+    Map<String, Object> params = p.periodParams();
+    String stocks = p.provinceSql("s");
+    String records = p.provinceSql("m");
+    List<Object[]> months =
+        run(
+            "SELECT s.month, sum(s.n) FROM stat_model_month s WHERE "
+                + stocks
+                + " AND s.n <> 0 GROUP BY 1",
+            p,
+            params);
+    LocalDate fromMonth = p.from().withDayOfMonth(1);
+    LocalDate toMonth = p.to().withDayOfMonth(1);
+    long before = 0;
+    long after = 0;
+    long all = 0;
+    for (Object[] r : months) {
+      LocalDate month = date(r[0]);
+      long n = num(r[1]);
+      all += n;
+      before += month.isBefore(fromMonth) ? n : 0;
+      after += month.isAfter(toMonth) ? n : 0;
+    }
+    if (after * 2 > all) {
+      // most models were established after the period: group those up to its end
+      List<Object[]> out = new ArrayList<>(models(p, ModelSet.UNITS));
+      out.addAll(models(p, ModelSet.TOTALS));
+      out.addAll(models(p, ModelSet.MONTHS));
+      return out;
+    }
+    long within = all - before - after;
+    boolean registeredByComplement = before <= within;
+    List<Object[]> out = new ArrayList<>();
+    // per bucket and status: the stock at the end, and those established in the period
+    out.addAll(
+        run(
+            "SELECT 15, x.b, x.st, NULL, NULL, NULL, NULL, sum(x.stock), sum(x.reg) FROM ("
+                + " SELECT s.bucket_id AS b, s.status COLLATE \"C\" AS st, s.n AS stock,"
+                + (registeredByComplement ? " s.n" : " 0")
+                + " AS reg FROM stat_model_bucket s WHERE "
+                + stocks
+                + " AND s.n <> 0"
+                + " UNION ALL SELECT m.bucket_id, m.status COLLATE \"C\", -1,"
+                + (registeredByComplement ? " -1" : " 0")
+                + " FROM community_model m WHERE "
+                + records
+                + " AND m.established_on > :to"
+                + (registeredByComplement
+                    ? " UNION ALL SELECT m.bucket_id, m.status COLLATE \"C\", 0, -1"
+                        + " FROM community_model m WHERE "
+                        + records
+                        + " AND m.established_on < :from"
+                    : " UNION ALL SELECT m.bucket_id, m.status COLLATE \"C\", 0, 1"
+                        + " FROM community_model m WHERE "
+                        + records
+                        + " AND m.established_on >= :from AND m.established_on <= :to")
+                + ") x GROUP BY 2, 3 HAVING sum(x.stock) <> 0",
+            p,
+            params));
+    // by type, field and recognition: the stock at the end
+    Map<String, Object> toOnly = p.periodParams();
+    toOnly.remove("from");
+    out.addAll(
+        run(
+            "SELECT CASE x.attr WHEN 'T' THEN 55 WHEN 'F' THEN 59 ELSE 61 END, NULL, NULL,"
+                + " CASE WHEN x.attr = 'T' THEN x.v END, CASE WHEN x.attr = 'F' THEN x.v END,"
+                + " CASE WHEN x.attr = 'R' THEN x.v END, NULL, sum(x.n), 0 FROM ("
+                + " SELECT s.attr, s.value AS v, s.n FROM stat_model_attr s WHERE "
+                + stocks
+                + " AND s.n <> 0"
+                + " UNION ALL SELECT 'T', m.type_id, -1 FROM community_model m WHERE "
+                + records
+                + " AND m.established_on > :to"
+                + " UNION ALL SELECT 'F', m.field_id, -1 FROM community_model m WHERE "
+                + records
+                + " AND m.established_on > :to"
+                + " UNION ALL SELECT 'R', CAST(m.recognition_level AS bigint), -1"
+                + " FROM community_model m WHERE "
+                + records
+                + " AND m.established_on > :to"
+                + ") x GROUP BY x.attr, x.v HAVING sum(x.n) <> 0",
+            p,
+            toOnly));
+    // by month of establishment: whole months from the stock, the period's partial months at
+    // its edges from the models
+    if (p.hasFull()) {
+      for (Object[] r : months) {
+        LocalDate month = date(r[0]);
+        if (!month.isBefore(p.fullFrom()) && month.isBefore(p.fullTo())) {
+          out.add(new Object[] {62, null, null, null, null, null, month, r[1], r[1]});
+        }
+      }
+    }
+    for (LocalDate[] e : p.edges()) {
+      Map<String, Object> edge = p.periodParams();
+      edge.put("ea", e[0]);
+      edge.put("eb", e[1]);
+      out.addAll(
+          run(
+              "SELECT 62, NULL, NULL, NULL, NULL, NULL, m.established_on"
+                  + " - CAST(date_part('day', m.established_on) AS integer) + 1, count(*),"
+                  + " count(*) FROM community_model m WHERE "
+                  + records
+                  + " AND m.established_on >= :ea AND m.established_on < :eb GROUP BY 7",
+              p,
+              edge));
+    }
+    return out;
   }
 
   /** The ids when every prefix is a whole province ("/12/"), else null. */
