@@ -6,7 +6,7 @@
 #
 #   benchmarks/import-benchmark.sh            (after ./backend/mvnw -f backend/pom.xml package)
 #
-# Environment: BENCH_ROWS (100000), BENCH_WARMUP_ROWS (10000, a job run first and not timed),
+# Environment: BENCH_ROWS (100000), BENCH_WARMUP_ROWS (as many as BENCH_ROWS: a job run first and not timed),
 # BENCH_PORT (18391), BENCH_DB_PORT (55441), JAVA_OPTS (by default the flags of run.sh). Needs curl, node
 # and psql (Debian: postgresql-client). Starts the packaged app on a fresh embedded PostgreSQL
 # with the demo data, removed afterwards. Not part of ./test.sh.

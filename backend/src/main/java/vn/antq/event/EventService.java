@@ -490,6 +490,9 @@ public class EventService {
     for (int c = 0; c < types.length; c++) {
       columns[c] = new BulkSql.Column(types[c], ev[c]);
     }
+    // the audit records first: the events' insert locks their pre-aggregate rows (V22), which
+    // another import lane then waits for until this transaction commits
+    audit.recordAll("EVENT", "CREATE", trail);
     BulkSql.execute(
         em,
         "INSERT INTO event (id, type_id, title, starts_at, ends_at, location, unit_id,"
@@ -525,7 +528,6 @@ public class EventService {
           BulkSql.Column.of("int8", materialType),
           BulkSql.Column.of("int4", materialQuantity));
     }
-    audit.recordAll("EVENT", "CREATE", trail);
     return List.of(out);
   }
 

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -16,13 +21,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.antq.api.model.Violation;
 import vn.antq.common.db.BulkSql;
 import vn.antq.common.problem.ProblemException;
@@ -60,7 +73,13 @@ public class ImportEngine {
   @Inject Validator validator;
   @Inject @Any Instance<ImportTarget> targets;
   @Inject Caller caller;
+  @Inject Instance<CurrentIdentityAssociation> identities;
 
+  /** threads applying a partial import's blocks side by side (1: one after the other) */
+  @ConfigProperty(name = "antq.import.lanes", defaultValue = "2")
+  int lanes;
+
+  private ExecutorService pool;
   private ObjectMapper canonical;
 
   public enum Outcome {
@@ -107,20 +126,21 @@ public class ImportEngine {
 
   /**
    * Hooks for a job: {@code committed} runs inside the transaction that applies the rows it is
-   * given (so progress and data commit together); {@code tick} reports rows checked but not (yet)
-   * committed and must run in a transaction of its own.
+   * given — positions {@code [from, end)} of the batch, answered by {@code rows} — so progress and
+   * data commit together (on several threads at once when the batch is applied in parallel); {@code
+   * tick} reports rows checked but not (yet) committed and must run in a transaction of its own.
    */
   public interface Progress {
     Progress NONE =
         new Progress() {
           @Override
-          public void committed(int next, List<RowResult> rows) {}
+          public void committed(int from, int end, List<RowResult> rows) {}
 
           @Override
           public void tick(int done) {}
         };
 
-    void committed(int next, List<RowResult> rows);
+    void committed(int from, int end, List<RowResult> rows);
 
     void tick(int done);
   }
@@ -188,17 +208,25 @@ public class ImportEngine {
 
   /** Runs the whole batch; see the class comment for the transactions. */
   public Result run(ImportTarget t, List<Row> rows, boolean partial, boolean dryRun) {
-    return run(t, rows, partial, dryRun, 0, Progress.NONE);
+    return run(t, rows, partial, dryRun, new BitSet(), Progress.NONE);
   }
 
-  /** Runs the rows from {@code start} (a resumed job: the ones before are done). */
+  /**
+   * Runs the rows whose positions are not in {@code finished} (a resumed job: those were committed
+   * before).
+   */
   public Result run(
-      ImportTarget t, List<Row> rows, boolean partial, boolean dryRun, int start, Progress p) {
+      ImportTarget t,
+      List<Row> rows,
+      boolean partial,
+      boolean dryRun,
+      BitSet finished,
+      Progress p) {
     String client = client();
     List<Prepared> prepared = prepareAll(t, rows);
     List<RowResult> results = new ArrayList<>();
     if (partial) {
-      results.addAll(runPartial(t, client, prepared, start, dryRun, p));
+      results.addAll(runPartial(t, client, prepared, finished, dryRun, p));
       return new Result(!dryRun, results);
     }
     List<RowResult> invalid =
@@ -220,7 +248,7 @@ public class ImportEngine {
       bad.add(rejected(failed, f.violations));
       // the batch is lost: check the remaining rows on their own, to answer every problem at once
       List<Prepared> rest = prepared.subList(f.position + 1, prepared.size());
-      for (RowResult r : runPartial(t, client, rest, 0, true, Progress.NONE)) {
+      for (RowResult r : runPartial(t, client, rest, new BitSet(), true, Progress.NONE)) {
         if (r.outcome() == Outcome.REJECTED) {
           bad.add(r);
         }
@@ -258,7 +286,7 @@ public class ImportEngine {
                 if (dryRun) {
                   throw new DryRun(out);
                 }
-                p.committed(prepared.size(), out);
+                p.committed(0, prepared.size(), out);
                 return out;
               });
     } catch (RuntimeException e) {
@@ -311,18 +339,155 @@ public class ImportEngine {
     return out;
   }
 
+  /**
+   * A partial run, block by block: a block is a chunk's worth of rows ({@value #BULK_CHUNK} for a
+   * {@link BulkImportTarget}, {@value #CHUNK} otherwise) applied in its own transactions, from its
+   * first row not yet {@code finished}. The blocks of a set-based target that writes are applied by
+   * {@link #lanes} threads side by side (the database's work for a chunk is most of an import's
+   * time, and one connection keeps one core busy); the others one after the other.
+   */
   private List<RowResult> runPartial(
-      ImportTarget t, String client, List<Prepared> rows, int start, boolean dryRun, Progress p) {
+      ImportTarget t,
+      String client,
+      List<Prepared> rows,
+      BitSet finished,
+      boolean dryRun,
+      Progress p) {
+    boolean bulk = t instanceof BulkImportTarget;
+    int size = bulk ? BULK_CHUNK : CHUNK;
+    List<int[]> blocks = new ArrayList<>();
+    for (int b = 0; b < rows.size(); b += size) {
+      int end = Math.min(rows.size(), b + size);
+      int first = finished.nextClearBit(b);
+      if (first < end) {
+        blocks.add(new int[] {first, end});
+      }
+    }
+    if (!bulk || dryRun || lanes < 2 || blocks.size() < 2) {
+      List<RowResult> out = new ArrayList<>(rows.size());
+      for (int[] b : blocks) {
+        out.addAll(runBlock(t, client, rows, b[0], b[1], dryRun, p));
+      }
+      return out;
+    }
+    return runSideBySide(t, client, rows, blocks, p);
+  }
+
+  /**
+   * The blocks on {@link #lanes} threads (this one and lanes − 1 of {@link #pool}), each lane
+   * taking the next block left; the caller's identity goes with them. A failing lane stops the
+   * others at their next block; the first failure is thrown once every lane has stopped.
+   */
+  private List<RowResult> runSideBySide(
+      ImportTarget t, String client, List<Prepared> rows, List<int[]> blocks, Progress p) {
+    SecurityIdentity who = identities.get().getIdentity();
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<RuntimeException> failed = new AtomicReference<>();
+    @SuppressWarnings("unchecked")
+    List<RowResult>[] done = new List[blocks.size()];
+    Runnable lane =
+        () -> {
+          int b;
+          while (failed.get() == null && (b = next.getAndIncrement()) < blocks.size()) {
+            try {
+              done[b] = runBlock(t, client, rows, blocks.get(b)[0], blocks.get(b)[1], false, p);
+            } catch (RuntimeException e) {
+              failed.compareAndSet(null, e);
+            }
+          }
+        };
+    List<Future<?>> others = new ArrayList<>();
+    for (int l = 1; l < Math.min(lanes, blocks.size()); l++) {
+      others.add(
+          pool()
+              .submit(
+                  () -> {
+                    ManagedContext request = Arc.container().requestContext();
+                    request.activate();
+                    try {
+                      identities.get().setIdentity(who);
+                      lane.run();
+                    } finally {
+                      request.terminate();
+                    }
+                  }));
+    }
+    lane.run();
+    for (Future<?> f : others) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failed.compareAndSet(null, new IllegalStateException("interrupted", e));
+      } catch (ExecutionException e) {
+        failed.compareAndSet(
+            null, e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e));
+      }
+    }
+    if (failed.get() != null) {
+      throw failed.get();
+    }
     List<RowResult> out = new ArrayList<>(rows.size());
-    int i = start;
-    while (i < rows.size()) {
-      int end = Math.min(rows.size(), i + (t instanceof BulkImportTarget ? BULK_CHUNK : CHUNK));
+    for (List<RowResult> d : done) {
+      out.addAll(d);
+    }
+    return out;
+  }
+
+  private synchronized ExecutorService pool() {
+    if (pool == null) {
+      AtomicInteger n = new AtomicInteger();
+      pool =
+          Executors.newCachedThreadPool(
+              r -> {
+                Thread th = new Thread(r, "antq-import-lane-" + n.incrementAndGet());
+                th.setDaemon(true);
+                return th;
+              });
+    }
+    return pool;
+  }
+
+  @PreDestroy
+  synchronized void close() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+
+  /** How many times a chunk the database aborted to break a deadlock is applied again. */
+  static final int TRANSIENT_RETRIES = 5;
+
+  /**
+   * Rows [from, limit) in chunks, each in its own transaction; a failing row is rejected on its own
+   * (see the class comment). A chunk the database aborted to break a deadlock (two writers waiting
+   * for each other) is applied again: it wrote nothing, and its rows are not at fault.
+   */
+  private List<RowResult> runBlock(
+      ImportTarget t,
+      String client,
+      List<Prepared> rows,
+      int from0,
+      int limit,
+      boolean dryRun,
+      Progress p) {
+    List<RowResult> out = new ArrayList<>(limit - from0);
+    int i = from0;
+    int retries = 0;
+    while (i < limit) {
+      int end = Math.min(limit, i + (t instanceof BulkImportTarget ? BULK_CHUNK : CHUNK));
       int from = i;
       try {
         List<RowResult> chunk = applyRangeOrOneByOne(t, client, rows, from, end, dryRun, p, null);
         out.addAll(chunk);
         i = end;
       } catch (RuntimeException e) {
+        if (transientFailure(e) && retries++ < TRANSIENT_RETRIES) {
+          LOG.infof(
+              "Rows %d to %d met another writer (%s); applying them again",
+              from, end - 1, cause(e));
+          continue;
+        }
         RowFailed f = rowFailure(e);
         int failedAt = from + f.position;
         RowResult bad = rejected(rows.get(failedAt), f.violations);
@@ -332,12 +497,26 @@ public class ImportEngine {
           out.add(bad);
           i = failedAt + 1;
         } catch (RuntimeException again) {
+          if (transientFailure(again) && retries++ < TRANSIENT_RETRIES) {
+            continue;
+          }
           // something changed under us: the next turn of the loop finds the row that fails now
           rowFailure(again);
         }
       }
     }
     return out;
+  }
+
+  /** A deadlock or serialization failure: the transaction was aborted, trying again may work. */
+  static boolean transientFailure(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof java.sql.SQLException q
+          && ("40P01".equals(q.getSQLState()) || "40001".equals(q.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@link #applyRange}, set-based when the target can; one by one if that failed. */
@@ -354,7 +533,7 @@ public class ImportEngine {
     try {
       return applyRange(t, client, rows, from, end, dryRun, p, extra, bulk);
     } catch (RuntimeException e) {
-      if (bulk && find(e, BulkFailed.class) != null) {
+      if (bulk && find(e, BulkFailed.class) != null && !transientFailure(e)) {
         LOG.warnf(
             "Set-based create failed (%s); applying rows %d to %d one at a time",
             cause(e), from, end - 1);
@@ -415,7 +594,7 @@ public class ImportEngine {
               if (dryRun) {
                 throw new DryRun(out);
               }
-              p.committed(extra == null ? end : end + 1, counted);
+              p.committed(from, extra == null ? end : end + 1, counted);
               return out;
             });
   }
@@ -546,6 +725,9 @@ public class ImportEngine {
       }
       return r;
     } catch (RuntimeException e) {
+      if (transientFailure(e)) {
+        throw e;
+      }
       throw new RowFailed(position, RowProblems.of(e));
     }
   }

@@ -362,16 +362,21 @@ public class ImportJobs {
       return;
     }
     // only a partial job that writes keeps what it committed; everything else starts again
-    int start = partial && !dryRun ? ((Number) j[3]).intValue() : 0;
-    if (start == 0) {
+    java.util.BitSet finished =
+        partial && !dryRun ? finished(id, ((Number) j[3]).intValue()) : new java.util.BitSet();
+    if (finished.isEmpty()) {
       QuarkusTransaction.requiringNew()
           .run(
-              () ->
-                  em.createNativeQuery(
-                          "UPDATE import_job SET done = 0, created = 0, updated = 0, unchanged ="
-                              + " 0, deleted = 0, rejected = 0, errors = '[]' WHERE id = ?1")
-                      .setParameter(1, id)
-                      .executeUpdate());
+              () -> {
+                em.createNativeQuery(
+                        "UPDATE import_job SET done = 0, created = 0, updated = 0, unchanged ="
+                            + " 0, deleted = 0, rejected = 0, errors = '[]' WHERE id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate();
+                em.createNativeQuery("DELETE FROM import_job_done WHERE job_id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate();
+              });
     }
     ActingAs actor =
         new ActingAs(
@@ -390,7 +395,7 @@ public class ImportJobs {
       ImportTarget target = engine.target((String) j[0]);
       List<ImportEngine.Row> rows = rows(id);
       ImportEngine.Result result =
-          engine.run(target, rows, partial, dryRun, start, new JobProgress(id));
+          engine.run(target, rows, partial, dryRun, finished, new JobProgress(id));
       if (dryRun) {
         List<ImportEngine.RowResult> all = result.rows();
         finishDryRun(id, all);
@@ -414,7 +419,34 @@ public class ImportJobs {
     }
   }
 
-  /** Progress of a job: committed with the rows, ticks on their own. */
+  /**
+   * The positions a job committed before it stopped: the ranges each commit recorded, or, for a job
+   * stopped before ranges were recorded (one chunk after the other), its first {@code done} rows.
+   */
+  private java.util.BitSet finished(long id, int done) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> ranges =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    em.createNativeQuery(
+                            "SELECT from_pos, to_pos FROM import_job_done WHERE job_id = ?1")
+                        .setParameter(1, id)
+                        .getResultList());
+    java.util.BitSet out = new java.util.BitSet();
+    for (Object[] r : ranges) {
+      out.set(((Number) r[0]).intValue(), ((Number) r[1]).intValue());
+    }
+    if (ranges.isEmpty() && done > 0) {
+      out.set(0, done);
+    }
+    return out;
+  }
+
+  /**
+   * Progress of a job: committed with the rows (several lanes may commit at once: the counts are
+   * added, and the positions recorded for a resumed job), ticks on their own.
+   */
   private final class JobProgress implements ImportEngine.Progress {
     private final long id;
 
@@ -423,25 +455,32 @@ public class ImportJobs {
     }
 
     @Override
-    public void committed(int next, List<ImportEngine.RowResult> rows) {
+    public void committed(int from, int end, List<ImportEngine.RowResult> rows) {
       if (stopping) {
         throw new Stopping();
       }
       ImportEngine.Counts c = ImportEngine.Counts.of(rows);
       List<ImportEngine.RowResult> bad =
           rows.stream().filter(r -> r.outcome() == ImportEngine.Outcome.REJECTED).toList();
+      em.createNativeQuery(
+              "INSERT INTO import_job_done (job_id, from_pos, to_pos) VALUES (?1, ?2, ?3)")
+          .setParameter(1, id)
+          .setParameter(2, from)
+          .setParameter(3, end)
+          .executeUpdate();
+      // the job's row last: lanes wait for each other's commit here only
       int n =
           em.createNativeQuery(
-                  "UPDATE import_job SET done = ?2, created = created + ?3, updated = updated +"
-                      + " ?4, unchanged = unchanged + ?5, deleted = deleted + ?6, rejected ="
-                      + " rejected + ?7, errors = CASE WHEN jsonb_array_length(errors) < ?8 THEN"
-                      + " errors || CAST(?9 AS jsonb) ELSE errors END,"
-                      + " lease_until = now() + make_interval(secs => ?10),"
-                      + " state = CASE WHEN ?2 >= total THEN 'SUCCEEDED' ELSE state END,"
-                      + " finished_at = CASE WHEN ?2 >= total THEN now() END"
+                  "UPDATE import_job SET done = least(total, done + ?2), created = created + ?3,"
+                      + " updated = updated + ?4, unchanged = unchanged + ?5, deleted = deleted +"
+                      + " ?6, rejected = rejected + ?7, errors = CASE WHEN"
+                      + " jsonb_array_length(errors) < ?8 THEN errors || CAST(?9 AS jsonb) ELSE"
+                      + " errors END, lease_until = now() + make_interval(secs => ?10),"
+                      + " state = CASE WHEN done + ?2 >= total THEN 'SUCCEEDED' ELSE state END,"
+                      + " finished_at = CASE WHEN done + ?2 >= total THEN now() END"
                       + " WHERE id = ?1 AND lease_owner = ?11")
               .setParameter(1, id)
-              .setParameter(2, next)
+              .setParameter(2, end - from)
               .setParameter(3, c.created())
               .setParameter(4, c.updated())
               .setParameter(5, c.unchanged())
@@ -526,52 +565,71 @@ public class ImportJobs {
                             "SELECT record FROM import_job_row WHERE job_id = ?1" + " ORDER BY idx")
                         .setParameter(1, id)
                         .getResultList());
-    List<ImportEngine.Row> rows = new ArrayList<>(raw.size());
-    for (Object o : raw) {
-      try {
-        // a chunk of records (an array), or one record (jobs stored before chunks)
-        List<Map<String, Object>> records =
-            ((String) o).startsWith("[")
-                ? json.readValue((String) o, new TypeReference<List<Map<String, Object>>>() {})
-                : List.of(json.readValue((String) o, new TypeReference<Map<String, Object>>() {}));
-        for (Map<String, Object> m : records) {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> data = (Map<String, Object>) m.get("data");
-          rows.add(
-              new ImportEngine.Row(
-                  ((Number) m.get("index")).intValue(),
-                  (String) m.get("externalId"),
-                  m.get("version") == null ? null : ((Number) m.get("version")).longValue(),
-                  Boolean.TRUE.equals(m.get("deleted")),
-                  data));
-        }
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-    }
+    // the stored chunks parsed on all cores, then laid end to end in their order
+    List<List<ImportEngine.Row>> parsed =
+        java.util.stream.IntStream.range(0, raw.size())
+            .parallel()
+            .mapToObj(i -> parse((String) raw.get(i)))
+            .toList();
+    List<ImportEngine.Row> rows = new ArrayList<>();
+    parsed.forEach(rows::addAll);
     return rows;
+  }
+
+  /** A stored row: a chunk of records (an array), or one record (jobs stored before chunks). */
+  private List<ImportEngine.Row> parse(String text) {
+    try {
+      List<Map<String, Object>> records =
+          text.startsWith("[")
+              ? json.readValue(text, new TypeReference<List<Map<String, Object>>>() {})
+              : List.of(json.readValue(text, new TypeReference<Map<String, Object>>() {}));
+      List<ImportEngine.Row> rows = new ArrayList<>(records.size());
+      for (Map<String, Object> m : records) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) m.get("data");
+        rows.add(
+            new ImportEngine.Row(
+                ((Number) m.get("index")).intValue(),
+                (String) m.get("externalId"),
+                m.get("version") == null ? null : ((Number) m.get("version")).longValue(),
+                Boolean.TRUE.equals(m.get("deleted")),
+                data));
+      }
+      return rows;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
    * The rows as the JSON kept in {@code import_job_row.record}: arrays of up to {@value
    * #STORED_CHUNK} records, each record with its index.
    */
-  private List<String> write(List<ImportEngine.Row> rows) throws JsonProcessingException {
-    List<String> out = new ArrayList<>(rows.size() / STORED_CHUNK + 1);
-    for (int from = 0; from < rows.size(); from += STORED_CHUNK) {
-      List<Map<String, Object>> chunk = new ArrayList<>(STORED_CHUNK);
-      for (ImportEngine.Row r : rows.subList(from, Math.min(rows.size(), from + STORED_CHUNK))) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("index", r.index());
-        m.put("externalId", r.externalId());
-        m.put("version", r.version());
-        m.put("deleted", r.deleted());
-        m.put("data", r.data());
-        chunk.add(m);
-      }
-      out.add(json.writeValueAsString(chunk));
-    }
-    return out;
+  private List<String> write(List<ImportEngine.Row> rows) {
+    // chunk by chunk on all cores (accepting a job is the client's wait)
+    return java.util.stream.IntStream.range(0, (rows.size() + STORED_CHUNK - 1) / STORED_CHUNK)
+        .parallel()
+        .mapToObj(
+            c -> {
+              List<Map<String, Object>> chunk = new ArrayList<>(STORED_CHUNK);
+              int from = c * STORED_CHUNK;
+              for (ImportEngine.Row r :
+                  rows.subList(from, Math.min(rows.size(), from + STORED_CHUNK))) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("index", r.index());
+                m.put("externalId", r.externalId());
+                m.put("version", r.version());
+                m.put("deleted", r.deleted());
+                m.put("data", r.data());
+                chunk.add(m);
+              }
+              try {
+                return json.writeValueAsString(chunk);
+              } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
   }
 
   private String writeResults(List<ImportEngine.RowResult> rows) {
@@ -610,6 +668,8 @@ public class ImportJobs {
                 null,
                 violations));
       }
+      // lanes commit their chunks in any order
+      out.sort(java.util.Comparator.comparingInt(ImportEngine.RowResult::index));
       return out;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);

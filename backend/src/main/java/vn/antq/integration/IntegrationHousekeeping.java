@@ -29,6 +29,11 @@ public class IntegrationHousekeeping implements ScheduledTask {
   @Override
   public String run() {
     int keys = idempotency.purge();
+    em.createNativeQuery(
+            "DELETE FROM import_job_done d USING import_job j WHERE d.job_id = j.id"
+                + " AND j.finished_at < now() - make_interval(days => ?1)")
+        .setParameter(1, ImportJobs.ROWS_KEPT_DAYS)
+        .executeUpdate();
     int rows =
         em.createNativeQuery(
                 "DELETE FROM import_job_row r USING import_job j WHERE r.job_id = j.id"

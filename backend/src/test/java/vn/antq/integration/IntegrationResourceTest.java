@@ -513,6 +513,91 @@ class IntegrationResourceTest {
     assertThat(count(officer, "events", commune)).isEqualTo(2499);
   }
 
+  /**
+   * A partial job's chunks are applied by two lanes side by side and commit in any order; a job
+   * whose instance stopped goes on with the chunks it had not committed — by the ranges each commit
+   * recorded, or, for a job stopped before ranges were recorded, after its first {@code done} rows
+   * — and applies nothing twice.
+   */
+  @Test
+  void aStoppedJobGoesOnWithTheChunksItHadNotCommitted() throws Exception {
+    long province = province("Tỉnh Làn Nhập").create();
+    long commune = unit("COMMUNE", "Xã Làn Nhập").under(province).create();
+    String officer = Users.signedIn("COMMUNE_OFFICER", commune);
+    List<Map<String, Object>> rows = eventRecords("L-", "Họp tổ làn ", commune, 3000, 2500);
+    rows.get(500).put("data", EventBuilder.body("", commune));
+    String location =
+        Api.as(officer)
+            .contentType(ContentType.JSON)
+            .body(Map.of("records", rows))
+            .post("/api/import-jobs?resource=events&mode=partial")
+            .then()
+            .statusCode(202)
+            .extract()
+            .header("Location");
+    long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    JsonPath job = waitFor(officer, location);
+    assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
+    assertThat(job.getInt("counts.created")).isEqualTo(2998);
+    // errors in row order, whichever lane committed first
+    assertThat(job.getList("errors.index")).containsExactly(500, 2500);
+    assertThat(single("SELECT sum(to_pos - from_pos) FROM import_job_done WHERE job_id = ?1", id))
+        .isEqualTo(3000);
+    assertThat(single("SELECT sum(events) FROM stat_event_month WHERE unit_id = ?1", commune))
+        .isEqualTo(2998);
+
+    // the instance died before the chunk of rows 1,000 to 1,999 committed
+    forgetRows(id, 1000, 2000);
+    sql(
+        "UPDATE import_job SET state = 'RUNNING', lease_owner = 'an-instance-that-died',"
+            + " lease_until = now() - interval '1 minute', finished_at = NULL, done = 2000,"
+            + " created = 1998 WHERE id = ?1",
+        id);
+    sql("DELETE FROM import_job_done WHERE job_id = ?1 AND from_pos = 1000", id);
+    job = waitFor(officer, location);
+    assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
+    assertThat(job.getInt("counts.created")).isEqualTo(2998);
+    assertThat(job.getInt("counts.unchanged")).isZero();
+    assertThat(job.getInt("done")).isEqualTo(3000);
+    assertThat(count(officer, "events", commune)).isEqualTo(2998);
+
+    // a job stopped before this version recorded no ranges: its first `done` rows were committed
+    forgetRows(id, 2000, 3000);
+    sql(
+        "UPDATE import_job SET state = 'RUNNING', lease_owner = 'an-instance-that-died',"
+            + " lease_until = now() - interval '1 minute', finished_at = NULL, done = 2000,"
+            + " created = 1999, rejected = 1,"
+            + " errors = jsonb_path_query_array(errors, '$[*] ? (@.index < 2000)') WHERE id = ?1",
+        id);
+    sql("DELETE FROM import_job_done WHERE job_id = ?1", id);
+    job = waitFor(officer, location);
+    assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
+    assertThat(job.getInt("counts.created")).isEqualTo(2998);
+    assertThat(job.getInt("counts.unchanged")).isZero();
+    assertThat(job.getList("errors.index")).containsExactly(500, 2500);
+    assertThat(count(officer, "events", commune)).isEqualTo(2998);
+    assertThat(single("SELECT sum(events) FROM stat_event_month WHERE unit_id = ?1", commune))
+        .isEqualTo(2998);
+  }
+
+  /** Takes back what a job's rows [from, to) wrote: their events and their external ids. */
+  private void forgetRows(long job, int from, int to) {
+    String refs =
+        "FROM external_ref r, import_job j WHERE j.id = ?1 AND r.client = j.client"
+            + " AND r.resource = 'EVENT' AND r.external_id LIKE 'L-%'"
+            + " AND CAST(substr(r.external_id, 3) AS integer) >= ?2"
+            + " AND CAST(substr(r.external_id, 3) AS integer) < ?3";
+    sql("DELETE FROM event WHERE id IN (SELECT r.entity_id " + refs + ")", job, from, to);
+    sql(
+        "DELETE FROM external_ref x WHERE (x.client, x.resource, x.external_id) IN"
+            + " (SELECT r.client, r.resource, r.external_id "
+            + refs
+            + ")",
+        job,
+        from,
+        to);
+  }
+
   @Test
   void jobsRunInTheBackgroundFromJsonOrFilesWithAPreview() throws Exception {
     long province = province("Tỉnh Tác Vụ").create();
