@@ -212,6 +212,68 @@ public class ImportEngine {
   }
 
   /**
+   * A job's rows, read when they are needed: their indexes and external ids first (to find the ids
+   * sent twice), then each block's records as its lane comes to it. A job of 100,000 rows then
+   * holds a few blocks of records and their checked inputs at a time instead of all of them.
+   */
+  public interface Source {
+    /** every row in order, with its index and external id (data not needed) */
+    List<Row> heads();
+
+    /** rows at positions [from, to), in full */
+    List<Row> load(int from, int to);
+  }
+
+  /**
+   * {@link #run(ImportTarget, List, boolean, boolean, BitSet, Progress)} over rows read from a
+   * {@link Source}: block by block when the run applies blocks side by side, all at once otherwise.
+   */
+  public Result run(
+      ImportTarget t, Source source, boolean partial, boolean dryRun, BitSet finished, Progress p) {
+    if (!partial || dryRun || !(t instanceof BulkImportTarget) || lanes < 2) {
+      List<Row> heads = source.heads();
+      return run(t, source.load(0, heads.size()), partial, dryRun, finished, p);
+    }
+    String client = client();
+    List<Row> heads = source.heads();
+    List<List<Violation>> idProblems = idProblems(heads);
+    Prepared[] slots = new Prepared[heads.size()];
+    BlockLoader loader =
+        new BlockLoader() {
+          @Override
+          public void load(int from, int to) {
+            List<Row> rows = source.load(from, to);
+            for (int k = 0; k < rows.size(); k++) {
+              slots[from + k] = prepare(t, rows.get(k), idProblems.get(from + k));
+            }
+          }
+
+          @Override
+          public void unload(int from, int to) {
+            java.util.Arrays.fill(slots, from, to, null);
+          }
+        };
+    return new Result(
+        true, runPartial(t, client, java.util.Arrays.asList(slots), finished, false, p, loader));
+  }
+
+  /** Fills a block's rows before a lane applies them, and lets them go after. */
+  private interface BlockLoader {
+    BlockLoader NONE =
+        new BlockLoader() {
+          @Override
+          public void load(int from, int to) {}
+
+          @Override
+          public void unload(int from, int to) {}
+        };
+
+    void load(int from, int to);
+
+    void unload(int from, int to);
+  }
+
+  /**
    * Runs the rows whose positions are not in {@code finished} (a resumed job: those were committed
    * before).
    */
@@ -226,7 +288,7 @@ public class ImportEngine {
     List<Prepared> prepared = prepareAll(t, rows);
     List<RowResult> results = new ArrayList<>();
     if (partial) {
-      results.addAll(runPartial(t, client, prepared, finished, dryRun, p));
+      results.addAll(runPartial(t, client, prepared, finished, dryRun, p, BlockLoader.NONE));
       return new Result(!dryRun, results);
     }
     List<RowResult> invalid =
@@ -248,7 +310,8 @@ public class ImportEngine {
       bad.add(rejected(failed, f.violations));
       // the batch is lost: check the remaining rows on their own, to answer every problem at once
       List<Prepared> rest = prepared.subList(f.position + 1, prepared.size());
-      for (RowResult r : runPartial(t, client, rest, new BitSet(), true, Progress.NONE)) {
+      for (RowResult r :
+          runPartial(t, client, rest, new BitSet(), true, Progress.NONE, BlockLoader.NONE)) {
         if (r.outcome() == Outcome.REJECTED) {
           bad.add(r);
         }
@@ -352,7 +415,8 @@ public class ImportEngine {
       List<Prepared> rows,
       BitSet finished,
       boolean dryRun,
-      Progress p) {
+      Progress p,
+      BlockLoader loader) {
     boolean bulk = t instanceof BulkImportTarget;
     int size = bulk ? BULK_CHUNK : CHUNK;
     List<int[]> blocks = new ArrayList<>();
@@ -366,11 +430,16 @@ public class ImportEngine {
     if (!bulk || dryRun || lanes < 2 || blocks.size() < 2) {
       List<RowResult> out = new ArrayList<>(rows.size());
       for (int[] b : blocks) {
-        out.addAll(runBlock(t, client, rows, b[0], b[1], dryRun, p));
+        loader.load(b[0], b[1]);
+        try {
+          out.addAll(runBlock(t, client, rows, b[0], b[1], dryRun, p));
+        } finally {
+          loader.unload(b[0], b[1]);
+        }
       }
       return out;
     }
-    return runSideBySide(t, client, rows, blocks, p);
+    return runSideBySide(t, client, rows, blocks, p, loader);
   }
 
   /**
@@ -379,7 +448,12 @@ public class ImportEngine {
    * others at their next block; the first failure is thrown once every lane has stopped.
    */
   private List<RowResult> runSideBySide(
-      ImportTarget t, String client, List<Prepared> rows, List<int[]> blocks, Progress p) {
+      ImportTarget t,
+      String client,
+      List<Prepared> rows,
+      List<int[]> blocks,
+      Progress p,
+      BlockLoader loader) {
     SecurityIdentity who = identities.get().getIdentity();
     AtomicInteger next = new AtomicInteger();
     AtomicReference<RuntimeException> failed = new AtomicReference<>();
@@ -389,10 +463,15 @@ public class ImportEngine {
         () -> {
           int b;
           while (failed.get() == null && (b = next.getAndIncrement()) < blocks.size()) {
+            int from = blocks.get(b)[0];
+            int end = blocks.get(b)[1];
             try {
-              done[b] = runBlock(t, client, rows, blocks.get(b)[0], blocks.get(b)[1], false, p);
+              loader.load(from, end);
+              done[b] = runBlock(t, client, rows, from, end, false, p);
             } catch (RuntimeException e) {
               failed.compareAndSet(null, e);
+            } finally {
+              loader.unload(from, end);
             }
           }
         };
@@ -748,6 +827,15 @@ public class ImportEngine {
    * data converted, validated and hashed on all cores (pure computation, row by row).
    */
   private List<Prepared> prepareAll(ImportTarget t, List<Row> rows) {
+    List<List<Violation>> idProblems = idProblems(rows);
+    return java.util.stream.IntStream.range(0, rows.size())
+        .parallel()
+        .mapToObj(i -> prepare(t, rows.get(i), idProblems.get(i)))
+        .toList();
+  }
+
+  /** Each row's problems with its external id: missing, too long, or sent earlier in the batch. */
+  private static List<List<Violation>> idProblems(List<Row> rows) {
     List<List<Violation>> idProblems = new ArrayList<>(rows.size());
     Map<String, Integer> seen = new HashMap<>();
     for (Row r : rows) {
@@ -765,10 +853,7 @@ public class ImportEngine {
       }
       idProblems.add(problems);
     }
-    return java.util.stream.IntStream.range(0, rows.size())
-        .parallel()
-        .mapToObj(i -> prepare(t, rows.get(i), idProblems.get(i)))
-        .toList();
+    return idProblems;
   }
 
   private Prepared prepare(ImportTarget t, Row r, List<Violation> idProblems) {

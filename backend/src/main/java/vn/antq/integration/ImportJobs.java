@@ -393,9 +393,8 @@ public class ImportJobs {
           .get()
           .setIdentity(actor.identity());
       ImportTarget target = engine.target((String) j[0]);
-      List<ImportEngine.Row> rows = rows(id);
       ImportEngine.Result result =
-          engine.run(target, rows, partial, dryRun, finished, new JobProgress(id));
+          engine.run(target, new StoredRows(id), partial, dryRun, finished, new JobProgress(id));
       if (dryRun) {
         List<ImportEngine.RowResult> all = result.rows();
         finishDryRun(id, all);
@@ -555,25 +554,112 @@ public class ImportJobs {
 
   // ------------------------------------------------------------------ rows as JSON
 
-  private List<ImportEngine.Row> rows(long id) {
-    @SuppressWarnings("unchecked")
-    List<Object> raw =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    em.createNativeQuery(
-                            "SELECT record FROM import_job_row WHERE job_id = ?1" + " ORDER BY idx")
-                        .setParameter(1, id)
-                        .getResultList());
-    // the stored chunks parsed on all cores, then laid end to end in their order
-    List<List<ImportEngine.Row>> parsed =
-        java.util.stream.IntStream.range(0, raw.size())
-            .parallel()
-            .mapToObj(i -> parse((String) raw.get(i)))
-            .toList();
-    List<ImportEngine.Row> rows = new ArrayList<>();
-    parsed.forEach(rows::addAll);
-    return rows;
+  /**
+   * A job's stored rows as the engine reads them: the text of every stored row is read once (a
+   * chunk of records, or one record for jobs stored before chunks), their indexes and external ids
+   * are picked out without building the records, and a block's records are built when it is
+   * applied.
+   */
+  private final class StoredRows implements ImportEngine.Source {
+    private final List<String> stored;
+
+    /** position of the first record of each stored row, and the count after the last */
+    private final int[] starts;
+
+    private final List<ImportEngine.Row> heads;
+
+    StoredRows(long id) {
+      @SuppressWarnings("unchecked")
+      List<Object> raw =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      em.createNativeQuery(
+                              "SELECT record FROM import_job_row WHERE job_id = ?1 ORDER BY idx")
+                          .setParameter(1, id)
+                          .getResultList());
+      stored = raw.stream().map(String.class::cast).toList();
+      List<List<ImportEngine.Row>> parts =
+          java.util.stream.IntStream.range(0, stored.size())
+              .parallel()
+              .mapToObj(i -> headsOf(stored.get(i)))
+              .toList();
+      starts = new int[stored.size() + 1];
+      List<ImportEngine.Row> all = new ArrayList<>();
+      for (int i = 0; i < parts.size(); i++) {
+        starts[i] = all.size();
+        all.addAll(parts.get(i));
+      }
+      starts[parts.size()] = all.size();
+      heads = all;
+    }
+
+    @Override
+    public List<ImportEngine.Row> heads() {
+      return heads;
+    }
+
+    @Override
+    public List<ImportEngine.Row> load(int from, int to) {
+      if (to <= from) {
+        return List.of();
+      }
+      // the stored rows holding positions [from, to), parsed on all cores
+      int first = storedRowOf(from);
+      int last = storedRowOf(to - 1);
+      int base = starts[first];
+      List<List<ImportEngine.Row>> parsed =
+          java.util.stream.IntStream.rangeClosed(first, last)
+              .parallel()
+              .mapToObj(i -> parse(stored.get(i)))
+              .toList();
+      List<ImportEngine.Row> rows = new ArrayList<>(starts[last + 1] - base);
+      parsed.forEach(rows::addAll);
+      return rows.subList(from - base, to - base);
+    }
+
+    /** The stored row holding the record at this position. */
+    private int storedRowOf(int position) {
+      int i = java.util.Arrays.binarySearch(starts, 0, stored.size(), position);
+      return i >= 0 ? i : -i - 2;
+    }
+  }
+
+  /** The index and external id of each record of a stored row, its data skipped. */
+  private List<ImportEngine.Row> headsOf(String text) {
+    try (com.fasterxml.jackson.core.JsonParser p = json.getFactory().createParser(text)) {
+      List<ImportEngine.Row> out = new ArrayList<>();
+      com.fasterxml.jackson.core.JsonToken top = p.nextToken();
+      if (top == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+          out.add(head(p));
+        }
+      } else {
+        out.add(head(p));
+      }
+      return out;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One record's index and external id; the parser is on its START_OBJECT. */
+  private static ImportEngine.Row head(com.fasterxml.jackson.core.JsonParser p)
+      throws java.io.IOException {
+    int index = 0;
+    String externalId = null;
+    while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+      if ("index".equals(field)) {
+        index = p.getIntValue();
+      } else if ("externalId".equals(field)) {
+        externalId = value == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : p.getText();
+      } else {
+        p.skipChildren();
+      }
+    }
+    return new ImportEngine.Row(index, externalId, null, false, null);
   }
 
   /** A stored row: a chunk of records (an array), or one record (jobs stored before chunks). */
