@@ -526,15 +526,7 @@ class IntegrationResourceTest {
     String officer = Users.signedIn("COMMUNE_OFFICER", commune);
     List<Map<String, Object>> rows = eventRecords("L-", "Họp tổ làn ", commune, 3000, 2500);
     rows.get(500).put("data", EventBuilder.body("", commune));
-    String location =
-        Api.as(officer)
-            .contentType(ContentType.JSON)
-            .body(Map.of("records", rows))
-            .post("/api/import-jobs?resource=events&mode=partial")
-            .then()
-            .statusCode(202)
-            .extract()
-            .header("Location");
+    String location = submitJob(officer, rows, "resource=events&mode=partial");
     long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     JsonPath job = waitFor(officer, location);
     assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
@@ -548,36 +540,57 @@ class IntegrationResourceTest {
 
     // the instance died before the chunk of rows 1,000 to 1,999 committed
     forgetRows(id, 1000, 2000);
-    sql(
-        "UPDATE import_job SET state = 'RUNNING', lease_owner = 'an-instance-that-died',"
-            + " lease_until = now() - interval '1 minute', finished_at = NULL, done = 2000,"
-            + " created = 1998 WHERE id = ?1",
-        id);
-    sql("DELETE FROM import_job_done WHERE job_id = ?1 AND from_pos = 1000", id);
-    job = waitFor(officer, location);
-    assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
-    assertThat(job.getInt("counts.created")).isEqualTo(2998);
-    assertThat(job.getInt("counts.unchanged")).isZero();
+    job = resumedAfterACrash(officer, location, id, " AND from_pos = 1000", "created = 1998");
     assertThat(job.getInt("done")).isEqualTo(3000);
     assertThat(count(officer, "events", commune)).isEqualTo(2998);
 
     // a job stopped before this version recorded no ranges: its first `done` rows were committed
     forgetRows(id, 2000, 3000);
-    sql(
-        "UPDATE import_job SET state = 'RUNNING', lease_owner = 'an-instance-that-died',"
-            + " lease_until = now() - interval '1 minute', finished_at = NULL, done = 2000,"
-            + " created = 1999, rejected = 1,"
-            + " errors = jsonb_path_query_array(errors, '$[*] ? (@.index < 2000)') WHERE id = ?1",
-        id);
-    sql("DELETE FROM import_job_done WHERE job_id = ?1", id);
-    job = waitFor(officer, location);
-    assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
-    assertThat(job.getInt("counts.created")).isEqualTo(2998);
-    assertThat(job.getInt("counts.unchanged")).isZero();
+    job =
+        resumedAfterACrash(
+            officer,
+            location,
+            id,
+            "",
+            "created = 1999, rejected = 1,"
+                + " errors = jsonb_path_query_array(errors, '$[*] ? (@.index < 2000)')");
     assertThat(job.getList("errors.index")).containsExactly(500, 2500);
     assertThat(count(officer, "events", commune)).isEqualTo(2998);
     assertThat(single("SELECT sum(events) FROM stat_event_month WHERE unit_id = ?1", commune))
         .isEqualTo(2998);
+  }
+
+  /**
+   * Leaves the job as an instance that died after 2,000 rows would have (RUNNING, its lease run
+   * out, the ranges {@code lost} not committed, the given counts), waits for a live worker to
+   * finish it, and checks that it created the rows not committed and nothing twice.
+   */
+  private JsonPath resumedAfterACrash(
+      String officer, String location, long id, String lost, String counts) throws Exception {
+    sql("DELETE FROM import_job_done WHERE job_id = ?1" + lost, id);
+    sql(
+        "UPDATE import_job SET state = 'RUNNING', lease_owner = 'an-instance-that-died',"
+            + " lease_until = now() - interval '1 minute', finished_at = NULL, done = 2000, "
+            + counts
+            + " WHERE id = ?1",
+        id);
+    JsonPath job = waitFor(officer, location);
+    assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
+    assertThat(job.getInt("counts.created")).isEqualTo(2998);
+    assertThat(job.getInt("counts.unchanged")).isZero();
+    return job;
+  }
+
+  /** Submits rows as an import job (202); its Location. */
+  static String submitJob(String token, List<Map<String, Object>> rows, String query) {
+    return Api.as(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("records", rows))
+        .post("/api/import-jobs?" + query)
+        .then()
+        .statusCode(202)
+        .extract()
+        .header("Location");
   }
 
   /** Takes back what a job's rows [from, to) wrote: their events and their external ids. */
