@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import vn.antq.support.Api;
 import vn.antq.support.EventBuilder;
 import vn.antq.support.ModelBuilder;
+import vn.antq.support.Sql;
 import vn.antq.support.Users;
 
 /** Issue 8 through the API: idempotent bulk import, jobs, files, the change feed, exports. */
@@ -33,15 +34,7 @@ class IntegrationResourceTest {
   @Inject EntityManager em;
 
   void sql(String statement, Object... params) {
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              var q = em.createNativeQuery(statement);
-              for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-              }
-              q.executeUpdate();
-            });
+    Sql.execute(em, statement, params);
   }
 
   /**

@@ -344,15 +344,7 @@ class ModelResourceTest {
     Map<String, Object> body = ModelBuilder.body("Mô hình đếm", commune);
     body.put("declaredTeams", 12);
     body.put("declaredMembers", 150);
-    long id =
-        Api.json()
-            .body(body)
-            .post("/api/models")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long id = ModelBuilder.create(body);
     long t1 = ModelBuilder.team(id, "Tổ 1", hamlet);
     long t2 = ModelBuilder.team(id, "Tổ 2", hamlet);
     long gone = ModelBuilder.team(id, "Tổ đã giải thể", hamlet);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.antq.support.UnitBuilder.province;
 import static vn.antq.support.UnitBuilder.unit;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -13,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import vn.antq.support.Api;
 import vn.antq.support.ModelBuilder;
+import vn.antq.support.Sql;
 
 /**
  * A province's report reads its model figures from the stocks kept by triggers (V21), corrected
@@ -27,29 +26,14 @@ class ModelStocksTest {
   @Inject EntityManager em;
 
   void sql(String statement, Object... params) {
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              var q = em.createNativeQuery(statement);
-              for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-              }
-              q.executeUpdate();
-            });
+    Sql.execute(em, statement, params);
   }
 
   static long model(String name, long unit, String establishedOn, String type) {
     Map<String, Object> body = ModelBuilder.body(name, unit);
     body.put("establishedOn", establishedOn);
     body.put("typeId", ModelBuilder.typeId(type));
-    return Api.json()
-        .body(body)
-        .post("/api/models")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath()
-        .getLong("id");
+    return ModelBuilder.create(body);
   }
 
   @Test

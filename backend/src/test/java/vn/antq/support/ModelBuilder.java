@@ -28,8 +28,13 @@ public final class ModelBuilder {
   }
 
   public static long model(String name, long unitId) {
+    return create(body(name, unitId));
+  }
+
+  /** Creates a model from a body (see {@link #body}) through the API; its id. */
+  public static long create(Map<String, Object> body) {
     return Api.json()
-        .body(body(name, unitId))
+        .body(body)
         .post("/api/models")
         .then()
         .statusCode(201)
