@@ -47,7 +47,12 @@ public class ReadDatabase {
    * Whether the replica failed to answer last time, and when ({@link System#nanoTime()}) to try it
    * again: until then this instance reads the primary without trying the replica first.
    */
-  private volatile boolean replicaDown;
+  /**
+   * Whether the replica was found down: a report's figure queries run side by side, so several
+   * threads can find it down at once, and only the one that changes this logs it.
+   */
+  private final java.util.concurrent.atomic.AtomicBoolean replicaDown =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private volatile long retryReplicaAt;
   static final long RETRY_AFTER_NANOS = 10_000_000_000L;
@@ -71,11 +76,10 @@ public class ReadDatabase {
   public List<Object[]> query(String sql, Map<String, ?> params) {
     // the comment names these statements in PostgreSQL's logs and pg_stat_statements
     Bound bound = bind(TAG + sql, params);
-    if (replica != null && (!replicaDown || System.nanoTime() - retryReplicaAt >= 0)) {
+    if (replica != null && (!replicaDown.get() || System.nanoTime() - retryReplicaAt >= 0)) {
       try {
         List<Object[]> rows = run(replica, bound);
-        if (replicaDown) {
-          replicaDown = false;
+        if (replicaDown.compareAndSet(true, false)) {
           LOG.info("The reports database answers again: reports read it");
         }
         return rows;
@@ -83,14 +87,13 @@ public class ReadDatabase {
         if (!unavailable(e)) {
           throw new IllegalStateException(e);
         }
-        if (!replicaDown) {
+        retryReplicaAt = System.nanoTime() + RETRY_AFTER_NANOS;
+        if (replicaDown.compareAndSet(false, true)) {
           LOG.warnf(
               "The reports database did not answer (%s %s): reports read the primary, and try"
                   + " it again every %d s",
               e.getSQLState(), e.getMessage(), RETRY_AFTER_NANOS / 1_000_000_000L);
         }
-        retryReplicaAt = System.nanoTime() + RETRY_AFTER_NANOS;
-        replicaDown = true;
       }
     }
     try {
