@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Several stateless instances on one PostgreSQL, proved on loopback (issue 10; README "Scaling
-# out"). Not part of ./test.sh; .ci/run runs it after the test command.
+# Several stateless instances on one PostgreSQL, proved on loopback (issue 10; docs/scaling-out.md).
+# Not part of ./test.sh; .ci/run runs it after the test command.
 #
 #  1. a PostgreSQL primary (Debian's postgresql package) with WAL archiving, a streaming replica
 #     made by pg_basebackup -R, and a base backup for the restore test;

@@ -1,6 +1,6 @@
 import { Spin } from 'antd';
 import { useEffect, type ReactNode } from 'react';
-import { LoginPage, ReauthModal } from '@/features/auth';
+import { LoginPage, ReauthModal } from '@/features/security';
 import { session } from '@/lib/session';
 import { useSession } from '@/lib/useSession';
 

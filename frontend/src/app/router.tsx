@@ -1,38 +1,77 @@
-import { ImportPage } from '@/features/imports';
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { NotFound } from '@/components/NotFound';
-import { AdminPage } from '@/features/admin';
-import { AwardPage, AwardPrintPage, AwardsPage } from '@/features/awards';
-import { DashboardPage } from '@/features/dashboard';
-import { EventsPage } from '@/features/events';
-import { IndicatorReportPage, IndicatorsPage } from '@/features/indicators';
-import { ModelPage, ModelsPage } from '@/features/models';
-import { ReportPage } from '@/features/reports';
-import { SafetyPage } from '@/features/safety';
-import { UnitsPage } from '@/features/units';
+import { PageLoading } from '@/components/PageLoading';
 import { AppLayout } from './AppLayout';
+
+/**
+ * A route whose page is loaded when first visited: each feature's code (and ECharts, only on the
+ * dashboard) is a script of its own, so the sign-in form and the first page load only theirs.
+ */
+const page = (load: () => Promise<ComponentType>) => async () => ({ Component: await load() });
 
 const createRouter = () =>
   createBrowserRouter([
     // the printable list stands alone, without the menus around it
-    { path: '/khen-thuong/:id/in', element: <AwardPrintPage /> },
+    {
+      path: '/khen-thuong/:id/in',
+      lazy: page(() => import('@/features/awards').then((m) => m.AwardPrintPage)),
+      HydrateFallback: PageLoading,
+    },
     {
       path: '/',
       element: <AppLayout />,
+      HydrateFallback: PageLoading,
       children: [
-        { index: true, element: <DashboardPage /> },
-        { path: 'don-vi', element: <UnitsPage /> },
-        { path: 'mo-hinh', element: <ModelsPage /> },
-        { path: 'mo-hinh/:id', element: <ModelPage /> },
-        { path: 'su-kien', element: <EventsPage /> },
-        { path: 'khen-thuong', element: <AwardsPage /> },
-        { path: 'khen-thuong/:id', element: <AwardPage /> },
-        { path: 'so-lieu', element: <IndicatorsPage /> },
-        { path: 'so-lieu/:id', element: <IndicatorReportPage /> },
-        { path: 'an-toan', element: <SafetyPage /> },
-        { path: 'bao-cao', element: <ReportPage /> },
-        { path: 'nhap-du-lieu', element: <ImportPage /> },
-        { path: 'quan-tri', element: <AdminPage /> },
+        { index: true, lazy: page(() => import('./dashboard').then((m) => m.DashboardPage)) },
+        {
+          path: 'don-vi',
+          lazy: page(() => import('./routes/UnitsRoute').then((m) => m.UnitsRoute)),
+        },
+        {
+          path: 'mo-hinh',
+          lazy: page(() => import('@/features/models').then((m) => m.ModelsPage)),
+        },
+        {
+          path: 'mo-hinh/:id',
+          lazy: page(() => import('./routes/ModelRoute').then((m) => m.ModelRoute)),
+        },
+        {
+          path: 'su-kien',
+          lazy: page(() => import('@/features/events').then((m) => m.EventsPage)),
+        },
+        {
+          path: 'khen-thuong',
+          lazy: page(() => import('@/features/awards').then((m) => m.AwardsPage)),
+        },
+        {
+          path: 'khen-thuong/:id',
+          lazy: page(() => import('@/features/awards').then((m) => m.AwardPage)),
+        },
+        {
+          path: 'so-lieu',
+          lazy: page(() => import('@/features/indicators').then((m) => m.IndicatorsPage)),
+        },
+        {
+          path: 'so-lieu/:id',
+          lazy: page(() => import('@/features/indicators').then((m) => m.IndicatorReportPage)),
+        },
+        {
+          path: 'an-toan',
+          lazy: page(() => import('@/features/safety').then((m) => m.SafetyPage)),
+        },
+        {
+          path: 'bao-cao',
+          lazy: page(() => import('@/features/reports').then((m) => m.ReportPage)),
+        },
+        {
+          path: 'nhap-du-lieu',
+          lazy: page(() => import('@/features/integration').then((m) => m.ImportPage)),
+        },
+        {
+          path: 'quan-tri',
+          lazy: page(() => import('./routes/AdminRoute').then((m) => m.AdminRoute)),
+        },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -1,2 +1,1 @@
 export { CataloguesTab } from './components/CataloguesTab';
-export { useCatalogue, type CatalogueItem } from './api/catalogues';

@@ -1,2 +1,1 @@
 export { EventsPage } from './components/EventsPage';
-export { useEvents, useProgrammes } from './api/events';

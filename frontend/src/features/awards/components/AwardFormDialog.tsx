@@ -2,9 +2,10 @@ import { App, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { FormDialog } from '@/components/FormDialog';
-import { useCatalogue } from '@/features/catalogues';
-import { useEvents, useProgrammes } from '@/features/events';
-import { UnitPicker, unitDetailQuery } from '@/features/units';
+import { useCatalogue } from '@/lib/catalogues';
+import { useEvents, useProgrammes } from '@/lib/events';
+import { UnitPicker } from '@/components/UnitPicker';
+import { unitDetailQuery } from '@/lib/units';
 import { ApiError } from '@/lib/api/client';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import { useCurrentUser } from '@/lib/useSession';

@@ -5,8 +5,8 @@ import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { DateRangeFilter, FilterCard, SearchFilter, SelectFilter } from '@/components/ListFilters';
-import { useCatalogue } from '@/features/catalogues';
-import { UnitPicker } from '@/features/units';
+import { useCatalogue } from '@/lib/catalogues';
+import { UnitPicker } from '@/components/UnitPicker';
 import { formatDate, formatNumber } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 import { useTableParams } from '@/lib/useTableParams';

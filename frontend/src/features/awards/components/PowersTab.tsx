@@ -3,7 +3,7 @@ import { App, Button, DatePicker, Form, Input, Select, Space, Table, Tag, Typogr
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormDialog } from '@/components/FormDialog';
-import { useCatalogue } from '@/features/catalogues';
+import { useCatalogue } from '@/lib/catalogues';
 import { formatDate } from '@/lib/format';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import { useAwardPowers, useSaveAwardPower, type AwardPower } from '../api/awards';

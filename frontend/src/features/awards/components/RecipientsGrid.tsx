@@ -8,7 +8,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { UnitPicker } from '@/features/units';
+import { UnitPicker } from '@/components/UnitPicker';
 import { api, unwrap } from '@/lib/api/client';
 import { formatNumber } from '@/lib/format';
 import type { AwardRecipient, AwardRecipientInput } from '../api/awards';

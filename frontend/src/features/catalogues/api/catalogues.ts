@@ -1,31 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '@/lib/api/client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '@/lib/api/client';
+import {
+  catalogueKeys,
+  type Catalogue,
+  type CatalogueItem,
+  type CatalogueItemInput,
+} from '@/lib/catalogues';
 
-export type Catalogue = Schemas['Catalogue'];
-export type CatalogueItem = Schemas['CatalogueItem'];
-export type CatalogueItemInput = Schemas['CatalogueItemInput'];
-
-export const catalogueKeys = {
-  all: ['catalogues'] as const,
-  list: (catalogue: Catalogue, activeOn?: string) =>
-    ['catalogues', catalogue, activeOn ?? ''] as const,
-};
-
-/** A catalogue's items (all of them, or those in force on `activeOn`), cached for minutes. */
-export function useCatalogue(catalogue: Catalogue, activeOn?: string) {
-  return useQuery({
-    queryKey: catalogueKeys.list(catalogue, activeOn),
-    staleTime: 5 * 60_000,
-    queryFn: async () =>
-      (
-        await unwrap(
-          api.GET('/api/catalogues/{catalogue}', {
-            params: { path: { catalogue }, query: activeOn ? { activeOn } : {} },
-          }),
-        )
-      ).data,
-  });
-}
+export * from '@/lib/catalogues';
 
 export function useSaveCatalogueItem(catalogue: Catalogue) {
   const client = useQueryClient();

@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/lib/api/client';
 import { uploadFile } from '@/lib/upload';
+import { eventKeys as keys } from '@/lib/events';
+
+export * from '@/lib/events';
 
 export type EventItem = Schemas['Event'];
 export type EventInput = Schemas['EventInput'];
@@ -8,36 +11,6 @@ export type Programme = Schemas['Programme'];
 export type ProgrammeInput = Schemas['ProgrammeInput'];
 export type ProgrammeStatus = Schemas['ProgrammeStatus'];
 export type Attachment = Schemas['Attachment'];
-
-export interface EventListParams {
-  q?: string;
-  typeId?: number;
-  programmeId?: number;
-  organiserId?: number;
-  unitId?: number;
-  from?: string;
-  to?: string;
-  page?: number;
-  size?: number;
-  sort?: string;
-}
-
-const keys = {
-  all: ['events'] as const,
-  list: (p: EventListParams) => ['events', 'list', p] as const,
-  detail: (id: number) => ['events', 'detail', id] as const,
-  programmes: (p: object) => ['events', 'programmes', p] as const,
-  programme: (id: number) => ['events', 'programme', id] as const,
-};
-
-export function useEvents(params: EventListParams, enabled = true) {
-  return useQuery({
-    queryKey: keys.list(params),
-    enabled,
-    queryFn: async () => (await unwrap(api.GET('/api/events', { params: { query: params } }))).data,
-    placeholderData: (previous) => previous,
-  });
-}
 
 export function useEvent(id: number | undefined) {
   return useQuery({
@@ -106,20 +79,6 @@ export function uploadAttachment(
   onProgress: (percent: number) => void,
 ): Promise<Attachment> {
   return uploadFile<Attachment>(`/api/events/${eventId}/attachments`, file, 201, onProgress);
-}
-
-export function useProgrammes(params: {
-  q?: string;
-  unitId?: number;
-  page?: number;
-  size?: number;
-}) {
-  return useQuery({
-    queryKey: keys.programmes(params),
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/programmes', { params: { query: params } }))).data,
-    placeholderData: (previous) => previous,
-  });
 }
 
 export function useProgramme(id: number | undefined) {

@@ -4,8 +4,8 @@ import { App, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Sp
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormDialog } from '@/components/FormDialog';
-import { useCatalogue } from '@/features/catalogues';
-import { UnitPicker } from '@/features/units';
+import { useCatalogue } from '@/lib/catalogues';
+import { UnitPicker } from '@/components/UnitPicker';
 import { api, unwrap } from '@/lib/api/client';
 import { todayIso } from '@/lib/format';
 import { applyViolations, problemMessage } from '@/lib/problem';

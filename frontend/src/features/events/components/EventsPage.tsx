@@ -5,8 +5,8 @@ import { Alert, Badge, Button, Calendar, Card, Col, Space, Table, Tabs, Typograp
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { DateRangeFilter, FilterCard, SearchFilter, SelectFilter } from '@/components/ListFilters';
-import { useCatalogue } from '@/features/catalogues';
-import { UnitPicker } from '@/features/units';
+import { useCatalogue } from '@/lib/catalogues';
+import { UnitPicker } from '@/components/UnitPicker';
 import { formatNumber } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 import { useTableParams } from '@/lib/useTableParams';

@@ -20,7 +20,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { FormDialog } from '@/components/FormDialog';
-import { UnitPicker } from '@/features/units';
+import { UnitPicker } from '@/components/UnitPicker';
 import { formatDate, formatNumber } from '@/lib/format';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import { useRights } from '@/lib/useSession';

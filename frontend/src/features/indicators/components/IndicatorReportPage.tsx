@@ -28,7 +28,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { AuditTimeline } from '@/components/AuditTimeline';
 import { NotFound } from '@/components/NotFound';
-import { useCatalogue } from '@/features/catalogues';
+import { useCatalogue } from '@/lib/catalogues';
 import { ApiError } from '@/lib/api/client';
 import { formatDate, formatNumber } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';

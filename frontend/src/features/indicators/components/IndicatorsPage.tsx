@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { FilterCard, SelectFilter } from '@/components/ListFilters';
-import { UnitPicker } from '@/features/units';
+import { UnitPicker } from '@/components/UnitPicker';
 import { formatNumber } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 import { useRights } from '@/lib/useSession';

@@ -2,7 +2,7 @@ import { App, Col, Form, InputNumber, Radio, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { FormDialog } from '@/components/FormDialog';
-import { UnitPicker } from '@/features/units';
+import { UnitPicker } from '@/components/UnitPicker';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import { useCurrentUser } from '@/lib/useSession';
 import { useCreateIndicatorReport, type PeriodKind } from '../api/indicators';

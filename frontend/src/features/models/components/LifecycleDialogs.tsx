@@ -2,7 +2,7 @@ import { App, DatePicker, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormDialog } from '@/components/FormDialog';
-import { UnitPicker } from '@/features/units';
+import { UnitPicker } from '@/components/UnitPicker';
 import { formatDate, todayIso } from '@/lib/format';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import {

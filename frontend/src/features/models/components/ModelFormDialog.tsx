@@ -2,8 +2,8 @@ import { App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select }
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormDialog } from '@/components/FormDialog';
-import { useCatalogue } from '@/features/catalogues';
-import { UnitPicker } from '@/features/units';
+import { useCatalogue } from '@/lib/catalogues';
+import { UnitPicker } from '@/components/UnitPicker';
 import { todayIso } from '@/lib/format';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ArrowLeftOutlined, EditOutlined, TrophyOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -18,7 +19,6 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { AuditTimeline } from '@/components/AuditTimeline';
 import { NotFound } from '@/components/NotFound';
-import { AwardsTab } from '@/features/awards';
 import { formatDate } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 import { useCurrentUser, useRights } from '@/lib/useSession';
@@ -90,7 +90,8 @@ type Dialog =
   | { kind: 'recognize' };
 
 /** One model: overview, teams and members, history, recognitions; life-cycle buttons on top. */
-export function ModelPage() {
+/** A model's page; `awardsOf` adds its awards (composed by the app). */
+export function ModelPage({ awardsOf }: { awardsOf?: (modelId: number) => ReactNode } = {}) {
   const id = Number(useParams().id);
   const [params, setParams] = useSearchParams();
   const detail = useModelDetail(id);
@@ -201,7 +202,11 @@ export function ModelPage() {
               <Empty description="Lịch sử thay đổi dành cho cán bộ cấp tỉnh và quản trị viên" />
             ),
           },
-          { key: 'awards', label: 'Khen thưởng', children: <Awards model={model} /> },
+          {
+            key: 'awards',
+            label: 'Khen thưởng',
+            children: <Awards model={model} awardsOf={awardsOf} />,
+          },
         ]}
       />
       {dialog.kind === 'edit' && (
@@ -293,7 +298,13 @@ function Overview({ model }: { model: ModelDetail }) {
   );
 }
 
-function Awards({ model }: { model: ModelDetail }) {
+function Awards({
+  model,
+  awardsOf,
+}: {
+  model: ModelDetail;
+  awardsOf?: (modelId: number) => ReactNode;
+}) {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {model.recognitions.length === 0 ? (
@@ -319,7 +330,7 @@ function Awards({ model }: { model: ModelDetail }) {
           )}
         />
       )}
-      <AwardsTab modelId={model.id} title="Khen thưởng mô hình và thành viên" />
+      {awardsOf?.(model.id)}
     </Space>
   );
 }

@@ -27,7 +27,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormDialog } from '@/components/FormDialog';
-import { UnitPicker } from '@/features/units';
+import { UnitPicker } from '@/components/UnitPicker';
 import { api } from '@/lib/api/client';
 import { saveDownload } from '@/lib/download';
 import { formatDate, todayIso } from '@/lib/format';

@@ -18,7 +18,7 @@ import {
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { UnitPicker } from '@/features/units';
+import { UnitPicker } from '@/components/UnitPicker';
 import { api } from '@/lib/api/client';
 import { saveDownload } from '@/lib/download';
 import { formatNumber } from '@/lib/format';

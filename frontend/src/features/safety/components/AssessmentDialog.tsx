@@ -17,7 +17,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { AuditTimeline } from '@/components/AuditTimeline';
 import { FormDialog } from '@/components/FormDialog';
-import { UnitPicker } from '@/features/units';
+import { UnitPicker } from '@/components/UnitPicker';
 import { ApiError } from '@/lib/api/client';
 import { formatDate } from '@/lib/format';
 import { applyViolations, problemMessage } from '@/lib/problem';

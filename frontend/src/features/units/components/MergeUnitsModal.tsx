@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import { todayIso } from '@/lib/format';
 import { useMergeUnits, type UnitDetail } from '../api/units';
-import { UnitPicker } from './UnitPicker';
+import { UnitPicker } from '@/components/UnitPicker';
 
 interface FormValues {
   predecessorIds: number[];

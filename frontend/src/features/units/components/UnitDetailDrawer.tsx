@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   EditOutlined,
@@ -23,11 +24,10 @@ import { problemMessage } from '@/lib/problem';
 import { useRights } from '@/lib/useSession';
 import { useUnitDetail, type UnitDetail } from '../api/units';
 import { UnitHistory } from './UnitHistory';
-import { AwardsTab } from '@/features/awards';
 import type { Schemas } from '@/lib/api/client';
 
 type LineageLink = Schemas['LineageLink'];
-import { UNIT_KIND_COLORS, UNIT_KIND_LABELS } from './unitKinds';
+import { UNIT_KIND_COLORS, UNIT_KIND_LABELS } from '@/lib/unitKinds';
 
 const CHANGE_LABELS = { MERGE: 'Sáp nhập', SPLIT: 'Chia tách', RENAME: 'Đổi tên' } as const;
 
@@ -56,6 +56,8 @@ interface UnitDetailDrawerProps {
   linkTo: LinkTo;
   onEdit: (unit: UnitDetail, etag: string) => void;
   onAddChild: (unit: UnitDetail) => void;
+  /** The awards of the unit's area, from the awards feature (composed by the app). */
+  awardsOf?: (unit: UnitDetail) => ReactNode;
   onMergeInto: (unit: UnitDetail) => void;
   onShowSubtree: (unit: UnitDetail) => void;
 }
@@ -66,6 +68,7 @@ export function UnitDetailDrawer({
   linkTo,
   onEdit,
   onAddChild,
+  awardsOf,
   onMergeInto,
   onShowSubtree,
 }: UnitDetailDrawerProps) {
@@ -184,13 +187,9 @@ export function UnitDetailDrawer({
                 </Space>
               ),
             },
-            {
-              key: 'awards',
-              label: 'Khen thưởng',
-              children: (
-                <AwardsTab unitId={unit.id} title={`Khen thưởng trên địa bàn ${unit.name}`} />
-              ),
-            },
+            ...(awardsOf
+              ? [{ key: 'awards', label: 'Khen thưởng', children: awardsOf(unit) }]
+              : []),
             ...(rights.audit
               ? [{ key: 'history', label: 'Lịch sử', children: <UnitHistory unitId={unit.id} /> }]
               : []),

@@ -12,8 +12,8 @@ import {
   type UnitInput,
   type UnitKind,
 } from '../api/units';
-import { UnitPicker } from './UnitPicker';
-import { ROOT_KINDS, UNIT_KIND_LABELS } from './unitKinds';
+import { UnitPicker } from '@/components/UnitPicker';
+import { ROOT_KINDS, UNIT_KIND_LABELS } from '@/lib/unitKinds';
 
 interface FormValues {
   name: string;

@@ -1,6 +1,6 @@
 import { AuditTimeline } from '@/components/AuditTimeline';
 import type { UnitKind } from '../api/units';
-import { UNIT_KIND_LABELS } from './unitKinds';
+import { UNIT_KIND_LABELS } from '@/lib/unitKinds';
 
 const FIELDS: Record<string, string> = {
   code: 'Mã',

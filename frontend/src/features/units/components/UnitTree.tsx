@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { formatDate } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 import { unitChildrenQuery, unitDetailQuery, unitListQuery, type Unit } from '../api/units';
-import { UNIT_KIND_COLORS, UNIT_KIND_LABELS } from './unitKinds';
+import { UNIT_KIND_COLORS, UNIT_KIND_LABELS } from '@/lib/unitKinds';
 
 interface UnitTreeProps {
   /** The root of a user bound to a unit (their territory); the top of the tree otherwise. */

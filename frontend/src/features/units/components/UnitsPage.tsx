@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -30,7 +31,7 @@ import { MergeUnitsModal } from './MergeUnitsModal';
 import { UnitDetailDrawer } from './UnitDetailDrawer';
 import { UnitFormModal } from './UnitFormModal';
 import { UnitTree } from './UnitTree';
-import { UNIT_KIND_COLORS, UNIT_KIND_LABELS, UNIT_KINDS } from './unitKinds';
+import { UNIT_KIND_COLORS, UNIT_KIND_LABELS, UNIT_KINDS } from '@/lib/unitKinds';
 
 const FILTERS = ['q', 'kind', 'ancestorId', 'all', 'unit'] as const;
 
@@ -40,7 +41,8 @@ type FormState =
   | { mode: 'edit'; unit: UnitDetail; etag: string };
 
 /** Đơn vị: the lazily loaded tree beside a searchable table, with detail, forms and merge. */
-export function UnitsPage() {
+/** Đơn vị: the tree and its details; `awardsOf` adds the awards tab (composed by the app). */
+export function UnitsPage({ awardsOf }: { awardsOf?: (unit: UnitDetail) => ReactNode } = {}) {
   const { state, params, onChange, setFilter, setParam, sortOrderOf } = useTableParams(FILTERS);
   const f = state.filters;
   const showAll = f.all?.[0] === '1';
@@ -227,6 +229,7 @@ export function UnitsPage() {
         </Col>
       </Row>
       <UnitDetailDrawer
+        awardsOf={awardsOf}
         unitId={openUnitId}
         onClose={() => openUnit(undefined)}
         linkTo={linkTo}

@@ -1,64 +1,138 @@
 package vn.antq;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
+import java.lang.annotation.Annotation;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import vn.antq.archfixture.FixtureEntity;
 
-/** The layout rules of ENGINEERING.md, checked on every build. */
+/**
+ * The layout of docs/architecture.md, checked on every build. Each top-level package under {@code
+ * vn.antq} is a feature (a slice); {@code common} is shared code and {@code api} the generated
+ * contract. Every rule is shown failing on a small set of violating classes ({@code
+ * vn.antq.archfixture}, test sources), so none of them can pass by matching nothing.
+ */
 class ArchitectureTest {
-  private static final JavaClasses CLASSES =
+  private static final String ROOT = "vn.antq";
+  private static final String FIXTURE = "vn.antq.archfixture";
+
+  private static final JavaClasses MAIN =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("vn.antq");
+          .importPackages(ROOT);
+
+  private static final JavaClasses VIOLATIONS = new ClassFileImporter().importPackages(FIXTURE);
+
+  // ------------------------------------------------------------------------ the rules
+
+  /** Features depend on each other one way only (no package cycle, direct or through others). */
+  static ArchRule featuresFreeOfCycles(String root) {
+    return slices().matching(root + ".(*)..").should().beFreeOfCycles();
+  }
+
+  /** A feature's rows are its own: others go through its services and views. */
+  static ArchRule noOtherFeaturesEntity(String root, Class<? extends Annotation> entity) {
+    return classes()
+        .that()
+        .resideInAPackage(root + ".*..")
+        .should(
+            crossing(
+                root,
+                "use no other feature's @" + entity.getSimpleName(),
+                t -> t.isAnnotatedWith(entity)));
+  }
+
+  /** Resources are HTTP faces: no feature calls another feature's resource. */
+  static ArchRule noOtherFeaturesResource(String root) {
+    return classes()
+        .that()
+        .resideInAPackage(root + ".*..")
+        .should(
+            crossing(
+                root,
+                "call no other feature's resource",
+                t -> t.getSimpleName().endsWith("Resource")));
+  }
+
+  /** Shared code knows no feature (only itself and the generated contract). */
+  static ArchRule commonDependsOnNoFeature(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + ".common..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage(root + "..")
+                .and(not(resideInAnyPackage(root + ".common..", root + ".api.."))));
+  }
+
+  /** The feature of a class: the first package under the root. */
+  static String feature(String root, JavaClass c) {
+    String rest = c.getPackageName().substring(root.length() + 1);
+    int dot = rest.indexOf('.');
+    return dot < 0 ? rest : rest.substring(0, dot);
+  }
+
+  /** Dependencies on classes of another feature that match {@code target}. */
+  private static ArchCondition<JavaClass> crossing(
+      String root, String description, Predicate<JavaClass> target) {
+    return new ArchCondition<>(description) {
+      @Override
+      public void check(JavaClass c, ConditionEvents events) {
+        String own = feature(root, c);
+        for (Dependency d : c.getDirectDependenciesFromSelf()) {
+          JavaClass t = d.getTargetClass();
+          if (t.getPackageName().startsWith(root + ".")
+              && !feature(root, t).equals(own)
+              && target.test(t)) {
+            events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+          }
+        }
+      }
+    };
+  }
+
+  // ------------------------------------------------------------------------ on the application
 
   @Test
-  void entitiesNeverCrossHttp() {
-    noClasses()
-        .that()
-        .resideInAPackage("vn.antq.api..")
-        .should()
-        .dependOnClassesThat()
-        .areAnnotatedWith(Entity.class)
-        .check(CLASSES);
+  void featuresAreFreeOfCycles() {
+    featuresFreeOfCycles(ROOT).check(MAIN);
   }
 
   @Test
-  void commonDependsOnNoFeature() {
-    noClasses()
-        .that()
-        .resideInAPackage("vn.antq.common..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("vn.antq.unit..", "vn.antq.demo..")
-        .check(CLASSES);
+  void noFeatureUsesAnotherFeaturesEntity() {
+    noOtherFeaturesEntity(ROOT, Entity.class).check(MAIN);
   }
 
   @Test
-  void otherPackagesUseUnitsThroughTheirService() {
-    // a feature's resource, mapper and lineage rows are its own; others go through its service
-    DescribedPredicate<JavaClass> unitInternals =
-        JavaClass.Predicates.resideInAPackage("vn.antq.unit..")
-            .and(
-                JavaClass.Predicates.simpleNameEndingWith("Resource")
-                    .or(JavaClass.Predicates.simpleNameEndingWith("Mapper"))
-                    .or(JavaClass.Predicates.simpleName("UnitLineageEntity")));
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("vn.antq.unit..")
-        .should()
-        .dependOnClassesThat(unitInternals)
-        .check(CLASSES);
+  void noFeatureCallsAnotherFeaturesResource() {
+    noOtherFeaturesResource(ROOT).check(MAIN);
+  }
+
+  @Test
+  void commonKnowsNoFeature() {
+    commonDependsOnNoFeature(ROOT).check(MAIN);
   }
 
   @Test
   void resourcesImplementTheGeneratedContract() {
-    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+    classes()
         .that()
         .haveSimpleNameEndingWith("Resource")
         .and()
@@ -67,8 +141,41 @@ class ArchitectureTest {
         .implement(
             com.tngtech.archunit.base.DescribedPredicate.describe(
                 "a generated API interface",
-                (com.tngtech.archunit.core.domain.JavaClass c) ->
-                    c.getPackageName().equals("vn.antq.api")))
-        .check(CLASSES);
+                (JavaClass c) -> c.getPackageName().equals("vn.antq.api")))
+        .check(MAIN);
+  }
+
+  // ------------------------------------------------------------------------ each rule bites
+
+  @Test
+  void aCycleBetweenTwoFeaturesFails() {
+    assertThatThrownBy(() -> featuresFreeOfCycles(FIXTURE).check(VIOLATIONS))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Cycle detected")
+        .hasMessageContaining("alpha")
+        .hasMessageContaining("beta");
+  }
+
+  @Test
+  void usingAnotherFeaturesEntityFails() {
+    assertThatThrownBy(() -> noOtherFeaturesEntity(FIXTURE, FixtureEntity.class).check(VIOLATIONS))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("BetaService")
+        .hasMessageContaining("AlphaEntity");
+  }
+
+  @Test
+  void callingAnotherFeaturesResourceFails() {
+    assertThatThrownBy(() -> noOtherFeaturesResource(FIXTURE).check(VIOLATIONS))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("AlphaResource.format");
+  }
+
+  @Test
+  void commonKnowingAFeatureFails() {
+    assertThatThrownBy(() -> commonDependsOnNoFeature(FIXTURE).check(VIOLATIONS))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Helper")
+        .hasMessageContaining("AlphaService");
   }
 }

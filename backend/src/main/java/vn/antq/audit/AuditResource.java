@@ -1,82 +1,80 @@
 package vn.antq.audit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import vn.antq.api.AuditApi;
 import vn.antq.api.model.AuditEvent;
 import vn.antq.api.model.AuditPage;
 import vn.antq.api.model.Change;
+import vn.antq.common.audit.AuditService;
+import vn.antq.common.audit.AuditedRecords;
 import vn.antq.common.problem.ProblemException;
-import vn.antq.security.ApiKeyService;
+import vn.antq.common.web.Pages;
 import vn.antq.security.Caller;
 import vn.antq.security.Roles;
-import vn.antq.security.UserService;
-import vn.antq.unit.UnitService;
 
 /**
- * An object's history: units and models for administrators and province officers within their
- * territory; accounts and API keys for administrators.
+ * An object's history: records of the territory (units, models, events…) for administrators and
+ * province officers within it; accounts, API keys, catalogues and award powers for administrators.
+ * Which types there are and whether the caller may read one, each feature answers for its own
+ * ({@link AuditedRecords}).
  */
 @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER})
 public class AuditResource implements AuditApi {
   @Inject AuditService audit;
-  @Inject UnitService units;
-  @Inject UserService users;
-  @Inject ApiKeyService keys;
   @Inject Caller caller;
-  @Inject vn.antq.model.ModelService models;
-  @Inject vn.antq.event.EventService events;
-  @Inject vn.antq.catalogue.CatalogueService catalogues;
-  @Inject vn.antq.award.AwardService awards;
-  @Inject vn.antq.indicator.IndicatorService indicators;
-  @Inject vn.antq.assessment.SafetyService safety;
+  @Inject Instance<AuditedRecords> features;
+
+  private final Map<String, AuditedRecords> owners = new HashMap<>();
+  private final Map<String, AuditedRecords.Type> types = new HashMap<>();
+  private String accepted;
+
+  @PostConstruct
+  void collect() {
+    for (AuditedRecords f : features) {
+      for (AuditedRecords.Type t : f.types()) {
+        owners.put(t.name(), f);
+        types.put(t.name(), t);
+      }
+    }
+    accepted =
+        types.values().stream()
+            .sorted(Comparator.comparingInt(AuditedRecords.Type::position))
+            .map(AuditedRecords.Type::name)
+            .collect(Collectors.joining(", "));
+  }
 
   @Override
   public Response listAuditEvents(String entityType, Long entityId, Integer page, Integer size) {
-    switch (entityType) {
-      case "UNIT" -> units.visiblePath(entityId); // 404 outside the caller's territory
-      case "MODEL" -> models.require(entityId); // idem
-      case "EVENT" -> events.require(entityId);
-      case "PROGRAMME" -> events.requireProgramme(entityId);
-      case "AWARD" -> awards.require(entityId);
-      case "INDICATOR_REPORT" -> indicators.require(entityId);
-      case "SAFETY_ASSESSMENT" -> safety.require(entityId);
-      case "EXEMPLARY_POLICE" -> safety.requirePolice(entityId);
-      case "USER", "API_KEY", "CATALOGUE", "AWARD_POWER" -> {
-        if (!caller.isGlobal()) {
-          throw new io.quarkus.security.ForbiddenException();
-        }
-        boolean exists =
-            switch (entityType) {
-              case "USER" -> users.exists(entityId);
-              case "API_KEY" -> keys.exists(entityId);
-              case "AWARD_POWER" -> awards.powerExists(entityId);
-              default -> catalogues.exists(entityId);
-            };
-        if (!exists) {
-          throw ProblemException.notFound("Không tìm thấy đối tượng " + entityId);
-        }
-      }
-      default ->
-          throw ProblemException.badRequest(
-              "entityType",
-              "Loại đối tượng không hợp lệ; chấp nhận: UNIT, MODEL, EVENT, PROGRAMME, AWARD,"
-                  + " INDICATOR_REPORT, SAFETY_ASSESSMENT, EXEMPLARY_POLICE, USER,"
-                  + " API_KEY, CATALOGUE, AWARD_POWER");
+    AuditedRecords owner = owners.get(entityType);
+    if (owner == null) {
+      throw ProblemException.badRequest(
+          "entityType", "Loại đối tượng không hợp lệ; chấp nhận: " + accepted);
+    }
+    if (types.get(entityType).administratorsOnly() && !caller.isGlobal()) {
+      throw new io.quarkus.security.ForbiddenException();
+    }
+    // 404 outside the caller's territory, as for a record that does not exist
+    if (!owner.readable(entityType, entityId)) {
+      throw ProblemException.notFound("Không tìm thấy đối tượng " + entityId);
     }
     long total = audit.count(entityType, entityId);
     return Response.ok(
-            new AuditPage()
-                .content(
-                    audit.history(entityType, entityId, page, size).stream()
-                        .map(AuditResource::toApi)
-                        .toList())
-                .page(page)
-                .size(size)
-                .totalElements(total)
-                .totalPages((int) ((total + size - 1) / size)))
+            Pages.of(
+                AuditPage::new,
+                audit.history(entityType, entityId, page, size).stream()
+                    .map(AuditResource::toApi)
+                    .toList(),
+                page,
+                size,
+                total))
         .build();
   }
 

@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import vn.antq.audit.AuditService;
 import vn.antq.catalogue.Catalogue;
-import vn.antq.catalogue.CatalogueItemEntity;
+import vn.antq.catalogue.CatalogueEntry;
+import vn.antq.common.audit.AuditService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
@@ -25,6 +25,7 @@ import vn.antq.common.web.Etags;
 @ApplicationScoped
 public class AwardPowerService {
   @Inject AuditService audit;
+  @Inject vn.antq.catalogue.CatalogueService catalogues;
 
   public record Command(
       Long authorityId, Long formId, LocalDate validFrom, LocalDate validTo, String legalBasis) {}
@@ -53,18 +54,18 @@ public class AwardPowerService {
    * over which days it could, when it ever could.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public void requireGrant(CatalogueItemEntity authority, CatalogueItemEntity form, LocalDate day) {
+  public void requireGrant(CatalogueEntry authority, CatalogueEntry form, LocalDate day) {
     List<AwardPowerEntity> all =
         AwardPowerEntity.list(
-            "authorityId = ?1 and formId = ?2 order by validFrom", authority.id, form.id);
+            "authorityId = ?1 and formId = ?2 order by validFrom", authority.id(), form.id());
     if (all.stream().anyMatch(p -> p.activeOn(day))) {
       return;
     }
     String base =
         "«"
-            + authority.name
+            + authority.name()
             + "» không có thẩm quyền tặng «"
-            + form.name
+            + form.name()
             + "» vào ngày "
             + VietnamTime.format(day);
     if (all.isEmpty()) {
@@ -122,7 +123,7 @@ public class AwardPowerService {
         cmd.legalBasis() == null || cmd.legalBasis().isBlank() ? null : cmd.legalBasis().trim();
   }
 
-  private static void check(Command cmd, Long self) {
+  private void check(Command cmd, Long self) {
     item(Catalogue.AWARD_AUTHORITY, cmd.authorityId(), "authorityId");
     item(Catalogue.AWARD_FORM, cmd.formId(), "formId");
     if (cmd.validTo() != null && !cmd.validTo().isAfter(cmd.validFrom())) {
@@ -149,9 +150,9 @@ public class AwardPowerService {
     }
   }
 
-  private static CatalogueItemEntity item(Catalogue catalogue, Long id, String field) {
-    CatalogueItemEntity item = id == null ? null : CatalogueItemEntity.findById(id);
-    if (item == null || !item.catalogue.equals(catalogue.name())) {
+  private CatalogueEntry item(Catalogue catalogue, Long id, String field) {
+    CatalogueEntry item = id == null ? null : catalogues.find(id).orElse(null);
+    if (item == null || !item.catalogue().equals(catalogue.name())) {
       throw ProblemException.unprocessable(field, "Không có " + catalogue.label() + " này");
     }
     return item;

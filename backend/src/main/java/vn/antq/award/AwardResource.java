@@ -30,16 +30,17 @@ import vn.antq.api.model.ModelRef;
 import vn.antq.api.model.ProgrammeRef;
 import vn.antq.api.model.RecipientKind;
 import vn.antq.api.model.UnitRef;
-import vn.antq.catalogue.CatalogueItemEntity;
-import vn.antq.catalogue.CatalogueResource;
+import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
+import vn.antq.common.web.Pages;
 import vn.antq.common.web.Tables;
 import vn.antq.security.Roles;
-import vn.antq.unit.UnitService;
+import vn.antq.territory.Places;
+import vn.antq.territory.UnitSummary;
 
 /**
  * {@code /api/awards}, {@code /api/award-recipients}, {@code /api/award-powers}: everybody reads
@@ -93,12 +94,11 @@ public class AwardResource implements AwardsApi {
             p.size(),
             p.sqlOrder());
     return Response.ok(
-            new AwardPage()
-                .content(result.content().stream().map(AwardResource::toApi).toList())
-                .page(p.page())
-                .size(p.size())
-                .totalElements(result.total())
-                .totalPages(p.totalPages(result.total())))
+            Pages.of(
+                AwardPage::new,
+                result.content().stream().map(AwardResource::toApi).toList(),
+                p,
+                result.total()))
         .build();
   }
 
@@ -137,7 +137,7 @@ public class AwardResource implements AwardsApi {
                         .map(
                             f ->
                                 new AwardFormCount()
-                                    .form(CatalogueResource.ref(f.form()))
+                                    .form(CatalogueEntry.ref(f.form()))
                                     .decisions(f.decisions())
                                     .collectives(f.collectives())
                                     .individuals(f.individuals()))
@@ -147,21 +147,23 @@ public class AwardResource implements AwardsApi {
 
   @Override
   public Response getAward(Long id) {
-    return withEtag(Response.ok(), toApi(awards.get(id)));
+    return Etags.withEtag(Response.ok(), toApi(awards.get(id)), Award::getVersion);
   }
 
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response createAward(AwardInput in) {
     Award created = toApi(awards.create(command(in)));
-    return withEtag(Response.created(URI.create("/api/awards/" + created.getId())), created);
+    return Etags.withEtag(
+        Response.created(URI.create("/api/awards/" + created.getId())), created, Award::getVersion);
   }
 
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response updateAward(Long id, AwardInput in, String ifMatch) {
     long expected = Etags.requireVersion(ifMatch);
-    return withEtag(Response.ok(), toApi(awards.update(id, expected, command(in))));
+    return Etags.withEtag(
+        Response.ok(), toApi(awards.update(id, expected, command(in))), Award::getVersion);
   }
 
   @Override
@@ -181,15 +183,18 @@ public class AwardResource implements AwardsApi {
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response addAwardRecipients(Long id, AwardRecipientsInput in, String ifMatch) {
     long expected = Etags.requireVersion(ifMatch);
-    return withEtag(
-        Response.ok(), toApi(awards.addRecipients(id, expected, recipients(in.getRecipients()))));
+    return Etags.withEtag(
+        Response.ok(),
+        toApi(awards.addRecipients(id, expected, recipients(in.getRecipients()))),
+        Award::getVersion);
   }
 
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response removeAwardRecipient(Long id, Long recipientId, String ifMatch) {
     long expected = Etags.requireVersion(ifMatch);
-    return withEtag(Response.ok(), toApi(awards.removeRecipient(id, expected, recipientId)));
+    return Etags.withEtag(
+        Response.ok(), toApi(awards.removeRecipient(id, expected, recipientId)), Award::getVersion);
   }
 
   @Override
@@ -219,19 +224,17 @@ public class AwardResource implements AwardsApi {
             p.page(),
             p.size());
     return Response.ok(
-            new AwardRecipientPage()
-                .content(
-                    found.content().stream()
-                        .map(
-                            h ->
-                                new AwardRecipientHit()
-                                    .recipient(recipient(h.recipient()))
-                                    .award(ref(h.award())))
-                        .toList())
-                .page(p.page())
-                .size(p.size())
-                .totalElements(found.total())
-                .totalPages(p.totalPages(found.total())))
+            Pages.of(
+                AwardRecipientPage::new,
+                found.content().stream()
+                    .map(
+                        h ->
+                            new AwardRecipientHit()
+                                .recipient(recipient(h.recipient()))
+                                .award(ref(h.award())))
+                    .toList(),
+                p,
+                found.total()))
         .build();
   }
 
@@ -240,7 +243,7 @@ public class AwardResource implements AwardsApi {
   @Override
   public Response listAwardPowers(Long authorityId, Long formId, LocalDate activeOn) {
     List<AwardPowerEntity> list = powers.list(authorityId, formId, activeOn);
-    Map<Long, CatalogueItemEntity> cats =
+    Map<Long, CatalogueEntry> cats =
         catalogues.byIds(
             list.stream()
                 .flatMap(p -> java.util.stream.Stream.of(p.authorityId, p.formId))
@@ -263,7 +266,7 @@ public class AwardResource implements AwardsApi {
   }
 
   private Response powerResponse(Response.ResponseBuilder builder, AwardPowerEntity p) {
-    Map<Long, CatalogueItemEntity> cats = catalogues.byIds(Set.of(p.authorityId, p.formId));
+    Map<Long, CatalogueEntry> cats = catalogues.byIds(Set.of(p.authorityId, p.formId));
     return builder.tag(new EntityTag(String.valueOf(p.version))).entity(toApi(p, cats)).build();
   }
 
@@ -276,11 +279,11 @@ public class AwardResource implements AwardsApi {
         in.getLegalBasis());
   }
 
-  static AwardPower toApi(AwardPowerEntity p, Map<Long, CatalogueItemEntity> cats) {
+  static AwardPower toApi(AwardPowerEntity p, Map<Long, CatalogueEntry> cats) {
     return new AwardPower()
         .id(p.id)
-        .authority(CatalogueResource.ref(cats.get(p.authorityId)))
-        .form(CatalogueResource.ref(cats.get(p.formId)))
+        .authority(CatalogueEntry.ref(cats.get(p.authorityId)))
+        .form(CatalogueEntry.ref(cats.get(p.formId)))
         .validFrom(p.validFrom)
         .validTo(p.validTo)
         .legalBasis(p.legalBasis)
@@ -321,10 +324,6 @@ public class AwardResource implements AwardsApi {
         to);
   }
 
-  private static Response withEtag(Response.ResponseBuilder builder, Award body) {
-    return builder.tag(new EntityTag(String.valueOf(body.getVersion()))).entity(body).build();
-  }
-
   static AwardService.Command command(AwardInput in) {
     return new AwardService.Command(
         in.getNumber(),
@@ -355,8 +354,8 @@ public class AwardResource implements AwardsApi {
         .toList();
   }
 
-  static UnitRef unit(UnitService.Summary s) {
-    return vn.antq.unit.UnitRefs.of(s);
+  static UnitRef unit(UnitSummary s) {
+    return Places.ref(s);
   }
 
   static AwardRecipient recipient(AwardService.RecipientView r) {
@@ -377,8 +376,8 @@ public class AwardResource implements AwardsApi {
         .number(v.decision().number)
         .decidedOn(v.decision().decidedOn)
         .issuerName(v.decision().issuerName)
-        .form(CatalogueResource.ref(v.form()))
-        .type(CatalogueResource.ref(v.type()));
+        .form(CatalogueEntry.ref(v.form()))
+        .type(CatalogueEntry.ref(v.type()));
   }
 
   static Award toApi(AwardService.View v) {
@@ -387,27 +386,27 @@ public class AwardResource implements AwardsApi {
         .id(d.id)
         .number(d.number)
         .decidedOn(d.decidedOn)
-        .authority(CatalogueResource.ref(v.authority()))
+        .authority(CatalogueEntry.ref(v.authority()))
         .unit(unit(v.unit()))
         .issuerName(d.issuerName)
         .signer(d.signer)
-        .form(CatalogueResource.ref(v.form()))
-        .type(CatalogueResource.ref(v.type()))
+        .form(CatalogueEntry.ref(v.form()))
+        .type(CatalogueEntry.ref(v.type()))
         .reason(d.reason)
         .event(
             v.event() == null
                 ? null
                 : new EventRef()
-                    .id(v.event().id)
-                    .title(v.event().title)
-                    .startsAt(v.event().startsAt.atOffset(ZoneOffset.UTC)))
+                    .id(v.event().id())
+                    .title(v.event().title())
+                    .startsAt(v.event().startsAt().atOffset(ZoneOffset.UTC)))
         .programme(
             v.programme() == null
                 ? null
                 : new ProgrammeRef()
-                    .id(v.programme().id)
-                    .number(v.programme().number)
-                    .title(v.programme().title))
+                    .id(v.programme().id())
+                    .number(v.programme().number())
+                    .title(v.programme().title()))
         .collectiveCount(v.collectives())
         .individualCount(v.individuals())
         .recipients(

@@ -17,22 +17,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import vn.antq.audit.AuditService;
 import vn.antq.catalogue.Catalogue;
-import vn.antq.catalogue.CatalogueItemEntity;
+import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
+import vn.antq.common.audit.AuditService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
-import vn.antq.event.EventEntity;
 import vn.antq.event.EventService;
-import vn.antq.event.ProgrammeEntity;
-import vn.antq.model.CommunityModelEntity;
-import vn.antq.model.MemberEntity;
 import vn.antq.model.ModelService;
-import vn.antq.model.TeamEntity;
-import vn.antq.unit.UnitService;
+import vn.antq.territory.Paths;
+import vn.antq.territory.Place;
+import vn.antq.territory.Places;
+import vn.antq.territory.Territory;
+import vn.antq.territory.UnitSummary;
 
 /**
  * Award decisions and their recipients. A decision is kept in the register of the unit in whose
@@ -48,7 +47,8 @@ public class AwardService {
   public static final int MAX_RECIPIENTS = 1000;
 
   @Inject EntityManager em;
-  @Inject UnitService units;
+  @Inject Territory territory;
+  @Inject Places places;
   @Inject CatalogueService catalogues;
   @Inject ModelService models;
   @Inject EventService events;
@@ -95,19 +95,19 @@ public class AwardService {
       String name,
       String position,
       String unitName,
-      UnitService.Summary unit,
+      UnitSummary unit,
       Long modelId,
       String modelName,
       Long memberId) {}
 
   public record View(
       AwardDecisionEntity decision,
-      CatalogueItemEntity authority,
-      UnitService.Summary unit,
-      CatalogueItemEntity form,
-      CatalogueItemEntity type,
-      EventEntity event,
-      ProgrammeEntity programme,
+      CatalogueEntry authority,
+      UnitSummary unit,
+      CatalogueEntry form,
+      CatalogueEntry type,
+      EventService.EventRef event,
+      EventService.ProgrammeRef programme,
       int collectives,
       int individuals,
       List<RecipientView> recipients) {}
@@ -119,7 +119,7 @@ public class AwardService {
   public record HitPage(List<Hit> content, long total) {}
 
   public record FormCount(
-      CatalogueItemEntity form, long decisions, long collectives, long individuals) {}
+      CatalogueEntry form, long decisions, long collectives, long individuals) {}
 
   public record Counts(
       long decisions, long collectives, long individuals, List<FormCount> byForm) {}
@@ -142,15 +142,15 @@ public class AwardService {
    * recipients' units lies in the territory. Empty when the caller sees everything.
    */
   private String visibleSql(Map<String, Object> params) {
-    List<String> paths = units.territoryPaths();
+    List<String> paths = territory.prefixes();
     if (paths == null) {
       return "";
     }
     return " AND (EXISTS (SELECT 1 FROM unit vu WHERE vu.id = d.unit_id AND "
-        + UnitService.pathsSql("vu", paths, "terr", params)
+        + Paths.underAny("vu", paths, "terr").bind(params)
         + ") OR EXISTS (SELECT 1 FROM award_recipient vr JOIN unit vru ON vru.id = vr.unit_id"
         + " WHERE vr.decision_id = d.id AND "
-        + UnitService.pathsSql("vru", paths, "terr", params)
+        + Paths.underAny("vru", paths, "terr").bind(params)
         + "))";
   }
 
@@ -182,7 +182,7 @@ public class AwardService {
   /** A decision the caller may change: seen, and kept in a unit of the caller's territory. */
   private AwardDecisionEntity requireWritable(long id) {
     AwardDecisionEntity d = require(id);
-    if (!units.inTerritory(d.unitId)) {
+    if (!territory.contains(d.unitId)) {
       throw new ProblemException(
           vn.antq.common.problem.ProblemType.FORBIDDEN,
           "Quyết định này do «"
@@ -255,7 +255,7 @@ public class AwardService {
     StringBuilder sb = new StringBuilder();
     if (f.unitId() != null) {
       sb.append(" AND ")
-          .append(UnitService.pathsSql(ru, units.lineagePaths(f.unitId()), "sub", params));
+          .append(Paths.underAny(ru, territory.lineage(f.unitId()), "sub").bind(params));
     }
     if (f.kind() != null) {
       params.put("kind", f.kind().name());
@@ -345,7 +345,7 @@ public class AwardService {
     params.forEach(q::setParameter);
     @SuppressWarnings("unchecked")
     List<Object[]> rows = q.getResultList();
-    Map<Long, CatalogueItemEntity> forms =
+    Map<Long, CatalogueEntry> forms =
         catalogues.byIds(rows.stream().map(r -> num(r[0])).collect(Collectors.toSet()));
     List<FormCount> byForm =
         rows.stream()
@@ -353,7 +353,7 @@ public class AwardService {
             .sorted(
                 java.util.Comparator.comparingLong(FormCount::decisions)
                     .reversed()
-                    .thenComparing(c -> c.form().name))
+                    .thenComparing(c -> c.form().name()))
             .toList();
     // a decision of several forms cannot exist: the per-form decision counts add up
     return new Counts(
@@ -393,7 +393,7 @@ public class AwardService {
       }
     }
     if (modelId != null) {
-      models.require(modelId);
+      models.requireVisible(modelId);
       params.put("modelId", modelId);
       where.append(
           " AND (r.model_id = :modelId OR r.member_id IN (SELECT m.id FROM member m WHERE"
@@ -470,18 +470,10 @@ public class AwardService {
         programmeIds.add(d.programmeId);
       }
     }
-    Map<Long, CatalogueItemEntity> cats = catalogues.byIds(catIds);
-    Map<Long, UnitService.Summary> unitNames = units.summaries(unitIds);
-    Map<Long, EventEntity> eventRows =
-        eventIds.isEmpty()
-            ? Map.of()
-            : EventEntity.<EventEntity>list("id in ?1", eventIds).stream()
-                .collect(Collectors.toMap(e -> e.id, e -> e));
-    Map<Long, ProgrammeEntity> programmeRows =
-        programmeIds.isEmpty()
-            ? Map.of()
-            : ProgrammeEntity.<ProgrammeEntity>list("id in ?1", programmeIds).stream()
-                .collect(Collectors.toMap(p -> p.id, p -> p));
+    Map<Long, CatalogueEntry> cats = catalogues.byIds(catIds);
+    Map<Long, UnitSummary> unitNames = places.summaries(unitIds);
+    Map<Long, EventService.EventRef> eventRows = events.eventRefs(eventIds);
+    Map<Long, EventService.ProgrammeRef> programmeRows = events.programmeRefs(programmeIds);
     Map<Long, List<RecipientView>> recipients = new HashMap<>();
     if (withRecipients) {
       for (RecipientRow r :
@@ -528,8 +520,8 @@ public class AwardService {
     params.forEach(q::setParameter);
     @SuppressWarnings("unchecked")
     List<Object[]> rows = q.getResultList();
-    Map<Long, UnitService.Summary> unitNames =
-        units.summaries(rows.stream().map(r -> num(r[6])).collect(Collectors.toSet()));
+    Map<Long, UnitSummary> unitNames =
+        places.summaries(rows.stream().map(r -> num(r[6])).collect(Collectors.toSet()));
     return rows.stream()
         .map(
             r ->
@@ -564,7 +556,7 @@ public class AwardService {
         d.id,
         "CREATE",
         AuditService.diff(null, snapshot(d, names(resolved))),
-        units.place(d.unitId).path());
+        territory.placeOf(d.unitId).path());
     em.flush();
     return views(List.of(d.id), true).get(0);
   }
@@ -586,7 +578,7 @@ public class AwardService {
         d.id,
         "UPDATE",
         AuditService.diff(before, snapshot(d, names(resolved))),
-        units.place(d.unitId).path());
+        territory.placeOf(d.unitId).path());
     em.flush();
     return views(List.of(d.id), true).get(0);
   }
@@ -598,7 +590,7 @@ public class AwardService {
     Map<String, AuditService.Change> changes = new LinkedHashMap<>();
     snapshot(d, storedNames(d.id))
         .forEach((k, v) -> changes.put(k, new AuditService.Change(v, null)));
-    String path = units.place(d.unitId).path();
+    String path = territory.placeOf(d.unitId).path();
     d.delete();
     audit.record("AWARD", id, "DELETE", changes, path);
   }
@@ -628,7 +620,7 @@ public class AwardService {
         d.id,
         "UPDATE",
         AuditService.diff(Map.of("recipients", before), Map.of("recipients", after)),
-        units.place(d.unitId).path());
+        territory.placeOf(d.unitId).path());
     em.flush();
     return views(List.of(d.id), true).get(0);
   }
@@ -658,7 +650,7 @@ public class AwardService {
         d.id,
         "UPDATE",
         AuditService.diff(Map.of("recipients", before), Map.of("recipients", storedNames(d.id))),
-        units.place(d.unitId).path());
+        territory.placeOf(d.unitId).path());
     em.flush();
     return views(List.of(d.id), true).get(0);
   }
@@ -668,12 +660,12 @@ public class AwardService {
     if (day.isAfter(VietnamTime.today())) {
       throw ProblemException.unprocessable("decidedOn", "Ngày quyết định không được sau hôm nay");
     }
-    CatalogueItemEntity authority =
+    CatalogueEntry authority =
         catalogueOn(Catalogue.AWARD_AUTHORITY, cmd.authorityId(), "authorityId", day);
-    CatalogueItemEntity form = catalogueOn(Catalogue.AWARD_FORM, cmd.formId(), "formId", day);
+    CatalogueEntry form = catalogueOn(Catalogue.AWARD_FORM, cmd.formId(), "formId", day);
     catalogueOn(Catalogue.AWARD_TYPE, cmd.typeId(), "typeId", day);
     powers.requireGrant(authority, form, day);
-    UnitService.Place unit = units.requireActiveOn(cmd.unitId(), "unitId", day);
+    Place unit = territory.requireActiveOn(cmd.unitId(), "unitId", day);
     String number = cmd.number().trim().replaceAll("\\s+", " ");
     String numberKey = number.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
     Number same =
@@ -681,7 +673,7 @@ public class AwardService {
             em.createNativeQuery(
                     "SELECT count(*) FROM award_decision WHERE authority_id = ?1 AND unit_id = ?2"
                         + " AND decided_year = ?3 AND number_key = ?4 AND id <> ?5")
-                .setParameter(1, authority.id)
+                .setParameter(1, authority.id())
                 .setParameter(2, unit.id())
                 .setParameter(3, day.getYear())
                 .setParameter(4, numberKey)
@@ -695,21 +687,21 @@ public class AwardService {
               + " năm "
               + day.getYear()
               + " của "
-              + authority.name
+              + authority.name()
               + " ("
               + unit.name()
               + ") đã được ghi");
     }
     if (cmd.eventId() != null) {
       try {
-        events.require(cmd.eventId());
+        events.requireRef(cmd.eventId());
       } catch (ProblemException e) {
         throw ProblemException.unprocessable("eventId", "Không tìm thấy sự kiện " + cmd.eventId());
       }
     }
     if (cmd.programmeId() != null) {
       try {
-        events.requireProgramme(cmd.programmeId());
+        events.requireProgrammeRef(cmd.programmeId());
       } catch (ProblemException e) {
         throw ProblemException.unprocessable(
             "programmeId", "Không tìm thấy chương trình " + cmd.programmeId());
@@ -717,12 +709,12 @@ public class AwardService {
     }
     d.number = number;
     d.decidedOn = day;
-    d.authorityId = authority.id;
+    d.authorityId = authority.id();
     d.unitId = unit.id();
     String issuer = blankToNull(cmd.issuerName());
-    d.issuerName = issuer != null ? issuer : authority.name + " (" + unit.name() + ")";
+    d.issuerName = issuer != null ? issuer : authority.name() + " (" + unit.name() + ")";
     d.signer = blankToNull(cmd.signer());
-    d.formId = form.id;
+    d.formId = form.id();
     d.typeId = cmd.typeId();
     d.reason = blankToNull(cmd.reason());
     d.eventId = cmd.eventId();
@@ -730,21 +722,20 @@ public class AwardService {
   }
 
   /** A catalogue item in force on the decision's day (old decisions use the old lists). */
-  private CatalogueItemEntity catalogueOn(
-      Catalogue catalogue, Long id, String field, LocalDate day) {
-    CatalogueItemEntity item = id == null ? null : CatalogueItemEntity.findById(id);
-    if (item == null || !item.catalogue.equals(catalogue.name())) {
+  private CatalogueEntry catalogueOn(Catalogue catalogue, Long id, String field, LocalDate day) {
+    CatalogueEntry item = id == null ? null : catalogues.find(id).orElse(null);
+    if (item == null || !item.catalogue().equals(catalogue.name())) {
       throw ProblemException.unprocessable(field, "Không có " + catalogue.label() + " này");
     }
     if (!item.activeOn(day)) {
       throw ProblemException.unprocessable(
           field,
           "«"
-              + item.name
+              + item.name()
               + "» không có hiệu lực vào ngày "
               + VietnamTime.format(day)
               + " (hiệu lực "
-              + AwardPowerService.range(item.validFrom, item.validTo)
+              + AwardPowerService.range(item.validFrom(), item.validTo())
               + ")");
     }
     return item;
@@ -802,43 +793,45 @@ public class AwardService {
             field, "Tập thể là một đơn vị hoặc một mô hình: chọn đúng một trong hai");
       }
       if (c.modelId() != null) {
-        CommunityModelEntity m = model(c.modelId(), field + ".modelId");
-        UnitService.Place u = units.requireActiveOn(m.unitId, field + ".modelId", day);
-        if (m.establishedOn.isAfter(day)) {
+        ModelService.ModelRef m = model(c.modelId(), field + ".modelId");
+        Place u = territory.requireActiveOn(m.unitId(), field + ".modelId", day);
+        if (m.establishedOn().isAfter(day)) {
           throw ProblemException.unprocessable(
               field + ".modelId",
               "Mô hình «"
-                  + m.name
+                  + m.name()
                   + "» thành lập ngày "
-                  + VietnamTime.format(m.establishedOn)
+                  + VietnamTime.format(m.establishedOn())
                   + ", sau ngày quyết định");
         }
         return new Resolved(
-            Kind.COLLECTIVE, u.id(), m.id, null, m.name, null, u.name(), "M" + m.id);
+            Kind.COLLECTIVE, u.id(), m.id(), null, m.name(), null, u.name(), "M" + m.id());
       }
-      UnitService.Place u = units.requireActiveOn(c.unitId(), field + ".unitId", day);
+      Place u = territory.requireActiveOn(c.unitId(), field + ".unitId", day);
       return new Resolved(
           Kind.COLLECTIVE, u.id(), null, null, u.name(), null, u.name(), "U" + u.id());
     }
     if (c.modelId() != null) {
       throw ProblemException.unprocessable(field + ".modelId", "Cá nhân không gắn với mô hình");
     }
-    MemberEntity member = null;
+    ModelService.MemberRef member = null;
     Long unitId = c.unitId();
     if (c.memberId() != null) {
-      member = MemberEntity.findById(c.memberId());
-      if (member == null) {
-        throw ProblemException.unprocessable(
-            field + ".memberId", "Không tìm thấy thành viên " + c.memberId());
-      }
-      model(member.modelId, field + ".memberId");
+      member =
+          models
+              .member(c.memberId())
+              .orElseThrow(
+                  () ->
+                      ProblemException.unprocessable(
+                          field + ".memberId", "Không tìm thấy thành viên " + c.memberId()));
+      model(member.modelId(), field + ".memberId");
       if (unitId == null) {
-        unitId = TeamEntity.<TeamEntity>findById(member.teamId).unitId;
+        unitId = member.teamUnitId();
       }
     }
     String name = blankToNull(c.fullName());
     if (name == null && member != null) {
-      name = member.fullName;
+      name = member.fullName();
     }
     if (name == null) {
       throw ProblemException.unprocessable(field + ".fullName", "Ghi họ và tên người được khen");
@@ -847,23 +840,23 @@ public class AwardService {
       throw ProblemException.unprocessable(
           field + ".unitId", "Chọn đơn vị công tác hoặc nơi ở của «" + name + "»");
     }
-    UnitService.Place u = units.requireActiveOn(unitId, field + ".unitId", day);
+    Place u = territory.requireActiveOn(unitId, field + ".unitId", day);
     name = name.replaceAll("\\s+", " ");
-    String identity = member != null ? "P" + member.id : "N" + u.id() + ":" + key(name);
+    String identity = member != null ? "P" + member.id() : "N" + u.id() + ":" + key(name);
     return new Resolved(
         Kind.INDIVIDUAL,
         u.id(),
         null,
-        member == null ? null : member.id,
+        member == null ? null : member.id(),
         name,
         blankToNull(c.position()),
         u.name(),
         identity);
   }
 
-  private CommunityModelEntity model(long id, String field) {
+  private ModelService.ModelRef model(long id, String field) {
     try {
-      return models.require(id);
+      return models.requireVisible(id);
     } catch (ProblemException e) {
       throw ProblemException.unprocessable(field, "Không tìm thấy mô hình " + id);
     }

@@ -2,7 +2,6 @@ package vn.antq.catalogue;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
@@ -13,7 +12,6 @@ import java.util.stream.Collectors;
 import vn.antq.api.CataloguesApi;
 import vn.antq.api.model.CatalogueItem;
 import vn.antq.api.model.CatalogueItemInput;
-import vn.antq.api.model.CatalogueRef;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
 import vn.antq.security.Roles;
@@ -33,7 +31,7 @@ public class CatalogueResource implements CataloguesApi {
   public Response listCatalogueItems(
       vn.antq.api.model.Catalogue catalogue, LocalDate activeOn, Long parentId) {
     List<CatalogueItemEntity> items = catalogues.list(of(catalogue), activeOn, parentId);
-    Map<Long, CatalogueItemEntity> parents =
+    Map<Long, CatalogueEntry> parents =
         catalogues.byIds(
             items.stream()
                 .map(i -> i.parentId)
@@ -51,7 +49,7 @@ public class CatalogueResource implements CataloguesApi {
   public Response createCatalogueItem(
       vn.antq.api.model.Catalogue catalogue, CatalogueItemInput input) {
     CatalogueItemEntity item = catalogues.create(of(catalogue), command(input));
-    return withEtag(
+    return tagged(
         Response.created(URI.create("/api/catalogues/" + catalogue + "/" + item.id)), item);
   }
 
@@ -60,16 +58,14 @@ public class CatalogueResource implements CataloguesApi {
   public Response updateCatalogueItem(
       vn.antq.api.model.Catalogue catalogue, Long id, CatalogueItemInput input, String ifMatch) {
     long expected = Etags.requireVersion(ifMatch);
-    return withEtag(Response.ok(), catalogues.update(of(catalogue), id, expected, command(input)));
+    return tagged(Response.ok(), catalogues.update(of(catalogue), id, expected, command(input)));
   }
 
-  private Response withEtag(Response.ResponseBuilder builder, CatalogueItemEntity item) {
-    CatalogueItemEntity parent =
+  /** An item with its parent, its version as the entity tag. */
+  private Response tagged(Response.ResponseBuilder builder, CatalogueItemEntity item) {
+    CatalogueEntry parent =
         item.parentId == null ? null : catalogues.byIds(Set.of(item.parentId)).get(item.parentId);
-    return builder
-        .tag(new EntityTag(String.valueOf(item.version)))
-        .entity(toApi(item, parent))
-        .build();
+    return Etags.withEtag(builder, toApi(item, parent), CatalogueItem::getVersion);
   }
 
   static Catalogue of(vn.antq.api.model.Catalogue c) {
@@ -81,17 +77,13 @@ public class CatalogueResource implements CataloguesApi {
         in.getCode(), in.getName(), in.getParentId(), in.getValidFrom(), in.getValidTo());
   }
 
-  public static CatalogueRef ref(CatalogueItemEntity item) {
-    return item == null ? null : new CatalogueRef().id(item.id).code(item.code).name(item.name);
-  }
-
-  static CatalogueItem toApi(CatalogueItemEntity i, CatalogueItemEntity parent) {
+  static CatalogueItem toApi(CatalogueItemEntity i, CatalogueEntry parent) {
     return new CatalogueItem()
         .id(i.id)
         .catalogue(vn.antq.api.model.Catalogue.valueOf(i.catalogue))
         .code(i.code)
         .name(i.name)
-        .parent(ref(parent))
+        .parent(CatalogueEntry.ref(parent))
         .validFrom(i.validFrom)
         .validTo(i.validTo)
         .active(i.activeOn(VietnamTime.today()))

@@ -10,9 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import vn.antq.audit.AuditService;
+import vn.antq.common.audit.AuditService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
@@ -30,7 +29,12 @@ public class CatalogueService {
       String code, String name, Long parentId, LocalDate validFrom, LocalDate validTo) {}
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<CatalogueItemEntity> list(Catalogue catalogue, LocalDate activeOn, Long parentId) {
+  public List<CatalogueEntry> entries(Catalogue catalogue, LocalDate activeOn, Long parentId) {
+    return list(catalogue, activeOn, parentId).stream().map(CatalogueEntry::of).toList();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  List<CatalogueItemEntity> list(Catalogue catalogue, LocalDate activeOn, Long parentId) {
     StringBuilder q = new StringBuilder("catalogue = :catalogue");
     Parameters p = Parameters.with("catalogue", catalogue.name());
     if (parentId != null) {
@@ -50,18 +54,34 @@ public class CatalogueService {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Map<Long, CatalogueItemEntity> byIds(Set<Long> ids) {
+  public Map<Long, CatalogueEntry> byIds(Set<Long> ids) {
     if (ids.isEmpty()) {
       return Map.of();
     }
     return CatalogueItemEntity.<CatalogueItemEntity>list("id in ?1", ids).stream()
-        .collect(Collectors.toMap(i -> i.id, Function.identity()));
+        .collect(Collectors.toMap(i -> i.id, CatalogueEntry::of));
+  }
+
+  /** Any item by id (read through the persistence context: cheap when asked again). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public java.util.Optional<CatalogueEntry> find(Long id) {
+    return java.util.Optional.ofNullable(
+        id == null ? null : CatalogueEntry.of(CatalogueItemEntity.findById(id)));
+  }
+
+  /** The id of an item by its catalogue and code (demo data). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public java.util.Optional<Long> idOf(String catalogue, String code) {
+    return CatalogueItemEntity.<CatalogueItemEntity>find(
+            "catalogue = ?1 and code = ?2", catalogue, code)
+        .firstResultOptional()
+        .map(i -> i.id);
   }
 
   /** An item of the catalogue that can be chosen today; 422 naming the field otherwise. */
   // a refused check leaves the caller's transaction alone (see ProblemException)
   @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = ProblemException.class)
-  public CatalogueItemEntity requireActive(Catalogue catalogue, Long id, String field) {
+  public CatalogueEntry requireActive(Catalogue catalogue, Long id, String field) {
     CatalogueItemEntity item = id == null ? null : CatalogueItemEntity.findById(id);
     if (item == null || !item.catalogue.equals(catalogue.name())) {
       throw ProblemException.unprocessable(field, "Không có " + catalogue.label() + " này");
@@ -70,7 +90,7 @@ public class CatalogueService {
       throw ProblemException.unprocessable(
           field, "«" + item.name + "» đã hết hiệu lực, không chọn được nữa");
     }
-    return item;
+    return CatalogueEntry.of(item);
   }
 
   @Transactional

@@ -26,7 +26,6 @@ import vn.antq.unit.MergeCommand;
 import vn.antq.unit.UnitCommand;
 import vn.antq.unit.UnitKind;
 import vn.antq.unit.UnitService;
-import vn.antq.unit.UnitViews;
 
 /**
  * Demo data made from the seed articles' places, loaded on the first start of an empty database
@@ -213,7 +212,7 @@ public class DemoDataLoader {
     long tanAn = unit("Phường Tân An", UnitKind.WARD, laGi, MAP_2008);
     // the four model ward police units of 2024 (seed article)
     for (long w : List.of(phuThuyOld, xuanAn, tanThien, tanAn)) {
-      unit("Công an " + lower(units.get(w).unit().name), UnitKind.POLICE, w, MAP_2008);
+      unit("Công an " + lower(units.get(w).name()), UnitKind.POLICE, w, MAP_2008);
     }
     hamlets(phuThuyOld, "Khu phố", 4);
     hamlets(tanThien, "Khu phố", 3);
@@ -304,12 +303,12 @@ public class DemoDataLoader {
   // ------------------------------------------------------------ helpers
 
   private long unit(String name, UnitKind kind, Long parentId, LocalDate from) {
-    return units.create(new UnitCommand(null, name, kind, parentId, from, null)).unit().id;
+    return units.create(new UnitCommand(null, name, kind, parentId, from, null)).id();
   }
 
   /** Numbered hamlets, named after their ward so they stay distinct once wards merge. */
   private void hamlets(long wardId, String prefix, int count) {
-    String ward = units.get(wardId).unit().name;
+    String ward = units.get(wardId).name();
     for (int i = 1; i <= count; i++) {
       unit(prefix + " " + i + ", " + ward, UnitKind.HAMLET, wardId, MAP_2008);
     }
@@ -324,10 +323,7 @@ public class DemoDataLoader {
   }
 
   private void retireAt(long id, LocalDate day) {
-    UnitViews.Detail d = units.get(id);
-    var u = d.unit();
-    units.update(
-        id, u.version, new UnitCommand(u.code, u.name, u.kind, u.parentId, u.validFrom, day));
+    units.retire(id, day);
   }
 
   private static String lower(String name) {

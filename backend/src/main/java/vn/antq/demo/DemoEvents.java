@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import vn.antq.catalogue.CatalogueItemEntity;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.event.EventService;
 
@@ -22,6 +21,7 @@ import vn.antq.event.EventService;
 @ApplicationScoped
 class DemoEvents {
   @Inject EntityManager em;
+  @Inject vn.antq.catalogue.CatalogueService catalogues;
   @Inject EventService events;
 
   int load(long caMau, List<Long> provinceIds) {
@@ -41,8 +41,7 @@ class DemoEvents {
                     null,
                     "IN_FORCE",
                     null))
-            .programme()
-            .id;
+            .id();
     @SuppressWarnings("unchecked")
     List<Object[]> wards =
         em.createNativeQuery(
@@ -155,10 +154,7 @@ class DemoEvents {
   }
 
   private long type(String catalogue, String code) {
-    return CatalogueItemEntity.<CatalogueItemEntity>find(
-            "catalogue = ?1 and code = ?2", catalogue, code)
-        .firstResult()
-        .id;
+    return catalogues.idOf(catalogue, code).orElseThrow();
   }
 
   private long unitByName(String name) {

@@ -77,11 +77,9 @@ class DemoIndicators {
       values.add(new ValueCommand(CatalogueSeeder.idOf(Catalogue.INDICATOR, CODES[i]), value));
     }
     var created = indicators.create(new IndicatorService.Command(unit, p, null, values));
-    var submitted =
-        indicators.transition(created.report().id, created.report().version, Action.SUBMIT, null);
+    var submitted = indicators.transition(created.id(), created.version(), Action.SUBMIT, null);
     if (!until.equals("SUBMIT")) {
-      indicators.transition(
-          submitted.report().id, submitted.report().version, Action.valueOf(until), comment);
+      indicators.transition(submitted.id(), submitted.version(), Action.valueOf(until), comment);
     }
   }
 

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import vn.antq.catalogue.CatalogueItemEntity;
 import vn.antq.model.ModelService;
 import vn.antq.model.ModelStatus;
 import vn.antq.model.ModelViews;
@@ -49,6 +48,7 @@ class DemoModels {
   };
 
   @Inject EntityManager em;
+  @Inject vn.antq.catalogue.CatalogueService catalogues;
   @Inject ModelService models;
   @Inject RosterService roster;
 
@@ -97,10 +97,7 @@ class DemoModels {
   }
 
   private long type(String code) {
-    return CatalogueItemEntity.<CatalogueItemEntity>find(
-            "catalogue = 'MODEL_TYPE' and code = ?1", code)
-        .firstResult()
-        .id;
+    return catalogues.idOf("MODEL_TYPE", code).orElseThrow();
   }
 
   private void model(int n, String name, long typeId, long wardId, long teamPlace) {

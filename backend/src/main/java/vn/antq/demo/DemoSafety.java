@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
-import vn.antq.assessment.SafetyService;
+import vn.antq.safety.SafetyService;
 
 /**
  * Demo safety-standard data: the 2025 assessment of Phường Bạc Liêu's residential areas (one falls
@@ -32,9 +32,9 @@ class DemoSafety {
               .map(
                   c ->
                       new SafetyService.CriterionCommand(
-                          c.id,
-                          !(last && c.code.endsWith("_MA_TUY")),
-                          last && c.code.endsWith("_MA_TUY")
+                          c.id(),
+                          !(last && c.code().endsWith("_MA_TUY")),
+                          last && c.code().endsWith("_MA_TUY")
                               ? "Phát hiện 2 người nghiện mới trong kỳ"
                               : "Biên bản họp khu dân cư tháng 10/2025"))
               .toList();

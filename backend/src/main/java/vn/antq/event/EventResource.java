@@ -29,14 +29,16 @@ import vn.antq.api.model.ProgrammePage;
 import vn.antq.api.model.ProgrammeRef;
 import vn.antq.api.model.ProgrammeStatus;
 import vn.antq.api.model.UnitRef;
-import vn.antq.catalogue.CatalogueResource;
+import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
+import vn.antq.common.web.Pages;
 import vn.antq.common.web.Tables;
 import vn.antq.security.Roles;
-import vn.antq.unit.UnitService;
+import vn.antq.territory.Places;
+import vn.antq.territory.UnitSummary;
 
 /**
  * {@code /api/events}, {@code /api/programmes}: everybody reads in their territory; writers write.
@@ -74,32 +76,33 @@ public class EventResource implements EventsApi {
             p.size(),
             p.sqlOrder());
     return Response.ok(
-            new EventPage()
-                .content(result.content().stream().map(EventResource::toApi).toList())
-                .page(p.page())
-                .size(p.size())
-                .totalElements(result.total())
-                .totalPages(p.totalPages(result.total())))
+            Pages.of(
+                EventPage::new,
+                result.content().stream().map(EventResource::toApi).toList(),
+                p,
+                result.total()))
         .build();
   }
 
   @Override
   public Response getEvent(Long id) {
-    return withEtag(Response.ok(), toApi(events.get(id)));
+    return Etags.withEtag(Response.ok(), toApi(events.get(id)), Event::getVersion);
   }
 
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response createEvent(EventInput in) {
     Event created = toApi(events.create(command(in)));
-    return withEtag(Response.created(URI.create("/api/events/" + created.getId())), created);
+    return Etags.withEtag(
+        Response.created(URI.create("/api/events/" + created.getId())), created, Event::getVersion);
   }
 
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response updateEvent(Long id, EventInput in, String ifMatch) {
     long expected = Etags.requireVersion(ifMatch);
-    return withEtag(Response.ok(), toApi(events.update(id, expected, command(in))));
+    return Etags.withEtag(
+        Response.ok(), toApi(events.update(id, expected, command(in))), Event::getVersion);
   }
 
   @Override
@@ -160,12 +163,8 @@ public class EventResource implements EventsApi {
         events.programmes(
             q, unitId, status == null ? null : status.name(), p.page(), p.size(), total);
     return Response.ok(
-            new ProgrammePage()
-                .content(found.stream().map(EventResource::toApi).toList())
-                .page(p.page())
-                .size(p.size())
-                .totalElements(total[0])
-                .totalPages(p.totalPages(total[0])))
+            Pages.of(
+                ProgrammePage::new, found.stream().map(EventResource::toApi).toList(), p, total[0]))
         .build();
   }
 
@@ -194,10 +193,6 @@ public class EventResource implements EventsApi {
   }
 
   // ------------------------------------------------------------------ mapping
-
-  private static Response withEtag(Response.ResponseBuilder builder, Event body) {
-    return builder.tag(new EntityTag(String.valueOf(body.getVersion()))).entity(body).build();
-  }
 
   static EventService.Command command(EventInput in) {
     return new EventService.Command(
@@ -234,8 +229,8 @@ public class EventResource implements EventsApi {
         in.getRenewedById());
   }
 
-  static UnitRef unit(UnitService.Summary s) {
-    return vn.antq.unit.UnitRefs.of(s);
+  static UnitRef unit(UnitSummary s) {
+    return Places.ref(s);
   }
 
   static ProgrammeRef ref(ProgrammeEntity p) {
@@ -255,7 +250,7 @@ public class EventResource implements EventsApi {
     EventEntity e = v.event();
     return new Event()
         .id(e.id)
-        .type(CatalogueResource.ref(v.type()))
+        .type(CatalogueEntry.ref(v.type()))
         .title(e.title)
         .startsAt(e.startsAt.atOffset(ZoneOffset.UTC))
         .endsAt(e.endsAt.atOffset(ZoneOffset.UTC))
@@ -272,7 +267,7 @@ public class EventResource implements EventsApi {
                 .map(
                     m ->
                         new MaterialLine()
-                            .material(CatalogueResource.ref(m.getKey()))
+                            .material(CatalogueEntry.ref(m.getKey()))
                             .quantity(m.getValue()))
                 .toList())
         .outcome(e.outcome)

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import vn.antq.audit.AuditService;
 import vn.antq.catalogue.Catalogue;
-import vn.antq.catalogue.CatalogueItemEntity;
+import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
+import vn.antq.common.audit.AuditService;
 import vn.antq.common.db.BulkSql;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
@@ -26,7 +26,10 @@ import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
 import vn.antq.model.ModelService;
 import vn.antq.security.Caller;
-import vn.antq.unit.UnitService;
+import vn.antq.territory.Paths;
+import vn.antq.territory.Places;
+import vn.antq.territory.Territory;
+import vn.antq.territory.UnitSummary;
 
 /**
  * Events and coordination programmes. An event belongs to the territory of the unit where it took
@@ -41,7 +44,8 @@ public class EventService {
           "attendance", "e.attendance");
 
   @Inject EntityManager em;
-  @Inject UnitService units;
+  @Inject Territory territory;
+  @Inject Places places;
   @Inject CatalogueService catalogues;
   @Inject ModelService models;
   @Inject AuditService audit;
@@ -79,13 +83,13 @@ public class EventService {
 
   public record View(
       EventEntity event,
-      CatalogueItemEntity type,
-      UnitService.Summary unit,
-      UnitService.Summary lead,
-      List<UnitService.Summary> coOrganisers,
+      CatalogueEntry type,
+      UnitSummary unit,
+      UnitSummary lead,
+      List<UnitSummary> coOrganisers,
       ProgrammeEntity programme,
       List<vn.antq.model.ModelViews.Summary> models,
-      List<Map.Entry<CatalogueItemEntity, Integer>> materials,
+      List<Map.Entry<CatalogueEntry, Integer>> materials,
       List<AttachmentView> attachments) {}
 
   public record Page(List<View> content, long total) {}
@@ -103,31 +107,75 @@ public class EventService {
 
   public record ProgrammeView(
       ProgrammeEntity programme,
-      List<UnitService.Summary> parties,
-      UnitService.Summary scope,
+      List<UnitSummary> parties,
+      UnitSummary scope,
       ProgrammeEntity renewedBy,
-      int eventCount) {}
+      int eventCount) {
+    public long id() {
+      return programme.id;
+    }
+  }
+
+  /** An event as other features name it (an award for it). */
+  public record EventRef(long id, String title, Instant startsAt) {}
+
+  /** A programme as other features name it. */
+  public record ProgrammeRef(long id, String number, String title) {}
+
+  /** An event the caller may see, as other features name it (404 otherwise). */
+  // a refused check leaves the caller's transaction alone (see ProblemException)
+  @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = ProblemException.class)
+  public EventRef requireRef(long id) {
+    EventEntity e = require(id);
+    return new EventRef(e.id, e.title, e.startsAt);
+  }
+
+  /** A programme the caller may see, as other features name it (404 otherwise). */
+  // a refused check leaves the caller's transaction alone (see ProblemException)
+  @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = ProblemException.class)
+  public ProgrammeRef requireProgrammeRef(long id) {
+    ProgrammeEntity p = requireProgramme(id);
+    return new ProgrammeRef(p.id, p.number, p.title);
+  }
+
+  /** The events of these ids as other features name them (ids come from their own records). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<Long, EventRef> eventRefs(Set<Long> ids) {
+    return ids.isEmpty()
+        ? Map.of()
+        : EventEntity.<EventEntity>list("id in ?1", ids).stream()
+            .collect(Collectors.toMap(e -> e.id, e -> new EventRef(e.id, e.title, e.startsAt)));
+  }
+
+  /** The programmes of these ids as other features name them. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<Long, ProgrammeRef> programmeRefs(Set<Long> ids) {
+    return ids.isEmpty()
+        ? Map.of()
+        : ProgrammeEntity.<ProgrammeEntity>list("id in ?1", ids).stream()
+            .collect(Collectors.toMap(p -> p.id, p -> new ProgrammeRef(p.id, p.number, p.title)));
+  }
 
   // ------------------------------------------------------------------ territory
 
   private String territorySql(String alias, Map<String, Object> params) {
-    return units.territorySql(alias, params);
+    return territory.predicate(alias).andClause(params);
   }
 
   private boolean inTerritory(long unitId) {
-    return units.inTerritory(unitId);
+    return territory.contains(unitId);
   }
 
   /** A programme covers the caller's area, or lies inside it; national ones are seen by all. */
   private boolean programmeVisible(ProgrammeEntity p) {
-    return programmeVisible(p, units.territoryPaths());
+    return programmeVisible(p, territory.prefixes());
   }
 
   private boolean programmeVisible(ProgrammeEntity p, List<String> paths) {
     if (paths == null || p.scopeUnitId == null) {
       return true;
     }
-    String scope = units.place(p.scopeUnitId).path();
+    String scope = territory.placeOf(p.scopeUnitId).path();
     return paths.stream().anyMatch(t -> scope.startsWith(t) || t.startsWith(scope));
   }
 
@@ -158,7 +206,8 @@ public class EventService {
     if (f.unitId() != null) {
       where
           .append(" AND ")
-          .append(UnitService.underSql("u", units.visiblePlace(f.unitId()).path(), "sub", params));
+          .append(
+              Paths.under("u", territory.requireVisible(f.unitId()).path(), "sub").bind(params));
     }
     if (f.q() != null && !f.q().isBlank()) {
       // every word, in any order: "ngay hoi an xuyen" finds "Ngày hội … phường An Xuyên"
@@ -289,8 +338,8 @@ public class EventService {
               unitIds.add(e.leadUnitId);
               catIds.add(e.typeId);
             });
-    Map<Long, UnitService.Summary> unitNames = units.summaries(unitIds);
-    Map<Long, CatalogueItemEntity> cats = catalogues.byIds(catIds);
+    Map<Long, UnitSummary> unitNames = places.summaries(unitIds);
+    Map<Long, CatalogueEntry> cats = catalogues.byIds(catIds);
     Set<Long> programmeIds =
         events.values().stream()
             .map(e -> e.programmeId)
@@ -348,7 +397,7 @@ public class EventService {
   @Transactional
   public View create(Command cmd) {
     EventEntity e = new EventEntity();
-    apply(e, cmd, units.territoryPaths());
+    apply(e, cmd);
     e.createdAt = Instant.now();
     e.updatedAt = e.createdAt;
     e.persist();
@@ -358,7 +407,7 @@ public class EventService {
         e.id,
         "CREATE",
         AuditService.diff(null, snapshot(e, cmd)),
-        units.place(e.unitId).path());
+        territory.placeOf(e.unitId).path());
     return views(List.of(e.id)).get(0);
   }
 
@@ -367,7 +416,7 @@ public class EventService {
     EventEntity e = require(id);
     Etags.check(expected, e.version);
     Map<String, Object> before = snapshot(e, current(e));
-    apply(e, cmd, units.territoryPaths());
+    apply(e, cmd);
     e.updatedAt = Instant.now();
     em.createNativeQuery("DELETE FROM event_organiser WHERE event_id = ?1")
         .setParameter(1, e.id)
@@ -384,7 +433,7 @@ public class EventService {
         e.id,
         "UPDATE",
         AuditService.diff(before, snapshot(e, cmd)),
-        units.place(e.unitId).path());
+        territory.placeOf(e.unitId).path());
     em.flush();
     return views(List.of(e.id)).get(0);
   }
@@ -395,7 +444,7 @@ public class EventService {
     Etags.check(expected, e.version);
     Map<String, AuditService.Change> changes = new LinkedHashMap<>();
     snapshot(e, current(e)).forEach((k, v) -> changes.put(k, new AuditService.Change(v, null)));
-    String path = units.place(e.unitId).path();
+    String path = territory.placeOf(e.unitId).path();
     e.delete();
     audit.record("EVENT", id, "DELETE", changes, path);
   }
@@ -415,14 +464,13 @@ public class EventService {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Created> createAll(List<Command> cmds) {
-    List<String> territory = units.territoryPaths();
     Created[] out = new Created[cmds.size()];
     List<Integer> accepted = new ArrayList<>();
     List<EventEntity> events = new ArrayList<>();
     for (int i = 0; i < cmds.size(); i++) {
       EventEntity e = new EventEntity();
       try {
-        apply(e, cmds.get(i), territory);
+        apply(e, cmds.get(i));
         accepted.add(i);
         events.add(e);
       } catch (ProblemException p) {
@@ -480,7 +528,7 @@ public class EventService {
       }
       trail.add(
           new AuditService.Entry(
-              e.id, AuditService.diff(null, snapshot(e, cmd)), units.place(e.unitId).path()));
+              e.id, AuditService.diff(null, snapshot(e, cmd)), territory.placeOf(e.unitId).path()));
       out[accepted.get(k)] = new Created(e.id, null);
     }
     String[] types = {
@@ -543,7 +591,7 @@ public class EventService {
         e.unitId,
         e.leadUnitId,
         v.coOrganisers().stream()
-            .map(UnitService.Summary::id)
+            .map(UnitSummary::id)
             .collect(Collectors.toCollection(LinkedHashSet::new)),
         e.programmeId,
         v.models().stream()
@@ -551,12 +599,12 @@ public class EventService {
             .collect(Collectors.toCollection(LinkedHashSet::new)),
         e.attendance,
         e.sessions,
-        v.materials().stream().map(m -> new Material(m.getKey().id, m.getValue())).toList(),
+        v.materials().stream().map(m -> new Material(m.getKey().id(), m.getValue())).toList(),
         e.outcome);
   }
 
-  /** Checks a command (the caller's territory given) and copies it onto the event. */
-  private void apply(EventEntity e, Command cmd, List<String> territory) {
+  /** Checks a command (in the caller's territory) and copies it onto the event. */
+  private void apply(EventEntity e, Command cmd) {
     if (!cmd.endsAt().isAfter(cmd.startsAt())) {
       throw ProblemException.unprocessable(
           "endsAt", "Thời điểm kết thúc phải sau thời điểm bắt đầu");
@@ -565,23 +613,23 @@ public class EventService {
       throw ProblemException.unprocessable("startsAt", "Chỉ ghi sự kiện trong vòng một năm tới");
     }
     LocalDate day = cmd.startsAt().atZone(VietnamTime.ZONE).toLocalDate();
-    CatalogueItemEntity type =
+    CatalogueEntry type =
         e.id != null && cmd.typeId().equals(e.typeId)
-            ? CatalogueItemEntity.findById(e.typeId)
+            ? catalogues.find(e.typeId).orElse(null)
             : catalogues.requireActive(Catalogue.EVENT_TYPE, cmd.typeId(), "typeId");
-    units.requireActiveOn(cmd.unitId(), "unitId", day, territory);
-    units.requireActiveOn(cmd.leadUnitId(), "leadUnitId", day, territory);
+    territory.requireActiveOn(cmd.unitId(), "unitId", day);
+    territory.requireActiveOn(cmd.leadUnitId(), "leadUnitId", day);
     Set<Long> co = cmd.coOrganiserIds() == null ? Set.of() : cmd.coOrganiserIds();
     for (Long id : co) {
       if (id == null || id.equals(cmd.leadUnitId())) {
         throw ProblemException.unprocessable(
             "coOrganiserIds", "Đơn vị chủ trì không đồng thời là đơn vị phối hợp");
       }
-      units.requireActiveOn(id, "coOrganiserIds", day, territory);
+      territory.requireActiveOn(id, "coOrganiserIds", day);
     }
     if (cmd.programmeId() != null) {
       ProgrammeEntity p = ProgrammeEntity.findById(cmd.programmeId());
-      if (p == null || !programmeVisible(p, territory)) {
+      if (p == null || !programmeVisible(p, territory.prefixes())) {
         throw ProblemException.unprocessable(
             "programmeId", "Không tìm thấy chương trình " + cmd.programmeId());
       }
@@ -589,7 +637,7 @@ public class EventService {
     if (cmd.modelIds() != null) {
       for (Long m : cmd.modelIds()) {
         try {
-          models.require(m);
+          models.requireVisible(m);
         } catch (ProblemException ex) {
           throw ProblemException.unprocessable("modelIds", "Không tìm thấy mô hình " + m);
         }
@@ -605,7 +653,7 @@ public class EventService {
       }
       catalogues.requireActive(Catalogue.MATERIAL_TYPE, m.typeId(), "materials");
     }
-    e.typeId = type.id;
+    e.typeId = type.id();
     e.title = cmd.title().trim();
     e.startsAt = cmd.startsAt();
     e.endsAt = cmd.endsAt();
@@ -712,7 +760,7 @@ public class EventService {
     Map<String, AuditService.Change> changes = new LinkedHashMap<>();
     changes.put(
         "attachment", new AuditService.Change(null, name + " (" + content.length + " byte)"));
-    audit.record("EVENT", e.id, "ATTACH", changes, units.place(e.unitId).path());
+    audit.record("EVENT", e.id, "ATTACH", changes, territory.placeOf(e.unitId).path());
     return new AttachmentView(num(row[0]), name, type, content.length, instant(row[1]));
   }
 
@@ -745,7 +793,7 @@ public class EventService {
         .executeUpdate();
     Map<String, AuditService.Change> changes = new LinkedHashMap<>();
     changes.put("attachment", new AuditService.Change(name, null));
-    audit.record("EVENT", e.id, "DETACH", changes, units.place(e.unitId).path());
+    audit.record("EVENT", e.id, "DETACH", changes, territory.placeOf(e.unitId).path());
   }
 
   /** The type the bytes really are (never the type the client claims). */
@@ -797,11 +845,11 @@ public class EventService {
       String q, Long unitId, String status, int page, int size, long[] total) {
     Map<String, Object> params = new HashMap<>();
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    List<String> territory = units.territoryPaths();
-    if (territory != null) {
+    List<String> bounds = territory.prefixes();
+    if (bounds != null) {
       StringBuilder any = new StringBuilder();
-      for (int i = 0; i < territory.size(); i++) {
-        params.put("terr" + i, territory.get(i));
+      for (int i = 0; i < bounds.size(); i++) {
+        params.put("terr" + i, bounds.get(i));
         any.append(i == 0 ? "" : " OR ")
             .append("s.path LIKE :terr")
             .append(i)
@@ -812,7 +860,7 @@ public class EventService {
       // national programmes (no scope) are everyone's
       where
           .append(" AND (p.scope_unit_id IS NULL")
-          .append(territory.isEmpty() ? "" : " OR " + any)
+          .append(bounds.isEmpty() ? "" : " OR " + any)
           .append(")");
     }
     if (status != null) {
@@ -824,7 +872,7 @@ public class EventService {
       where.append(" AND p.title_key LIKE '%' || f_search_key(:q) || '%'");
     }
     if (unitId != null) {
-      params.put("sub", units.visiblePlace(unitId).path());
+      params.put("sub", territory.requireVisible(unitId).path());
       where.append(" AND s.path LIKE :sub || '%'");
     }
     String from = " FROM programme p LEFT JOIN unit s ON s.id = p.scope_unit_id";
@@ -880,7 +928,7 @@ public class EventService {
         .map(p -> p.scopeUnitId)
         .filter(java.util.Objects::nonNull)
         .forEach(unitIds::add);
-    Map<Long, UnitService.Summary> names = units.summaries(unitIds);
+    Map<Long, UnitSummary> names = places.summaries(unitIds);
     @SuppressWarnings("unchecked")
     List<Object[]> countRows =
         em.createNativeQuery(
@@ -937,7 +985,7 @@ public class EventService {
                 p.number,
                 p.title,
                 p.signedOn,
-                before.parties().stream().map(UnitService.Summary::id).collect(Collectors.toSet()),
+                before.parties().stream().map(UnitSummary::id).collect(Collectors.toSet()),
                 p.scopeUnitId,
                 p.periodFrom,
                 p.periodTo,
@@ -963,13 +1011,13 @@ public class EventService {
       }
     } else {
       // unknown and foreign units read the same (422), as everywhere
-      units.requirePlace(cmd.scopeUnitId(), "scopeUnitId");
+      territory.requirePlace(cmd.scopeUnitId(), "scopeUnitId");
     }
     for (Long party : cmd.partyIds()) {
       if (party == null) {
         throw ProblemException.unprocessable("partyIds", "Danh sách đơn vị ký kết có giá trị rỗng");
       }
-      units.requireActiveOn(party, "partyIds", cmd.signedOn());
+      territory.requireActiveOn(party, "partyIds", cmd.signedOn());
     }
     if (cmd.periodTo() != null && cmd.periodTo().isBefore(cmd.periodFrom())) {
       throw ProblemException.unprocessable("periodTo", "Ngày kết thúc phải từ ngày bắt đầu");

@@ -2,7 +2,6 @@ package vn.antq.indicator;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.ZoneOffset;
@@ -18,11 +17,12 @@ import vn.antq.api.model.IndicatorValue;
 import vn.antq.api.model.IndicatorValueInput;
 import vn.antq.api.model.IndicatorValuesInput;
 import vn.antq.api.model.PeriodKind;
-import vn.antq.catalogue.CatalogueResource;
+import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
+import vn.antq.common.web.Pages;
 import vn.antq.security.Roles;
-import vn.antq.unit.UnitRefs;
+import vn.antq.territory.Places;
 
 /**
  * {@code /api/indicator-reports}: units enter and submit their periodic figures; province officers
@@ -61,18 +61,17 @@ public class IndicatorResource implements IndicatorsApi {
             p.size(),
             p.sqlOrder());
     return Response.ok(
-            new IndicatorReportPage()
-                .content(result.content().stream().map(IndicatorResource::toApi).toList())
-                .page(p.page())
-                .size(p.size())
-                .totalElements(result.total())
-                .totalPages(p.totalPages(result.total())))
+            Pages.of(
+                IndicatorReportPage::new,
+                result.content().stream().map(IndicatorResource::toApi).toList(),
+                p,
+                result.total()))
         .build();
   }
 
   @Override
   public Response getIndicatorReport(Long id) {
-    return withEtag(Response.ok(), toApi(indicators.get(id)));
+    return Etags.withEtag(Response.ok(), toApi(indicators.get(id)), IndicatorReport::getVersion);
   }
 
   @Override
@@ -85,17 +84,20 @@ public class IndicatorResource implements IndicatorsApi {
             indicators.create(
                 new IndicatorService.Command(
                     in.getUnitId(), period, in.getNote(), values(in.getValues()))));
-    return withEtag(
-        Response.created(URI.create("/api/indicator-reports/" + created.getId())), created);
+    return Etags.withEtag(
+        Response.created(URI.create("/api/indicator-reports/" + created.getId())),
+        created,
+        IndicatorReport::getVersion);
   }
 
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response updateIndicatorReport(Long id, IndicatorValuesInput in, String ifMatch) {
     long expected = Etags.requireVersion(ifMatch);
-    return withEtag(
+    return Etags.withEtag(
         Response.ok(),
-        toApi(indicators.update(id, expected, in.getNote(), values(in.getValues()))));
+        toApi(indicators.update(id, expected, in.getNote(), values(in.getValues()))),
+        IndicatorReport::getVersion);
   }
 
   @Override
@@ -109,14 +111,15 @@ public class IndicatorResource implements IndicatorsApi {
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response transitionIndicatorReport(Long id, IndicatorReportTransition in, String ifMatch) {
     long expected = Etags.requireVersion(ifMatch);
-    return withEtag(
+    return Etags.withEtag(
         Response.ok(),
         toApi(
             indicators.transition(
                 id,
                 expected,
                 IndicatorService.Action.valueOf(in.getAction().value()),
-                in.getComment())));
+                in.getComment())),
+        IndicatorReport::getVersion);
   }
 
   @Override
@@ -130,8 +133,10 @@ public class IndicatorResource implements IndicatorsApi {
   public Response reviseIndicatorReport(Long id, IndicatorRevisionInput in, String ifMatch) {
     long expected = Etags.requireVersion(ifMatch);
     IndicatorReport created = toApi(indicators.revise(id, expected, in.getReason()));
-    return withEtag(
-        Response.created(URI.create("/api/indicator-reports/" + created.getId())), created);
+    return Etags.withEtag(
+        Response.created(URI.create("/api/indicator-reports/" + created.getId())),
+        created,
+        IndicatorReport::getVersion);
   }
 
   private static List<IndicatorService.ValueCommand> values(List<IndicatorValueInput> in) {
@@ -142,16 +147,12 @@ public class IndicatorResource implements IndicatorsApi {
             .toList();
   }
 
-  private static Response withEtag(Response.ResponseBuilder builder, IndicatorReport body) {
-    return builder.tag(new EntityTag(String.valueOf(body.getVersion()))).entity(body).build();
-  }
-
   static IndicatorReport toApi(IndicatorService.View v) {
     IndicatorReportEntity r = v.report();
     Period p = v.period();
     return new IndicatorReport()
         .id(r.id)
-        .unit(UnitRefs.of(v.unit()))
+        .unit(Places.ref(v.unit()))
         .periodKind(PeriodKind.fromValue(p.kind().name()))
         .year(p.year())
         .number(p.number())
@@ -174,7 +175,7 @@ public class IndicatorResource implements IndicatorsApi {
                 .map(
                     x ->
                         new IndicatorValue()
-                            .indicator(CatalogueResource.ref(x.indicator()))
+                            .indicator(CatalogueEntry.ref(x.indicator()))
                             .value(x.value()))
                 .toList())
         .updatedAt(r.updatedAt.atOffset(ZoneOffset.UTC))

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import vn.antq.audit.AuditService;
 import vn.antq.catalogue.Catalogue;
-import vn.antq.catalogue.CatalogueItemEntity;
+import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
+import vn.antq.common.audit.AuditService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
@@ -26,7 +26,11 @@ import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
 import vn.antq.security.Caller;
 import vn.antq.security.Role;
-import vn.antq.unit.UnitService;
+import vn.antq.territory.Paths;
+import vn.antq.territory.Place;
+import vn.antq.territory.Places;
+import vn.antq.territory.Territory;
+import vn.antq.territory.UnitSummary;
 
 /**
  * Reported figures: a unit enters the values of the indicators for a month or a quarter (a draft),
@@ -51,7 +55,8 @@ public class IndicatorService {
       Set.of(Role.ADMIN, Role.PROVINCE_OFFICER, Role.COMMUNE_OFFICER, Role.INTEGRATION);
 
   @Inject EntityManager em;
-  @Inject UnitService units;
+  @Inject Territory territory;
+  @Inject Places places;
   @Inject CatalogueService catalogues;
   @Inject AuditService audit;
   @Inject Caller caller;
@@ -69,14 +74,22 @@ public class IndicatorService {
   public record Filter(
       Long unitId, String status, Integer year, boolean awaitingMe, boolean allRevisions) {}
 
-  public record Value(CatalogueItemEntity indicator, long value) {}
+  public record Value(CatalogueEntry indicator, long value) {}
 
   public record View(
       IndicatorReportEntity report,
-      UnitService.Summary unit,
+      UnitSummary unit,
       List<Value> values,
       boolean canEdit,
       boolean canReview) {
+    public long id() {
+      return report.id;
+    }
+
+    public long version() {
+      return report.version;
+    }
+
     public Period period() {
       return Period.from(report.periodStart, report.periodMonths);
     }
@@ -91,11 +104,11 @@ public class IndicatorService {
     Map<String, Object> params = new HashMap<>();
     StringBuilder where =
         new StringBuilder(" FROM indicator_report r JOIN unit u ON u.id = r.unit_id WHERE 1 = 1")
-            .append(units.territorySql("u", params));
+            .append(territory.predicate("u").andClause(params));
     if (f.unitId() != null) {
       where
           .append(" AND ")
-          .append(UnitService.pathsSql("u", units.lineagePaths(f.unitId()), "sub", params));
+          .append(Paths.underAny("u", territory.lineage(f.unitId()), "sub").bind(params));
     }
     if (f.status() != null) {
       params.put("status", f.status());
@@ -162,7 +175,7 @@ public class IndicatorService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public IndicatorReportEntity require(long id) {
     IndicatorReportEntity r = IndicatorReportEntity.findById(id);
-    if (r == null || !units.inTerritory(r.unitId)) {
+    if (r == null || !territory.contains(r.unitId)) {
       throw ProblemException.notFound("Không tìm thấy kỳ báo cáo số liệu " + id);
     }
     return r;
@@ -177,7 +190,7 @@ public class IndicatorService {
         .forEach(r -> byId.put(r.id, r));
     Set<Long> unitIds = new HashSet<>();
     byId.values().forEach(r -> unitIds.add(r.unitId));
-    Map<Long, UnitService.Summary> unitsById = units.summaries(unitIds);
+    Map<Long, UnitSummary> unitsById = places.summaries(unitIds);
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
@@ -187,7 +200,7 @@ public class IndicatorService {
             .getResultList();
     Set<Long> indicatorIds = new HashSet<>();
     rows.forEach(r -> indicatorIds.add(((Number) r[1]).longValue()));
-    Map<Long, CatalogueItemEntity> items = catalogues.byIds(indicatorIds);
+    Map<Long, CatalogueEntry> items = catalogues.byIds(indicatorIds);
     Map<Long, List<Value>> values = new HashMap<>();
     for (Object[] r : rows) {
       values
@@ -197,7 +210,7 @@ public class IndicatorService {
     // indicators in catalogue order (their codes), the order of the entry form
     values
         .values()
-        .forEach(l -> l.sort((a, b) -> Long.compare(a.indicator().id, b.indicator().id)));
+        .forEach(l -> l.sort((a, b) -> Long.compare(a.indicator().id(), b.indicator().id())));
     List<View> out = new ArrayList<>();
     for (Long id : ids) {
       IndicatorReportEntity r = byId.get(id);
@@ -219,7 +232,7 @@ public class IndicatorService {
   }
 
   private boolean mayWrite(long unitId) {
-    return WRITERS.contains(caller.role()) && units.inTerritory(unitId);
+    return WRITERS.contains(caller.role()) && territory.contains(unitId);
   }
 
   /** Administrators, and province officers for the units below their own. */
@@ -229,7 +242,7 @@ public class IndicatorService {
       return true;
     }
     return role == Role.PROVINCE_OFFICER
-        && units.inTerritory(unitId)
+        && territory.contains(unitId)
         && !Objects.equals(caller.unitId(), unitId);
   }
 
@@ -251,7 +264,7 @@ public class IndicatorService {
       throw new ProblemException(ProblemType.FORBIDDEN, "Tài khoản này chỉ được xem số liệu.");
     }
     Period period = cmd.period();
-    UnitService.Place unit = reportingUnit(cmd.unitId(), period);
+    Place unit = reportingUnit(cmd.unitId(), period);
     if (period.start().isAfter(VietnamTime.today())) {
       throw ProblemException.unprocessable(
           "number", period.label() + " chưa bắt đầu, chưa nhập số liệu được");
@@ -486,14 +499,14 @@ public class IndicatorService {
 
   // ------------------------------------------------------------------ checks
 
-  private UnitService.Place reportingUnit(Long unitId, Period period) {
-    UnitService.Place unit;
+  private Place reportingUnit(Long unitId, Period period) {
+    Place unit;
     try {
-      unit = units.requireActiveOn(unitId, "unitId", period.start());
+      unit = territory.requireActiveOn(unitId, "unitId", period.start());
     } catch (ProblemException notOnTheFirstDay) {
       LocalDate last =
           period.end().isAfter(VietnamTime.today()) ? VietnamTime.today() : period.end();
-      unit = units.requireActiveOn(unitId, "unitId", last);
+      unit = territory.requireActiveOn(unitId, "unitId", last);
     }
     if (!REPORTING_KINDS.contains(unit.kind())) {
       throw ProblemException.unprocessable(
@@ -514,28 +527,29 @@ public class IndicatorService {
     Set<Long> ids = new HashSet<>();
     lines.forEach(l -> ids.add(l.indicatorId()));
     ids.remove(null);
-    Map<Long, CatalogueItemEntity> items = catalogues.byIds(ids);
+    Map<Long, CatalogueEntry> items = catalogues.byIds(ids);
     List<vn.antq.api.model.Violation> problems = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       ValueCommand l = lines.get(i);
       String field = "values[" + i + "].indicatorId";
-      CatalogueItemEntity item = l.indicatorId() == null ? null : items.get(l.indicatorId());
-      if (item == null || !item.catalogue.equals(Catalogue.INDICATOR.name())) {
+      CatalogueEntry item = l.indicatorId() == null ? null : items.get(l.indicatorId());
+      if (item == null || !item.catalogue().equals(Catalogue.INDICATOR.name())) {
         problems.add(ProblemException.violation(field, "Không có chỉ tiêu này"));
-      } else if (!item.validFrom.isBefore(period.end().plusDays(1))
-          || (item.validTo != null && !item.validTo.isAfter(period.start()))) {
+      } else if (!item.validFrom().isBefore(period.end().plusDays(1))
+          || (item.validTo() != null && !item.validTo().isAfter(period.start()))) {
         problems.add(
             ProblemException.violation(
-                field, "Chỉ tiêu «" + item.name + "» không còn hiệu lực trong " + period.label()));
-      } else if (out.containsKey(item.id)) {
+                field,
+                "Chỉ tiêu «" + item.name() + "» không còn hiệu lực trong " + period.label()));
+      } else if (out.containsKey(item.id())) {
         problems.add(
-            ProblemException.violation(field, "Chỉ tiêu «" + item.name + "» được nhập hai lần"));
+            ProblemException.violation(field, "Chỉ tiêu «" + item.name() + "» được nhập hai lần"));
       } else if (l.value() == null || l.value() < 0) {
         problems.add(
             ProblemException.violation(
                 "values[" + i + "].value", "Số liệu phải là số nguyên không âm"));
       } else {
-        out.put(item.id, l.value());
+        out.put(item.id(), l.value());
       }
     }
     if (!problems.isEmpty()) {
@@ -599,7 +613,7 @@ public class IndicatorService {
   }
 
   private String unitPath(long unitId) {
-    return units.place(unitId).path();
+    return territory.placeOf(unitId).path();
   }
 
   private static Map<String, Object> snapshot(IndicatorReportEntity r, Map<Long, Long> values) {

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.antq.common.problem.ProblemException;
-import vn.antq.unit.UnitService;
+import vn.antq.territory.Territory;
 
 /**
  * {@code GET /api/changes}: the change log read by keyset on (transaction id, sequence), and only
@@ -34,7 +34,7 @@ public class ChangeFeed {
   private static final Pattern CURSOR = Pattern.compile("^[0-9]{1,20}:[0-9]{1,20}$");
 
   @Inject EntityManager em;
-  @Inject UnitService units;
+  @Inject Territory territory;
   @Inject @Any Instance<FeedSource> sources;
 
   public record Item(String type, long id, boolean deleted, Instant changedAt, Object data) {}
@@ -67,11 +67,11 @@ public class ChangeFeed {
       sql.append(" AND entity_type IN (:types)");
       params.put("types", types);
     }
-    List<String> territory = units.territoryPaths();
-    if (territory != null) {
+    List<String> bounds = territory.prefixes();
+    if (bounds != null) {
       List<String> ors = new ArrayList<>();
-      for (int i = 0; i < territory.size(); i++) {
-        params.put("t" + i, territory.get(i) + "%");
+      for (int i = 0; i < bounds.size(); i++) {
+        params.put("t" + i, bounds.get(i) + "%");
         ors.add("path LIKE :t" + i + " OR old_path LIKE :t" + i);
       }
       sql.append(" AND (").append(String.join(" OR ", ors)).append(')');
@@ -95,7 +95,7 @@ public class ChangeFeed {
               (String) r[6],
               instant(r[7])));
     }
-    Map<String, Map<Long, Object>> views = views(entries, territory);
+    Map<String, Map<Long, Object>> views = views(entries, bounds);
     List<Item> items = new ArrayList<>(entries.size());
     for (Entry e : entries) {
       Object data = e.deleted() ? null : views.getOrDefault(e.type(), Map.of()).get(e.id());

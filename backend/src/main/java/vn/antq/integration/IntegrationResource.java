@@ -37,6 +37,7 @@ import vn.antq.api.model.Violation;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.web.PageRequest;
+import vn.antq.common.web.Pages;
 import vn.antq.security.Roles;
 
 /** Bulk import, import jobs and the change feed for provincial systems (and the SPA's uploads). */
@@ -181,12 +182,11 @@ public class IntegrationResource implements IntegrationApi {
     PageRequest p = PageRequest.of(page, size, null, Map.of("id", "id"), "id,desc");
     ImportJobs.Page result = jobs.list(p.page(), p.size());
     return Response.ok(
-            new ImportJobPage()
-                .content(result.content().stream().map(IntegrationResource::job).toList())
-                .page(p.page())
-                .size(p.size())
-                .totalElements(result.total())
-                .totalPages(p.totalPages(result.total())))
+            Pages.of(
+                ImportJobPage::new,
+                result.content().stream().map(IntegrationResource::job).toList(),
+                p,
+                result.total()))
         .build();
   }
 

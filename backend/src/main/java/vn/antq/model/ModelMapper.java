@@ -16,14 +16,15 @@ import vn.antq.api.model.Recognition;
 import vn.antq.api.model.TargetCommunity;
 import vn.antq.api.model.Team;
 import vn.antq.api.model.UnitRef;
-import vn.antq.unit.UnitService;
+import vn.antq.territory.Places;
+import vn.antq.territory.UnitSummary;
 
 /** Service views → the contract's models. */
 final class ModelMapper {
   private ModelMapper() {}
 
-  static UnitRef unit(UnitService.Summary s) {
-    return vn.antq.unit.UnitRefs.of(s);
+  static UnitRef unit(UnitSummary s) {
+    return Places.ref(s);
   }
 
   static vn.antq.api.model.ModelStatus status(ModelStatus s) {

@@ -29,6 +29,7 @@ import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.Keyset;
 import vn.antq.common.web.PageRequest;
+import vn.antq.common.web.Pages;
 import vn.antq.common.web.Tables;
 import vn.antq.security.Caller;
 import vn.antq.security.RateLimiter;
@@ -76,33 +77,39 @@ public class ModelResource implements ModelsApi {
             q, fieldId, typeId, status, recognitionLevel, unitId, establishedFrom, establishedTo);
     ModelViews.Page result = models.list(filter, p, Keyset.decode(after, p));
     return Response.ok(
-            new ModelPage()
-                .content(result.content().stream().map(ModelMapper::summary).toList())
-                .page(p.page())
-                .size(p.size())
-                .totalElements(result.total())
-                .totalPages(p.totalPages(result.total()))
+            Pages.of(
+                    ModelPage::new,
+                    result.content().stream().map(ModelMapper::summary).toList(),
+                    p,
+                    result.total())
                 .nextCursor(result.next()))
         .build();
   }
 
   @Override
   public Response getModel(Long id) {
-    return withEtag(Response.ok(), ModelMapper.detail(models.get(id)));
+    return Etags.withEtag(
+        Response.ok(), ModelMapper.detail(models.get(id)), ModelDetail::getVersion);
   }
 
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response createModel(ModelInput in) {
     ModelDetail created = ModelMapper.detail(models.create(command(in)));
-    return withEtag(Response.created(URI.create("/api/models/" + created.getId())), created);
+    return Etags.withEtag(
+        Response.created(URI.create("/api/models/" + created.getId())),
+        created,
+        ModelDetail::getVersion);
   }
 
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response updateModel(Long id, ModelInput in, String ifMatch) {
     long expected = Etags.requireVersion(ifMatch);
-    return withEtag(Response.ok(), ModelMapper.detail(models.update(id, expected, command(in))));
+    return Etags.withEtag(
+        Response.ok(),
+        ModelMapper.detail(models.update(id, expected, command(in))),
+        ModelDetail::getVersion);
   }
 
   @Override
@@ -116,7 +123,10 @@ public class ModelResource implements ModelsApi {
             t.getReason(),
             t.getNote(),
             t.getSiteUnitIds());
-    return withEtag(Response.ok(), ModelMapper.detail(models.transition(id, expected, cmd)));
+    return Etags.withEtag(
+        Response.ok(),
+        ModelMapper.detail(models.transition(id, expected, cmd)),
+        ModelDetail::getVersion);
   }
 
   @Override
@@ -129,7 +139,10 @@ public class ModelResource implements ModelsApi {
             r.getDecisionNumber(),
             r.getDecisionDate(),
             r.getAuthority());
-    return withEtag(Response.ok(), ModelMapper.detail(models.recognize(id, expected, cmd)));
+    return Etags.withEtag(
+        Response.ok(),
+        ModelMapper.detail(models.recognize(id, expected, cmd)),
+        ModelDetail::getVersion);
   }
 
   @Override
@@ -296,18 +309,13 @@ public class ModelResource implements ModelsApi {
         PageRequest.of(page, size, null, java.util.Map.of("fullName", "x"), "fullName,asc");
     ModelViews.MemberPage result = roster.search(q, unitId, modelId, p.page(), p.size());
     return Response.ok(
-            new MemberPage()
-                .content(result.content().stream().map(ModelMapper::member).toList())
-                .page(p.page())
-                .size(p.size())
-                .totalElements(result.total())
-                .totalPages(p.totalPages(result.total()))
+            Pages.of(
+                    MemberPage::new,
+                    result.content().stream().map(ModelMapper::member).toList(),
+                    p,
+                    result.total())
                 .totalCapped(result.capped()))
         .build();
-  }
-
-  private static Response withEtag(Response.ResponseBuilder builder, ModelDetail body) {
-    return builder.tag(new EntityTag(String.valueOf(body.getVersion()))).entity(body).build();
   }
 
   /** The list's filters as the service takes them (the list and its export share them). */

@@ -20,10 +20,10 @@ import java.util.stream.Collectors;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.BasicTypeReference;
 import org.hibernate.type.StandardBasicTypes;
-import vn.antq.audit.AuditService;
 import vn.antq.catalogue.Catalogue;
-import vn.antq.catalogue.CatalogueItemEntity;
+import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
+import vn.antq.common.audit.AuditService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
@@ -32,7 +32,10 @@ import vn.antq.common.web.Keyset;
 import vn.antq.common.web.PageRequest;
 import vn.antq.security.Caller;
 import vn.antq.security.Role;
-import vn.antq.unit.UnitService;
+import vn.antq.territory.Place;
+import vn.antq.territory.Places;
+import vn.antq.territory.Territory;
+import vn.antq.territory.UnitSummary;
 
 /**
  * The register of self-management models: territory-scoped reads, registration and edits, the
@@ -62,7 +65,8 @@ public class ModelService {
   public static final String DEFAULT_SORT = "name,asc";
 
   @Inject EntityManager em;
-  @Inject UnitService units;
+  @Inject Territory territory;
+  @Inject Places places;
   @Inject CatalogueService catalogues;
   @Inject AuditService audit;
   @Inject Caller caller;
@@ -98,13 +102,41 @@ public class ModelService {
 
   /** The SQL condition restricting unit alias {@code alias} to the caller's territory. */
   String territorySql(String alias, Map<String, Object> params) {
-    return units.territorySql(alias, params);
+    return territory.predicate(alias).andClause(params);
+  }
+
+  /** What other features need of a model they name: 404 when the caller may not see it. */
+  public record ModelRef(long id, long unitId, String name, java.time.LocalDate establishedOn) {}
+
+  /** A model the caller may see, as other features name it (404 otherwise). */
+  // a refused check leaves the caller's transaction alone (see ProblemException)
+  @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = ProblemException.class)
+  public ModelRef requireVisible(long id) {
+    CommunityModelEntity m = require(id);
+    return new ModelRef(m.id, m.unitId, m.name, m.establishedOn);
+  }
+
+  /**
+   * A member named in another feature's record (an award): the member, its model and the unit of
+   * its team; empty when there is no such member.
+   */
+  public record MemberRef(long id, long modelId, Long teamUnitId, String fullName) {}
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public java.util.Optional<MemberRef> member(long id) {
+    MemberEntity m = MemberEntity.findById(id);
+    if (m == null) {
+      return java.util.Optional.empty();
+    }
+    TeamEntity team = m.teamId == null ? null : TeamEntity.findById(m.teamId);
+    return java.util.Optional.of(
+        new MemberRef(m.id, m.modelId, team == null ? null : team.unitId, m.fullName));
   }
 
   /** A model the caller may see; 404 (no hint that it exists) otherwise. */
   // a refused check leaves the caller's transaction alone (see ProblemException)
   @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = ProblemException.class)
-  public CommunityModelEntity require(long id) {
+  CommunityModelEntity require(long id) {
     CommunityModelEntity model = CommunityModelEntity.findById(id);
     if (model == null || !visible(model.unitId)) {
       throw ProblemException.notFound("Không tìm thấy mô hình " + id);
@@ -113,7 +145,7 @@ public class ModelService {
   }
 
   private boolean visible(long unitId) {
-    return units.inTerritory(unitId);
+    return territory.contains(unitId);
   }
 
   /** Phone numbers and addresses are for officers of the territory; everyone else sees masks. */
@@ -128,7 +160,9 @@ public class ModelService {
   public ModelViews.Page list(Filter f, PageRequest request, Keyset after) {
     Map<String, Object> params = new HashMap<>();
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    boolean joinUnit = units.subtreeSql(f.unitId(), "m", "u", where, params);
+    Territory.Scope scope = territory.scope(f.unitId(), "m", "u");
+    scope.predicate().andTo(where, params);
+    boolean joinUnit = scope.joinsUnit();
     if (f.q() != null && !f.q().isBlank()) {
       params.put("q", f.q().trim());
       where.append(
@@ -254,7 +288,7 @@ public class ModelService {
         (String) r[2],
         item(r[10], r[11], r[12]),
         item(r[13], r[14], r[15]),
-        new UnitService.Summary(
+        new UnitSummary(
             ((Number) r[16]).longValue(), (String) r[17], (String) r[18], (String) r[19]),
         ModelStatus.valueOf((String) r[3]),
         localDate(r[4]),
@@ -284,9 +318,9 @@ public class ModelService {
             .collect(Collectors.toMap(m -> m.id, m -> m));
     Set<Long> catIds = new LinkedHashSet<>();
     models.values().forEach(m -> catIds.addAll(List.of(m.typeId, m.fieldId)));
-    Map<Long, CatalogueItemEntity> cats = catalogues.byIds(catIds);
-    Map<Long, UnitService.Summary> unitNames =
-        units.summaries(models.values().stream().map(m -> m.unitId).collect(Collectors.toSet()));
+    Map<Long, CatalogueEntry> cats = catalogues.byIds(catIds);
+    Map<Long, UnitSummary> unitNames =
+        places.summaries(models.values().stream().map(m -> m.unitId).collect(Collectors.toSet()));
     Map<Long, int[]> counts = counts(ids);
     List<ModelViews.Summary> out = new ArrayList<>();
     for (Long id : ids) {
@@ -352,8 +386,8 @@ public class ModelService {
                 "SELECT unit_id, since FROM model_site WHERE model_id = ?1 ORDER BY since, unit_id")
             .setParameter(1, model.id)
             .getResultList();
-    Map<Long, UnitService.Summary> siteUnits =
-        units.summaries(
+    Map<Long, UnitSummary> siteUnits =
+        places.summaries(
             sites.stream().map(r -> ((Number) r[0]).longValue()).collect(Collectors.toSet()));
     return new ModelViews.Detail(
         model,
@@ -407,7 +441,7 @@ public class ModelService {
   @Transactional
   public ModelViews.Detail create(Command cmd) {
     CommunityModelEntity model = new CommunityModelEntity();
-    UnitService.Place place = apply(model, cmd);
+    Place place = apply(model, cmd);
     model.status = ModelStatus.REGISTERED;
     model.statusSince = cmd.establishedOn();
     model.createdAt = Instant.now();
@@ -423,7 +457,7 @@ public class ModelService {
     CommunityModelEntity model = require(id);
     Etags.check(expected, model.version);
     Map<String, Object> before = snapshot(model);
-    UnitService.Place place = apply(model, cmd);
+    Place place = apply(model, cmd);
     if (model.establishedOn.isAfter(model.statusSince)) {
       throw ProblemException.unprocessable(
           "establishedOn", "Ngày thành lập không được sau ngày của trạng thái hiện tại");
@@ -434,13 +468,12 @@ public class ModelService {
     return detail(model);
   }
 
-  private UnitService.Place apply(CommunityModelEntity model, Command cmd) {
-    UnitService.Place place = units.requirePlace(cmd.unitId(), "unitId");
+  private Place apply(CommunityModelEntity model, Command cmd) {
+    Place place = territory.requirePlace(cmd.unitId(), "unitId");
     if (model.id == null || !model.typeId.equals(cmd.typeId())) {
-      CatalogueItemEntity type =
-          catalogues.requireActive(Catalogue.MODEL_TYPE, cmd.typeId(), "typeId");
-      model.typeId = type.id;
-      model.fieldId = type.parentId;
+      CatalogueEntry type = catalogues.requireActive(Catalogue.MODEL_TYPE, cmd.typeId(), "typeId");
+      model.typeId = type.id();
+      model.fieldId = type.parentId();
     }
     if (cmd.establishedOn().isAfter(VietnamTime.today())) {
       throw ProblemException.unprocessable(
@@ -500,7 +533,7 @@ public class ModelService {
             "siteUnitIds", "Chọn ít nhất một đơn vị nơi mô hình được nhân rộng");
       }
       for (Long siteId : new LinkedHashSet<>(sites)) {
-        UnitService.Place site = units.requirePlace(siteId, "siteUnitIds");
+        Place site = territory.requirePlace(siteId, "siteUnitIds");
         if (site.id() == model.unitId) {
           throw ProblemException.unprocessable(
               "siteUnitIds", "Đơn vị nhân rộng phải khác đơn vị của mô hình");
@@ -541,7 +574,7 @@ public class ModelService {
     if (!sites.isEmpty()) {
       changes.put("sites", new AuditService.Change(null, sites));
     }
-    audit.record("MODEL", model.id, "TRANSITION", changes, units.place(model.unitId).path());
+    audit.record("MODEL", model.id, "TRANSITION", changes, territory.placeOf(model.unitId).path());
     return detail(model);
   }
 
@@ -593,7 +626,7 @@ public class ModelService {
         "recognition",
         new AuditService.Change(
             null, r.level().name() + " " + r.decisionNumber().trim() + " " + r.decisionDate()));
-    audit.record("MODEL", model.id, "RECOGNIZE", changes, units.place(model.unitId).path());
+    audit.record("MODEL", model.id, "RECOGNIZE", changes, territory.placeOf(model.unitId).path());
     return detail(model);
   }
 

@@ -3,8 +3,8 @@ package vn.antq.model;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import vn.antq.catalogue.CatalogueItemEntity;
-import vn.antq.unit.UnitService;
+import vn.antq.catalogue.CatalogueEntry;
+import vn.antq.territory.UnitSummary;
 
 /** What the model service answers: values for lists, the entity with its history for one model. */
 public final class ModelViews {
@@ -12,8 +12,8 @@ public final class ModelViews {
 
   /** A catalogue item as a model shows it. */
   public record Item(long id, String code, String name) {
-    static Item of(CatalogueItemEntity e) {
-      return e == null ? null : new Item(e.id, e.code, e.name);
+    static Item of(CatalogueEntry e) {
+      return e == null ? null : new Item(e.id(), e.code(), e.name());
     }
   }
 
@@ -26,7 +26,7 @@ public final class ModelViews {
       String name,
       Item type,
       Item field,
-      UnitService.Summary unit,
+      UnitSummary unit,
       ModelStatus status,
       LocalDate statusSince,
       Short recognitionLevel,
@@ -38,9 +38,9 @@ public final class ModelViews {
       long version) {
     static Summary of(
         CommunityModelEntity m,
-        CatalogueItemEntity type,
-        CatalogueItemEntity field,
-        UnitService.Summary unit,
+        CatalogueEntry type,
+        CatalogueEntry field,
+        UnitSummary unit,
         int teamCount,
         int memberCount) {
       return new Summary(
@@ -77,7 +77,7 @@ public final class ModelViews {
       LocalDate decisionDate,
       String authority) {}
 
-  public record Site(UnitService.Summary unit, LocalDate since) {}
+  public record Site(UnitSummary unit, LocalDate since) {}
 
   public record Detail(
       CommunityModelEntity model,
@@ -91,7 +91,7 @@ public final class ModelViews {
 
   public record TeamView(
       TeamEntity team,
-      UnitService.Summary unit,
+      UnitSummary unit,
       MemberEntity leader,
       MemberEntity deputy,
       int memberCount) {}

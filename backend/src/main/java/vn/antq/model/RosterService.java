@@ -17,13 +17,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.antq.audit.AuditService;
+import vn.antq.common.audit.AuditService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
-import vn.antq.unit.UnitService;
+import vn.antq.territory.Place;
+import vn.antq.territory.Places;
+import vn.antq.territory.Territory;
+import vn.antq.territory.UnitSummary;
 
 /**
  * Teams and their rosters: one rule set for single edits and for imported lists. Phone numbers and
@@ -32,8 +35,9 @@ import vn.antq.unit.UnitService;
 @ApplicationScoped
 public class RosterService {
   @Inject EntityManager em;
+  @Inject Territory territory;
+  @Inject Places places;
   @Inject ModelService models;
-  @Inject UnitService units;
   @Inject AuditService audit;
 
   public record TeamCommand(
@@ -91,8 +95,8 @@ public class RosterService {
             .stream()
             .filter(m -> m.currentOn(today))
             .collect(Collectors.groupingBy(m -> m.teamId));
-    Map<Long, UnitService.Summary> unitNames =
-        units.summaries(teams.stream().map(t -> t.unitId).collect(Collectors.toSet()));
+    Map<Long, UnitSummary> unitNames =
+        places.summaries(teams.stream().map(t -> t.unitId).collect(Collectors.toSet()));
     return teams.stream()
         .map(
             t -> {
@@ -143,8 +147,8 @@ public class RosterService {
   }
 
   private void applyTeam(CommunityModelEntity model, TeamEntity team, TeamCommand cmd) {
-    UnitService.Place place = units.requirePlace(cmd.unitId(), "unitId");
-    UnitService.Place root = scopeRoot(model);
+    Place place = territory.requirePlace(cmd.unitId(), "unitId");
+    Place root = scopeRoot(model);
     if (!place.path().startsWith(root.path())) {
       throw ProblemException.unprocessable(
           "unitId", "Tổ phải phụ trách một địa bàn thuộc " + root.name());
@@ -177,13 +181,13 @@ public class RosterService {
   }
 
   /** Teams cover places in the model's commune (or province, for a model above communes). */
-  private UnitService.Place scopeRoot(CommunityModelEntity model) {
-    UnitService.Place unit = units.place(model.unitId);
+  private Place scopeRoot(CommunityModelEntity model) {
+    Place unit = territory.placeOf(model.unitId);
     if (unit.communeId() != null) {
-      return units.place(unit.communeId());
+      return territory.placeOf(unit.communeId());
     }
     if (unit.provinceId() != null) {
-      return units.place(unit.provinceId());
+      return territory.placeOf(unit.provinceId());
     }
     return unit;
   }
@@ -212,7 +216,7 @@ public class RosterService {
   }
 
   private String path(CommunityModelEntity model) {
-    return units.place(model.unitId).path();
+    return territory.placeOf(model.unitId).path();
   }
 
   // ------------------------------------------------------------------ members
@@ -404,7 +408,7 @@ public class RosterService {
   @Transactional
   public ImportResult importRoster(long modelId, boolean dryRun, List<Row> rows) {
     CommunityModelEntity model = writable(modelId);
-    UnitService.Place root = scopeRoot(model);
+    Place root = scopeRoot(model);
     Map<String, TeamEntity> existing = new HashMap<>();
     TeamEntity.<TeamEntity>list("modelId", model.id).forEach(t -> existing.put(key(t.name), t));
     List<RowProblem> problems = new ArrayList<>();
@@ -434,7 +438,7 @@ public class RosterService {
           if (r.area() == null || r.area().isBlank()) {
             team.unitId = model.unitId;
           } else {
-            Optional<UnitService.Place> area = units.findByNameWithin(root, r.area());
+            Optional<Place> area = places.findByNameWithin(root, r.area());
             if (area.isEmpty()) {
               problems.add(
                   new RowProblem(
@@ -600,7 +604,9 @@ public class RosterService {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     // a unit filter is about where the teams are; the territory about where the models are
     String unitAlias = unitId != null ? "tu" : "mu";
-    boolean joinUnit = units.subtreeSql(unitId, "m", unitAlias, where, params);
+    Territory.Scope scope = territory.scope(unitId, "m", unitAlias);
+    scope.predicate().andTo(where, params);
+    boolean joinUnit = scope.joinsUnit();
     if (modelId != null) {
       models.require(modelId);
       params.put("modelId", modelId);

@@ -24,8 +24,7 @@ import vn.antq.api.model.ReportSummary;
 import vn.antq.api.model.StatusCount;
 import vn.antq.api.model.UnitKind;
 import vn.antq.api.model.UnitRef;
-import vn.antq.catalogue.CatalogueItemEntity;
-import vn.antq.catalogue.CatalogueResource;
+import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
@@ -104,7 +103,7 @@ public class ReportResource implements ReportsApi {
             groupBy == null ? null : ReportService.Grouping.valueOf(groupBy.name()));
     Set<Long> ids = new HashSet<>();
     collect(s.totals(), ids);
-    Map<Long, CatalogueItemEntity> cats = catalogues.byIds(ids);
+    Map<Long, CatalogueEntry> cats = catalogues.byIds(ids);
     ReportFigures totals = figures(s.totals(), cats);
     String name = s.unit() == null ? null : s.unit().name();
     return new ReportSummary()
@@ -129,10 +128,10 @@ public class ReportResource implements ReportsApi {
                         new ReportChild()
                             .unit(
                                 new UnitRef()
-                                    .id(c.getKey().id)
-                                    .code(c.getKey().code)
-                                    .name(c.getKey().name)
-                                    .kind(UnitKind.fromValue(c.getKey().kind.name())))
+                                    .id(c.getKey().id())
+                                    .code(c.getKey().code())
+                                    .name(c.getKey().name())
+                                    .kind(UnitKind.fromValue(c.getKey().kind())))
                             .figures(figures(c.getValue(), cats)))
                 .toList())
         .direct(figures(s.direct(), cats))
@@ -162,7 +161,7 @@ public class ReportResource implements ReportsApi {
     ids.addAll(f.safetyByTarget.keySet());
   }
 
-  static ReportFigures figures(ReportService.Figures f, Map<Long, CatalogueItemEntity> cats) {
+  static ReportFigures figures(ReportService.Figures f, Map<Long, CatalogueEntry> cats) {
     return new ReportFigures()
         .events(f.events())
         .sessions(f.sessions())
@@ -172,7 +171,7 @@ public class ReportResource implements ReportsApi {
                 .map(
                     e ->
                         new EventTypeFigures()
-                            .type(CatalogueResource.ref(cats.get(e.getKey())))
+                            .type(CatalogueEntry.ref(cats.get(e.getKey())))
                             .events(e.getValue()[0])
                             .sessions(e.getValue()[1])
                             .attendance(e.getValue()[2]))
@@ -216,7 +215,7 @@ public class ReportResource implements ReportsApi {
                 .map(
                     e ->
                         new AwardFormFigures()
-                            .form(CatalogueResource.ref(cats.get(e.getKey())))
+                            .form(CatalogueEntry.ref(cats.get(e.getKey())))
                             .collectives(e.getValue()[0])
                             .individuals(e.getValue()[1]))
                 .sorted(
@@ -230,7 +229,7 @@ public class ReportResource implements ReportsApi {
                 .map(
                     e ->
                         new CountByItem()
-                            .item(CatalogueResource.ref(cats.get(e.getKey())))
+                            .item(CatalogueEntry.ref(cats.get(e.getKey())))
                             .count(e.getValue()))
                 .sorted(Comparator.comparing(c -> c.getItem().getId()))
                 .toList())
@@ -241,7 +240,7 @@ public class ReportResource implements ReportsApi {
                 .map(
                     e ->
                         new vn.antq.api.model.SafetyFigures()
-                            .target(CatalogueResource.ref(cats.get(e.getKey())))
+                            .target(CatalogueEntry.ref(cats.get(e.getKey())))
                             .assessed(e.getValue()[0])
                             .met(e.getValue()[1]))
                 .sorted(Comparator.comparing(x -> x.getTarget().getId()))
@@ -249,12 +248,12 @@ public class ReportResource implements ReportsApi {
         .exemplaryPolice(f.exemplaryPolice);
   }
 
-  private static List<CountByItem> counts(Map<Long, Long> m, Map<Long, CatalogueItemEntity> cats) {
+  private static List<CountByItem> counts(Map<Long, Long> m, Map<Long, CatalogueEntry> cats) {
     return m.entrySet().stream()
         .map(
             e ->
                 new CountByItem()
-                    .item(CatalogueResource.ref(cats.get(e.getKey())))
+                    .item(CatalogueEntry.ref(cats.get(e.getKey())))
                     .count(e.getValue()))
         .sorted(
             Comparator.comparing(CountByItem::getCount)

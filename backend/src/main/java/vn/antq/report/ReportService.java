@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import vn.antq.common.db.ReadDatabase;
-import vn.antq.unit.UnitEntity;
+import vn.antq.territory.Paths;
+import vn.antq.territory.Place;
+import vn.antq.territory.Territory;
 import vn.antq.unit.UnitService;
 
 /**
@@ -31,6 +33,7 @@ import vn.antq.unit.UnitService;
 @ApplicationScoped
 public class ReportService {
   @Inject EntityManager em;
+  @Inject Territory territory;
   @Inject ReadDatabase reads;
 
   /**
@@ -119,20 +122,20 @@ public class ReportService {
   }
 
   public record Summary(
-      UnitService.Place unit,
+      Place unit,
       LocalDate from,
       LocalDate to,
       Grouping groupBy,
       Figures totals,
-      List<Map.Entry<UnitEntity, Figures>> children,
+      List<Map.Entry<Place, Figures>> children,
       Figures direct,
       Map<String, Point> series) {}
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Summary summary(Long unitId, LocalDate from, LocalDate to, Grouping groupBy) {
     // no unit: the whole country (for callers who see everything), by province
-    UnitService.Place root = unitId == null ? null : units.visiblePlace(unitId);
-    List<String> rootPrefixes = unitId == null ? List.of("/") : units.lineagePaths(unitId);
+    Place root = unitId == null ? null : territory.requireVisible(unitId);
+    List<String> rootPrefixes = unitId == null ? List.of("/") : territory.lineage(unitId);
     // a province (or the country) reads the per-commune ("bucket") roll-ups: every unit of a
     // commune goes to the same child of its report
     boolean national = rootPrefixes.equals(List.of("/"));
@@ -159,13 +162,13 @@ public class ReportService {
     Fetched<Object[]> safety = fetch(() -> safety(p));
     Fetched<Object[]> exemplary = fetch(() -> exemplaryPolice(p));
 
-    List<UnitEntity> children = unitId == null ? units.rootsOn(to) : units.children(unitId, to);
+    List<Place> children = units.childPlaces(unitId, to);
     Map<Long, List<String>> childPrefixes = lineagePrefixes(children);
     Map<Long, Long> bucketOf = buckets(rootPrefixes, childPrefixes, provinces != null);
     Figures totals = new Figures();
     Figures direct = new Figures();
     Map<Long, Figures> byChild = new LinkedHashMap<>();
-    children.forEach(c -> byChild.put(c.id, new Figures()));
+    children.forEach(c -> byChild.put(c.id(), new Figures()));
     Map<String, Point> series = new TreeMap<>();
     // every period of the range has a point, even an empty one
     for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
@@ -267,8 +270,8 @@ public class ReportService {
         f.members += num(r[2]);
       }
     }
-    List<Map.Entry<UnitEntity, Figures>> childList = new ArrayList<>();
-    children.forEach(c -> childList.add(Map.entry(c, byChild.get(c.id))));
+    List<Map.Entry<Place, Figures>> childList = new ArrayList<>();
+    children.forEach(c -> childList.add(Map.entry(c, byChild.get(c.id()))));
     return new Summary(root, from, to, grouping, totals, childList, direct, series);
   }
 
@@ -313,7 +316,7 @@ public class ReportService {
   // ------------------------------------------------------------------ territory and lineage
 
   /** For each child, its own path and the paths of the units it succeeded, recursively. */
-  private Map<Long, List<String>> lineagePrefixes(List<UnitEntity> children) {
+  private Map<Long, List<String>> lineagePrefixes(List<Place> children) {
     Map<Long, List<String>> out = new LinkedHashMap<>();
     if (children.isEmpty()) {
       return out;
@@ -326,7 +329,7 @@ public class ReportService {
                     + " UNION SELECT p.child_id, l.predecessor_id FROM unit_lineage l"
                     + " JOIN preds p ON l.successor_id = p.id)"
                     + " SELECT p.child_id, u.path FROM preds p JOIN unit u ON u.id = p.id")
-            .setParameter("ids", children.stream().map(c -> c.id).toList())
+            .setParameter("ids", children.stream().map(c -> c.id()).toList())
             .getResultList();
     for (Object[] r : rows) {
       out.computeIfAbsent(num(r[0]), k -> new ArrayList<>()).add((String) r[1]);
@@ -341,7 +344,7 @@ public class ReportService {
     List<Object[]> rows =
         reads.query(
             "SELECT u.id, u.path FROM unit u WHERE "
-                + UnitService.pathsSql("u", rootPrefixes, "root", params)
+                + Paths.underAny("u", rootPrefixes, "root").bind(params)
                 // a province's report names communes and the units above them only
                 + (byBucket ? " AND (u.commune_id IS NULL OR u.commune_id = u.id)" : ""),
             params);
@@ -423,14 +426,21 @@ public class ReportService {
   }
 
   /** Runs a figures query where reports read (a replica when configured: ReadDatabase). */
-  private List<Object[]> run(String sql, Params p, Map<String, Object> extra) {
+  /**
+   * A figures query given the expression of the unit a row counts for and the condition on the
+   * joined unit ({@code u}) that keeps the report's territory.
+   */
+  @FunctionalInterface
+  private interface Template {
+    String sql(String unit, String territory);
+  }
+
+  private List<Object[]> run(Template template, Params p, Map<String, Object> extra) {
     Map<String, Object> params = new HashMap<>(extra);
     // the unit a row counts for: its bucket (commune) in a province's or the country's report
-    sql = sql.replace("{unit}", p.byBucket() ? "coalesce(u.commune_id, u.id)" : "u.id");
-    if (sql.contains("{territory}")) {
-      sql = sql.replace("{territory}", UnitService.pathsSql("u", p.prefixes(), "terr", params));
-    }
-    return reads.query(sql, params);
+    String unit = p.byBucket() ? "coalesce(u.commune_id, u.id)" : "u.id";
+    String territory = Paths.underAny("u", p.prefixes(), "terr").bind(params);
+    return reads.query(template.sql(unit, territory), params);
   }
 
   /** unit, type, events, sessions, attendance (month null); or month and the sums (unit null) */
@@ -450,22 +460,28 @@ public class ReportService {
           }
           out.addAll(
               run(
-                  "SELECT s.bucket_id, make_date(s.year, 1, 1), s.type_id, sum(s.events),"
-                      + " sum(s.sessions), sum(s.attendance) FROM stat_event_bucket_year s"
-                      + " WHERE "
-                      + p.provinceSql("s")
-                      + " AND s.year >= :ya AND s.year < :yb"
-                      + " GROUP BY GROUPING SETS ((s.bucket_id, s.type_id), (s.year))",
+                  (unit, territory) ->
+                      "SELECT s.bucket_id, make_date(s.year, 1, 1), s.type_id, sum(s.events),"
+                          + " sum(s.sessions), sum(s.attendance) FROM stat_event_bucket_year s"
+                          + " WHERE "
+                          + p.provinceSql("s")
+                          + " AND s.year >= :ya AND s.year < :yb"
+                          + " GROUP BY GROUPING SETS ((s.bucket_id, s.type_id), (s.year))",
                   p,
                   years));
         } else {
           out.addAll(
               run(
-                  "SELECT {unit}, make_date(s.year, 1, 1), s.type_id, sum(s.events),"
-                      + " sum(s.sessions), sum(s.attendance)"
-                      + " FROM stat_event_year s JOIN unit u ON u.id = s.unit_id"
-                      + " WHERE {territory} AND s.year >= :ya AND s.year < :yb"
-                      + " GROUP BY GROUPING SETS ((1, 3), (s.year))",
+                  (unit, territory) ->
+                      "SELECT "
+                          + unit
+                          + ", make_date(s.year, 1, 1), s.type_id, sum(s.events),"
+                          + " sum(s.sessions), sum(s.attendance)"
+                          + " FROM stat_event_year s JOIN unit u ON u.id = s.unit_id"
+                          + " WHERE "
+                          + territory
+                          + " AND s.year >= :ya AND s.year < :yb"
+                          + " GROUP BY GROUPING SETS ((1, 3), (s.year))",
                   p,
                   years));
         }
@@ -478,10 +494,15 @@ public class ReportService {
     for (LocalDate[] e : p.edges()) {
       out.addAll(
           run(
-              "SELECT {unit}, f_vn_month(e.starts_at), e.type_id, count(*), sum(e.sessions),"
-                  + " sum(coalesce(e.attendance, 0)) FROM event e JOIN unit u ON u.id = e.unit_id"
-                  + " WHERE {territory} AND e.starts_at >= :a AND e.starts_at < :b"
-                  + " GROUP BY GROUPING SETS ((1, 3), (2))",
+              (unit, territory) ->
+                  "SELECT "
+                      + unit
+                      + ", f_vn_month(e.starts_at), e.type_id, count(*), sum(e.sessions),"
+                      + " sum(coalesce(e.attendance, 0)) FROM event e JOIN unit u ON u.id = e.unit_id"
+                      + " WHERE "
+                      + territory
+                      + " AND e.starts_at >= :a AND e.starts_at < :b"
+                      + " GROUP BY GROUPING SETS ((1, 3), (2))",
               p,
               edge(e)));
     }
@@ -494,10 +515,15 @@ public class ReportService {
       return List.of();
     }
     return run(
-        "SELECT {unit}, s.month, s.type_id, sum(s.events), sum(s.sessions),"
-            + " sum(s.attendance) FROM stat_event_month s JOIN unit u ON u.id = s.unit_id"
-            + " WHERE {territory} AND s.month >= :ff AND s.month < :ft"
-            + " GROUP BY GROUPING SETS ((1, 3), (s.month))",
+        (unit, territory) ->
+            "SELECT "
+                + unit
+                + ", s.month, s.type_id, sum(s.events), sum(s.sessions),"
+                + " sum(s.attendance) FROM stat_event_month s JOIN unit u ON u.id = s.unit_id"
+                + " WHERE "
+                + territory
+                + " AND s.month >= :ff AND s.month < :ft"
+                + " GROUP BY GROUPING SETS ((1, 3), (s.month))",
         p,
         Map.of("ff", from, "ft", to));
   }
@@ -508,20 +534,30 @@ public class ReportService {
     if (p.hasFull()) {
       out.addAll(
           run(
-              "SELECT {unit}, NULL, s.material_type_id, sum(s.quantity)"
-                  + " FROM stat_material_month s JOIN unit u ON u.id = s.unit_id"
-                  + " WHERE {territory} AND s.month >= :ff AND s.month < :ft GROUP BY 1, 3",
+              (unit, territory) ->
+                  "SELECT "
+                      + unit
+                      + ", NULL, s.material_type_id, sum(s.quantity)"
+                      + " FROM stat_material_month s JOIN unit u ON u.id = s.unit_id"
+                      + " WHERE "
+                      + territory
+                      + " AND s.month >= :ff AND s.month < :ft GROUP BY 1, 3",
               p,
               Map.of("ff", p.fullFrom(), "ft", p.fullTo())));
     }
     for (LocalDate[] e : p.edges()) {
       out.addAll(
           run(
-              "SELECT {unit}, NULL, m.material_type_id, sum(m.quantity)"
-                  + " FROM event_material m JOIN event e ON e.id = m.event_id"
-                  + " JOIN unit u ON u.id = e.unit_id"
-                  + " WHERE {territory} AND e.starts_at >= :a AND e.starts_at < :b"
-                  + " GROUP BY 1, 3",
+              (unit, territory) ->
+                  "SELECT "
+                      + unit
+                      + ", NULL, m.material_type_id, sum(m.quantity)"
+                      + " FROM event_material m JOIN event e ON e.id = m.event_id"
+                      + " JOIN unit u ON u.id = e.unit_id"
+                      + " WHERE "
+                      + territory
+                      + " AND e.starts_at >= :a AND e.starts_at < :b"
+                      + " GROUP BY 1, 3",
               p,
               edge(e)));
     }
@@ -536,37 +572,48 @@ public class ReportService {
       // their decision's day and form (V19): one index range, no join
       Map<String, Object> params = p.periodParams();
       return run(
-          "SELECT r.bucket_id,"
-              + " r.decided_on - CAST(extract(day FROM r.decided_on) AS integer) + 1, r.form_id,"
-              + " count(*) FILTER (WHERE r.kind = 'COLLECTIVE'),"
-              + " count(*) FILTER (WHERE r.kind = 'INDIVIDUAL')"
-              + " FROM award_recipient r WHERE "
-              + p.provinceSql("r")
-              + " AND r.decided_on >= :from AND r.decided_on <= :to"
-              + " GROUP BY GROUPING SETS ((1, 3), (2))",
+          (unit, territory) ->
+              "SELECT r.bucket_id,"
+                  + " r.decided_on - CAST(extract(day FROM r.decided_on) AS integer) + 1, r.form_id,"
+                  + " count(*) FILTER (WHERE r.kind = 'COLLECTIVE'),"
+                  + " count(*) FILTER (WHERE r.kind = 'INDIVIDUAL')"
+                  + " FROM award_recipient r WHERE "
+                  + p.provinceSql("r")
+                  + " AND r.decided_on >= :from AND r.decided_on <= :to"
+                  + " GROUP BY GROUPING SETS ((1, 3), (2))",
           p,
           params);
     }
     if (p.hasFull()) {
       out.addAll(
           run(
-              "SELECT {unit}, s.month, s.form_id, sum(s.collectives), sum(s.individuals)"
-                  + " FROM stat_award_month s JOIN unit u ON u.id = s.unit_id"
-                  + " WHERE {territory} AND s.month >= :ff AND s.month < :ft"
-                  + " GROUP BY GROUPING SETS ((1, 3), (2))",
+              (unit, territory) ->
+                  "SELECT "
+                      + unit
+                      + ", s.month, s.form_id, sum(s.collectives), sum(s.individuals)"
+                      + " FROM stat_award_month s JOIN unit u ON u.id = s.unit_id"
+                      + " WHERE "
+                      + territory
+                      + " AND s.month >= :ff AND s.month < :ft"
+                      + " GROUP BY GROUPING SETS ((1, 3), (2))",
               p,
               Map.of("ff", p.fullFrom(), "ft", p.fullTo())));
     }
     for (LocalDate[] e : p.edges()) {
       out.addAll(
           run(
-              "SELECT {unit}, CAST(date_trunc('month', d.decided_on) AS date), d.form_id,"
-                  + " count(*) FILTER (WHERE r.kind = 'COLLECTIVE'),"
-                  + " count(*) FILTER (WHERE r.kind = 'INDIVIDUAL')"
-                  + " FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id"
-                  + " JOIN unit u ON u.id = r.unit_id"
-                  + " WHERE {territory} AND d.decided_on >= :da AND d.decided_on < :db"
-                  + " GROUP BY GROUPING SETS ((1, 3), (2))",
+              (unit, territory) ->
+                  "SELECT "
+                      + unit
+                      + ", CAST(date_trunc('month', d.decided_on) AS date), d.form_id,"
+                      + " count(*) FILTER (WHERE r.kind = 'COLLECTIVE'),"
+                      + " count(*) FILTER (WHERE r.kind = 'INDIVIDUAL')"
+                      + " FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id"
+                      + " JOIN unit u ON u.id = r.unit_id"
+                      + " WHERE "
+                      + territory
+                      + " AND d.decided_on >= :da AND d.decided_on < :db"
+                      + " GROUP BY GROUPING SETS ((1, 3), (2))",
               p,
               Map.of("da", e[0], "db", e[1])));
     }
@@ -578,16 +625,22 @@ public class ReportService {
     if (p.byBucket()) {
       Map<String, Object> params = p.periodParams();
       return run(
-          "SELECT DISTINCT r.bucket_id, r.decision_id FROM award_recipient r WHERE "
-              + p.provinceSql("r")
-              + " AND r.decided_on >= :from AND r.decided_on <= :to",
+          (unit, territory) ->
+              "SELECT DISTINCT r.bucket_id, r.decision_id FROM award_recipient r WHERE "
+                  + p.provinceSql("r")
+                  + " AND r.decided_on >= :from AND r.decided_on <= :to",
           p,
           params);
     }
     return run(
-        "SELECT DISTINCT {unit}, r.decision_id FROM award_recipient r"
-            + " JOIN award_decision d ON d.id = r.decision_id JOIN unit u ON u.id = r.unit_id"
-            + " WHERE {territory} AND d.decided_on >= :from AND d.decided_on <= :to",
+        (unit, territory) ->
+            "SELECT DISTINCT "
+                + unit
+                + ", r.decision_id FROM award_recipient r"
+                + " JOIN award_decision d ON d.id = r.decision_id JOIN unit u ON u.id = r.unit_id"
+                + " WHERE "
+                + territory
+                + " AND d.decided_on >= :from AND d.decided_on <= :to",
         p,
         Map.of("from", p.from(), "to", p.to()));
   }
@@ -637,15 +690,21 @@ public class ReportService {
               " GROUP BY GROUPING SETS ((m.type_id), (m.field_id), (m.recognition_level))";
           case MONTHS -> " AND m.established_on >= :from GROUP BY 7";
         };
-    String where =
-        p.byBucket()
-            ? " FROM community_model m WHERE " + p.provinceSql("m")
-            : " FROM community_model m JOIN unit u ON u.id = m.unit_id WHERE {territory}";
+    boolean byBucket = p.byBucket();
     Map<String, Object> params = p.periodParams();
     if (set == ModelSet.TOTALS) {
       params.remove("from");
     }
-    return run(select + where + " AND m.established_on <= :to" + group, p, params);
+    return run(
+        (rowUnit, territory) ->
+            select
+                + (byBucket
+                    ? " FROM community_model m WHERE " + p.provinceSql("m")
+                    : " FROM community_model m JOIN unit u ON u.id = m.unit_id WHERE " + territory)
+                + " AND m.established_on <= :to"
+                + group,
+        p,
+        params);
   }
 
   /**
@@ -664,9 +723,10 @@ public class ReportService {
     String records = p.provinceSql("m");
     List<Object[]> months =
         run(
-            "SELECT s.month, sum(s.n) FROM stat_model_month s WHERE "
-                + stocks
-                + " AND s.n <> 0 GROUP BY 1",
+            (unit, territory) ->
+                "SELECT s.month, sum(s.n) FROM stat_model_month s WHERE "
+                    + stocks
+                    + " AND s.n <> 0 GROUP BY 1",
             p,
             params);
     LocalDate fromMonth = p.from().withDayOfMonth(1);
@@ -694,27 +754,28 @@ public class ReportService {
     // per bucket and status: the stock at the end, and those established in the period
     out.addAll(
         run(
-            "SELECT 15, x.b, x.st, NULL, NULL, NULL, NULL, sum(x.stock), sum(x.reg) FROM ("
-                + " SELECT s.bucket_id AS b, s.status COLLATE \"C\" AS st, s.n AS stock,"
-                + (registeredByComplement ? " s.n" : " 0")
-                + " AS reg FROM stat_model_bucket s WHERE "
-                + stocks
-                + " AND s.n <> 0"
-                + " UNION ALL SELECT m.bucket_id, m.status COLLATE \"C\", -1,"
-                + (registeredByComplement ? " -1" : " 0")
-                + " FROM community_model m WHERE "
-                + records
-                + " AND m.established_on > :to"
-                + (registeredByComplement
-                    ? " UNION ALL SELECT m.bucket_id, m.status COLLATE \"C\", 0, -1"
-                        + " FROM community_model m WHERE "
-                        + records
-                        + " AND m.established_on < :from"
-                    : " UNION ALL SELECT m.bucket_id, m.status COLLATE \"C\", 0, 1"
-                        + " FROM community_model m WHERE "
-                        + records
-                        + " AND m.established_on >= :from AND m.established_on <= :to")
-                + ") x GROUP BY 2, 3 HAVING sum(x.stock) <> 0",
+            (unit, territory) ->
+                "SELECT 15, x.b, x.st, NULL, NULL, NULL, NULL, sum(x.stock), sum(x.reg) FROM ("
+                    + " SELECT s.bucket_id AS b, s.status COLLATE \"C\" AS st, s.n AS stock,"
+                    + (registeredByComplement ? " s.n" : " 0")
+                    + " AS reg FROM stat_model_bucket s WHERE "
+                    + stocks
+                    + " AND s.n <> 0"
+                    + " UNION ALL SELECT m.bucket_id, m.status COLLATE \"C\", -1,"
+                    + (registeredByComplement ? " -1" : " 0")
+                    + " FROM community_model m WHERE "
+                    + records
+                    + " AND m.established_on > :to"
+                    + (registeredByComplement
+                        ? " UNION ALL SELECT m.bucket_id, m.status COLLATE \"C\", 0, -1"
+                            + " FROM community_model m WHERE "
+                            + records
+                            + " AND m.established_on < :from"
+                        : " UNION ALL SELECT m.bucket_id, m.status COLLATE \"C\", 0, 1"
+                            + " FROM community_model m WHERE "
+                            + records
+                            + " AND m.established_on >= :from AND m.established_on <= :to")
+                    + ") x GROUP BY 2, 3 HAVING sum(x.stock) <> 0",
             p,
             params));
     // by type, field and recognition: the stock at the end
@@ -722,23 +783,24 @@ public class ReportService {
     toOnly.remove("from");
     out.addAll(
         run(
-            "SELECT CASE x.attr WHEN 'T' THEN 55 WHEN 'F' THEN 59 ELSE 61 END, NULL, NULL,"
-                + " CASE WHEN x.attr = 'T' THEN x.v END, CASE WHEN x.attr = 'F' THEN x.v END,"
-                + " CASE WHEN x.attr = 'R' THEN x.v END, NULL, sum(x.n), 0 FROM ("
-                + " SELECT s.attr, s.value AS v, s.n FROM stat_model_attr s WHERE "
-                + stocks
-                + " AND s.n <> 0"
-                + " UNION ALL SELECT 'T', m.type_id, -1 FROM community_model m WHERE "
-                + records
-                + " AND m.established_on > :to"
-                + " UNION ALL SELECT 'F', m.field_id, -1 FROM community_model m WHERE "
-                + records
-                + " AND m.established_on > :to"
-                + " UNION ALL SELECT 'R', CAST(m.recognition_level AS bigint), -1"
-                + " FROM community_model m WHERE "
-                + records
-                + " AND m.established_on > :to"
-                + ") x GROUP BY x.attr, x.v HAVING sum(x.n) <> 0",
+            (unit, territory) ->
+                "SELECT CASE x.attr WHEN 'T' THEN 55 WHEN 'F' THEN 59 ELSE 61 END, NULL, NULL,"
+                    + " CASE WHEN x.attr = 'T' THEN x.v END, CASE WHEN x.attr = 'F' THEN x.v END,"
+                    + " CASE WHEN x.attr = 'R' THEN x.v END, NULL, sum(x.n), 0 FROM ("
+                    + " SELECT s.attr, s.value AS v, s.n FROM stat_model_attr s WHERE "
+                    + stocks
+                    + " AND s.n <> 0"
+                    + " UNION ALL SELECT 'T', m.type_id, -1 FROM community_model m WHERE "
+                    + records
+                    + " AND m.established_on > :to"
+                    + " UNION ALL SELECT 'F', m.field_id, -1 FROM community_model m WHERE "
+                    + records
+                    + " AND m.established_on > :to"
+                    + " UNION ALL SELECT 'R', CAST(m.recognition_level AS bigint), -1"
+                    + " FROM community_model m WHERE "
+                    + records
+                    + " AND m.established_on > :to"
+                    + ") x GROUP BY x.attr, x.v HAVING sum(x.n) <> 0",
             p,
             toOnly));
     // by month of establishment: whole months from the stock, the period's partial months at
@@ -757,11 +819,12 @@ public class ReportService {
       edge.put("eb", e[1]);
       out.addAll(
           run(
-              "SELECT 62, NULL, NULL, NULL, NULL, NULL, m.established_on"
-                  + " - CAST(date_part('day', m.established_on) AS integer) + 1, count(*),"
-                  + " count(*) FROM community_model m WHERE "
-                  + records
-                  + " AND m.established_on >= :ea AND m.established_on < :eb GROUP BY 7",
+              (unit, territory) ->
+                  "SELECT 62, NULL, NULL, NULL, NULL, NULL, m.established_on"
+                      + " - CAST(date_part('day', m.established_on) AS integer) + 1, count(*),"
+                      + " count(*) FROM community_model m WHERE "
+                      + records
+                      + " AND m.established_on >= :ea AND m.established_on < :eb GROUP BY 7",
               p,
               edge));
     }
@@ -793,10 +856,15 @@ public class ReportService {
    */
   private List<Object[]> indicators(Params p) {
     return run(
-        "SELECT {unit}, s.indicator_id, sum(s.value) FROM stat_indicator_month s"
-            + " JOIN unit u ON u.id = s.unit_id WHERE {territory} AND s.month >= :from"
-            + " AND s.month + make_interval(months => s.months) <= :end AND s.value <> 0"
-            + " GROUP BY 1, 2",
+        (unit, territory) ->
+            "SELECT "
+                + unit
+                + ", s.indicator_id, sum(s.value) FROM stat_indicator_month s"
+                + " JOIN unit u ON u.id = s.unit_id WHERE "
+                + territory
+                + " AND s.month >= :from"
+                + " AND s.month + make_interval(months => s.months) <= :end AND s.value <> 0"
+                + " GROUP BY 1, 2",
         p,
         Map.of("from", p.from(), "end", p.to().plusDays(1)));
   }
@@ -804,9 +872,13 @@ public class ReportService {
   /** unit, target, assessed, met: assessments whose period ends within the report's period */
   private List<Object[]> safety(Params p) {
     return run(
-        "SELECT {unit}, a.target_id, count(*), count(*) FILTER (WHERE a.met)"
-            + " FROM safety_assessment a JOIN unit u ON u.id = a.unit_id WHERE {territory}"
-            + " AND a.period_to >= :from AND a.period_to <= :to GROUP BY 1, 2",
+        (unit, territory) ->
+            "SELECT "
+                + unit
+                + ", a.target_id, count(*), count(*) FILTER (WHERE a.met)"
+                + " FROM safety_assessment a JOIN unit u ON u.id = a.unit_id WHERE "
+                + territory
+                + " AND a.period_to >= :from AND a.period_to <= :to GROUP BY 1, 2",
         p,
         Map.of("from", p.from(), "to", p.to()));
   }
@@ -814,8 +886,13 @@ public class ReportService {
   /** unit, designations decided within the report's period */
   private List<Object[]> exemplaryPolice(Params p) {
     return run(
-        "SELECT {unit}, count(*) FROM exemplary_police e JOIN unit u ON u.id = e.unit_id"
-            + " WHERE {territory} AND e.decided_on >= :from AND e.decided_on <= :to GROUP BY 1",
+        (unit, territory) ->
+            "SELECT "
+                + unit
+                + ", count(*) FROM exemplary_police e JOIN unit u ON u.id = e.unit_id"
+                + " WHERE "
+                + territory
+                + " AND e.decided_on >= :from AND e.decided_on <= :to GROUP BY 1",
         p,
         Map.of("from", p.from(), "to", p.to()));
   }
@@ -830,19 +907,25 @@ public class ReportService {
       Map<String, Object> params = p.periodParams();
       params.remove("from"); // in force at the end: the start does not matter
       return run(
-          "SELECT s.bucket_id, sum(s.teams), sum(s.members) FROM stat_roster_day s WHERE "
-              + p.provinceSql("s")
-              + " AND s.day <= :to GROUP BY 1 HAVING sum(s.teams) <> 0 OR sum(s.members) <> 0",
+          (unit, territory) ->
+              "SELECT s.bucket_id, sum(s.teams), sum(s.members) FROM stat_roster_day s WHERE "
+                  + p.provinceSql("s")
+                  + " AND s.day <= :to GROUP BY 1 HAVING sum(s.teams) <> 0 OR sum(s.members) <> 0",
           p,
           params);
     }
     return run(
-        "SELECT {unit}, count(DISTINCT t.id), count(m.id) FROM team t"
-            + " JOIN unit u ON u.id = t.unit_id"
-            + " LEFT JOIN member m ON m.team_id = t.id AND (m.joined_on IS NULL OR m.joined_on <= :to)"
-            + " AND (m.left_on IS NULL OR m.left_on > :to)"
-            + " WHERE {territory} AND t.established_on <= :to"
-            + " AND (t.dissolved_on IS NULL OR t.dissolved_on > :to) GROUP BY 1",
+        (unit, territory) ->
+            "SELECT "
+                + unit
+                + ", count(DISTINCT t.id), count(m.id) FROM team t"
+                + " JOIN unit u ON u.id = t.unit_id"
+                + " LEFT JOIN member m ON m.team_id = t.id AND (m.joined_on IS NULL OR m.joined_on <= :to)"
+                + " AND (m.left_on IS NULL OR m.left_on > :to)"
+                + " WHERE "
+                + territory
+                + " AND t.established_on <= :to"
+                + " AND (t.dissolved_on IS NULL OR t.dissolved_on > :to) GROUP BY 1",
         p,
         Map.of("to", p.to()));
   }

@@ -10,19 +10,19 @@ import java.util.stream.Collectors;
 import vn.antq.api.ApiKeysApi;
 import vn.antq.api.model.ApiKeyCreated;
 import vn.antq.api.model.ApiKeyInput;
+import vn.antq.api.model.UnitRef;
 import vn.antq.common.problem.ProblemException;
-import vn.antq.unit.UnitService;
 
 /** API keys of machine clients: administrators only. */
 @RolesAllowed(Roles.ADMIN)
 public class ApiKeyResource implements ApiKeysApi {
   @Inject ApiKeyService keys;
-  @Inject UnitService units;
+  @Inject UnitDirectory units;
 
   @Override
   public Response listApiKeys() {
     List<ApiKeyEntity> list = keys.list();
-    Map<Long, UnitService.Summary> refs = unitsOf(list);
+    Map<Long, UnitRef> refs = unitsOf(list);
     return Response.ok(list.stream().map(k -> SecurityMapper.toApiKey(k, refs)).toList()).build();
   }
 
@@ -47,7 +47,7 @@ public class ApiKeyResource implements ApiKeysApi {
     return Response.ok(SecurityMapper.toApiKey(key, unitsOf(List.of(key)))).build();
   }
 
-  private Map<Long, UnitService.Summary> unitsOf(List<ApiKeyEntity> list) {
-    return units.summaries(list.stream().map(k -> k.unitId).collect(Collectors.toSet()));
+  private Map<Long, UnitRef> unitsOf(List<ApiKeyEntity> list) {
+    return units.refs(list.stream().map(k -> k.unitId).collect(Collectors.toSet()));
   }
 }

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import vn.antq.audit.AuditService;
+import vn.antq.common.audit.AuditService;
 import vn.antq.common.problem.ProblemException;
 
 /** API keys of machine clients: shown once, stored as a hash, scoped to a unit, revocable. */

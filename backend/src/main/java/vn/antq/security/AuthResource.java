@@ -16,9 +16,9 @@ import vn.antq.api.model.AuthConfig;
 import vn.antq.api.model.CurrentUser;
 import vn.antq.api.model.LoginRequest;
 import vn.antq.api.model.TokenResponse;
+import vn.antq.api.model.UnitRef;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
-import vn.antq.unit.UnitService;
 
 /** Sign-in, session refresh through an HttpOnly cookie, sign-out. */
 public class AuthResource implements AuthApi {
@@ -27,7 +27,7 @@ public class AuthResource implements AuthApi {
 
   @Inject AuthService auth;
   @Inject TokenService tokens;
-  @Inject UnitService units;
+  @Inject UnitDirectory units;
   @Inject Caller caller;
   @Inject RateLimiter limiter;
   @Inject OidcSettings oidc;
@@ -120,7 +120,7 @@ public class AuthResource implements AuthApi {
                   .username(caller.actorName())
                   .fullName(caller.actorName())
                   .role(vn.antq.api.model.Role.INTEGRATION)
-                  .unit(SecurityMapper.ref(units.summaries(java.util.Set.of(unitId)).get(unitId))))
+                  .unit(units.refs(java.util.Set.of(unitId)).get(unitId)))
           .build();
     }
     String unregistered = caller.unregisteredUsername();
@@ -142,11 +142,11 @@ public class AuthResource implements AuthApi {
     return Response.ok(SecurityMapper.toCurrent(user, summary(user.unitId))).build();
   }
 
-  private UnitService.Summary summary(Long unitId) {
+  private UnitRef summary(Long unitId) {
     if (unitId == null) {
       return null;
     }
-    Map<Long, UnitService.Summary> m = units.summaries(java.util.Set.of(unitId));
+    Map<Long, UnitRef> m = units.refs(java.util.Set.of(unitId));
     return m.get(unitId);
   }
 

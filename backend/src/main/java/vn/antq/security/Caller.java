@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.antq.common.audit.Actor;
 
 /**
  * Who is calling: a signed-in person (JWT), a machine (API key), or the system itself (start-up
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * territory.
  */
 @RequestScoped
-public class Caller {
+public class Caller implements Actor {
   public enum Kind {
     USER,
     API_KEY,
@@ -34,6 +35,12 @@ public class Caller {
     return identity.getAttribute(ApiKeyIdentityProvider.API_KEY_ID) != null
         ? Kind.API_KEY
         : Kind.USER;
+  }
+
+  @Override
+  public String actorKind() {
+    Kind k = kind();
+    return k == null ? Kind.SYSTEM.name() : k.name();
   }
 
   /** The system (start-up work) and administrators see everything. */

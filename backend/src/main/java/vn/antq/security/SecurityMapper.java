@@ -8,7 +8,6 @@ import vn.antq.api.model.ApiKey;
 import vn.antq.api.model.CurrentUser;
 import vn.antq.api.model.UnitRef;
 import vn.antq.api.model.User;
-import vn.antq.unit.UnitService;
 
 /** Security entities to API models. */
 final class SecurityMapper {
@@ -22,44 +21,34 @@ final class SecurityMapper {
     return role == null ? null : Role.valueOf(role.name());
   }
 
-  static UnitRef ref(UnitService.Summary s) {
-    return s == null
-        ? null
-        : new UnitRef()
-            .id(s.id())
-            .code(s.code())
-            .name(s.name())
-            .kind(vn.antq.api.model.UnitKind.valueOf(s.kind()));
-  }
-
-  static User toUser(UserEntity u, Map<Long, UnitService.Summary> units) {
+  static User toUser(UserEntity u, Map<Long, UnitRef> units) {
     return new User()
         .id(u.id)
         .username(u.username)
         .fullName(u.fullName)
         .role(toApi(u.role))
-        .unit(u.unitId == null ? null : ref(units.get(u.unitId)))
+        .unit(u.unitId == null ? null : units.get(u.unitId))
         .enabled(u.enabled)
         .locked(u.lockedAt(Instant.now()))
         .lastLoginAt(utc(u.lastLoginAt))
         .version(u.version);
   }
 
-  static CurrentUser toCurrent(UserEntity u, UnitService.Summary unit) {
+  static CurrentUser toCurrent(UserEntity u, UnitRef unit) {
     return new CurrentUser()
         .id(u.id)
         .username(u.username)
         .fullName(u.fullName)
         .role(toApi(u.role))
-        .unit(ref(unit));
+        .unit(unit);
   }
 
-  static ApiKey toApiKey(ApiKeyEntity k, Map<Long, UnitService.Summary> units) {
+  static ApiKey toApiKey(ApiKeyEntity k, Map<Long, UnitRef> units) {
     return new ApiKey()
         .id(k.id)
         .name(k.name)
         .prefix(k.prefix)
-        .unit(ref(units.get(k.unitId)))
+        .unit(units.get(k.unitId))
         .createdAt(utc(k.createdAt))
         .lastUsedAt(utc(k.lastUsedAt))
         .revoked(k.revokedAt != null)

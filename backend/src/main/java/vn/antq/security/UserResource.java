@@ -10,31 +10,31 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import vn.antq.api.UsersApi;
+import vn.antq.api.model.UnitRef;
 import vn.antq.api.model.User;
 import vn.antq.api.model.UserInput;
 import vn.antq.api.model.UserPage;
 import vn.antq.api.model.UserUpdate;
 import vn.antq.common.web.Etags;
-import vn.antq.unit.UnitService;
+import vn.antq.common.web.Pages;
 
 /** Account administration: administrators only. */
 @RolesAllowed(Roles.ADMIN)
 public class UserResource implements UsersApi {
   @Inject UserService users;
-  @Inject UnitService units;
+  @Inject UnitDirectory units;
 
   @Override
   public Response listUsers(String q, Integer page, Integer size) {
     UserService.PageResult result = users.list(q, page, size);
-    Map<Long, UnitService.Summary> refs = unitsOf(result.content());
+    Map<Long, UnitRef> refs = unitsOf(result.content());
     return Response.ok(
-            new UserPage()
-                .content(
-                    result.content().stream().map(u -> SecurityMapper.toUser(u, refs)).toList())
-                .page(page)
-                .size(size)
-                .totalElements(result.total())
-                .totalPages((int) ((result.total() + size - 1) / size)))
+            Pages.of(
+                UserPage::new,
+                result.content().stream().map(u -> SecurityMapper.toUser(u, refs)).toList(),
+                page,
+                size,
+                result.total()))
         .build();
   }
 
@@ -77,8 +77,8 @@ public class UserResource implements UsersApi {
         .build();
   }
 
-  private Map<Long, UnitService.Summary> unitsOf(List<UserEntity> list) {
-    return units.summaries(
+  private Map<Long, UnitRef> unitsOf(List<UserEntity> list) {
+    return units.refs(
         list.stream().map(u -> u.unitId).filter(Objects::nonNull).collect(Collectors.toSet()));
   }
 }

@@ -11,15 +11,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.antq.audit.AuditService;
+import vn.antq.common.audit.AuditService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.web.Etags;
-import vn.antq.unit.UnitService;
 
 /** Accounts of people: created and changed by administrators, every change audited. */
 @ApplicationScoped
 public class UserService {
-  @Inject UnitService units;
+  @Inject UnitDirectory units;
   @Inject AuditService audit;
   @Inject TokenService tokens;
   @Inject OidcSettings oidc;

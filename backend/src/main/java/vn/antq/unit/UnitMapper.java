@@ -11,6 +11,7 @@ import vn.antq.api.model.UnitInput;
 import vn.antq.api.model.UnitPage;
 import vn.antq.api.model.UnitRef;
 import vn.antq.common.time.VietnamTime;
+import vn.antq.common.web.Pages;
 
 /** Entities to API models and back; entities never cross HTTP. */
 final class UnitMapper {
@@ -60,12 +61,7 @@ final class UnitMapper {
               e.parentId == null ? null : page.parentNames().get(e.parentId),
               page.childCounts().getOrDefault(e.id, 0L)));
     }
-    return new UnitPage()
-        .content(content)
-        .page(page.page())
-        .size(page.size())
-        .totalElements(page.totalElements())
-        .totalPages(page.totalPages());
+    return Pages.of(UnitPage::new, content, page.page(), page.size(), page.totalElements());
   }
 
   static List<Unit> toList(List<UnitEntity> units, Map<Long, Long> childCounts, String parentName) {

@@ -56,7 +56,8 @@ public class UnitResource implements UnitsApi {
 
   @Override
   public Response getUnit(Long id) {
-    return withEtag(Response.ok(), UnitMapper.toDetail(units.get(id)));
+    return Etags.withEtag(
+        Response.ok(), UnitMapper.toDetail(units.get(id)), UnitDetail::getVersion);
   }
 
   @Override
@@ -73,16 +74,20 @@ public class UnitResource implements UnitsApi {
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response createUnit(UnitInput unitInput) {
     UnitDetail created = UnitMapper.toDetail(units.create(UnitMapper.toCommand(unitInput)));
-    return withEtag(Response.created(URI.create("/api/units/" + created.getId())), created);
+    return Etags.withEtag(
+        Response.created(URI.create("/api/units/" + created.getId())),
+        created,
+        UnitDetail::getVersion);
   }
 
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response updateUnit(Long id, UnitInput unitInput, String ifMatch) {
     long expected = Etags.requireVersion(ifMatch);
-    return withEtag(
+    return Etags.withEtag(
         Response.ok(),
-        UnitMapper.toDetail(units.update(id, expected, UnitMapper.toCommand(unitInput))));
+        UnitMapper.toDetail(units.update(id, expected, UnitMapper.toCommand(unitInput))),
+        UnitDetail::getVersion);
   }
 
   @Override
@@ -98,14 +103,8 @@ public class UnitResource implements UnitsApi {
             req.getDate(),
             req.getTransferChildren() == null || req.getTransferChildren(),
             req.getNote());
-    return withEtag(Response.ok(), UnitMapper.toDetail(units.merge(cmd)));
-  }
-
-  private static Response withEtag(Response.ResponseBuilder builder, UnitDetail body) {
-    return builder
-        .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(body.getVersion())))
-        .entity(body)
-        .build();
+    return Etags.withEtag(
+        Response.ok(), UnitMapper.toDetail(units.merge(cmd)), UnitDetail::getVersion);
   }
 
   @Override

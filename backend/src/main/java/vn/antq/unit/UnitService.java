@@ -21,11 +21,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import vn.antq.audit.AuditService;
+import vn.antq.common.audit.AuditService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
 import vn.antq.security.Caller;
+import vn.antq.territory.Paths;
+import vn.antq.territory.Place;
+import vn.antq.territory.Territory;
 
 /** The unit tree: reading with subtree filters, editing with its rules, merging with lineage. */
 @ApplicationScoped
@@ -46,39 +49,11 @@ public class UnitService {
 
   @Inject EntityManager em;
   @Inject Caller caller;
+  @Inject Territory territory;
   @Inject AuditService audit;
 
-  /** What other features need to show a unit: its id, code, name and kind. */
-  public record Summary(long id, String code, String name, String kind) {}
-
-  // ---------------------------------------------------------------- territory
-
-  /**
-   * The caller's territory as path prefixes: the caller's unit and the units it succeeded (facts of
-   * Bạc Liêu belong to Cà Mau's officers). Null means everything (administrators, the system).
-   */
-  List<String> territory() {
-    if (caller.isGlobal()) {
-      return null;
-    }
-    Long unitId = caller.unitId();
-    if (unitId == null) {
-      return List.of();
-    }
-    @SuppressWarnings("unchecked")
-    List<String> paths =
-        em.createNativeQuery(
-                "WITH RECURSIVE preds(id) AS (SELECT CAST(?1 AS bigint)"
-                    + " UNION SELECT l.predecessor_id FROM unit_lineage l"
-                    + " JOIN preds p ON l.successor_id = p.id)"
-                    + " SELECT u.path FROM unit u JOIN preds p ON u.id = p.id ORDER BY u.id = ?1 DESC")
-            .setParameter(1, unitId)
-            .getResultList();
-    return paths;
-  }
-
   private static boolean within(UnitEntity unit, List<String> territory) {
-    return territory == null || territory.stream().anyMatch(unit.path::startsWith);
+    return territory == null || Paths.within(unit.path, territory);
   }
 
   /** The condition restricting a query to the caller's territory (indexed prefix matches). */
@@ -97,266 +72,11 @@ public class UnitService {
     return sb.append(")").toString();
   }
 
-  /** Where another feature's record sits: the unit and its ancestry. */
-  public record Place(
-      long id,
-      String path,
-      Long provinceId,
-      Long communeId,
-      String code,
-      String name,
-      String kind) {
-    static Place of(UnitEntity u) {
-      return new Place(u.id, u.path, u.provinceId, u.communeId, u.code, u.name, u.kind.name());
-    }
-
-    public Summary summary() {
-      return new Summary(id, code, name, kind);
-    }
-  }
-
-  /**
-   * The caller's territory as path prefixes, for other features' queries ({@code path LIKE
-   * prefix%}); null when the caller sees everything, empty when nothing.
-   */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<String> territoryPaths() {
-    return territory();
-  }
-
-  /**
-   * The native SQL condition restricting a joined unit table ({@code alias}) to the caller's
-   * territory, with its parameters added to {@code params}: indexed prefix matches on the path.
-   */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public String territorySql(String alias, Map<String, Object> params) {
-    List<String> paths = territory();
-    if (paths == null) {
-      return "";
-    }
-    if (paths.isEmpty()) {
-      return " AND 1 = 0";
-    }
-    return " AND " + pathsSql(alias, paths, "terr", params);
-  }
-
-  /**
-   * Limits a list of records to the subtree of {@code unitId} (a unit the caller may see: 404
-   * otherwise), or without one to the caller's territory. {@code record} is the alias of a table
-   * that carries its unit's province ({@code province_id}); {@code unit} the alias its unit would
-   * be joined as. A province's subtree is an indexed equality on the record's province, so the list
-   * reads the province's rows in sort order without joining units; any other subtree is a prefix
-   * match on the unit's path. The filter's subtree lies inside the territory (the unit is visible),
-   * so it replaces the territory condition rather than adding to it.
-   *
-   * @return whether the condition needs the unit joined as {@code unit}
-   */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public boolean subtreeSql(
-      Long unitId, String record, String unit, StringBuilder where, Map<String, Object> params) {
-    if (unitId != null) {
-      UnitEntity root = require(unitId);
-      if (root.kind == UnitKind.PROVINCE) {
-        params.put("scopeProvince", root.id);
-        where.append(" AND ").append(record).append(".province_id = :scopeProvince");
-        return false;
-      }
-      where.append(" AND ").append(underSql(unit, root.path, "scopePath", params));
-      return true;
-    }
-    List<String> paths = territory();
-    if (paths == null) {
-      return false;
-    }
-    if (paths.size() == 1 && paths.get(0).equals("/" + caller.unitId() + "/")) {
-      UnitEntity root = UnitEntity.findById(caller.unitId());
-      if (root != null && root.kind == UnitKind.PROVINCE) {
-        params.put("scopeProvince", root.id);
-        where.append(" AND ").append(record).append(".province_id = :scopeProvince");
-        return false;
-      }
-    }
-    where.append(territorySql(unit, params));
-    return !paths.isEmpty();
-  }
-
-  /** Whether a unit lies in the caller's territory (records placed there are the caller's). */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public boolean inTerritory(long unitId) {
-    List<String> paths = territory();
-    if (paths == null) {
-      return true;
-    }
-    UnitEntity unit = UnitEntity.findById(unitId);
-    return unit != null && within(unit, paths);
-  }
-
-  /**
-   * A unit the caller may place a record in: it exists, lies in the caller's territory and is not
-   * retired. Otherwise 422 on {@code field}, the same for unknown and foreign units.
-   */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Place requirePlace(Long id, String field) {
-    UnitEntity unit = id == null ? null : UnitEntity.findById(id);
-    if (unit == null || !within(unit, territory())) {
-      throw ProblemException.unprocessable(field, "Không tìm thấy đơn vị " + id);
-    }
-    if (!unit.isOpen() && !unit.validTo.isAfter(vn.antq.common.time.VietnamTime.today())) {
-      throw ProblemException.unprocessable(
-          field, "Đơn vị «" + unit.name + "» đã hết hiệu lực, không ghi thêm được");
-    }
-    return Place.of(unit);
-  }
-
-  /**
-   * A unit the caller may name in a record of the given day: it exists, lies in the caller's
-   * territory and was in force that day (a district police unit closed in 2025 still organised the
-   * events of 2024). Otherwise 422 on {@code field}.
-   */
-  // a refused check leaves the caller's transaction alone (see ProblemException)
-  @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = ProblemException.class)
-  public Place requireActiveOn(Long id, String field, LocalDate day) {
-    return requireActiveOn(id, field, day, territory());
-  }
-
-  /**
-   * {@link #requireActiveOn(Long, String, LocalDate)} with the caller's territory already read
-   * ({@link #territoryPaths()}), for checking many records at once.
-   */
-  // a refused check leaves the caller's transaction alone (see ProblemException)
-  @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = ProblemException.class)
-  public Place requireActiveOn(Long id, String field, LocalDate day, List<String> territory) {
-    UnitEntity unit = id == null ? null : UnitEntity.findById(id);
-    if (unit == null || !within(unit, territory)) {
-      throw ProblemException.unprocessable(field, "Không tìm thấy đơn vị " + id);
-    }
-    if (!unit.activeOn(day)) {
-      throw ProblemException.unprocessable(
-          field,
-          "Đơn vị «"
-              + unit.name
-              + "» không hoạt động vào ngày "
-              + vn.antq.common.time.VietnamTime.format(day));
-    }
-    return Place.of(unit);
-  }
-
-  /**
-   * The path prefixes of a unit's subtree including the units it succeeded, recursively (a report
-   * of Cà Mau counts what was recorded against Bạc Liêu): 404 when the caller may not see it.
-   */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<String> lineagePaths(long id) {
-    require(id);
-    @SuppressWarnings("unchecked")
-    List<String> paths =
-        em.createNativeQuery(
-                "WITH RECURSIVE preds(id) AS (SELECT CAST(?1 AS bigint)"
-                    + " UNION SELECT l.predecessor_id FROM unit_lineage l"
-                    + " JOIN preds p ON l.successor_id = p.id)"
-                    + " SELECT u.path FROM unit u JOIN preds p ON u.id = p.id ORDER BY u.id = ?1 DESC")
-            .setParameter(1, id)
-            .getResultList();
-    return paths;
-  }
-
-  /**
-   * A native SQL condition matching any of the given path prefixes ({@link #underSql}), its
-   * parameters named {@code name0, name0End, name1…} added to {@code params}.
-   */
-  public static String pathsSql(
-      String alias, List<String> paths, String name, Map<String, Object> params) {
-    if (paths.isEmpty()) {
-      return "1 = 0";
-    }
-    StringBuilder sb = new StringBuilder("(");
-    for (int i = 0; i < paths.size(); i++) {
-      sb.append(i == 0 ? "" : " OR ").append(underSql(alias, paths.get(i), name + i, params));
-    }
-    return sb.append(")").toString();
-  }
-
-  /**
-   * A native SQL condition: {@code alias.path} lies under {@code prefix} ("/1/12/"), as a range of
-   * the path index ({@code text_pattern_ops} orders paths byte by byte, so the paths that start
-   * with "/1/12/" are those from "/1/12/" up to, not including, "/1/120"). Unlike {@code path LIKE
-   * $1}, a range of two parameters can use the index in a plan PostgreSQL keeps for a prepared
-   * statement (a generic plan), so such statements are not planned again at each execution.
-   */
-  public static String underSql(
-      String alias, String prefix, String name, Map<String, Object> params) {
-    params.put(name, prefix);
-    params.put(name + "End", prefixEnd(prefix));
-    return "(" + alias + ".path ~>=~ :" + name + " AND " + alias + ".path ~<~ :" + name + "End)";
-  }
-
-  /** The smallest string after every string that starts with {@code prefix} (not empty). */
-  static String prefixEnd(String prefix) {
-    int last = prefix.length() - 1;
-    return prefix.substring(0, last) + (char) (prefix.charAt(last) + 1);
-  }
-
-  /** A unit the caller may see (404 otherwise). */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Place visiblePlace(long id) {
-    return Place.of(require(id));
-  }
-
-  /** Any unit by id, without territory checks (for records the caller already may see). */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Place place(long id) {
-    UnitEntity unit = UnitEntity.findById(id);
-    if (unit == null) {
-      throw ProblemException.notFound("Không tìm thấy đơn vị " + id);
-    }
-    return Place.of(unit);
-  }
-
-  /**
-   * The active unit in the subtree of {@code root} whose name matches {@code name} ignoring case
-   * and diacritics; empty when none or several match.
-   */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public java.util.Optional<Place> findByNameWithin(Place root, String name) {
-    List<UnitEntity> found =
-        UnitEntity.<UnitEntity>find(
-                "path like ?1 and nameKey = function('f_search_key', ?2) and validTo is null",
-                root.path() + "%",
-                name.trim())
-            .page(0, 2)
-            .list();
-    return found.size() == 1
-        ? java.util.Optional.of(Place.of(found.get(0)))
-        : java.util.Optional.empty();
-  }
-
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public boolean exists(long id) {
-    return UnitEntity.count("id", id) > 0;
-  }
-
-  /** Names of units, for other features' responses (not territory-scoped: ids come from them). */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Map<Long, Summary> summaries(Set<Long> ids) {
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    return UnitEntity.<UnitEntity>list("id in ?1", ids).stream()
-        .collect(
-            Collectors.toMap(u -> u.id, u -> new Summary(u.id, u.code, u.name, u.kind.name())));
-  }
-
-  /** The path of a unit the caller may see (404 otherwise), for other features' scoping. */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public String visiblePath(long id) {
-    return require(id).path;
-  }
-
   // ---------------------------------------------------------------- reading
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public UnitViews.Page list(UnitFilter filter, PageRequest pageRequest) {
-    List<String> territory = territory();
+    List<String> bounds = territory.prefixes();
     StringBuilder where = new StringBuilder("1 = 1");
     Parameters params = new Parameters();
     if (filter.q() != null && !filter.q().isBlank()) {
@@ -378,7 +98,7 @@ public class UnitService {
     }
     if (filter.ancestorId() != null) {
       UnitEntity ancestor = UnitEntity.findById(filter.ancestorId());
-      if (ancestor != null && !within(ancestor, territory)) {
+      if (ancestor != null && !within(ancestor, bounds)) {
         ancestor = null;
       }
       if (ancestor == null) {
@@ -393,7 +113,7 @@ public class UnitService {
           " and u.validFrom <= :activeOn and (u.validTo is null or u.validTo > :activeOn)");
       params.and("activeOn", filter.activeOn());
     }
-    where.append(territoryCondition(territory, params));
+    where.append(territoryCondition(bounds, params));
     Sort sort = pageRequest.sort().and(BY_NAME).and("id");
     PanacheQuery<UnitEntity> query =
         UnitEntity.find("from UnitEntity u where " + where, sort, params);
@@ -435,6 +155,29 @@ public class UnitService {
   }
 
   /** The units at the top of the tree in force on a day (provinces, the ministry, the front). */
+  /**
+   * The units directly under a visible unit (404 otherwise), or the top-level units without one, in
+   * force on {@code day}: the rows of a report's breakdown.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Place> childPlaces(Long unitId, LocalDate day) {
+    return (unitId == null ? rootsOn(day) : children(unitId, day))
+        .stream()
+            .map(
+                u ->
+                    new Place(
+                        u.id,
+                        u.path,
+                        u.provinceId,
+                        u.communeId,
+                        u.code,
+                        u.name,
+                        u.kind.name(),
+                        u.validFrom,
+                        u.validTo))
+            .toList();
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<UnitEntity> rootsOn(LocalDate activeOn) {
     return UnitEntity.list(
@@ -490,12 +233,12 @@ public class UnitService {
             ? Map.of()
             : UnitEntity.<UnitEntity>list("id in ?1", ancestorIds).stream()
                 .collect(Collectors.toMap(u -> u.id, Function.identity()));
-    List<String> territory = territory();
+    List<String> bounds = territory.prefixes();
     List<UnitEntity> ancestors =
         ancestorIds.stream()
             .map(byId::get)
             .filter(Objects::nonNull)
-            .filter(a -> within(a, territory))
+            .filter(a -> within(a, bounds))
             .toList();
     List<UnitViews.Link> predecessors = links("successorId", "predecessorId", unit.id);
     List<UnitViews.Link> successors = links("predecessorId", "successorId", unit.id);
@@ -565,7 +308,16 @@ public class UnitService {
     audit.record("UNIT", unit.id, "CREATE", AuditService.diff(null, snapshot(unit)), unit.path);
     em.flush();
     em.refresh(unit);
+    territory.forget(); // paths or lineage may have changed
     return detail(unit);
+  }
+
+  /** Closes a unit on {@code day}, everything else as it is (a reform's retirements). */
+  @Transactional
+  public UnitViews.Detail retire(long id, LocalDate day) {
+    UnitEntity u = require(id);
+    return update(
+        id, u.version, new UnitCommand(u.code, u.name, u.kind, u.parentId, u.validFrom, day));
   }
 
   @Transactional
@@ -630,6 +382,7 @@ public class UnitService {
     audit.record("UNIT", unit.id, "UPDATE", AuditService.diff(before, snapshot(unit)), unit.path);
     em.flush();
     em.refresh(unit);
+    territory.forget(); // paths or lineage may have changed
     return detail(unit);
   }
 
@@ -645,10 +398,10 @@ public class UnitService {
     all.add(cmd.successorId());
     all.sort(Comparator.naturalOrder());
     Map<Long, UnitEntity> locked = new HashMap<>();
-    List<String> territory = territory();
+    List<String> bounds = territory.prefixes();
     for (Long id : all) {
       UnitEntity u = em.find(UnitEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-      if (u == null || !within(u, territory)) {
+      if (u == null || !within(u, bounds)) {
         throw ProblemException.notFound("Không tìm thấy đơn vị có mã định danh " + id);
       }
       locked.put(id, u);
@@ -762,6 +515,7 @@ public class UnitService {
     successor.updatedAt = Instant.now();
     em.flush();
     em.refresh(successor);
+    territory.forget(); // paths or lineage may have changed
     return detail(successor);
   }
 
@@ -884,7 +638,7 @@ public class UnitService {
   /** A unit the caller may see; outside the territory it does not exist (404, no hint). */
   private UnitEntity require(long id) {
     UnitEntity unit = UnitEntity.findById(id);
-    if (unit == null || !within(unit, territory())) {
+    if (unit == null || !within(unit, territory.prefixes())) {
       throw ProblemException.notFound("Không tìm thấy đơn vị có mã định danh " + id);
     }
     return unit;
@@ -893,7 +647,7 @@ public class UnitService {
   /** A parent the caller may place units under: unknown and out-of-territory look the same. */
   private UnitEntity requireParent(long id) {
     UnitEntity parent = UnitEntity.findById(id);
-    if (parent == null || !within(parent, territory())) {
+    if (parent == null || !within(parent, territory.prefixes())) {
       throw ProblemException.unprocessable("parentId", "Không tìm thấy đơn vị cấp trên " + id);
     }
     return parent;

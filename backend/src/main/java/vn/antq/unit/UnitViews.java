@@ -28,5 +28,13 @@ public final class UnitViews {
       long childCount,
       List<UnitEntity> ancestors,
       List<Link> predecessors,
-      List<Link> successors) {}
+      List<Link> successors) {
+    public long id() {
+      return unit.id;
+    }
+
+    public String name() {
+      return unit.name;
+    }
+  }
 }

@@ -7,6 +7,20 @@ import vn.antq.common.problem.ProblemType;
 public final class Etags {
   private Etags() {}
 
+  /**
+   * A response carrying a record and its version as the entity tag, for the {@code If-Match} of the
+   * next write.
+   */
+  public static <T> jakarta.ws.rs.core.Response withEtag(
+      jakarta.ws.rs.core.Response.ResponseBuilder builder,
+      T body,
+      java.util.function.Function<T, Long> version) {
+    return builder
+        .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(version.apply(body))))
+        .entity(body)
+        .build();
+  }
+
   public static String of(long version) {
     return "\"" + version + "\"";
   }

@@ -84,6 +84,6 @@ public record PageRequest(int page, int size, Sort sort, String field) {
   }
 
   public int totalPages(long total) {
-    return (int) ((total + size - 1) / size);
+    return Pages.totalPages(total, size);
   }
 }

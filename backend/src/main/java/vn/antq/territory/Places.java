@@ -1,0 +1,138 @@
+package vn.antq.territory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.antq.api.model.UnitKind;
+import vn.antq.api.model.UnitRef;
+import vn.antq.security.UnitDirectory;
+
+/**
+ * Units as places, read without regard to who asks: for records a caller already may see, for names
+ * in responses, and for {@link Territory}, which adds the caller's bounds.
+ */
+@ApplicationScoped
+public class Places implements UnitDirectory {
+  private static final String COLUMNS =
+      "SELECT u.id, u.path, u.province_id, u.commune_id, u.code, u.name, u.kind, u.valid_from,"
+          + " u.valid_to FROM unit u";
+
+  @Inject EntityManager em;
+
+  /** A unit by id, or empty. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Place> find(Long id) {
+    if (id == null) {
+      return Optional.empty();
+    }
+    List<Tuple> rows =
+        em.createNativeQuery(COLUMNS + " WHERE u.id = :id", Tuple.class)
+            .setParameter("id", id)
+            .getResultList();
+    return rows.stream().findFirst().map(Places::place);
+  }
+
+  /** Names of units, for other features' responses (not territory-scoped: ids come from them). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<Long, UnitSummary> summaries(Set<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<Tuple> rows =
+        em.createNativeQuery(
+                "SELECT u.id, u.code, u.name, u.kind FROM unit u WHERE u.id IN (:ids)", Tuple.class)
+            .setParameter("ids", ids)
+            .getResultList();
+    Map<Long, UnitSummary> out = new HashMap<>();
+    for (Tuple t : rows) {
+      long id = t.get(0, Long.class);
+      out.put(
+          id,
+          new UnitSummary(
+              id, t.get(1, String.class), t.get(2, String.class), t.get(3, String.class)));
+    }
+    return out;
+  }
+
+  /**
+   * The active unit in the subtree of {@code root} whose name matches {@code name} ignoring case
+   * and diacritics; empty when none or several match.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Place> findByNameWithin(Place root, String name) {
+    List<Tuple> found =
+        em.createNativeQuery(
+                COLUMNS
+                    + " WHERE u.path LIKE :prefix AND u.name_key = f_search_key(:name)"
+                    + " AND u.valid_to IS NULL LIMIT 2",
+                Tuple.class)
+            .setParameter("prefix", root.path() + "%")
+            .setParameter("name", name.trim())
+            .getResultList();
+    return found.size() == 1 ? Optional.of(place(found.get(0))) : Optional.empty();
+  }
+
+  /**
+   * The path prefixes of a unit's subtree and of the units it succeeded, recursively (facts of Bạc
+   * Liêu belong to Cà Mau): its own first.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<String> lineagePaths(long id) {
+    return em.createNativeQuery(
+            "WITH RECURSIVE preds(id) AS (SELECT CAST(?1 AS bigint)"
+                + " UNION SELECT l.predecessor_id FROM unit_lineage l"
+                + " JOIN preds p ON l.successor_id = p.id)"
+                + " SELECT u.path FROM unit u JOIN preds p ON u.id = p.id ORDER BY u.id = ?1 DESC",
+            String.class)
+        .setParameter(1, id)
+        .getResultList();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean exists(long id) {
+    return !em.createNativeQuery("SELECT 1 FROM unit WHERE id = :id")
+        .setParameter("id", id)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public Map<Long, UnitRef> refs(Set<Long> ids) {
+    return summaries(ids).values().stream().collect(Collectors.toMap(UnitSummary::id, Places::ref));
+  }
+
+  /** A unit as the contract shows it in other records. */
+  public static UnitRef ref(UnitSummary s) {
+    return s == null
+        ? null
+        : new UnitRef().id(s.id()).code(s.code()).name(s.name()).kind(UnitKind.valueOf(s.kind()));
+  }
+
+  private static Place place(Tuple t) {
+    return new Place(
+        t.get(0, Long.class),
+        t.get(1, String.class),
+        t.get(2, Long.class),
+        t.get(3, Long.class),
+        t.get(4, String.class),
+        t.get(5, String.class),
+        t.get(6, String.class),
+        localDate(t.get(7)),
+        localDate(t.get(8)));
+  }
+
+  private static LocalDate localDate(Object value) {
+    return value == null ? null : value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
+  }
+}

@@ -1,0 +1,196 @@
+-- Models and rosters: a model's province, member name keys, and the pre-aggregated stocks of models, teams and members.
+-- The current definition of each function and trigger below: edit it here (a repeatable
+-- migration runs again whenever its text changes); versioned migrations keep their history.
+
+CREATE OR REPLACE FUNCTION public.f_model_province()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  SELECT u.province_id, coalesce(u.commune_id, u.id) INTO NEW.province_id, NEW.bucket_id
+    FROM unit u WHERE u.id = NEW.unit_id;
+  RETURN NEW;
+END $function$;
+
+CREATE OR REPLACE FUNCTION public.f_member_name_keys()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    IF NEW.full_name IS NOT DISTINCT FROM OLD.full_name THEN
+      RETURN NULL;
+    END IF;
+    DELETE FROM member_name_key WHERE member_id = NEW.id;
+  END IF;
+  INSERT INTO member_name_key (member_id, key)
+    SELECT NEW.id, s FROM f_name_suffixes(NEW.full_name) s WHERE s <> '';
+  RETURN NULL;
+END $function$;
+
+CREATE OR REPLACE FUNCTION public.f_roster_add(p_bucket bigint, p_province bigint, p_from date, p_to date, p_teams bigint, p_members bigint)
+ RETURNS void
+ LANGUAGE sql
+AS $function$
+  INSERT INTO stat_roster_day AS s (bucket_id, province_id, day, teams, members)
+  SELECT p_bucket, p_province, d.day, d.sign * p_teams, d.sign * p_members
+  FROM (VALUES (p_from, 1), (p_to, -1)) AS d (day, sign)
+  WHERE d.day IS NOT NULL AND (p_to IS NULL OR p_to > p_from)
+  ON CONFLICT (bucket_id, day) DO UPDATE
+    SET province_id = EXCLUDED.province_id,
+        teams = s.teams + EXCLUDED.teams,
+        members = s.members + EXCLUDED.members;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.f_roster_member(p_bucket bigint, p_province bigint, p_established date, p_dissolved date, p_joined date, p_left date, p_sign integer)
+ RETURNS void
+ LANGUAGE sql
+AS $function$
+  SELECT f_roster_add(p_bucket, p_province, greatest(coalesce(p_joined, p_established),
+                      p_established), least(p_left, p_dissolved), 0, p_sign);
+$function$;
+
+CREATE OR REPLACE FUNCTION public.f_stat_roster_member()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  t record;
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    SELECT coalesce(u.commune_id, u.id) AS bucket, u.province_id, x.established_on,
+           x.dissolved_on INTO t
+      FROM team x JOIN unit u ON u.id = x.unit_id WHERE x.id = OLD.team_id;
+    IF FOUND THEN
+      PERFORM f_roster_member(t.bucket, t.province_id, t.established_on, t.dissolved_on,
+                              OLD.joined_on, OLD.left_on, -1);
+    END IF;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    SELECT coalesce(u.commune_id, u.id) AS bucket, u.province_id, x.established_on,
+           x.dissolved_on INTO t
+      FROM team x JOIN unit u ON u.id = x.unit_id WHERE x.id = NEW.team_id;
+    PERFORM f_roster_member(t.bucket, t.province_id, t.established_on, t.dissolved_on,
+                            NEW.joined_on, NEW.left_on, 1);
+  END IF;
+  RETURN NULL;
+END $function$;
+
+CREATE OR REPLACE FUNCTION public.f_stat_roster_team()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    PERFORM f_roster_add(coalesce(u.commune_id, u.id), u.province_id, OLD.established_on,
+                         OLD.dissolved_on, -1, 0) FROM unit u WHERE u.id = OLD.unit_id;
+    IF TG_OP = 'UPDATE' THEN
+      PERFORM f_roster_member(coalesce(u.commune_id, u.id), u.province_id, OLD.established_on,
+                              OLD.dissolved_on, m.joined_on, m.left_on, -1)
+         FROM member m, unit u WHERE m.team_id = OLD.id AND u.id = OLD.unit_id;
+    END IF;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    PERFORM f_roster_add(coalesce(u.commune_id, u.id), u.province_id, NEW.established_on,
+                         NEW.dissolved_on, 1, 0) FROM unit u WHERE u.id = NEW.unit_id;
+    IF TG_OP = 'UPDATE' THEN
+      PERFORM f_roster_member(coalesce(u.commune_id, u.id), u.province_id, NEW.established_on,
+                              NEW.dissolved_on, m.joined_on, m.left_on, 1)
+         FROM member m, unit u WHERE m.team_id = NEW.id AND u.id = NEW.unit_id;
+    END IF;
+  END IF;
+  RETURN NULL;
+END $function$;
+
+CREATE OR REPLACE FUNCTION public.f_stat_roster_rebuild()
+ RETURNS void
+ LANGUAGE sql
+AS $function$
+  DELETE FROM stat_roster_day;
+  INSERT INTO stat_roster_day (bucket_id, province_id, day, teams, members)
+    SELECT bucket, min(province), day, sum(teams), sum(members)
+    FROM (
+      SELECT coalesce(u.commune_id, u.id) AS bucket, u.province_id AS province, d.day,
+             d.sign AS teams, 0 AS members
+      FROM team t JOIN unit u ON u.id = t.unit_id
+      CROSS JOIN LATERAL (VALUES (t.established_on, 1), (t.dissolved_on, -1)) AS d (day, sign)
+      WHERE d.day IS NOT NULL AND (t.dissolved_on IS NULL OR t.dissolved_on > t.established_on)
+      UNION ALL
+      SELECT coalesce(u.commune_id, u.id), u.province_id, d.day, 0, d.sign
+      FROM member m JOIN team t ON t.id = m.team_id JOIN unit u ON u.id = t.unit_id
+      CROSS JOIN LATERAL (SELECT greatest(coalesce(m.joined_on, t.established_on),
+                                          t.established_on) AS a,
+                                 least(m.left_on, t.dissolved_on) AS b) iv
+      CROSS JOIN LATERAL (VALUES (iv.a, 1), (iv.b, -1)) AS d (day, sign)
+      WHERE d.day IS NOT NULL AND (iv.b IS NULL OR iv.b > iv.a)
+    ) x
+    GROUP BY bucket, day;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.f_stat_model_add(p_province bigint, p_bucket bigint, p_status character varying, p_type bigint, p_field bigint, p_level smallint, p_on date, p_n integer)
+ RETURNS void
+ LANGUAGE sql
+AS $function$
+  INSERT INTO stat_model_bucket AS s (province_id, bucket_id, status, n)
+  VALUES (p_province, p_bucket, p_status, p_n)
+  ON CONFLICT ON CONSTRAINT stat_model_bucket_key DO UPDATE SET n = s.n + EXCLUDED.n;
+  INSERT INTO stat_model_attr AS s (province_id, attr, value, n)
+  VALUES (p_province, 'T', p_type, p_n), (p_province, 'F', p_field, p_n),
+         (p_province, 'R', p_level, p_n)
+  ON CONFLICT ON CONSTRAINT stat_model_attr_key DO UPDATE SET n = s.n + EXCLUDED.n;
+  INSERT INTO stat_model_month AS s (province_id, month, n)
+  VALUES (p_province, CAST(date_trunc('month', p_on) AS date), p_n)
+  ON CONFLICT ON CONSTRAINT stat_model_month_key DO UPDATE SET n = s.n + EXCLUDED.n;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.f_stat_model()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  IF TG_OP = 'UPDATE' AND (OLD.province_id, OLD.bucket_id, OLD.status, OLD.type_id, OLD.field_id,
+                           OLD.recognition_level, OLD.established_on)
+      IS NOT DISTINCT FROM (NEW.province_id, NEW.bucket_id, NEW.status, NEW.type_id,
+                            NEW.field_id, NEW.recognition_level, NEW.established_on) THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP <> 'INSERT' THEN
+    PERFORM f_stat_model_add(OLD.province_id, OLD.bucket_id, OLD.status, OLD.type_id,
+                             OLD.field_id, OLD.recognition_level, OLD.established_on, -1);
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    PERFORM f_stat_model_add(NEW.province_id, NEW.bucket_id, NEW.status, NEW.type_id,
+                             NEW.field_id, NEW.recognition_level, NEW.established_on, 1);
+  END IF;
+  RETURN NULL;
+END $function$;
+
+CREATE OR REPLACE FUNCTION public.f_stat_model_rebuild()
+ RETURNS void
+ LANGUAGE sql
+AS $function$
+  DELETE FROM stat_model_bucket;
+  DELETE FROM stat_model_attr;
+  DELETE FROM stat_model_month;
+  INSERT INTO stat_model_bucket (province_id, bucket_id, status, n)
+    SELECT province_id, bucket_id, status, count(*) FROM community_model GROUP BY 1, 2, 3;
+  INSERT INTO stat_model_attr (province_id, attr, value, n)
+    SELECT province_id, 'T', type_id, count(*) FROM community_model GROUP BY 1, 3
+    UNION ALL
+    SELECT province_id, 'F', field_id, count(*) FROM community_model GROUP BY 1, 3
+    UNION ALL
+    SELECT province_id, 'R', recognition_level, count(*) FROM community_model GROUP BY 1, 3;
+  INSERT INTO stat_model_month (province_id, month, n)
+    SELECT province_id, CAST(date_trunc('month', established_on) AS date), count(*)
+    FROM community_model GROUP BY 1, 2;
+$function$;
+
+CREATE OR REPLACE TRIGGER community_model_province BEFORE INSERT OR UPDATE OF unit_id ON community_model FOR EACH ROW EXECUTE FUNCTION f_model_province();
+
+CREATE OR REPLACE TRIGGER community_model_stock AFTER INSERT OR DELETE OR UPDATE OF province_id, bucket_id, status, type_id, field_id, recognition_level, established_on ON community_model FOR EACH ROW EXECUTE FUNCTION f_stat_model();
+
+CREATE OR REPLACE TRIGGER member_name_keys AFTER INSERT OR UPDATE OF full_name ON member FOR EACH ROW EXECUTE FUNCTION f_member_name_keys();
+
+CREATE OR REPLACE TRIGGER member_roster_stat AFTER INSERT OR DELETE OR UPDATE OF team_id, joined_on, left_on ON member FOR EACH ROW EXECUTE FUNCTION f_stat_roster_member();
+
+CREATE OR REPLACE TRIGGER team_roster_stat AFTER INSERT OR DELETE OR UPDATE OF unit_id, established_on, dissolved_on ON team FOR EACH ROW EXECUTE FUNCTION f_stat_roster_team();

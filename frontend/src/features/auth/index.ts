@@ -1,2 +1,0 @@
-export { LoginPage } from './components/LoginPage';
-export { ReauthModal } from './components/ReauthModal';

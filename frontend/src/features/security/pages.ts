@@ -1,0 +1,2 @@
+// route pages, loaded on their own when visited
+export { AdminPage } from './components/AdminPage';
