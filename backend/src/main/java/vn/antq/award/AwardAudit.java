@@ -8,7 +8,7 @@ import vn.antq.common.audit.AuditedRecords;
 /** Award decisions (territory) and award powers (administrators) in the audit trail. */
 @ApplicationScoped
 public class AwardAudit implements AuditedRecords {
-  @Inject AwardService awards;
+  @Inject AwardQueries queries;
 
   @Override
   public List<Type> types() {
@@ -18,9 +18,9 @@ public class AwardAudit implements AuditedRecords {
   @Override
   public boolean readable(String type, long id) {
     if (type.equals("AWARD_POWER")) {
-      return awards.powerExists(id);
+      return queries.powerExists(id);
     }
-    awards.require(id);
+    queries.require(id);
     return true;
   }
 }

@@ -18,6 +18,7 @@ import vn.antq.integration.StoredVersions;
 @ApplicationScoped
 public class AwardIntegration implements ImportTarget, FeedSource {
   @Inject AwardService awards;
+  @Inject AwardQueries queries;
   @Inject StoredVersions versions;
 
   @Override
@@ -48,7 +49,7 @@ public class AwardIntegration implements ImportTarget, FeedSource {
   @Override
   public boolean visible(long id) {
     try {
-      awards.require(id);
+      queries.require(id);
       return true;
     } catch (ProblemException e) {
       return false;
@@ -73,7 +74,7 @@ public class AwardIntegration implements ImportTarget, FeedSource {
   @Override
   public Map<Long, Object> views(Collection<Long> ids) {
     Map<Long, Object> out = new LinkedHashMap<>();
-    for (var v : awards.visible(ids)) {
+    for (var v : queries.visible(ids)) {
       out.put(v.decision().id, AwardResource.toApi(v));
     }
     return out;

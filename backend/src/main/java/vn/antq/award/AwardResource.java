@@ -56,6 +56,7 @@ import vn.antq.territory.UnitSummary;
 })
 public class AwardResource implements AwardsApi {
   @Inject AwardService awards;
+  @Inject AwardQueries queries;
   @Inject AwardPowerService powers;
   @Inject CatalogueService catalogues;
 
@@ -78,7 +79,7 @@ public class AwardResource implements AwardsApi {
       String sort) {
     PageRequest p = PageRequest.of(page, size, sort, AwardService.SORTABLE, "decidedOn,desc");
     AwardService.Page result =
-        awards.list(
+        queries.list(
             filter(
                 q,
                 formId,
@@ -115,7 +116,7 @@ public class AwardResource implements AwardsApi {
       LocalDate from,
       LocalDate to) {
     AwardService.Counts c =
-        awards.counts(
+        queries.counts(
             filter(
                 q,
                 formId,
@@ -147,7 +148,7 @@ public class AwardResource implements AwardsApi {
 
   @Override
   public Response getAward(Long id) {
-    return Etags.withEtag(Response.ok(), toApi(awards.get(id)), Award::getVersion);
+    return Etags.withEtag(Response.ok(), toApi(queries.get(id)), Award::getVersion);
   }
 
   @Override
@@ -175,7 +176,7 @@ public class AwardResource implements AwardsApi {
 
   @Override
   public Response listAwardRecipients(Long id) {
-    return Response.ok(awards.recipients(id).stream().map(AwardResource::recipient).toList())
+    return Response.ok(queries.recipients(id).stream().map(AwardResource::recipient).toList())
         .build();
   }
 
@@ -212,7 +213,7 @@ public class AwardResource implements AwardsApi {
     checkRange(from, to);
     PageRequest p = PageRequest.of(page, size, null, Map.of("decidedOn", "x"), "decidedOn,desc");
     AwardService.HitPage found =
-        awards.searchRecipients(
+        queries.searchRecipients(
             q,
             recipientKind == null ? null : AwardService.Kind.valueOf(recipientKind.name()),
             unitId,
@@ -437,7 +438,7 @@ public class AwardResource implements AwardsApi {
     List<List<Object>> rows =
         Tables.collect(
             n -> {
-              AwardService.Page page = awards.list(f, n, Tables.pageSize(), p.sqlOrder());
+              AwardService.Page page = queries.list(f, n, Tables.pageSize(), p.sqlOrder());
               return new Tables.Chunk(
                   page.content().stream()
                       .map(AwardResource::toApi)

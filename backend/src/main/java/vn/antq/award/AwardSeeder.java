@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import vn.antq.catalogue.Catalogue;
 import vn.antq.catalogue.CatalogueSeeder;
+import vn.antq.common.db.Rows;
 import vn.antq.common.db.StartupLock;
 
 /**
@@ -65,7 +66,7 @@ public class AwardSeeder {
                 "SELECT catalogue || ':' || code, id FROM catalogue_item"
                     + " WHERE catalogue IN ('AWARD_AUTHORITY', 'AWARD_FORM')")
             .getResultList();
-    items.forEach(r -> ids.put(r[0].toString(), ((Number) r[1]).longValue()));
+    items.forEach(r -> ids.put(r[0].toString(), Rows.toLong(r[1])));
     Set<String> pairs = new HashSet<>();
     @SuppressWarnings("unchecked")
     List<Object[]> powers =

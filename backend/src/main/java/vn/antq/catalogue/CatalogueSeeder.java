@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.antq.common.db.Rows;
 import vn.antq.common.db.StartupLock;
 
 /**
@@ -223,7 +224,7 @@ public class CatalogueSeeder {
     List<Object[]> rows =
         em.createNativeQuery("SELECT catalogue, code, id FROM catalogue_item").getResultList();
     for (Object[] r : rows) {
-      existing.put(key(r[0].toString(), r[1].toString()), ((Number) r[2]).longValue());
+      existing.put(key(r[0].toString(), r[1].toString()), Rows.toLong(r[2]));
     }
     Map<String, Long> fieldIds = new LinkedHashMap<>();
     FIELDS.forEach(

@@ -11,6 +11,7 @@ import vn.antq.award.AwardService.Kind;
 import vn.antq.award.AwardService.RecipientCommand;
 import vn.antq.catalogue.Catalogue;
 import vn.antq.catalogue.CatalogueSeeder;
+import vn.antq.common.db.Rows;
 
 /**
  * Demo award decisions: Bạc Liêu's 10 collectives and 25 individuals of the programme's ten years
@@ -226,19 +227,18 @@ class DemoAwards {
   }
 
   private long unitNamed(String name, String condition) {
-    return ((Number)
-            em.createNativeQuery(
-                    "SELECT id FROM unit WHERE name = ?1"
-                        + (condition == null ? "" : " AND " + condition)
-                        + " ORDER BY id LIMIT 1")
-                .setParameter(1, name)
-                .getSingleResult())
-        .longValue();
+    return Rows.toLong(
+        em.createNativeQuery(
+                "SELECT id FROM unit WHERE name = ?1"
+                    + (condition == null ? "" : " AND " + condition)
+                    + " ORDER BY id LIMIT 1")
+            .setParameter(1, name)
+            .getSingleResult());
   }
 
   private List<Long> ids(String sql, Object param) {
     return ((List<?>) em.createNativeQuery(sql).setParameter(1, param).getResultList())
-        .stream().map(o -> ((Number) o).longValue()).toList();
+        .stream().map(o -> Rows.toLong(o)).toList();
   }
 
   private Long first(String sql, Object... params) {
@@ -247,6 +247,6 @@ class DemoAwards {
       q.setParameter(i + 1, params[i]);
     }
     List<?> found = q.setMaxResults(1).getResultList();
-    return found.isEmpty() ? null : ((Number) found.get(0)).longValue();
+    return found.isEmpty() ? null : Rows.toLong(found.get(0));
   }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.antq.common.db.Rows;
 import vn.antq.security.Role;
 import vn.antq.security.UserService;
 import vn.antq.unit.MergeCommand;
@@ -73,7 +74,8 @@ public class DemoDataLoader {
   @ActivateRequestContext
   public boolean load() {
     em.createNativeQuery("SELECT pg_advisory_xact_lock(727001)").getSingleResult();
-    Number existing = (Number) em.createNativeQuery("SELECT count(*) FROM unit").getSingleResult();
+    Long existing =
+        Rows.toLongOrNull(em.createNativeQuery("SELECT count(*) FROM unit").getSingleResult());
     if (existing.longValue() > 0) {
       return false;
     }

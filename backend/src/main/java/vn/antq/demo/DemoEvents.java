@@ -9,8 +9,10 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import vn.antq.common.db.Rows;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.event.EventService;
+import vn.antq.event.ProgrammeService;
 
 /**
  * Demo events in the 2025 wards: the 19/8 festival of 2025 in each ward (ward police leading, the
@@ -23,14 +25,15 @@ class DemoEvents {
   @Inject EntityManager em;
   @Inject vn.antq.catalogue.CatalogueService catalogues;
   @Inject EventService events;
+  @Inject ProgrammeService programmes;
 
   int load(long caMau, List<Long> provinceIds) {
     long police = unitByName("Công an tỉnh Cà Mau");
     long front = unitByName("Ủy ban MTTQ Việt Nam tỉnh Cà Mau");
     long programme =
-        events
-            .createProgramme(
-                new EventService.ProgrammeCommand(
+        programmes
+            .create(
+                new ProgrammeService.ProgrammeCommand(
                     "05/CTr-CAT-MTTQ",
                     "Chương trình phối hợp giữa Công an tỉnh và Ủy ban MTTQ Việt Nam tỉnh về phát"
                         + " huy sức mạnh toàn dân bảo vệ an ninh Tổ quốc",
@@ -57,7 +60,7 @@ class DemoEvents {
     LocalDate today = VietnamTime.today();
     int n = 0;
     for (Object[] w : wards) {
-      long ward = ((Number) w[0]).longValue();
+      long ward = Rows.toLong(w[0]);
       String name = (String) w[1];
       Long wardPolice = child(ward, "POLICE");
       Long wardFront = child(ward, "FRONT_COMMITTEE");
@@ -158,11 +161,10 @@ class DemoEvents {
   }
 
   private long unitByName(String name) {
-    return ((Number)
-            em.createNativeQuery("SELECT id FROM unit WHERE name = ?1 AND valid_to IS NULL")
-                .setParameter(1, name)
-                .getSingleResult())
-        .longValue();
+    return Rows.toLong(
+        em.createNativeQuery("SELECT id FROM unit WHERE name = ?1 AND valid_to IS NULL")
+            .setParameter(1, name)
+            .getSingleResult());
   }
 
   private Long child(long parent, String kind) {
@@ -174,6 +176,6 @@ class DemoEvents {
             .setParameter(1, parent)
             .setParameter(2, kind)
             .getResultList();
-    return found.isEmpty() ? null : ((Number) found.get(0)).longValue();
+    return found.isEmpty() ? null : Rows.toLong(found.get(0));
   }
 }

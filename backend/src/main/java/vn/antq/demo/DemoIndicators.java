@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.antq.catalogue.Catalogue;
 import vn.antq.catalogue.CatalogueSeeder;
+import vn.antq.common.db.Rows;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.indicator.IndicatorService;
 import vn.antq.indicator.IndicatorService.Action;
@@ -85,7 +86,7 @@ class DemoIndicators {
 
   private List<Long> ids(String sql, Object param) {
     return ((List<?>) em.createNativeQuery(sql).setParameter(1, param).getResultList())
-        .stream().map(o -> ((Number) o).longValue()).toList();
+        .stream().map(o -> Rows.toLong(o)).toList();
   }
 
   private Long first(String sql, Object... params) {
@@ -94,6 +95,6 @@ class DemoIndicators {
       q.setParameter(i + 1, params[i]);
     }
     List<?> found = q.setMaxResults(1).getResultList();
-    return found.isEmpty() ? null : ((Number) found.get(0)).longValue();
+    return found.isEmpty() ? null : Rows.toLong(found.get(0));
   }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.antq.common.db.Rows;
 import vn.antq.model.ModelService;
 import vn.antq.model.ModelStatus;
 import vn.antq.model.ModelViews;
@@ -65,7 +66,7 @@ class DemoModels {
             .getResultList();
     int n = 0;
     for (Object[] w : wards) {
-      long wardId = ((Number) w[0]).longValue();
+      long wardId = Rows.toLong(w[0]);
       String ward = (String) w[1];
       @SuppressWarnings("unchecked")
       List<Object[]> hamlets =
@@ -82,12 +83,7 @@ class DemoModels {
             kind[0].equals("TU_QUAN_DONG_TOC")
                 ? kind[1].formatted(SURNAMES[n % SURNAMES.length]) + " – " + ward
                 : kind[1].formatted(place + (hamlet == null ? "" : ", " + ward));
-        model(
-            n,
-            name,
-            type(kind[0]),
-            wardId,
-            hamlet == null ? wardId : ((Number) hamlet[0]).longValue());
+        model(n, name, type(kind[0]), wardId, hamlet == null ? wardId : Rows.toLong(hamlet[0]));
       }
       if (ward.contains("Cửa Lò")) {
         model(n++, "Phường Cửa Lò sạch ma túy", type("PHUONG_SACH_MA_TUY"), wardId, wardId);
@@ -206,7 +202,7 @@ class DemoModels {
                     + " ORDER BY o.id LIMIT 1")
             .setParameter(1, wardId)
             .getResultList();
-    return other.isEmpty() ? null : ((Number) other.get(0)).longValue();
+    return other.isEmpty() ? null : Rows.toLong(other.get(0));
   }
 
   private RosterService.Row row(String team, String area, String role, LocalDate from) {

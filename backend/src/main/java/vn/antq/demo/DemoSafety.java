@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
+import vn.antq.common.db.Rows;
 import vn.antq.safety.SafetyService;
 
 /**
@@ -73,6 +74,6 @@ class DemoSafety {
 
   private List<Long> ids(String sql, Object param) {
     return ((List<?>) em.createNativeQuery(sql).setParameter(1, param).getResultList())
-        .stream().map(o -> ((Number) o).longValue()).toList();
+        .stream().map(o -> Rows.toLong(o)).toList();
   }
 }

@@ -9,6 +9,7 @@ import vn.antq.common.audit.AuditedRecords;
 @ApplicationScoped
 public class EventAudit implements AuditedRecords {
   @Inject EventService events;
+  @Inject ProgrammeService programmes;
 
   @Override
   public List<Type> types() {
@@ -18,7 +19,7 @@ public class EventAudit implements AuditedRecords {
   @Override
   public boolean readable(String type, long id) {
     if (type.equals("PROGRAMME")) {
-      events.requireProgramme(id);
+      programmes.require(id);
     } else {
       events.require(id);
     }

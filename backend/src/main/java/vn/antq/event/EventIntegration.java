@@ -17,6 +17,7 @@ import vn.antq.integration.StoredVersions;
 @ApplicationScoped
 public class EventIntegration implements BulkImportTarget, FeedSource {
   @Inject EventService events;
+  @Inject EventBulkWriter bulk;
   @Inject StoredVersions versions;
 
   @Override
@@ -61,7 +62,7 @@ public class EventIntegration implements BulkImportTarget, FeedSource {
 
   @Override
   public List<Created> createAll(List<Object> inputs) {
-    return events
+    return bulk
         .createAll(inputs.stream().map(i -> EventResource.command((EventInput) i)).toList())
         .stream()
         .map(c -> new Created(c.id(), 0L, c.problem()))

@@ -52,6 +52,8 @@ import vn.antq.territory.UnitSummary;
 })
 public class EventResource implements EventsApi {
   @Inject EventService events;
+  @Inject ProgrammeService programmes;
+  @Inject AttachmentService attachments;
 
   @Override
   public Response listEvents(
@@ -117,14 +119,14 @@ public class EventResource implements EventsApi {
   public Response uploadEventAttachment(Long id, String fileName, File body) {
     byte[] content;
     try {
-      if (body.length() > EventService.MAX_ATTACHMENT) {
+      if (body.length() > AttachmentService.MAX_ATTACHMENT) {
         throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "Tệp đính kèm tối đa 10 MB");
       }
       content = Files.readAllBytes(body.toPath());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    EventService.AttachmentView a = events.attach(id, fileName, content);
+    AttachmentService.AttachmentView a = attachments.attach(id, fileName, content);
     return Response.created(URI.create("/api/events/" + id + "/attachments/" + a.id()))
         .entity(attachment(a))
         .build();
@@ -132,7 +134,7 @@ public class EventResource implements EventsApi {
 
   @Override
   public Response getEventAttachment(Long id, Long attachmentId) {
-    EventService.Download d = events.download(id, attachmentId);
+    AttachmentService.Download d = attachments.download(id, attachmentId);
     String encoded = URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
     // shown in the browser (photos, PDFs), sandboxed: the bytes were checked to be what they say
     return Response.ok(d.content())
@@ -147,7 +149,7 @@ public class EventResource implements EventsApi {
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response deleteEventAttachment(Long id, Long attachmentId) {
-    events.detach(id, attachmentId);
+    attachments.detach(id, attachmentId);
     return Response.noContent().build();
   }
 
@@ -159,8 +161,8 @@ public class EventResource implements EventsApi {
     PageRequest p =
         PageRequest.of(page, size, null, java.util.Map.of("signedOn", "x"), "signedOn,desc");
     long[] total = new long[1];
-    List<EventService.ProgrammeView> found =
-        events.programmes(
+    List<ProgrammeService.ProgrammeView> found =
+        programmes.list(
             q, unitId, status == null ? null : status.name(), p.page(), p.size(), total);
     return Response.ok(
             Pages.of(
@@ -170,14 +172,14 @@ public class EventResource implements EventsApi {
 
   @Override
   public Response getProgramme(Long id) {
-    Programme body = toApi(events.programme(id));
+    Programme body = toApi(programmes.get(id));
     return Response.ok(body).tag(new EntityTag(String.valueOf(body.getVersion()))).build();
   }
 
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response createProgramme(ProgrammeInput in) {
-    Programme body = toApi(events.createProgramme(programmeCommand(in)));
+    Programme body = toApi(programmes.create(programmeCommand(in)));
     return Response.created(URI.create("/api/programmes/" + body.getId()))
         .tag(new EntityTag(String.valueOf(body.getVersion())))
         .entity(body)
@@ -188,7 +190,7 @@ public class EventResource implements EventsApi {
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response updateProgramme(Long id, ProgrammeInput in, String ifMatch) {
     long expected = Etags.requireVersion(ifMatch);
-    Programme body = toApi(events.updateProgramme(id, expected, programmeCommand(in)));
+    Programme body = toApi(programmes.update(id, expected, programmeCommand(in)));
     return Response.ok(body).tag(new EntityTag(String.valueOf(body.getVersion()))).build();
   }
 
@@ -216,8 +218,8 @@ public class EventResource implements EventsApi {
         in.getOutcome());
   }
 
-  private static EventService.ProgrammeCommand programmeCommand(ProgrammeInput in) {
-    return new EventService.ProgrammeCommand(
+  private static ProgrammeService.ProgrammeCommand programmeCommand(ProgrammeInput in) {
+    return new ProgrammeService.ProgrammeCommand(
         in.getNumber(),
         in.getTitle(),
         in.getSignedOn(),
@@ -237,7 +239,7 @@ public class EventResource implements EventsApi {
     return p == null ? null : new ProgrammeRef().id(p.id).number(p.number).title(p.title);
   }
 
-  static Attachment attachment(EventService.AttachmentView a) {
+  static Attachment attachment(AttachmentService.AttachmentView a) {
     return new Attachment()
         .id(a.id())
         .fileName(a.fileName())
@@ -275,7 +277,7 @@ public class EventResource implements EventsApi {
         .version(e.version);
   }
 
-  static Programme toApi(EventService.ProgrammeView v) {
+  static Programme toApi(ProgrammeService.ProgrammeView v) {
     ProgrammeEntity p = v.programme();
     return new Programme()
         .id(p.id)

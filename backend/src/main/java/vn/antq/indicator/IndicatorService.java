@@ -19,6 +19,7 @@ import vn.antq.catalogue.Catalogue;
 import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
 import vn.antq.common.audit.AuditService;
+import vn.antq.common.db.Rows;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
@@ -137,7 +138,7 @@ public class IndicatorService {
     }
     Query count = em.createNativeQuery("SELECT count(*)" + where);
     params.forEach(count::setParameter);
-    long total = ((Number) count.getSingleResult()).longValue();
+    long total = Rows.toLong(count.getSingleResult());
     Query ids =
         em.createNativeQuery(
             "SELECT r.id"
@@ -147,7 +148,7 @@ public class IndicatorService {
                 + ", u.name, r.revision DESC, r.id DESC"
                 + PageRequest.limitSql(size, (long) page * size));
     params.forEach(ids::setParameter);
-    return new Page(views(longs(ids.getResultList())), total);
+    return new Page(views(Rows.longs(ids.getResultList())), total);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -199,13 +200,13 @@ public class IndicatorService {
             .setParameter("ids", ids)
             .getResultList();
     Set<Long> indicatorIds = new HashSet<>();
-    rows.forEach(r -> indicatorIds.add(((Number) r[1]).longValue()));
+    rows.forEach(r -> indicatorIds.add(Rows.toLong(r[1])));
     Map<Long, CatalogueEntry> items = catalogues.byIds(indicatorIds);
     Map<Long, List<Value>> values = new HashMap<>();
     for (Object[] r : rows) {
       values
-          .computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
-          .add(new Value(items.get(((Number) r[1]).longValue()), ((Number) r[2]).longValue()));
+          .computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>())
+          .add(new Value(items.get(Rows.toLong(r[1])), Rows.toLong(r[2])));
     }
     // indicators in catalogue order (their codes), the order of the entry form
     values
@@ -285,7 +286,7 @@ public class IndicatorService {
             .getResultList();
     if (!overlapping.isEmpty()) {
       Object[] o = overlapping.get(0);
-      Period other = Period.from(toDate(o[1]), ((Number) o[2]).intValue());
+      Period other = Period.from(toDate(o[1]), Rows.toInt(o[2]));
       throw ProblemException.conflict(
           other.equals(period) ? "number" : "periodKind",
           other.equals(period)
@@ -464,15 +465,15 @@ public class IndicatorService {
       throw ProblemException.conflict(
           null, "Kỳ này đang có một bản điều chỉnh chưa duyệt: hãy hoàn tất bản đó");
     }
-    Number last =
-        (Number)
+    Long last =
+        Rows.toLongOrNull(
             em.createNativeQuery(
                     "SELECT max(revision) FROM indicator_report WHERE unit_id = ?1"
                         + " AND period_start = ?2 AND period_months = ?3")
                 .setParameter(1, approved.unitId)
                 .setParameter(2, approved.periodStart)
                 .setParameter(3, approved.periodMonths)
-                .getSingleResult();
+                .getSingleResult());
     IndicatorReportEntity r = new IndicatorReportEntity();
     r.unitId = approved.unitId;
     r.periodStart = approved.periodStart;
@@ -582,7 +583,7 @@ public class IndicatorService {
             .setParameter(1, reportId)
             .getResultList();
     Map<Long, Long> out = new LinkedHashMap<>();
-    rows.forEach(r -> out.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+    rows.forEach(r -> out.put(Rows.toLong(r[0]), Rows.toLong(r[1])));
     return out;
   }
 
@@ -637,9 +638,5 @@ public class IndicatorService {
 
   private static LocalDate toDate(Object o) {
     return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
-  }
-
-  private static List<Long> longs(List<?> rows) {
-    return rows.stream().map(o -> ((Number) o).longValue()).toList();
   }
 }

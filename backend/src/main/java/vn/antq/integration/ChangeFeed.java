@@ -9,7 +9,6 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.antq.common.db.Rows;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.territory.Territory;
 
@@ -86,14 +86,14 @@ public class ChangeFeed {
     for (Object[] r : rows.subList(0, Math.min(n, rows.size()))) {
       entries.add(
           new Entry(
-              ((Number) r[0]).longValue(),
+              Rows.toLong(r[0]),
               (String) r[1],
               (String) r[2],
-              ((Number) r[3]).longValue(),
+              Rows.toLong(r[3]),
               "D".equals(String.valueOf(r[4])),
               (String) r[5],
               (String) r[6],
-              instant(r[7])));
+              Rows.instant(r[7])));
     }
     Map<String, Map<Long, Object>> views = views(entries, bounds);
     List<Item> items = new ArrayList<>(entries.size());
@@ -151,15 +151,5 @@ public class ChangeFeed {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString((xid + ":" + seq).getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static Instant instant(Object o) {
-    if (o instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    return (Instant) o;
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import vn.antq.common.cluster.ClusterMembers;
 import vn.antq.common.cluster.InstanceId;
+import vn.antq.common.db.Rows;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 
@@ -148,7 +149,7 @@ public class Idempotency {
           2);
     }
     Response.ResponseBuilder b =
-        Response.status(((Number) kept[2]).intValue()).header("Idempotent-Replayed", "true");
+        Response.status(Rows.toInt(kept[2])).header("Idempotent-Replayed", "true");
     if (kept[3] != null) {
       b.header("Location", kept[3]);
     }

@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.antq.api.model.Violation;
 import vn.antq.common.db.BulkSql;
+import vn.antq.common.db.Rows;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.security.Caller;
 
@@ -926,7 +927,7 @@ public class ImportEngine {
   private RowResult apply(ImportTarget t, String client, Prepared x, Object[] ref) {
     Row r = x.row();
     String ext = r.externalId().trim();
-    Long id = ref == null ? null : ((Number) ref[0]).longValue();
+    Long id = ref == null ? null : Rows.toLong(ref[0]);
     Optional<Long> stored = id == null ? Optional.empty() : t.storedVersion(id);
     if (stored.isPresent() && !t.visible(id)) {
       throw new RowProblems.RecordProblem(
@@ -950,7 +951,7 @@ public class ImportEngine {
     }
     if (stored.isPresent()) {
       long version = stored.get();
-      if (x.hash().equals(ref[1]) && version == ((Number) ref[2]).longValue()) {
+      if (x.hash().equals(ref[1]) && version == Rows.toLong(ref[2])) {
         return result(r, Outcome.UNCHANGED, id, version);
       }
       t.update(id, version, x.input());

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import vn.antq.api.model.Violation;
 import vn.antq.common.cluster.BackgroundThread;
 import vn.antq.common.cluster.InstanceId;
 import vn.antq.common.db.BulkSql;
+import vn.antq.common.db.Rows;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.security.ActingAs;
 import vn.antq.security.Caller;
@@ -111,26 +111,25 @@ public class ImportJobs {
             .call(
                 () -> {
                   long jobId =
-                      ((Number)
-                              em.createNativeQuery(
-                                      "INSERT INTO import_job (client, resource, mode, dry_run,"
-                                          + " state, source_name, total, actor_kind, actor_id,"
-                                          + " actor_name, actor_role, actor_unit_id) VALUES (?1,"
-                                          + " ?2, ?3, ?4, 'QUEUED', ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-                                          + " RETURNING id")
-                                  .setParameter(1, client)
-                                  .setParameter(2, t.name())
-                                  .setParameter(3, partial ? "PARTIAL" : "ALL")
-                                  .setParameter(4, dryRun)
-                                  .setParameter(5, sourceName)
-                                  .setParameter(6, rows.size())
-                                  .setParameter(7, actor.kind())
-                                  .setParameter(8, actor.actorId())
-                                  .setParameter(9, actor.name())
-                                  .setParameter(10, actor.role())
-                                  .setParameter(11, actor.unitId())
-                                  .getSingleResult())
-                          .longValue();
+                      Rows.toLong(
+                          em.createNativeQuery(
+                                  "INSERT INTO import_job (client, resource, mode, dry_run,"
+                                      + " state, source_name, total, actor_kind, actor_id,"
+                                      + " actor_name, actor_role, actor_unit_id) VALUES (?1,"
+                                      + " ?2, ?3, ?4, 'QUEUED', ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                                      + " RETURNING id")
+                              .setParameter(1, client)
+                              .setParameter(2, t.name())
+                              .setParameter(3, partial ? "PARTIAL" : "ALL")
+                              .setParameter(4, dryRun)
+                              .setParameter(5, sourceName)
+                              .setParameter(6, rows.size())
+                              .setParameter(7, actor.kind())
+                              .setParameter(8, actor.actorId())
+                              .setParameter(9, actor.name())
+                              .setParameter(10, actor.role())
+                              .setParameter(11, actor.unitId())
+                              .getSingleResult());
                   // a stored row holds a chunk of records (a JSON array, the worker's chunk):
                   // 100 rows for 100,000 records, kept as text (V20), in one batch
                   List<String> chunks = write(rows);
@@ -161,36 +160,34 @@ public class ImportJobs {
             .call(
                 () -> {
                   long jobId =
-                      ((Number)
-                              em.createNativeQuery(
-                                      "INSERT INTO import_job (client, resource, mode, dry_run,"
-                                          + " state, source_name, total, actor_kind, actor_id,"
-                                          + " actor_name, actor_role, actor_unit_id) SELECT client,"
-                                          + " resource, mode, false, 'QUEUED', source_name, total,"
-                                          + " ?2, ?3, ?4, ?5, ?6 FROM import_job WHERE id = ?1"
-                                          + " RETURNING id")
-                                  .setParameter(1, previewId)
-                                  .setParameter(2, actor.kind())
-                                  .setParameter(3, actor.actorId())
-                                  .setParameter(4, actor.name())
-                                  .setParameter(5, actor.role())
-                                  .setParameter(6, actor.unitId())
-                                  .getSingleResult())
-                          .longValue();
+                      Rows.toLong(
+                          em.createNativeQuery(
+                                  "INSERT INTO import_job (client, resource, mode, dry_run,"
+                                      + " state, source_name, total, actor_kind, actor_id,"
+                                      + " actor_name, actor_role, actor_unit_id) SELECT client,"
+                                      + " resource, mode, false, 'QUEUED', source_name, total,"
+                                      + " ?2, ?3, ?4, ?5, ?6 FROM import_job WHERE id = ?1"
+                                      + " RETURNING id")
+                              .setParameter(1, previewId)
+                              .setParameter(2, actor.kind())
+                              .setParameter(3, actor.actorId())
+                              .setParameter(4, actor.name())
+                              .setParameter(5, actor.role())
+                              .setParameter(6, actor.unitId())
+                              .getSingleResult());
                   // the records copied (a stored row holds one record, or a chunk of them)
                   int copied =
-                      ((Number)
-                              em.createNativeQuery(
-                                      "WITH c AS (INSERT INTO import_job_row (job_id, idx, record)"
-                                          + " SELECT ?1, idx, record FROM import_job_row"
-                                          + " WHERE job_id = ?2 RETURNING record)"
-                                          + " SELECT coalesce(sum(CASE WHEN left(record, 1) ="
-                                          + " '[' THEN json_array_length(CAST(record AS json))"
-                                          + " ELSE 1 END), 0) FROM c")
-                                  .setParameter(1, jobId)
-                                  .setParameter(2, previewId)
-                                  .getSingleResult())
-                          .intValue();
+                      Rows.toInt(
+                          em.createNativeQuery(
+                                  "WITH c AS (INSERT INTO import_job_row (job_id, idx, record)"
+                                      + " SELECT ?1, idx, record FROM import_job_row"
+                                      + " WHERE job_id = ?2 RETURNING record)"
+                                      + " SELECT coalesce(sum(CASE WHEN left(record, 1) ="
+                                      + " '[' THEN json_array_length(CAST(record AS json))"
+                                      + " ELSE 1 END), 0) FROM c")
+                              .setParameter(1, jobId)
+                              .setParameter(2, previewId)
+                              .getSingleResult());
                   if (copied != preview.total()) {
                     throw ProblemException.conflict(
                         null,
@@ -245,34 +242,33 @@ public class ImportJobs {
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows = select.getResultList();
-    return new Page(
-        rows.stream().map(this::job).toList(), ((Number) count.getSingleResult()).longValue());
+    return new Page(rows.stream().map(this::job).toList(), Rows.toLong(count.getSingleResult()));
   }
 
   private Job job(Object[] r) {
     return new Job(
-        ((Number) r[0]).longValue(),
+        Rows.toLong(r[0]),
         (String) r[1],
         (String) r[2],
         "PARTIAL".equals(r[3]),
         (Boolean) r[4],
         (String) r[5],
         (String) r[6],
-        ((Number) r[7]).intValue(),
-        ((Number) r[8]).intValue(),
+        Rows.toInt(r[7]),
+        Rows.toInt(r[8]),
         new ImportEngine.Counts(
-            ((Number) r[7]).intValue(),
-            ((Number) r[9]).intValue(),
-            ((Number) r[10]).intValue(),
-            ((Number) r[11]).intValue(),
-            ((Number) r[12]).intValue(),
-            ((Number) r[13]).intValue()),
+            Rows.toInt(r[7]),
+            Rows.toInt(r[9]),
+            Rows.toInt(r[10]),
+            Rows.toInt(r[11]),
+            Rows.toInt(r[12]),
+            Rows.toInt(r[13])),
         readErrors((String) r[14]),
         (String) r[15],
-        instant(r[16]),
+        Rows.instant(r[16]),
         (String) r[17],
-        instant(r[18]),
-        instant(r[19]));
+        Rows.instant(r[18]),
+        Rows.instant(r[19]));
   }
 
   // ------------------------------------------------------------------ the worker
@@ -338,7 +334,7 @@ public class ImportJobs {
                       .setParameter(1, instance.value())
                       .setParameter(2, leaseSeconds)
                       .getResultList();
-              return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
+              return ids.isEmpty() ? null : Rows.toLong(ids.get(0));
             });
   }
 
@@ -356,14 +352,14 @@ public class ImportJobs {
                             .getSingleResult());
     boolean partial = "PARTIAL".equals(j[1]);
     boolean dryRun = (Boolean) j[2];
-    int attempts = ((Number) j[4]).intValue();
+    int attempts = Rows.toInt(j[4]);
     if (attempts > MAX_ATTEMPTS) {
       finish(id, "FAILED", "Tác vụ bị gián đoạn " + MAX_ATTEMPTS + " lần; hãy gửi lại", null);
       return;
     }
     // only a partial job that writes keeps what it committed; everything else starts again
     java.util.BitSet finished =
-        partial && !dryRun ? finished(id, ((Number) j[3]).intValue()) : new java.util.BitSet();
+        partial && !dryRun ? finished(id, Rows.toInt(j[3])) : new java.util.BitSet();
     if (finished.isEmpty()) {
       QuarkusTransaction.requiringNew()
           .run(
@@ -381,10 +377,10 @@ public class ImportJobs {
     ActingAs actor =
         new ActingAs(
             (String) j[5],
-            j[6] == null ? null : ((Number) j[6]).longValue(),
+            j[6] == null ? null : Rows.toLong(j[6]),
             (String) j[7],
             (String) j[8],
-            j[9] == null ? null : ((Number) j[9]).longValue());
+            j[9] == null ? null : Rows.toLong(j[9]));
     ManagedContext request = Arc.container().requestContext();
     request.activate();
     try {
@@ -434,7 +430,7 @@ public class ImportJobs {
                         .getResultList());
     java.util.BitSet out = new java.util.BitSet();
     for (Object[] r : ranges) {
-      out.set(((Number) r[0]).intValue(), ((Number) r[1]).intValue());
+      out.set(Rows.toInt(r[0]), Rows.toInt(r[1]));
     }
     if (ranges.isEmpty() && done > 0) {
       out.set(0, done);
@@ -675,9 +671,9 @@ public class ImportJobs {
         Map<String, Object> data = (Map<String, Object>) m.get("data");
         rows.add(
             new ImportEngine.Row(
-                ((Number) m.get("index")).intValue(),
+                Rows.toInt(m.get("index")),
                 (String) m.get("externalId"),
-                m.get("version") == null ? null : ((Number) m.get("version")).longValue(),
+                m.get("version") == null ? null : Rows.toLong(m.get("version")),
                 Boolean.TRUE.equals(m.get("deleted")),
                 data));
       }
@@ -747,7 +743,7 @@ public class ImportJobs {
                     .toList();
         out.add(
             new ImportEngine.RowResult(
-                ((Number) m.get("index")).intValue(),
+                Rows.toInt(m.get("index")),
                 (String) m.get("externalId"),
                 ImportEngine.Outcome.valueOf((String) m.get("outcome")),
                 null,
@@ -760,18 +756,5 @@ public class ImportJobs {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Instant instant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    return (Instant) o;
   }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import vn.antq.common.db.Rows;
 
 /** The version column of a stored record, read without territory rules (they come after). */
 @ApplicationScoped
@@ -22,6 +23,6 @@ public class StoredVersions {
         em.createNativeQuery("SELECT version FROM " + table + " WHERE id = ?1")
             .setParameter(1, id)
             .getResultList();
-    return rows.isEmpty() ? Optional.empty() : Optional.of(((Number) rows.get(0)).longValue());
+    return rows.isEmpty() ? Optional.empty() : Optional.of(Rows.toLong(rows.get(0)));
   }
 }

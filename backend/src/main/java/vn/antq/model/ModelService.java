@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import vn.antq.catalogue.Catalogue;
 import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
 import vn.antq.common.audit.AuditService;
+import vn.antq.common.db.Rows;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
@@ -196,7 +196,7 @@ public class ModelService {
     String from = " FROM community_model m" + (joinUnit ? " JOIN unit u ON u.id = m.unit_id" : "");
     Query count = em.createNativeQuery("SELECT count(*)" + from + where);
     params.forEach(count::setParameter);
-    long total = ((Number) count.getSingleResult()).longValue();
+    long total = Rows.toLong(count.getSingleResult());
     String page = where.toString();
     if (after != null) {
       page += after.condition(request.expression(), KEY_TYPES.get(request.field()), "m.id", params);
@@ -251,7 +251,7 @@ public class ModelService {
     String next = null;
     if (more) {
       Object[] last = shown.get(shown.size() - 1);
-      next = Keyset.encode(request, (String) last[1], ((Number) last[0]).longValue());
+      next = Keyset.encode(request, (String) last[1], Rows.toLong(last[0]));
     }
     return new ModelViews.Page(shown.stream().map(ModelService::summary).toList(), total, next);
   }
@@ -284,27 +284,24 @@ public class ModelService {
 
   private static ModelViews.Summary summary(Object[] r) {
     return new ModelViews.Summary(
-        ((Number) r[0]).longValue(),
+        Rows.toLong(r[0]),
         (String) r[2],
         item(r[10], r[11], r[12]),
         item(r[13], r[14], r[15]),
-        new UnitSummary(
-            ((Number) r[16]).longValue(), (String) r[17], (String) r[18], (String) r[19]),
+        new UnitSummary(Rows.toLong(r[16]), (String) r[17], (String) r[18], (String) r[19]),
         ModelStatus.valueOf((String) r[3]),
-        localDate(r[4]),
-        r[5] == null ? null : ((Number) r[5]).shortValue(),
-        localDate(r[6]),
-        ((Number) r[20]).intValue(),
-        ((Number) r[21]).intValue(),
-        r[7] == null ? null : ((Number) r[7]).intValue(),
-        r[8] == null ? null : ((Number) r[8]).intValue(),
-        ((Number) r[9]).longValue());
+        Rows.localDate(r[4]),
+        r[5] == null ? null : Rows.toShort(r[5]),
+        Rows.localDate(r[6]),
+        Rows.toInt(r[20]),
+        Rows.toInt(r[21]),
+        r[7] == null ? null : Rows.toInt(r[7]),
+        r[8] == null ? null : Rows.toInt(r[8]),
+        Rows.toLong(r[9]));
   }
 
   private static ModelViews.Item item(Object id, Object code, Object name) {
-    return id == null
-        ? null
-        : new ModelViews.Item(((Number) id).longValue(), (String) code, (String) name);
+    return id == null ? null : new ModelViews.Item(Rows.toLong(id), (String) code, (String) name);
   }
 
   /** Summaries of the given models, in the given order, with counts from the roster. */
@@ -349,9 +346,7 @@ public class ModelService {
             .getResultList();
     Map<Long, int[]> out = new HashMap<>();
     for (Object[] r : rows) {
-      out.put(
-          ((Number) r[0]).longValue(),
-          new int[] {((Number) r[1]).intValue(), ((Number) r[2]).intValue()});
+      out.put(Rows.toLong(r[0]), new int[] {Rows.toInt(r[1]), Rows.toInt(r[2])});
     }
     return out;
   }
@@ -387,8 +382,7 @@ public class ModelService {
             .setParameter(1, model.id)
             .getResultList();
     Map<Long, UnitSummary> siteUnits =
-        places.summaries(
-            sites.stream().map(r -> ((Number) r[0]).longValue()).collect(Collectors.toSet()));
+        places.summaries(sites.stream().map(r -> Rows.toLong(r[0])).collect(Collectors.toSet()));
     return new ModelViews.Detail(
         model,
         summary,
@@ -398,42 +392,25 @@ public class ModelService {
                     new ModelViews.StatusChange(
                         ModelStatus.valueOf((String) r[0]),
                         ModelStatus.valueOf((String) r[1]),
-                        localDate(r[2]),
+                        Rows.localDate(r[2]),
                         (String) r[3],
                         (String) r[4],
-                        instant(r[5]),
+                        Rows.instant(r[5]),
                         (String) r[6]))
             .toList(),
         recognitions.stream()
             .map(
                 r ->
                     new ModelViews.Recognition(
-                        ((Number) r[0]).longValue(),
-                        RecognitionLevel.of(((Number) r[1]).shortValue()),
+                        Rows.toLong(r[0]),
+                        RecognitionLevel.of(Rows.toShort(r[1])),
                         (String) r[2],
-                        localDate(r[3]),
+                        Rows.localDate(r[3]),
                         (String) r[4]))
             .toList(),
         sites.stream()
-            .map(
-                r ->
-                    new ModelViews.Site(
-                        siteUnits.get(((Number) r[0]).longValue()), localDate(r[1])))
+            .map(r -> new ModelViews.Site(siteUnits.get(Rows.toLong(r[0])), Rows.localDate(r[1])))
             .toList());
-  }
-
-  static LocalDate localDate(Object o) {
-    return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
-  }
-
-  static Instant instant(Object o) {
-    if (o instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    return (Instant) o;
   }
 
   // ------------------------------------------------------------------ writing
@@ -595,15 +572,14 @@ public class ModelService {
           "decisionDate", "Ngày quyết định phải từ ngày thành lập mô hình đến hôm nay");
     }
     long same =
-        ((Number)
-                em.createNativeQuery(
-                        "SELECT count(*) FROM model_recognition WHERE model_id = ?1 AND level = ?2"
-                            + " AND decision_number = ?3")
-                    .setParameter(1, model.id)
-                    .setParameter(2, r.level().code())
-                    .setParameter(3, r.decisionNumber().trim())
-                    .getSingleResult())
-            .longValue();
+        Rows.toLong(
+            em.createNativeQuery(
+                    "SELECT count(*) FROM model_recognition WHERE model_id = ?1 AND level = ?2"
+                        + " AND decision_number = ?3")
+                .setParameter(1, model.id)
+                .setParameter(2, r.level().code())
+                .setParameter(3, r.decisionNumber().trim())
+                .getSingleResult());
     if (same > 0) {
       throw ProblemException.conflict("decisionNumber", "Quyết định này đã được ghi nhận");
     }

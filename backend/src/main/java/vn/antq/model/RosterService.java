@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.antq.common.audit.AuditService;
+import vn.antq.common.db.Rows;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
@@ -162,15 +163,14 @@ public class RosterService {
     }
     String name = cmd.name().trim();
     long same =
-        ((Number)
-                em.createNativeQuery(
-                        "SELECT count(*) FROM team WHERE model_id = ?1 AND id <> ?2"
-                            + " AND f_search_key(name) = f_search_key(?3)")
-                    .setParameter(1, model.id)
-                    .setParameter(2, team.id == null ? -1L : team.id)
-                    .setParameter(3, name)
-                    .getSingleResult())
-            .longValue();
+        Rows.toLong(
+            em.createNativeQuery(
+                    "SELECT count(*) FROM team WHERE model_id = ?1 AND id <> ?2"
+                        + " AND f_search_key(name) = f_search_key(?3)")
+                .setParameter(1, model.id)
+                .setParameter(2, team.id == null ? -1L : team.id)
+                .setParameter(3, name)
+                .getSingleResult());
     if (same > 0) {
       throw ProblemException.conflict("name", "Mô hình đã có tổ tên «" + name + "»");
     }
@@ -650,8 +650,8 @@ public class RosterService {
                 + ") c");
     params.forEach(count::setParameter);
     Object[] counted = (Object[]) count.getSingleResult();
-    long total = ((Number) counted[0]).longValue();
-    boolean capped = total > searchLimit || ((Number) counted[1]).longValue() > 2L * searchLimit;
+    long total = Rows.toLong(counted[0]);
+    boolean capped = total > searchLimit || Rows.toLong(counted[1]) > 2L * searchLimit;
     if (capped) {
       total = searchLimit;
     }
@@ -677,8 +677,7 @@ public class RosterService {
     params.forEach(select::setParameter);
     // (capped and by name: a member matching by two words could come twice; shown once)
     List<Long> ids =
-        ((List<?>) select.getResultList())
-            .stream().map(o -> ((Number) o).longValue()).distinct().toList();
+        ((List<?>) select.getResultList()).stream().map(o -> Rows.toLong(o)).distinct().toList();
     if (ids.isEmpty()) {
       return new ModelViews.MemberPage(List.of(), total, capped);
     }
@@ -690,7 +689,7 @@ public class RosterService {
             .setParameter("ids", ids)
             .getResultList();
     Map<Long, Object[]> nameById =
-        names.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> r));
+        names.stream().collect(Collectors.toMap(r -> Rows.toLong(r[0]), r -> r));
     Map<Long, MemberEntity> byId =
         MemberEntity.<MemberEntity>list("id in ?1", ids).stream()
             .collect(Collectors.toMap(m -> m.id, m -> m));

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import vn.antq.common.db.ReadDatabase;
+import vn.antq.common.db.Rows;
 import vn.antq.territory.Paths;
 import vn.antq.territory.Place;
 import vn.antq.territory.Territory;
@@ -177,44 +178,44 @@ public class ReportService {
 
     // rows by (unit, type) feed the figures; rows by month feed the series (grouping sets)
     for (Object[] r : events.rows()) {
-      long[] v = {num(r[3]), num(r[4]), num(r[5])};
+      long[] v = {Rows.toLong(r[3]), Rows.toLong(r[4]), Rows.toLong(r[5])};
       if (r[0] != null) {
-        for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
-          long[] acc = f.eventsByType.computeIfAbsent(num(r[2]), k -> new long[3]);
+        for (Figures f : targets(Rows.toLong(r[0]), bucketOf, totals, direct, byChild)) {
+          long[] acc = f.eventsByType.computeIfAbsent(Rows.toLong(r[2]), k -> new long[3]);
           for (int i = 0; i < 3; i++) {
             acc[i] += v[i];
           }
         }
       } else {
-        Point point = series.get(period(date(r[1]), grouping));
+        Point point = series.get(period(Rows.localDate(r[1]), grouping));
         point.events += v[0];
         point.sessions += v[1];
         point.attendance += v[2];
       }
     }
     for (Object[] r : materials.rows()) {
-      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
-        f.materials.merge(num(r[2]), num(r[3]), Long::sum);
+      for (Figures f : targets(Rows.toLong(r[0]), bucketOf, totals, direct, byChild)) {
+        f.materials.merge(Rows.toLong(r[2]), Rows.toLong(r[3]), Long::sum);
       }
     }
     for (Object[] r : awards.rows()) {
-      long collectives = num(r[3]);
-      long individuals = num(r[4]);
+      long collectives = Rows.toLong(r[3]);
+      long individuals = Rows.toLong(r[4]);
       if (r[0] != null) {
-        for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
-          long[] acc = f.awardsByForm.computeIfAbsent(num(r[2]), k -> new long[2]);
+        for (Figures f : targets(Rows.toLong(r[0]), bucketOf, totals, direct, byChild)) {
+          long[] acc = f.awardsByForm.computeIfAbsent(Rows.toLong(r[2]), k -> new long[2]);
           acc[0] += collectives;
           acc[1] += individuals;
         }
       } else {
-        Point point = series.get(period(date(r[1]), grouping));
+        Point point = series.get(period(Rows.localDate(r[1]), grouping));
         point.collectives += collectives;
         point.individuals += individuals;
       }
     }
     for (Object[] r : decisions.rows()) {
-      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
-        f.decisions.add(num(r[1]));
+      for (Figures f : targets(Rows.toLong(r[0]), bucketOf, totals, direct, byChild)) {
+        f.decisions.add(Rows.toLong(r[1]));
       }
     }
     // models: per unit and status (with those established in the period), and the totals by
@@ -223,51 +224,51 @@ public class ReportService {
     modelRows.addAll(modelTotals.rows());
     modelRows.addAll(modelMonths.rows());
     for (Object[] r : modelRows) {
-      long n = num(r[7]);
-      switch ((int) num(r[0])) {
+      long n = Rows.toLong(r[7]);
+      switch ((int) Rows.toLong(r[0])) {
         case 15 -> {
-          for (Figures f : targets(num(r[1]), bucketOf, totals, direct, byChild)) {
+          for (Figures f : targets(Rows.toLong(r[1]), bucketOf, totals, direct, byChild)) {
             f.models += n;
             f.modelsByStatus.merge((String) r[2], n, Long::sum);
-            f.modelsRegistered += num(r[8]);
+            f.modelsRegistered += Rows.toLong(r[8]);
           }
         }
-        case 55 -> totals.modelsByType.merge(num(r[3]), n, Long::sum);
-        case 59 -> totals.modelsByField.merge(num(r[4]), n, Long::sum);
+        case 55 -> totals.modelsByType.merge(Rows.toLong(r[3]), n, Long::sum);
+        case 59 -> totals.modelsByField.merge(Rows.toLong(r[4]), n, Long::sum);
         case 61 -> {
           if (r[5] != null) {
-            totals.modelsByRecognition.merge(((Number) r[5]).shortValue(), n, Long::sum);
+            totals.modelsByRecognition.merge(Rows.toShort(r[5]), n, Long::sum);
           }
         }
         case 62 -> {
           if (r[6] != null) {
-            series.get(period(date(r[6]), grouping)).modelsRegistered += n;
+            series.get(period(Rows.localDate(r[6]), grouping)).modelsRegistered += n;
           }
         }
         default -> throw new IllegalStateException("grouping set " + r[0]);
       }
     }
     for (Object[] r : indicators.rows()) {
-      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
-        f.indicators.merge(num(r[1]), num(r[2]), Long::sum);
+      for (Figures f : targets(Rows.toLong(r[0]), bucketOf, totals, direct, byChild)) {
+        f.indicators.merge(Rows.toLong(r[1]), Rows.toLong(r[2]), Long::sum);
       }
     }
     for (Object[] r : safety.rows()) {
-      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
-        long[] acc = f.safetyByTarget.computeIfAbsent(num(r[1]), k -> new long[2]);
-        acc[0] += num(r[2]);
-        acc[1] += num(r[3]);
+      for (Figures f : targets(Rows.toLong(r[0]), bucketOf, totals, direct, byChild)) {
+        long[] acc = f.safetyByTarget.computeIfAbsent(Rows.toLong(r[1]), k -> new long[2]);
+        acc[0] += Rows.toLong(r[2]);
+        acc[1] += Rows.toLong(r[3]);
       }
     }
     for (Object[] r : exemplary.rows()) {
-      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
-        f.exemplaryPolice += num(r[1]);
+      for (Figures f : targets(Rows.toLong(r[0]), bucketOf, totals, direct, byChild)) {
+        f.exemplaryPolice += Rows.toLong(r[1]);
       }
     }
     for (Object[] r : roster.rows()) {
-      for (Figures f : targets(num(r[0]), bucketOf, totals, direct, byChild)) {
-        f.teams += num(r[1]);
-        f.members += num(r[2]);
+      for (Figures f : targets(Rows.toLong(r[0]), bucketOf, totals, direct, byChild)) {
+        f.teams += Rows.toLong(r[1]);
+        f.members += Rows.toLong(r[2]);
       }
     }
     List<Map.Entry<Place, Figures>> childList = new ArrayList<>();
@@ -332,7 +333,7 @@ public class ReportService {
             .setParameter("ids", children.stream().map(c -> c.id()).toList())
             .getResultList();
     for (Object[] r : rows) {
-      out.computeIfAbsent(num(r[0]), k -> new ArrayList<>()).add((String) r[1]);
+      out.computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>()).add((String) r[1]);
     }
     return out;
   }
@@ -358,7 +359,7 @@ public class ReportService {
       for (int end = path.length(); end > 0; end = path.lastIndexOf('/', end - 2) + 1) {
         Long child = childOf.get(end == path.length() ? path : path.substring(0, end));
         if (child != null) {
-          out.put(num(r[0]), child);
+          out.put(Rows.toLong(r[0]), child);
           break;
         }
       }
@@ -735,8 +736,8 @@ public class ReportService {
     long after = 0;
     long all = 0;
     for (Object[] r : months) {
-      LocalDate month = date(r[0]);
-      long n = num(r[1]);
+      LocalDate month = Rows.localDate(r[0]);
+      long n = Rows.toLong(r[1]);
       all += n;
       before += month.isBefore(fromMonth) ? n : 0;
       after += month.isAfter(toMonth) ? n : 0;
@@ -807,7 +808,7 @@ public class ReportService {
     // its edges from the models
     if (p.hasFull()) {
       for (Object[] r : months) {
-        LocalDate month = date(r[0]);
+        LocalDate month = Rows.localDate(r[0]);
         if (!month.isBefore(p.fullFrom()) && month.isBefore(p.fullTo())) {
           out.add(new Object[] {62, null, null, null, null, null, month, r[1], r[1]});
         }
@@ -841,12 +842,12 @@ public class ReportService {
       }
       ids.add(Long.parseLong(parts[1]));
     }
-    Number provinces =
-        (Number)
+    Long provinces =
+        Rows.toLongOrNull(
             em.createNativeQuery(
                     "SELECT count(*) FROM unit WHERE id IN (:ids) AND kind = 'PROVINCE'")
                 .setParameter("ids", ids)
-                .getSingleResult();
+                .getSingleResult());
     return provinces.intValue() == ids.size() ? ids : null;
   }
 
@@ -934,16 +935,5 @@ public class ReportService {
     return Map.of(
         "a", e[0].atStartOfDay(vn.antq.common.time.VietnamTime.ZONE).toInstant(),
         "b", e[1].atStartOfDay(vn.antq.common.time.VietnamTime.ZONE).toInstant());
-  }
-
-  static long num(Object o) {
-    return ((Number) o).longValue();
-  }
-
-  static LocalDate date(Object o) {
-    if (o instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    return (LocalDate) o;
   }
 }

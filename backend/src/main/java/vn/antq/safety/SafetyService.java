@@ -22,6 +22,7 @@ import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueSeeder;
 import vn.antq.catalogue.CatalogueService;
 import vn.antq.common.audit.AuditService;
+import vn.antq.common.db.Rows;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
@@ -208,8 +209,7 @@ public class SafetyService {
                 + ", u.name, a.id"
                 + PageRequest.limitSql(size, (long) page * size));
     params.forEach(ids::setParameter);
-    return new Page<>(
-        views(longs(ids.getResultList())), ((Number) count.getSingleResult()).longValue());
+    return new Page<>(views(Rows.longs(ids.getResultList())), Rows.toLong(count.getSingleResult()));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -242,15 +242,13 @@ public class SafetyService {
             .getResultList();
     Set<Long> items = new HashSet<>();
     byId.values().forEach(a -> items.add(a.targetId));
-    rows.forEach(r -> items.add(((Number) r[1]).longValue()));
+    rows.forEach(r -> items.add(Rows.toLong(r[1])));
     Map<Long, CatalogueEntry> cats = catalogues.byIds(items);
     Map<Long, List<CriterionView>> criteria = new HashMap<>();
     for (Object[] r : rows) {
       criteria
-          .computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
-          .add(
-              new CriterionView(
-                  cats.get(((Number) r[1]).longValue()), (Boolean) r[2], (String) r[3]));
+          .computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>())
+          .add(new CriterionView(cats.get(Rows.toLong(r[1])), (Boolean) r[2], (String) r[3]));
     }
     Map<Long, UnitSummary> unitNames =
         places.summaries(byId.values().stream().map(a -> a.unitId).collect(Collectors.toSet()));
@@ -473,7 +471,7 @@ public class SafetyService {
             .getResultList();
     Map<Long, CriterionCommand> out = new LinkedHashMap<>();
     for (Object[] r : rows) {
-      long c = ((Number) r[0]).longValue();
+      long c = Rows.toLong(r[0]);
       out.put(c, new CriterionCommand(c, (Boolean) r[1], (String) r[2]));
     }
     return out;
@@ -526,7 +524,7 @@ public class SafetyService {
                 + PageRequest.limitSql(size, (long) page * size));
     params.forEach(ids::setParameter);
     return new Page<>(
-        policeViews(longs(ids.getResultList())), ((Number) count.getSingleResult()).longValue());
+        policeViews(Rows.longs(ids.getResultList())), Rows.toLong(count.getSingleResult()));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -551,10 +549,7 @@ public class SafetyService {
         em.createNativeQuery("SELECT id, parent_id FROM unit WHERE id IN (:ids)")
             .setParameter("ids", byId.values().stream().map(e -> e.unitId).toList())
             .getResultList();
-    parents.forEach(
-        r ->
-            wardOf.put(
-                ((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue()));
+    parents.forEach(r -> wardOf.put(Rows.toLong(r[0]), r[1] == null ? null : Rows.toLong(r[1])));
     Set<Long> all = new HashSet<>(wardOf.keySet());
     wardOf.values().stream().filter(Objects::nonNull).forEach(all::add);
     Map<Long, UnitSummary> names = places.summaries(all);
@@ -640,9 +635,5 @@ public class SafetyService {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  private static List<Long> longs(List<?> rows) {
-    return rows.stream().map(o -> ((Number) o).longValue()).toList();
   }
 }

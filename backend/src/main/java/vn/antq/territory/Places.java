@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import vn.antq.api.model.UnitKind;
 import vn.antq.api.model.UnitRef;
+import vn.antq.common.db.Rows;
 import vn.antq.security.UnitDirectory;
 
 /**
@@ -128,11 +127,7 @@ public class Places implements UnitDirectory {
         t.get(4, String.class),
         t.get(5, String.class),
         t.get(6, String.class),
-        localDate(t.get(7)),
-        localDate(t.get(8)));
-  }
-
-  private static LocalDate localDate(Object value) {
-    return value == null ? null : value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
+        Rows.localDate(t.get(7)),
+        Rows.localDate(t.get(8)));
   }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.antq.common.audit.AuditService;
+import vn.antq.common.db.Rows;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
@@ -300,9 +301,7 @@ public class UnitService {
     apply(unit, cmd);
     unit.createdAt = Instant.now();
     unit.updatedAt = unit.createdAt;
-    unit.id =
-        ((Number) em.createNativeQuery("SELECT nextval('unit_id_seq')").getSingleResult())
-            .longValue();
+    unit.id = Rows.toLong(em.createNativeQuery("SELECT nextval('unit_id_seq')").getSingleResult());
     placeUnder(unit, parent);
     unit.persist();
     audit.record("UNIT", unit.id, "CREATE", AuditService.diff(null, snapshot(unit)), unit.path);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import vn.antq.common.db.BulkSql;
+import vn.antq.common.db.Rows;
 
 /**
  * The append-only audit trail: who changed what, when and from where, with the before/after of each
@@ -152,13 +153,13 @@ public class AuditService {
     for (Object[] r : rows) {
       events.add(
           new Event(
-              ((Number) r[0]).longValue(),
+              Rows.toLong(r[0]),
               toOffset(r[1]),
               (String) r[2],
               (String) r[3],
               (String) r[4],
               (String) r[5],
-              ((Number) r[6]).longValue(),
+              Rows.toLong(r[6]),
               (String) r[7],
               parse((String) r[8])));
     }
@@ -167,13 +168,12 @@ public class AuditService {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public long count(String entityType, long entityId) {
-    return ((Number)
-            em.createNativeQuery(
-                    "SELECT count(*) FROM audit_event WHERE entity_type = ?1 AND entity_id = ?2")
-                .setParameter(1, entityType)
-                .setParameter(2, entityId)
-                .getSingleResult())
-        .longValue();
+    return Rows.toLong(
+        em.createNativeQuery(
+                "SELECT count(*) FROM audit_event WHERE entity_type = ?1 AND entity_id = ?2")
+            .setParameter(1, entityType)
+            .setParameter(2, entityId)
+            .getSingleResult());
   }
 
   private Map<String, Change> parse(String text) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.antq.common.db.Rows;
 
 /**
  * Runs every {@link ScheduledTask} once per slot for the whole cluster. Each instance looks every
@@ -121,7 +122,7 @@ public class ClusterScheduler {
                       .setParameter(1, task)
                       .setParameter(2, who)
                       .getResultList();
-              return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
+              return ids.isEmpty() ? null : Rows.toLong(ids.get(0));
             });
   }
 

@@ -112,7 +112,7 @@ public final class BulkSql {
             .getResultList();
     List<Long> ids = new ArrayList<>(rows.size());
     for (Object o : rows) {
-      ids.add(((Number) o).longValue());
+      ids.add(Rows.toLong(o));
     }
     return ids;
   }
