@@ -3,6 +3,7 @@ import { Alert, Empty, Skeleton, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api, unwrap, type Schemas } from '@/lib/api/client';
 import { problemMessage } from '@/lib/problem';
+import { formatDate } from '@/lib/format';
 
 type AuditEvent = Schemas['AuditEvent'];
 type EntityType =
@@ -48,7 +49,7 @@ function defaultShow(v: unknown): string {
   if (v === null || v === undefined || v === '') return '(trống)';
   if (Array.isArray(v)) return v.join(', ');
   if (typeof v === 'boolean') return v ? 'có' : 'không';
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return dayjs(v).format('DD/MM/YYYY');
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
   return String(v);
 }
 

@@ -1,4 +1,12 @@
-import { formatDate, formatNumber } from './format';
+import dayjs from 'dayjs';
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatTime,
+  formatTimeDate,
+  isoDate,
+} from './format';
 
 describe('Vietnamese formats', () => {
   it('groups thousands with dots', () => {
@@ -9,5 +17,15 @@ describe('Vietnamese formats', () => {
   it('shows dates as dd/MM/yyyy', () => {
     expect(formatDate('2025-07-01')).toBe('01/07/2025');
     expect(formatDate(undefined)).toBe('');
+  });
+  it('shows moments with the day first in tables, the time first in sentences', () => {
+    const t = dayjs('2025-08-19T07:30:00').toISOString();
+    expect(formatDateTime(t)).toBe('19/08/2025 07:30');
+    expect(formatTimeDate(t)).toBe('07:30 19/08/2025');
+    expect(formatTime(t)).toBe('07:30');
+    expect(formatDateTime(undefined)).toBe('');
+  });
+  it('writes calendar days as the API reads them', () => {
+    expect(isoDate(dayjs('2025-07-01T23:00:00'))).toBe('2025-07-01');
   });
 });

@@ -14,3 +14,23 @@ export function formatDate(iso: string | undefined | null): string {
 export function todayIso(): string {
   return dayjs().format('YYYY-MM-DD');
 }
+
+/** "2025-08-19T07:30:00+07:00" -> "19/08/2025 07:30" (a moment in lists and tables). */
+export function formatDateTime(iso: string | undefined | null): string {
+  return iso ? dayjs(iso).format('DD/MM/YYYY HH:mm') : '';
+}
+
+/** "2025-08-19T07:30:00+07:00" -> "07:30 19/08/2025" (when something happened, in a sentence). */
+export function formatTimeDate(iso: string | undefined | null): string {
+  return iso ? dayjs(iso).format('HH:mm DD/MM/YYYY') : '';
+}
+
+/** "2025-08-19T07:30:00+07:00" -> "07:30". */
+export function formatTime(iso: string | undefined | null): string {
+  return iso ? dayjs(iso).format('HH:mm') : '';
+}
+
+/** A calendar day as the API writes it: "2025-08-19". */
+export function isoDate(day: dayjs.Dayjs): string {
+  return day.format('YYYY-MM-DD');
+}

@@ -1,17 +1,17 @@
 import { TrophyOutlined } from '@ant-design/icons';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { PendingCard } from '@/features/indicators';
-import { useReportSummary, type ReportSummary } from '@/features/reports';
+import { useReportSummary } from '@/features/reports';
 import { UNIT_KIND_LABELS } from '@/lib/unitKinds';
 import { unitListQuery, type UnitKind } from '@/lib/units';
 import { api, unwrap } from '@/lib/api/client';
-import { formatNumber, todayIso } from '@/lib/format';
+import { formatNumber, isoDate, todayIso } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 import { useCurrentUser, useRights } from '@/lib/useSession';
-import { Chart } from './Chart';
+import { TrendChart, ChildrenChart, ChildrenTable } from './DashboardCharts';
 
 const TILES: { title: string; kinds: UnitKind[]; link: string }[] = [
   { title: 'Tỉnh, thành phố', kinds: ['PROVINCE'], link: '/don-vi?kind=PROVINCE' },
@@ -39,8 +39,8 @@ export function DashboardPage() {
   const rights = useRights();
   const unitId = user?.unit?.id;
   const today = todayIso();
-  const yearStart = dayjs().startOf('year').format('YYYY-MM-DD');
-  const twelveMonths = dayjs().subtract(11, 'month').startOf('month').format('YYYY-MM-DD');
+  const yearStart = isoDate(dayjs().startOf('year'));
+  const twelveMonths = isoDate(dayjs().subtract(11, 'month').startOf('month'));
   const year = useReportSummary({ unitId, from: yearStart, to: today });
   const trend = useReportSummary({
     unitId,
@@ -193,117 +193,5 @@ export function DashboardPage() {
         ))}
       </Row>
     </div>
-  );
-}
-
-function TrendChart({ summary }: { summary: ReportSummary }) {
-  const months = summary.series.map((p) => `${p.period.slice(5)}/${p.period.slice(2, 4)}`);
-  return (
-    <Chart
-      ariaLabel="Biểu đồ sự kiện và lượt tham dự theo tháng"
-      height={280}
-      option={{
-        tooltip: { trigger: 'axis' },
-        legend: { top: 0, data: ['Sự kiện', 'Lượt tham dự'] },
-        grid: { left: 48, right: 56, top: 56, bottom: 24 },
-        xAxis: { type: 'category', data: months },
-        yAxis: [
-          { type: 'value', name: 'Sự kiện', minInterval: 1 },
-          { type: 'value', name: 'Lượt', splitLine: { show: false } },
-        ],
-        series: [
-          { name: 'Sự kiện', type: 'bar', data: summary.series.map((p) => p.events) },
-          {
-            name: 'Lượt tham dự',
-            type: 'line',
-            yAxisIndex: 1,
-            smooth: true,
-            data: summary.series.map((p) => p.attendance),
-          },
-        ],
-      }}
-    />
-  );
-}
-
-function ChildrenChart({ summary }: { summary: ReportSummary }) {
-  const rows = summary.children.slice(0, 40);
-  return (
-    <Chart
-      ariaLabel="Biểu đồ theo đơn vị trực thuộc"
-      height={Math.max(200, rows.length * 28 + 60)}
-      option={{
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        legend: { top: 0, data: ['Sự kiện', 'Mô hình', 'Được khen'] },
-        grid: { left: 200, right: 24, top: 32, bottom: 24 },
-        xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', inverse: true, data: rows.map((c) => c.unit.name) },
-        series: [
-          { name: 'Sự kiện', type: 'bar', data: rows.map((c) => c.figures.events) },
-          { name: 'Mô hình', type: 'bar', data: rows.map((c) => c.figures.models) },
-          {
-            name: 'Được khen',
-            type: 'bar',
-            data: rows.map((c) => c.figures.awardedCollectives + c.figures.awardedIndividuals),
-          },
-        ],
-      }}
-    />
-  );
-}
-
-function ChildrenTable({
-  summary,
-  from,
-  to,
-}: {
-  summary: ReportSummary;
-  from: string;
-  to: string;
-}) {
-  return (
-    <Table
-      size="small"
-      rowKey={(c) => c.unit.id}
-      dataSource={summary.children}
-      pagination={summary.children.length > 10 ? { pageSize: 10 } : false}
-      columns={[
-        {
-          title: 'Đơn vị',
-          key: 'unit',
-          render: (_, c) => (
-            <Link to={`/bao-cao?unitId=${c.unit.id}&from=${from}&to=${to}`}>{c.unit.name}</Link>
-          ),
-        },
-        {
-          title: 'Sự kiện',
-          key: 'events',
-          align: 'right',
-          render: (_, c) => (
-            <Link to={`/su-kien?unitId=${c.unit.id}&from=${from}&to=${to}`}>
-              {formatNumber(c.figures.events)}
-            </Link>
-          ),
-        },
-        {
-          title: 'Mô hình',
-          key: 'models',
-          align: 'right',
-          render: (_, c) => (
-            <Link to={`/mo-hinh?unitId=${c.unit.id}`}>{formatNumber(c.figures.models)}</Link>
-          ),
-        },
-        {
-          title: 'Được khen',
-          key: 'awards',
-          align: 'right',
-          render: (_, c) => (
-            <Link to={`/khen-thuong?unitId=${c.unit.id}&from=${from}&to=${to}`}>
-              {formatNumber(c.figures.awardedCollectives + c.figures.awardedIndividuals)}
-            </Link>
-          ),
-        },
-      ]}
-    />
   );
 }

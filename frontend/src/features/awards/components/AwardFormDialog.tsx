@@ -12,7 +12,9 @@ import { useCurrentUser } from '@/lib/useSession';
 import { useQuery } from '@tanstack/react-query';
 import { useAwardPowers, useSaveAward, type Award } from '../api/awards';
 import { issuerOf } from '../issuer';
-import { RecipientsGrid, rowsOf, toInput, type RecipientRow } from './RecipientsGrid';
+import { rowsOf, toInput, type RecipientRow } from './recipientRows';
+import { RecipientsGrid } from './RecipientsGrid';
+import { formatDate, isoDate } from '@/lib/format';
 
 interface Values {
   number: string;
@@ -61,7 +63,7 @@ export function AwardFormDialog({
   const unit = useQuery({ ...unitDetailQuery(unitId ?? 0), enabled: unitId !== undefined });
   const [issuerTouched, setIssuerTouched] = useState(!!a);
 
-  const day = (decidedOn ?? dayjs()).format('YYYY-MM-DD');
+  const day = isoDate(decidedOn ?? dayjs());
   const grantable = new Set(
     (powers.data ?? [])
       .filter(
@@ -304,7 +306,7 @@ export function AwardFormDialog({
                     : []),
                   ...(events.data?.content ?? []).map((e) => ({
                     value: e.id,
-                    label: `${e.title} (${dayjs(e.startsAt).format('DD/MM/YYYY')})`,
+                    label: `${e.title} (${formatDate(e.startsAt)})`,
                     title: e.title,
                   })),
                 ]}

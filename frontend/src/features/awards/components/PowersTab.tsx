@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormDialog } from '@/components/FormDialog';
 import { useCatalogue } from '@/lib/catalogues';
-import { formatDate } from '@/lib/format';
+import { formatDate, isoDate } from '@/lib/format';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import { useAwardPowers, useSaveAwardPower, type AwardPower } from '../api/awards';
 
@@ -41,7 +41,7 @@ export function PowersTab() {
             key: 'range',
             width: 230,
             render: (_, p) =>
-              `từ ${formatDate(p.validFrom)}${p.validTo ? ` đến hết ${formatDate(dayjs(p.validTo).subtract(1, 'day').format('YYYY-MM-DD'))}` : ''}`,
+              `từ ${formatDate(p.validFrom)}${p.validTo ? ` đến hết ${formatDate(isoDate(dayjs(p.validTo).subtract(1, 'day')))}` : ''}`,
           },
           {
             title: 'Trạng thái',

@@ -1,8 +1,7 @@
 import { AuditOutlined } from '@ant-design/icons';
 import { Card, List, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link } from 'react-router';
-import { formatNumber } from '@/lib/format';
+import { formatDate, formatNumber } from '@/lib/format';
 import { useRights } from '@/lib/useSession';
 import { STATUS_COLORS, STATUS_LABELS, useIndicatorReports } from '../api/indicators';
 
@@ -57,9 +56,7 @@ export function PendingCard({ unitId }: { unitId?: number }) {
                 {r.periodLabel} — {r.unit.name}
               </Link>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {r.status === 'SUBMITTED'
-                  ? `Gửi ${r.submittedAt ? dayjs(r.submittedAt).format('DD/MM/YYYY') : ''}`
-                  : r.reviewComment}
+                {r.status === 'SUBMITTED' ? `Gửi ${formatDate(r.submittedAt)}` : r.reviewComment}
               </Typography.Text>
             </Space>
             <Tag color={STATUS_COLORS[r.status]}>{STATUS_LABELS[r.status]}</Tag>

@@ -1,23 +1,7 @@
 import { CloudUploadOutlined, DownloadOutlined, SaveOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Progress,
-  Radio,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Progress, Radio, Select, Space, Typography, Upload } from 'antd';
+import { useState } from 'react';
 import { saveDownload } from '@/lib/download';
-import dayjs from 'dayjs';
 import { formatNumber } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 import {
@@ -27,87 +11,11 @@ import {
   RESOURCE_LABELS,
   uploadPreview,
   useImportJob,
-  useImportJobs,
-  type ImportJob,
   type ImportMode,
   type ImportResourceName,
 } from '../api/imports';
-
-type RowError = ImportJob['errors'][number];
-
-const STATE: Record<ImportJob['state'], { color: string; label: string }> = {
-  QUEUED: { color: 'default', label: 'Đang chờ' },
-  RUNNING: { color: 'processing', label: 'Đang chạy' },
-  SUCCEEDED: { color: 'success', label: 'Xong' },
-  FAILED: { color: 'error', label: 'Thất bại' },
-};
-
-function percent(job?: ImportJob) {
-  if (!job || job.total === 0) return 0;
-  return Math.floor((job.done / job.total) * 100);
-}
-
-/** Progress, counts and rejected rows of one job. */
-function JobResult({ job }: { job: ImportJob }) {
-  const columns: ColumnsType<RowError> = [
-    { title: 'Dòng', dataIndex: 'index', key: 'index', width: 80 },
-    { title: 'Mã (externalId)', dataIndex: 'externalId', key: 'externalId', width: 180 },
-    {
-      title: 'Lỗi',
-      key: 'violations',
-      render: (_, r) => (
-        <ul className="import-errors">
-          {(r.violations ?? []).map((v, i) => (
-            <li key={i}>
-              <Typography.Text code>{v.field}</Typography.Text> {v.message}
-            </li>
-          ))}
-        </ul>
-      ),
-    },
-  ];
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Progress
-        percent={percent(job)}
-        status={job.state === 'FAILED' ? 'exception' : isRunning(job) ? 'active' : 'success'}
-        format={() => `${formatNumber(job.done)}/${formatNumber(job.total)} dòng`}
-        aria-label="Tiến độ"
-      />
-      <Descriptions size="small" column={{ xs: 1, sm: 3, md: 6 }} bordered>
-        <Descriptions.Item label="Trạng thái">
-          <Tag color={STATE[job.state].color}>{STATE[job.state].label}</Tag>
-        </Descriptions.Item>
-        <Descriptions.Item label={job.dryRun ? 'Sẽ thêm mới' : 'Thêm mới'}>
-          {formatNumber(job.counts.created)}
-        </Descriptions.Item>
-        <Descriptions.Item label={job.dryRun ? 'Sẽ cập nhật' : 'Cập nhật'}>
-          {formatNumber(job.counts.updated)}
-        </Descriptions.Item>
-        <Descriptions.Item label="Không đổi">
-          {formatNumber(job.counts.unchanged)}
-        </Descriptions.Item>
-        <Descriptions.Item label="Xóa">{formatNumber(job.counts.deleted)}</Descriptions.Item>
-        <Descriptions.Item label="Dòng lỗi">
-          <Typography.Text type={job.counts.rejected ? 'danger' : undefined}>
-            {formatNumber(job.counts.rejected)}
-          </Typography.Text>
-        </Descriptions.Item>
-      </Descriptions>
-      {job.message && <Alert type="error" showIcon title={job.message} />}
-      {job.errors.length > 0 && (
-        <Table<RowError>
-          size="small"
-          rowKey="index"
-          columns={columns}
-          dataSource={job.errors}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          data-testid="import-errors"
-        />
-      )}
-    </Space>
-  );
-}
+import { JobResult } from './JobResult';
+import { RecentJobs } from './RecentJobs';
 
 /**
  * Nhập dữ liệu: a CSV or Excel file is checked first (every row, nothing saved), the rows' errors
@@ -123,14 +31,6 @@ export function ImportPage() {
   const [applyKey] = useState(() => crypto.randomUUID());
   const preview = useImportJob(previewId);
   const applied = useImportJob(appliedId);
-  const [page, setPage] = useState(0);
-  const jobs = useImportJobs(page, 10, isRunning(preview.data) || isRunning(applied.data));
-  const { refetch } = jobs;
-  const states = `${preview.data?.state}-${applied.data?.state}`;
-  useEffect(() => {
-    void refetch();
-  }, [states, refetch]);
-
   const upload = async (file: File) => {
     setPreviewId(undefined);
     setAppliedId(undefined);
@@ -167,43 +67,6 @@ export function ImportPage() {
   const blocked = p !== undefined && p.mode === 'all' && p.counts.rejected > 0;
   const toSave = p ? p.counts.created + p.counts.updated + p.counts.deleted : 0;
   const canSave = p?.state === 'SUCCEEDED' && !blocked && !appliedId && toSave > 0;
-
-  const jobColumns: ColumnsType<ImportJob> = [
-    {
-      title: 'Lúc',
-      key: 'at',
-      render: (_, j) => dayjs(j.createdAt).format('DD/MM/YYYY HH:mm'),
-      width: 150,
-    },
-    {
-      title: 'Dữ liệu',
-      key: 'resource',
-      render: (_, j) => RESOURCE_LABELS[j.resource as ImportResourceName] ?? j.resource,
-    },
-    { title: 'Tệp', dataIndex: 'sourceName', key: 'sourceName' },
-    {
-      title: 'Loại',
-      key: 'dry',
-      render: (_, j) => (j.dryRun ? 'Kiểm tra trước' : 'Lưu'),
-    },
-    {
-      title: 'Trạng thái',
-      key: 'state',
-      render: (_, j) => <Tag color={STATE[j.state].color}>{STATE[j.state].label}</Tag>,
-    },
-    {
-      title: 'Tiến độ',
-      key: 'done',
-      render: (_, j) => `${formatNumber(j.done)}/${formatNumber(j.total)}`,
-    },
-    {
-      title: 'Thêm / sửa / lỗi',
-      key: 'counts',
-      render: (_, j) =>
-        `${formatNumber(j.counts.created)} / ${formatNumber(j.counts.updated)} / ${formatNumber(j.counts.rejected)}`,
-    },
-    { title: 'Người nhập', dataIndex: 'createdBy', key: 'createdBy' },
-  ];
 
   return (
     <>
@@ -304,22 +167,10 @@ export function ImportPage() {
         </Card>
       )}
 
-      <Card title="Các lần nhập gần đây" size="small">
-        <Table<ImportJob>
-          size="small"
-          rowKey="id"
-          columns={jobColumns}
-          dataSource={jobs.data?.content ?? []}
-          loading={jobs.isLoading}
-          pagination={{
-            current: page + 1,
-            pageSize: 10,
-            total: jobs.data?.totalElements ?? 0,
-            onChange: (n) => setPage(n - 1),
-            hideOnSinglePage: true,
-          }}
-        />
-      </Card>
+      <RecentJobs
+        running={isRunning(preview.data) || isRunning(applied.data)}
+        changed={`${preview.data?.state}-${applied.data?.state}`}
+      />
     </>
   );
 }

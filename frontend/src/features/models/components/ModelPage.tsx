@@ -5,14 +5,11 @@ import {
   Breadcrumb,
   Button,
   Card,
-  Descriptions,
   Empty,
-  List,
   Skeleton,
   Space,
   Tabs,
   Tag,
-  Timeline,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -23,65 +20,14 @@ import { formatDate } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 import { useCurrentUser, useRights } from '@/lib/useSession';
 import { ApiError } from '@/lib/api/client';
-import {
-  useModelDetail,
-  type ModelDetail,
-  type ModelStatus,
-  type RecognitionLevel,
-} from '../api/models';
-import {
-  LEAD_ORG_LABELS,
-  RECOGNITION_LABELS,
-  STATUS_COLORS,
-  STATUS_LABELS,
-  TARGET_LABELS,
-  TRANSITION_ACTIONS,
-} from '../labels';
-import { RecognitionDialog, TransitionDialog } from './LifecycleDialogs';
+import { useModelDetail, type ModelStatus, type RecognitionLevel } from '../api/models';
+import { RECOGNITION_LABELS, STATUS_COLORS, STATUS_LABELS, TRANSITION_ACTIONS } from '../labels';
+import { TransitionDialog } from './LifecycleDialogs';
+import { RecognitionDialog } from './RecognitionDialog';
 import { ModelFormDialog } from './ModelFormDialog';
-import { Counted } from './ModelsPage';
 import { RosterTab } from './RosterTab';
-
-const AUDIT_FIELDS: Record<string, string> = {
-  name: 'Tên',
-  typeId: 'Loại (mã)',
-  unitId: 'Đơn vị (mã)',
-  leadOrganisations: 'Chủ trì',
-  establishedOn: 'Ngày thành lập',
-  description: 'Mô tả',
-  targetCommunities: 'Đối tượng',
-  declaredTeams: 'Số tổ theo báo cáo',
-  declaredMembers: 'Số thành viên theo báo cáo',
-  status: 'Trạng thái',
-  date: 'Ngày',
-  reason: 'Lý do',
-  sites: 'Đơn vị nhân rộng (mã)',
-  recognition: 'Công nhận',
-  team: 'Tổ',
-  member: 'Thành viên',
-  fullName: 'Họ và tên',
-  gender: 'Giới tính',
-  birthYear: 'Năm sinh',
-  role: 'Vai trò',
-  phone: 'Điện thoại',
-  address: 'Địa chỉ',
-  joinedOn: 'Ngày vào tổ',
-  leftOn: 'Ngày rời tổ',
-  dissolvedOn: 'Ngày giải thể',
-  teamsCreated: 'Tổ tạo mới',
-  membersCreated: 'Thành viên thêm',
-  members: 'Số thành viên xuất',
-  masked: 'Đã che thông tin cá nhân',
-};
-
-const AUDIT_VALUES: Record<string, string> = {
-  ...STATUS_LABELS,
-  LEADER: 'Tổ trưởng',
-  DEPUTY: 'Tổ phó',
-  MEMBER: 'Tổ viên',
-  MALE: 'Nam',
-  FEMALE: 'Nữ',
-};
+import { Overview, Awards } from './ModelOverview';
+import { AUDIT_FIELDS, AUDIT_VALUES } from './modelAudit';
 
 type Dialog =
   | { kind: 'none' }
@@ -229,108 +175,5 @@ export function ModelPage({ awardsOf }: { awardsOf?: (modelId: number) => ReactN
         />
       )}
     </>
-  );
-}
-
-function Overview({ model }: { model: ModelDetail }) {
-  return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
-        <Descriptions.Item label="Lĩnh vực">{model.field.name}</Descriptions.Item>
-        <Descriptions.Item label="Loại mô hình">{model.type.name}</Descriptions.Item>
-        <Descriptions.Item label="Đơn vị">{model.unit.name}</Descriptions.Item>
-        <Descriptions.Item label="Ngày thành lập">
-          {formatDate(model.establishedOn)}
-        </Descriptions.Item>
-        <Descriptions.Item label="Chủ trì">
-          {model.leadOrganisations.map((o) => LEAD_ORG_LABELS[o]).join(', ')}
-        </Descriptions.Item>
-        <Descriptions.Item label="Đối tượng">
-          {model.targetCommunities.map((t) => TARGET_LABELS[t]).join(', ') || '—'}
-        </Descriptions.Item>
-        <Descriptions.Item label="Số tổ">
-          <Counted counted={model.teamCount} declared={model.declaredTeams} />
-        </Descriptions.Item>
-        <Descriptions.Item label="Số thành viên">
-          <Counted counted={model.memberCount} declared={model.declaredMembers} />
-        </Descriptions.Item>
-        <Descriptions.Item label="Mô tả" span={2}>
-          {model.description ?? '—'}
-        </Descriptions.Item>
-      </Descriptions>
-      <Card size="small" title="Quá trình hoạt động">
-        <Timeline
-          items={[
-            {
-              key: 'start',
-              title: formatDate(model.establishedOn),
-              content: 'Thành lập, đăng ký mô hình',
-            },
-            ...model.statusHistory.map((h, i) => ({
-              key: i,
-              color: STATUS_COLORS[h.toStatus] === 'default' ? 'gray' : STATUS_COLORS[h.toStatus],
-              title: formatDate(h.date),
-              content: (
-                <div>
-                  <b>{STATUS_LABELS[h.toStatus]}</b> — {h.actorName}
-                  {h.reason && <div>Lý do: {h.reason}</div>}
-                  {h.note && <div>{h.note}</div>}
-                </div>
-              ),
-            })),
-          ]}
-        />
-      </Card>
-      {model.sites.length > 0 && (
-        <Card size="small" title="Nơi nhân rộng">
-          <List
-            size="small"
-            dataSource={model.sites}
-            renderItem={(s) => (
-              <List.Item>
-                {s.unit.name} — từ {formatDate(s.since)}
-              </List.Item>
-            )}
-          />
-        </Card>
-      )}
-    </Space>
-  );
-}
-
-function Awards({
-  model,
-  awardsOf,
-}: {
-  model: ModelDetail;
-  awardsOf?: (modelId: number) => ReactNode;
-}) {
-  return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      {model.recognitions.length === 0 ? (
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description="Mô hình chưa được công nhận điển hình"
-        />
-      ) : (
-        <List
-          header={<b>Công nhận điển hình</b>}
-          bordered
-          dataSource={model.recognitions}
-          renderItem={(r) => (
-            <List.Item>
-              <Space orientation="vertical" size={0}>
-                <span>
-                  <Tag color="gold">{RECOGNITION_LABELS[r.level]}</Tag> Quyết định số{' '}
-                  {r.decisionNumber} ngày {formatDate(r.decisionDate)}
-                </span>
-                {r.authority && <Typography.Text type="secondary">{r.authority}</Typography.Text>}
-              </Space>
-            </List.Item>
-          )}
-        />
-      )}
-      {awardsOf?.(model.id)}
-    </Space>
   );
 }

@@ -1,13 +1,13 @@
 import { KeyOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { FormDialog } from '@/components/FormDialog';
 import { UnitPicker } from '@/components/UnitPicker';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey, type ApiKey } from '../api/admin';
+import { formatTimeDate } from '@/lib/format';
 
-const time = (t?: string) => (t ? dayjs(t).format('HH:mm DD/MM/YYYY') : '—');
+const time = (t?: string) => formatTimeDate(t) || '—';
 
 function CreateKeyModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<{ name: string; unitId: number }>();

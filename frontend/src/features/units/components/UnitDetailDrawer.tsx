@@ -24,30 +24,8 @@ import { problemMessage } from '@/lib/problem';
 import { useRights } from '@/lib/useSession';
 import { useUnitDetail, type UnitDetail } from '../api/units';
 import { UnitHistory } from './UnitHistory';
-import type { Schemas } from '@/lib/api/client';
-
-type LineageLink = Schemas['LineageLink'];
+import { lineageItem, type LinkTo } from './unitLineage';
 import { UNIT_KIND_COLORS, UNIT_KIND_LABELS } from '@/lib/unitKinds';
-
-const CHANGE_LABELS = { MERGE: 'Sáp nhập', SPLIT: 'Chia tách', RENAME: 'Đổi tên' } as const;
-
-type LinkTo = (id: number) => { href: string; onClick: (e: React.MouseEvent) => void };
-
-/** One lineage link on the timeline: "Sáp nhập từ X" or "Sáp nhập vào Y", with its basis. */
-function lineageItem(l: LineageLink, direction: 'từ' | 'vào', color: string, linkTo: LinkTo) {
-  return {
-    key: `${direction}${l.unit.id}`,
-    color,
-    title: formatDate(l.date),
-    content: (
-      <span>
-        {CHANGE_LABELS[l.changeKind]} {direction}{' '}
-        <Typography.Link {...linkTo(l.unit.id)}>{l.unit.name}</Typography.Link>
-        {l.note && <Typography.Text type="secondary"> — {l.note}</Typography.Text>}
-      </span>
-    ),
-  };
-}
 
 interface UnitDetailDrawerProps {
   unitId?: number;

@@ -1,37 +1,19 @@
 import type { ReactNode } from 'react';
 import { MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Input,
-  Row,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Button, Card, Col, Row, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
-import { formatDate, formatNumber, todayIso } from '@/lib/format';
-import { problemMessage } from '@/lib/problem';
-import { useTableParams } from '@/lib/useTableParams';
+import { todayIso } from '@/lib/format';
+import { useListPage } from '@/lib/useListPage';
+import { PagedTable } from '@/components/PagedTable';
+import { PageHeader } from '@/components/PageHeader';
+import { unitColumns } from './unitColumns';
 import { useCurrentUser, useRights } from '@/lib/useSession';
-import {
-  useUnitDetail,
-  useUnitList,
-  type Unit,
-  type UnitDetail,
-  type UnitKind,
-} from '../api/units';
+import { useUnitDetail, useUnitList, type UnitDetail, type UnitKind } from '../api/units';
 import { MergeUnitsModal } from './MergeUnitsModal';
 import { UnitDetailDrawer } from './UnitDetailDrawer';
 import { UnitFormModal } from './UnitFormModal';
+import { UnitFilters } from './UnitFilters';
 import { UnitTree } from './UnitTree';
-import { UNIT_KIND_COLORS, UNIT_KIND_LABELS, UNIT_KINDS } from '@/lib/unitKinds';
 
 const FILTERS = ['q', 'kind', 'ancestorId', 'all', 'unit'] as const;
 
@@ -40,16 +22,15 @@ type FormState =
   | { mode: 'create'; parentId?: number }
   | { mode: 'edit'; unit: UnitDetail; etag: string };
 
-/** Đơn vị: the lazily loaded tree beside a searchable table, with detail, forms and merge. */
 /** Đơn vị: the tree and its details; `awardsOf` adds the awards tab (composed by the app). */
 export function UnitsPage({ awardsOf }: { awardsOf?: (unit: UnitDetail) => ReactNode } = {}) {
-  const { state, params, onChange, setFilter, setParam, sortOrderOf } = useTableParams(FILTERS);
+  const page = useListPage(FILTERS);
+  const { state, params, setFilter, setParam } = page;
   const f = state.filters;
   const showAll = f.all?.[0] === '1';
   const activeOn = showAll ? undefined : todayIso();
   const ancestorId = f.ancestorId?.[0] ? Number(f.ancestorId[0]) : undefined;
   const openUnitId = f.unit?.[0] ? Number(f.unit[0]) : undefined;
-  const [search, setSearch] = useState(f.q?.[0] ?? '');
   const [form, setForm] = useState<FormState>({ mode: 'closed' });
   const [merge, setMerge] = useState<{ open: boolean; successorId?: number }>({ open: false });
   const rights = useRights();
@@ -82,70 +63,29 @@ export function UnitsPage({ awardsOf }: { awardsOf?: (unit: UnitDetail) => React
     },
   });
 
-  const columns: ColumnsType<Unit> = [
-    {
-      title: 'Tên đơn vị',
-      dataIndex: 'name',
-      key: 'name',
-      sorter: true,
-      sortOrder: sortOrderOf('name') ?? (state.sort ? null : 'ascend'),
-      render: (name: string, u) => <Typography.Link {...linkTo(u.id)}>{name}</Typography.Link>,
-    },
-    {
-      title: 'Loại',
-      dataIndex: 'kind',
-      key: 'kind',
-      sorter: true,
-      sortOrder: sortOrderOf('kind'),
-      render: (kind: UnitKind) => (
-        <Tag color={UNIT_KIND_COLORS[kind]}>{UNIT_KIND_LABELS[kind]}</Tag>
-      ),
-    },
-    { title: 'Mã', dataIndex: 'code', key: 'code', sorter: true, sortOrder: sortOrderOf('code') },
-    { title: 'Cấp trên', dataIndex: 'parentName', key: 'parentName' },
-    {
-      title: 'Hiệu lực từ',
-      dataIndex: 'validFrom',
-      key: 'validFrom',
-      sorter: true,
-      sortOrder: sortOrderOf('validFrom'),
-      render: formatDate,
-    },
-    {
-      title: 'Trạng thái',
-      key: 'active',
-      render: (_: unknown, u) =>
-        u.active ? (
-          <Tag color="success">Đang hoạt động</Tag>
-        ) : (
-          <Tag>Hết hiệu lực {formatDate(u.validTo)}</Tag>
-        ),
-    },
-  ];
-
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          Đơn vị
-        </Typography.Title>
-        <Space>
-          {rights.reorganise && (
-            <Button icon={<MergeCellsOutlined />} onClick={() => setMerge({ open: true })}>
-              Sáp nhập
-            </Button>
-          )}
-          {rights.write && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setForm({ mode: 'create', parentId: ancestorId ?? user?.unit?.id })}
-            >
-              Thêm đơn vị
-            </Button>
-          )}
-        </Space>
-      </div>
+      <PageHeader
+        title="Đơn vị"
+        actions={
+          <>
+            {rights.reorganise && (
+              <Button icon={<MergeCellsOutlined />} onClick={() => setMerge({ open: true })}>
+                Sáp nhập
+              </Button>
+            )}
+            {rights.write && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setForm({ mode: 'create', parentId: ancestorId ?? user?.unit?.id })}
+              >
+                Thêm đơn vị
+              </Button>
+            )}
+          </>
+        }
+      />
       <Row gutter={16}>
         <Col xs={24} lg={9}>
           <Card
@@ -173,57 +113,17 @@ export function UnitsPage({ awardsOf }: { awardsOf?: (unit: UnitDetail) => React
         </Col>
         <Col xs={24} lg={15}>
           <Card size="small">
-            <Space wrap style={{ marginBottom: 12 }}>
-              <Input.Search
-                aria-label="Tìm đơn vị"
-                placeholder="Tìm theo tên hoặc mã (không cần dấu)"
-                allowClear
-                value={search}
-                onChange={(e) => setSearch(e.target.value)}
-                onSearch={(v) => setFilter('q', v.trim() || undefined)}
-                style={{ width: 360 }}
-              />
-              <Select<UnitKind[]>
-                mode="multiple"
-                aria-label="Lọc theo loại"
-                placeholder="Mọi loại đơn vị"
-                allowClear
-                value={(f.kind as UnitKind[] | undefined) ?? []}
-                onChange={(v) => setFilter('kind', v)}
-                style={{ minWidth: 220 }}
-                options={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
-              />
-              {ancestorId && (
-                <Tag closable onClose={() => setFilter('ancestorId', undefined)} color="processing">
-                  Trong: {scope.data?.unit.name ?? '…'}
-                </Tag>
-              )}
-            </Space>
-            {list.isError && (
-              <Alert
-                type="error"
-                showIcon
-                title={problemMessage(list.error)}
-                style={{ marginBottom: 12 }}
-              />
-            )}
-            <Table<Unit>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={list.data?.content}
-              loading={list.isFetching}
-              onChange={onChange}
-              onRow={(u) => ({ onDoubleClick: () => openUnit(u.id) })}
-              locale={{ emptyText: 'Không có đơn vị phù hợp' }}
-              pagination={{
-                current: state.page + 1,
-                pageSize: state.size,
-                total: list.data?.totalElements ?? 0,
-                showSizeChanger: true,
-                pageSizeOptions: [10, 20, 50, 100, 200],
-                showTotal: (total) => `${formatNumber(total)} đơn vị`,
-              }}
+            <UnitFilters page={page} scopeName={scope.data?.unit.name} />
+            <PagedTable
+              query={list}
+              columns={unitColumns(page, linkTo)}
+              paging={page.paging}
+              onChange={page.onChange}
+              noun="đơn vị"
+              empty="Không có đơn vị phù hợp"
+              openOn="doubleClick"
+              onOpen={(u) => openUnit(u.id)}
+              pageSizeOptions={[10, 20, 50, 100, 200]}
             />
           </Card>
         </Col>

@@ -27,51 +27,7 @@ public final class AntqMain {
 
   public static void main(String... args) {
     boolean external = externalDatabaseConfigured();
-    CompletableFuture<EmbeddedDatabase> embedded = null;
-    if (!external) {
-      Path dataDir = Path.of(envOr("ANTQ_DATA_DIR", "data")).toAbsolutePath();
-      int port = Integer.parseInt(envOr("ANTQ_DB_PORT", "0"));
-      if (EmbeddedDatabase.initialised(dataDir)) {
-        // an existing cluster starts beside Quarkus; the first connection waits for it
-        int chosen = port > 0 ? port : EmbeddedDatabase.freePort();
-        embedded = EmbeddedDatabase.startBeside(dataDir, chosen);
-        System.setProperty("quarkus.datasource.jdbc.url", EmbeddedDatabase.jdbcUrl(chosen));
-        embedded.thenRun(() -> LOG.infof("Embedded PostgreSQL started, data in %s", dataDir));
-      } else {
-        // a new one first: initdb wants the directory empty (the keys below go into it)
-        EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, port);
-        embedded = CompletableFuture.completedFuture(db);
-        System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
-        LOG.infof("Embedded PostgreSQL created and started, data in %s", dataDir);
-      }
-      System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
-      System.setProperty("quarkus.datasource.password", EmbeddedDatabase.USER);
-      if (System.getenv("ANTQ_DEMO_DATA") == null && System.getProperty("antq.demo-data") == null) {
-        System.setProperty("antq.demo-data", "true");
-      }
-      CompletableFuture<EmbeddedDatabase> db = embedded;
-      Thread main = Thread.currentThread();
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    // once Quarkus has stopped (its last writes need the database); not when the
-                    // main thread ends: on a signal it never does, and the stop took 15 s more
-                    io.quarkus.runtime.Application app =
-                        io.quarkus.runtime.Application.currentApplication();
-                    if (app != null) {
-                      app.awaitShutdown();
-                    } else {
-                      try {
-                        main.join(15_000);
-                      } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                      }
-                    }
-                    closeWhenStarted(db);
-                  },
-                  "antq-embedded-pg-stop"));
-    }
+    CompletableFuture<EmbeddedDatabase> embedded = external ? null : startEmbedded();
     // after initdb (it wants an empty directory); the keys live beside the cluster
     if (notBlank(System.getenv("ANTQ_OIDC_ISSUER"))) {
       trustOidcProvider(System.getenv("ANTQ_OIDC_ISSUER"));
@@ -85,6 +41,61 @@ public final class AntqMain {
         closeWhenStarted(embedded);
       }
     }
+  }
+
+  /**
+   * The embedded PostgreSQL of {@code $ANTQ_DATA_DIR}: an existing cluster starts beside Quarkus, a
+   * new one is created first; its connection goes into Quarkus's configuration.
+   */
+  private static CompletableFuture<EmbeddedDatabase> startEmbedded() {
+    CompletableFuture<EmbeddedDatabase> embedded;
+    Path dataDir = Path.of(envOr("ANTQ_DATA_DIR", "data")).toAbsolutePath();
+    int port = Integer.parseInt(envOr("ANTQ_DB_PORT", "0"));
+    if (EmbeddedDatabase.initialised(dataDir)) {
+      // an existing cluster starts beside Quarkus; the first connection waits for it
+      int chosen = port > 0 ? port : EmbeddedDatabase.freePort();
+      embedded = EmbeddedDatabase.startBeside(dataDir, chosen);
+      System.setProperty("quarkus.datasource.jdbc.url", EmbeddedDatabase.jdbcUrl(chosen));
+      embedded.thenRun(() -> LOG.infof("Embedded PostgreSQL started, data in %s", dataDir));
+    } else {
+      // a new one first: initdb wants the directory empty (the keys below go into it)
+      EmbeddedDatabase created = EmbeddedDatabase.start(dataDir, port);
+      embedded = CompletableFuture.completedFuture(created);
+      System.setProperty("quarkus.datasource.jdbc.url", created.jdbcUrl());
+      LOG.infof("Embedded PostgreSQL created and started, data in %s", dataDir);
+    }
+    System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
+    System.setProperty("quarkus.datasource.password", EmbeddedDatabase.USER);
+    if (System.getenv("ANTQ_DEMO_DATA") == null && System.getProperty("antq.demo-data") == null) {
+      System.setProperty("antq.demo-data", "true");
+    }
+    stopWithQuarkus(embedded);
+    return embedded;
+  }
+
+  /** Stops the embedded server after Quarkus, whose last writes need it. */
+  private static void stopWithQuarkus(CompletableFuture<EmbeddedDatabase> db) {
+    Thread main = Thread.currentThread();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  // once Quarkus has stopped (its last writes need the database); not when the
+                  // main thread ends: on a signal it never does, and the stop took 15 s more
+                  io.quarkus.runtime.Application app =
+                      io.quarkus.runtime.Application.currentApplication();
+                  if (app != null) {
+                    app.awaitShutdown();
+                  } else {
+                    try {
+                      main.join(15_000);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                  closeWhenStarted(db);
+                },
+                "antq-embedded-pg-stop"));
   }
 
   /** Stops the embedded server once its start has ended (nothing to stop if it failed). */

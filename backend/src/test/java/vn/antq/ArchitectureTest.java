@@ -19,6 +19,8 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import vn.antq.archfixture.FixtureEntity;
@@ -80,6 +82,60 @@ class ArchitectureTest {
         .dependOnClassesThat(
             resideInAPackage(root + "..")
                 .and(not(resideInAnyPackage(root + ".common..", root + ".api.."))));
+  }
+
+  /** The application's sizes: a class a reader can hold in mind, a method that fits a screen. */
+  static final int MAX_CLASS_LINES = 500;
+
+  static final int MAX_METHOD_LINES = 60;
+
+  /**
+   * No top-level class's source file over {@code maxLines} lines, no method body over {@code
+   * maxMethodLines} (see {@link SourceSize}); the generated contract ({@code api}) aside.
+   */
+  static ArchRule sizeLimits(String root, Path sources, int maxLines, int maxMethodLines) {
+    return classes()
+        .that()
+        .resideInAPackage(root + "..")
+        .and()
+        .resideOutsideOfPackage(root + ".api..")
+        .and()
+        .areTopLevelClasses()
+        .should(
+            new ArchCondition<>(
+                "have at most " + maxLines + " lines and methods of at most " + maxMethodLines) {
+              @Override
+              public void check(JavaClass c, ConditionEvents events) {
+                Path file = sources.resolve(c.getName().replace('.', '/') + ".java");
+                if (!Files.exists(file)) {
+                  events.add(SimpleConditionEvent.violated(c, "no source file " + file));
+                  return;
+                }
+                int lines = SourceSize.lines(file);
+                if (lines > maxLines) {
+                  events.add(
+                      SimpleConditionEvent.violated(
+                          c, c.getName() + " has " + lines + " lines (at most " + maxLines + ")"));
+                }
+                for (SourceSize.Method m : SourceSize.methods(file)) {
+                  if (m.lines() > maxMethodLines) {
+                    events.add(
+                        SimpleConditionEvent.violated(
+                            c,
+                            c.getName()
+                                + "."
+                                + m.name()
+                                + " (line "
+                                + m.line()
+                                + ") has "
+                                + m.lines()
+                                + " lines (at most "
+                                + maxMethodLines
+                                + ")"));
+                  }
+                }
+              }
+            });
   }
 
   /** The feature of a class: the first package under the root. */
@@ -145,6 +201,11 @@ class ArchitectureTest {
         .check(MAIN);
   }
 
+  @Test
+  void classesAndMethodsStayWithinTheSizeLimits() {
+    sizeLimits(ROOT, Path.of("src/main/java"), MAX_CLASS_LINES, MAX_METHOD_LINES).check(MAIN);
+  }
+
   // ------------------------------------------------------------------------ each rule bites
 
   @Test
@@ -177,5 +238,15 @@ class ArchitectureTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Helper")
         .hasMessageContaining("AlphaService");
+  }
+
+  @Test
+  void aClassOrMethodOverTheLimitFails() {
+    // the fixture's LongWinded: 19 lines, its method sum's body 10 (the limits scaled down)
+    assertThatThrownBy(() -> sizeLimits(FIXTURE, Path.of("src/test/java"), 15, 8).check(VIOLATIONS))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("LongWinded has 19 lines (at most 15)")
+        .hasMessageContaining("LongWinded.sum (line 5) has 10 lines (at most 8)")
+        .hasMessageNotContaining("LongWinded.twice");
   }
 }

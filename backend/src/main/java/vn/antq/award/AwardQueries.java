@@ -321,6 +321,11 @@ public class AwardQueries {
     params.forEach(ids::setParameter);
     @SuppressWarnings("unchecked")
     List<Object[]> rows = ids.getResultList();
+    return new AwardService.HitPage(hits(rows), total);
+  }
+
+  /** The recipients of (recipient id, decision id) rows, each with its decision. */
+  private List<AwardService.Hit> hits(List<Object[]> rows) {
     List<Long> recipientIds = rows.stream().map(r -> Rows.toLong(r[0])).toList();
     Map<Long, AwardService.RecipientView> recipients =
         recipientIds.isEmpty()
@@ -330,14 +335,12 @@ public class AwardQueries {
     Map<Long, AwardService.View> decisions =
         views(rows.stream().map(r -> Rows.toLong(r[1])).distinct().toList(), false).stream()
             .collect(Collectors.toMap(v -> v.decision().id, v -> v));
-    return new AwardService.HitPage(
-        rows.stream()
-            .map(
-                r ->
-                    new AwardService.Hit(
-                        recipients.get(Rows.toLong(r[0])), decisions.get(Rows.toLong(r[1]))))
-            .toList(),
-        total);
+    return rows.stream()
+        .map(
+            r ->
+                new AwardService.Hit(
+                    recipients.get(Rows.toLong(r[0])), decisions.get(Rows.toLong(r[1]))))
+        .toList();
   }
 
   List<AwardService.View> views(List<Long> ids, boolean withRecipients) {
@@ -347,18 +350,7 @@ public class AwardQueries {
     Map<Long, AwardDecisionEntity> decisions =
         AwardDecisionEntity.<AwardDecisionEntity>list("id in ?1", ids).stream()
             .collect(Collectors.toMap(d -> d.id, d -> d));
-    Map<Long, int[]> counts = new HashMap<>();
-    @SuppressWarnings("unchecked")
-    List<Object[]> countRows =
-        em.createNativeQuery(
-                "SELECT decision_id, count(*) FILTER (WHERE kind = 'COLLECTIVE'),"
-                    + " count(*) FILTER (WHERE kind = 'INDIVIDUAL') FROM award_recipient"
-                    + " WHERE decision_id IN (:ids) GROUP BY decision_id")
-            .setParameter("ids", ids)
-            .getResultList();
-    for (Object[] r : countRows) {
-      counts.put(Rows.toLong(r[0]), new int[] {(int) Rows.toLong(r[1]), (int) Rows.toLong(r[2])});
-    }
+    Map<Long, int[]> counts = recipientCounts(ids);
     Set<Long> catIds = new LinkedHashSet<>();
     Set<Long> unitIds = new LinkedHashSet<>();
     Set<Long> eventIds = new LinkedHashSet<>();
@@ -379,14 +371,8 @@ public class AwardQueries {
     Map<Long, UnitSummary> unitNames = places.summaries(unitIds);
     Map<Long, EventService.EventRef> eventRows = events.eventRefs(eventIds);
     Map<Long, ProgrammeService.ProgrammeRef> programmeRows = programmes.refs(programmeIds);
-    Map<Long, List<AwardService.RecipientView>> recipients = new HashMap<>();
-    if (withRecipients) {
-      for (RecipientRow r :
-          recipientViewsWithDecision(
-              "r.decision_id IN (:ids) ORDER BY r.position_no", Map.of("ids", ids))) {
-        recipients.computeIfAbsent(r.decisionId(), k -> new ArrayList<>()).add(r.view());
-      }
-    }
+    Map<Long, List<AwardService.RecipientView>> recipients =
+        withRecipients ? recipientsOf(ids) : Map.of();
     List<AwardService.View> out = new ArrayList<>();
     for (Long id : ids) {
       AwardDecisionEntity d = decisions.get(id);
@@ -405,6 +391,34 @@ public class AwardQueries {
               withRecipients ? recipients.getOrDefault(id, List.of()) : null));
     }
     return out;
+  }
+
+  /** Collectives and individuals of each decision. */
+  private Map<Long, int[]> recipientCounts(List<Long> ids) {
+    Map<Long, int[]> counts = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> countRows =
+        em.createNativeQuery(
+                "SELECT decision_id, count(*) FILTER (WHERE kind = 'COLLECTIVE'),"
+                    + " count(*) FILTER (WHERE kind = 'INDIVIDUAL') FROM award_recipient"
+                    + " WHERE decision_id IN (:ids) GROUP BY decision_id")
+            .setParameter("ids", ids)
+            .getResultList();
+    for (Object[] r : countRows) {
+      counts.put(Rows.toLong(r[0]), new int[] {(int) Rows.toLong(r[1]), (int) Rows.toLong(r[2])});
+    }
+    return counts;
+  }
+
+  /** The recipients of each decision, in their order in it. */
+  private Map<Long, List<AwardService.RecipientView>> recipientsOf(List<Long> ids) {
+    Map<Long, List<AwardService.RecipientView>> recipients = new HashMap<>();
+    for (RecipientRow r :
+        recipientViewsWithDecision(
+            "r.decision_id IN (:ids) ORDER BY r.position_no", Map.of("ids", ids))) {
+      recipients.computeIfAbsent(r.decisionId(), k -> new ArrayList<>()).add(r.view());
+    }
+    return recipients;
   }
 
   private record RecipientRow(long decisionId, AwardService.RecipientView view) {}

@@ -262,6 +262,25 @@ public class AwardService {
     powers.requireGrant(authority, form, day);
     Place unit = territory.requireActiveOn(cmd.unitId(), "unitId", day);
     String number = cmd.number().trim().replaceAll("\\s+", " ");
+    checkNumberFree(d, number, day, authority, unit);
+    checkLinks(cmd);
+    d.number = number;
+    d.decidedOn = day;
+    d.authorityId = authority.id();
+    d.unitId = unit.id();
+    String issuer = blankToNull(cmd.issuerName());
+    d.issuerName = issuer != null ? issuer : authority.name() + " (" + unit.name() + ")";
+    d.signer = blankToNull(cmd.signer());
+    d.formId = form.id();
+    d.typeId = cmd.typeId();
+    d.reason = blankToNull(cmd.reason());
+    d.eventId = cmd.eventId();
+    d.programmeId = cmd.programmeId();
+  }
+
+  /** One decision per number, year, authority and unit. */
+  private void checkNumberFree(
+      AwardDecisionEntity d, String number, LocalDate day, CatalogueEntry authority, Place unit) {
     String numberKey = number.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
     Long same =
         Rows.toLongOrNull(
@@ -287,6 +306,10 @@ public class AwardService {
               + unit.name()
               + ") đã được ghi");
     }
+  }
+
+  /** The event or programme a decision rewards, when it names one, is one the caller sees. */
+  private void checkLinks(Command cmd) {
     if (cmd.eventId() != null) {
       try {
         events.requireRef(cmd.eventId());
@@ -302,18 +325,6 @@ public class AwardService {
             "programmeId", "Không tìm thấy chương trình " + cmd.programmeId());
       }
     }
-    d.number = number;
-    d.decidedOn = day;
-    d.authorityId = authority.id();
-    d.unitId = unit.id();
-    String issuer = blankToNull(cmd.issuerName());
-    d.issuerName = issuer != null ? issuer : authority.name() + " (" + unit.name() + ")";
-    d.signer = blankToNull(cmd.signer());
-    d.formId = form.id();
-    d.typeId = cmd.typeId();
-    d.reason = blankToNull(cmd.reason());
-    d.eventId = cmd.eventId();
-    d.programmeId = cmd.programmeId();
   }
 
   /** A catalogue item in force on the decision's day (old decisions use the old lists). */

@@ -80,43 +80,53 @@ public class RecipientResolver {
       throw ProblemException.unprocessable(field + ".kind", "Chọn tập thể hay cá nhân");
     }
     if (c.kind() == AwardService.Kind.COLLECTIVE) {
-      if (c.memberId() != null || c.fullName() != null || c.position() != null) {
-        throw ProblemException.unprocessable(
-            field, "Tập thể không có họ tên, chức vụ hay thành viên");
-      }
-      if ((c.unitId() == null) == (c.modelId() == null)) {
-        throw ProblemException.unprocessable(
-            field, "Tập thể là một đơn vị hoặc một mô hình: chọn đúng một trong hai");
-      }
-      if (c.modelId() != null) {
-        ModelService.ModelRef m = model(c.modelId(), field + ".modelId");
-        Place u = territory.requireActiveOn(m.unitId(), field + ".modelId", day);
-        if (m.establishedOn().isAfter(day)) {
-          throw ProblemException.unprocessable(
-              field + ".modelId",
-              "Mô hình «"
-                  + m.name()
-                  + "» thành lập ngày "
-                  + VietnamTime.format(m.establishedOn())
-                  + ", sau ngày quyết định");
-        }
-        return new Resolved(
-            AwardService.Kind.COLLECTIVE,
-            u.id(),
-            m.id(),
-            null,
-            m.name(),
-            null,
-            u.name(),
-            "M" + m.id());
-      }
-      Place u = territory.requireActiveOn(c.unitId(), field + ".unitId", day);
-      return new Resolved(
-          AwardService.Kind.COLLECTIVE, u.id(), null, null, u.name(), null, u.name(), "U" + u.id());
+      return collective(c, day, field);
     }
     if (c.modelId() != null) {
       throw ProblemException.unprocessable(field + ".modelId", "Cá nhân không gắn với mô hình");
     }
+    return individual(c, day, field);
+  }
+
+  /** A unit, or a model (counted for its unit), active on the decision's day. */
+  private Resolved collective(AwardService.RecipientCommand c, LocalDate day, String field) {
+    if (c.memberId() != null || c.fullName() != null || c.position() != null) {
+      throw ProblemException.unprocessable(
+          field, "Tập thể không có họ tên, chức vụ hay thành viên");
+    }
+    if ((c.unitId() == null) == (c.modelId() == null)) {
+      throw ProblemException.unprocessable(
+          field, "Tập thể là một đơn vị hoặc một mô hình: chọn đúng một trong hai");
+    }
+    if (c.modelId() != null) {
+      ModelService.ModelRef m = model(c.modelId(), field + ".modelId");
+      Place u = territory.requireActiveOn(m.unitId(), field + ".modelId", day);
+      if (m.establishedOn().isAfter(day)) {
+        throw ProblemException.unprocessable(
+            field + ".modelId",
+            "Mô hình «"
+                + m.name()
+                + "» thành lập ngày "
+                + VietnamTime.format(m.establishedOn())
+                + ", sau ngày quyết định");
+      }
+      return new Resolved(
+          AwardService.Kind.COLLECTIVE,
+          u.id(),
+          m.id(),
+          null,
+          m.name(),
+          null,
+          u.name(),
+          "M" + m.id());
+    }
+    Place u = territory.requireActiveOn(c.unitId(), field + ".unitId", day);
+    return new Resolved(
+        AwardService.Kind.COLLECTIVE, u.id(), null, null, u.name(), null, u.name(), "U" + u.id());
+  }
+
+  /** A person: a member of a model, or a name with the unit they work or live in. */
+  private Resolved individual(AwardService.RecipientCommand c, LocalDate day, String field) {
     ModelService.MemberRef member = null;
     Long unitId = c.unitId();
     if (c.memberId() != null) {

@@ -45,7 +45,13 @@ class DemoAwards {
   private int person;
 
   int load(long caMau, long bacLieu, long ngheAn) {
-    int n = 0;
+    bacLieuTenYears(bacLieu);
+    cuaLoTown();
+    anXuyenFestival();
+    return 3 + caMauReview(caMau);
+  }
+
+  private void bacLieuTenYears(long bacLieu) {
     // Bạc Liêu, 10 years of programme 09: "khen thưởng 10 tập thể và 25 cá nhân"
     List<Long> bacLieuWards =
         ids(
@@ -82,8 +88,9 @@ class DemoAwards {
             null,
             null,
             tenYears));
-    n++;
+  }
 
+  private void cuaLoTown() {
     // Cửa Lò: "Tặng Giấy khen của UBND thị xã" (before the district level ended on 1/7/2025)
     long cuaLo = unitNamed("Thị xã Cửa Lò", null);
     List<Long> cuaLoWards =
@@ -109,8 +116,9 @@ class DemoAwards {
             null,
             null,
             town));
-    n++;
+  }
 
+  private void anXuyenFestival() {
     // Phường An Xuyên, at its 19/8/2025 festival: the ward police, a model and two members
     long anXuyen = unitNamed("Phường An Xuyên");
     Long festival =
@@ -144,8 +152,10 @@ class DemoAwards {
             festival,
             null,
             ward));
-    n++;
+  }
 
+  /** Answers 1 when the review conference's day has come (0: not yet). */
+  private int caMauReview(long caMau) {
     // Cà Mau, at the review conference of its police–front programme
     Long review =
         first("SELECT id FROM event WHERE title LIKE 'Hội nghị sơ kết 5 năm%' ORDER BY id");
@@ -173,9 +183,9 @@ class DemoAwards {
               review,
               programme,
               province));
-      n++;
+      return 1;
     }
-    return n;
+    return 0;
   }
 
   private AwardService.Command decision(

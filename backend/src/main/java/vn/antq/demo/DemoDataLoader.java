@@ -26,6 +26,7 @@ import vn.antq.security.UserService;
 import vn.antq.unit.MergeCommand;
 import vn.antq.unit.UnitCommand;
 import vn.antq.unit.UnitKind;
+import vn.antq.unit.UnitMerger;
 import vn.antq.unit.UnitService;
 
 /**
@@ -54,6 +55,7 @@ public class DemoDataLoader {
   public static final String DEMO_PASSWORD = "antq-demo-2025";
 
   @Inject UnitService units;
+  @Inject UnitMerger merger;
   @Inject UserService users;
   private final Map<String, Long> named = new LinkedHashMap<>();
   @Inject EntityManager em;
@@ -136,7 +138,7 @@ public class DemoDataLoader {
         (province, sources) -> {
           List<Long> merged = sources.stream().skip(1).map(ids::get).toList();
           if (!merged.isEmpty()) {
-            units.merge(
+            merger.merge(
                 new MergeCommand(merged, ids.get(sources.get(0)), REFORM_2025, true, NQ_202));
           }
         });
@@ -193,8 +195,8 @@ public class DemoDataLoader {
     merge(oldCaMauWards.subList(4, 6), tanThanh);
     retire(tpBacLieu);
     retire(tpCaMau);
-    units.merge(new MergeCommand(List.of(policeBacLieu), policeCaMau, REFORM_2025, true, NQ_202));
-    units.merge(new MergeCommand(List.of(frontBacLieu), frontCaMau, REFORM_2025, true, NQ_202));
+    merger.merge(new MergeCommand(List.of(policeBacLieu), policeCaMau, REFORM_2025, true, NQ_202));
+    merger.merge(new MergeCommand(List.of(frontBacLieu), frontCaMau, REFORM_2025, true, NQ_202));
   }
 
   // ------------------------------------------------------------ Lâm Đồng and Bình Thuận
@@ -228,7 +230,7 @@ public class DemoDataLoader {
     merge(List.of(tanThien, tanAn), phuongLaGi);
     retire(phanThiet);
     retire(laGi);
-    units.merge(
+    merger.merge(
         new MergeCommand(List.of(policeBinhThuan), policeLamDong, REFORM_2025, true, NQ_202));
   }
 
@@ -260,7 +262,7 @@ public class DemoDataLoader {
     named.put("Phường Cửa Lò", phuongCuaLo);
     unit("Công an phường Cửa Lò", UnitKind.POLICE, phuongCuaLo, REFORM_2025);
     // district police closed on 1/3/2025, before the district itself
-    units.merge(
+    merger.merge(
         new MergeCommand(
             List.of(policeCuaLo),
             policeNgheAn,
@@ -317,7 +319,7 @@ public class DemoDataLoader {
   }
 
   private void merge(List<Long> predecessors, long successor) {
-    units.merge(new MergeCommand(predecessors, successor, REFORM_2025, true, NQ_WARDS));
+    merger.merge(new MergeCommand(predecessors, successor, REFORM_2025, true, NQ_WARDS));
   }
 
   private void retire(long id) {

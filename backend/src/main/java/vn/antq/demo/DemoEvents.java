@@ -27,85 +27,25 @@ class DemoEvents {
   @Inject EventService events;
   @Inject ProgrammeService programmes;
 
+  /** The event and material types the demo events use. */
+  private record Types(long festival, long propaganda, long review, long leaflets, long speakers) {}
+
   int load(long caMau, List<Long> provinceIds) {
     long police = unitByName("Công an tỉnh Cà Mau");
     long front = unitByName("Ủy ban MTTQ Việt Nam tỉnh Cà Mau");
-    long programme =
-        programmes
-            .create(
-                new ProgrammeService.ProgrammeCommand(
-                    "05/CTr-CAT-MTTQ",
-                    "Chương trình phối hợp giữa Công an tỉnh và Ủy ban MTTQ Việt Nam tỉnh về phát"
-                        + " huy sức mạnh toàn dân bảo vệ an ninh Tổ quốc",
-                    LocalDate.of(2021, 3, 15),
-                    new java.util.LinkedHashSet<>(List.of(police, front)),
-                    caMau,
-                    LocalDate.of(2021, 3, 15),
-                    null,
-                    "IN_FORCE",
-                    null))
-            .id();
-    @SuppressWarnings("unchecked")
-    List<Object[]> wards =
-        em.createNativeQuery(
-                "SELECT id, name FROM unit WHERE province_id IN (:p) AND kind IN ('WARD', 'COMMUNE')"
-                    + " AND valid_to IS NULL AND valid_from <= DATE '2025-07-01' ORDER BY id")
-            .setParameter("p", provinceIds)
-            .getResultList();
-    long festival = type("EVENT_TYPE", "NGAY_HOI_19_8");
-    long propaganda = type("EVENT_TYPE", "TUYEN_TRUYEN");
-    long review = type("EVENT_TYPE", "SO_KET");
-    long leaflets = type("MATERIAL_TYPE", "TO_ROI");
-    long speakers = type("MATERIAL_TYPE", "LOA");
-    LocalDate today = VietnamTime.today();
+    long programme = programme(caMau, police, front);
+    Types t =
+        new Types(
+            type("EVENT_TYPE", "NGAY_HOI_19_8"),
+            type("EVENT_TYPE", "TUYEN_TRUYEN"),
+            type("EVENT_TYPE", "SO_KET"),
+            type("MATERIAL_TYPE", "TO_ROI"),
+            type("MATERIAL_TYPE", "LOA"));
     int n = 0;
-    for (Object[] w : wards) {
-      long ward = Rows.toLong(w[0]);
-      String name = (String) w[1];
-      Long wardPolice = child(ward, "POLICE");
-      Long wardFront = child(ward, "FRONT_COMMITTEE");
-      long lead = wardPolice == null ? ward : wardPolice;
-      Set<Long> co = wardFront == null ? Set.of() : Set.of(wardFront);
-      create(
-          festival,
-          "Ngày hội toàn dân bảo vệ ANTQ " + name + " năm 2025",
-          LocalDate.of(2025, 8, 19),
-          LocalTime.of(7, 30),
-          4,
-          "Sân văn hóa " + name,
-          ward,
-          lead,
-          co,
-          programme,
-          300 + 37 * n % 400,
-          1,
-          List.of(new EventService.Material(leaflets, 500 + 50 * n)));
-      n++;
-      // propaganda sessions: the three months before today, and one this month
-      for (int m = 3; m >= 0; m--) {
-        LocalDate day = today.minusMonths(m).withDayOfMonth(Math.min(5 + n % 20, 28));
-        if (day.isBefore(LocalDate.of(2025, 7, 2))) {
-          continue;
-        }
-        create(
-            propaganda,
-            "Tuyên truyền phòng, chống lừa đảo qua mạng tại " + name,
-            day,
-            LocalTime.of(19, 0),
-            2,
-            "Nhà văn hóa khu dân cư",
-            ward,
-            lead,
-            co,
-            m % 2 == 0 ? programme : null,
-            60 + 7 * (n + m) % 90,
-            1 + m % 3,
-            List.of(
-                new EventService.Material(leaflets, 200 + 10 * n),
-                new EventService.Material(speakers, 2)));
-        n++;
-      }
+    for (Object[] w : wards(provinceIds)) {
+      n = wardEvents(Rows.toLong(w[0]), (String) w[1], programme, t, n);
     }
+    long review = t.review();
     create(
         review,
         "Hội nghị sơ kết 5 năm thực hiện chương trình phối hợp 05/CTr-CAT-MTTQ",
@@ -121,6 +61,86 @@ class DemoEvents {
         1,
         List.of());
     return n + 1;
+  }
+
+  private long programme(long caMau, long police, long front) {
+    return programmes
+        .create(
+            new ProgrammeService.ProgrammeCommand(
+                "05/CTr-CAT-MTTQ",
+                "Chương trình phối hợp giữa Công an tỉnh và Ủy ban MTTQ Việt Nam tỉnh về phát"
+                    + " huy sức mạnh toàn dân bảo vệ an ninh Tổ quốc",
+                LocalDate.of(2021, 3, 15),
+                new java.util.LinkedHashSet<>(List.of(police, front)),
+                caMau,
+                LocalDate.of(2021, 3, 15),
+                null,
+                "IN_FORCE",
+                null))
+        .id();
+  }
+
+  private List<Object[]> wards(List<Long> provinceIds) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> wards =
+        em.createNativeQuery(
+                "SELECT id, name FROM unit WHERE province_id IN (:p) AND kind IN ('WARD', 'COMMUNE')"
+                    + " AND valid_to IS NULL AND valid_from <= DATE '2025-07-01' ORDER BY id")
+            .setParameter("p", provinceIds)
+            .getResultList();
+    return wards;
+  }
+
+  /**
+   * A ward's festival day (19/8/2025) and its propaganda sessions of the last months; {@code n}
+   * counts the events so far (it varies the figures), the answer counts them after.
+   */
+  private int wardEvents(long ward, String name, long programme, Types t, int n) {
+    LocalDate today = VietnamTime.today();
+    Long wardPolice = child(ward, "POLICE");
+    Long wardFront = child(ward, "FRONT_COMMITTEE");
+    long lead = wardPolice == null ? ward : wardPolice;
+    Set<Long> co = wardFront == null ? Set.of() : Set.of(wardFront);
+    create(
+        t.festival(),
+        "Ngày hội toàn dân bảo vệ ANTQ " + name + " năm 2025",
+        LocalDate.of(2025, 8, 19),
+        LocalTime.of(7, 30),
+        4,
+        "Sân văn hóa " + name,
+        ward,
+        lead,
+        co,
+        programme,
+        300 + 37 * n % 400,
+        1,
+        List.of(new EventService.Material(t.leaflets(), 500 + 50 * n)));
+    n++;
+    // propaganda sessions: the three months before today, and one this month
+    for (int m = 3; m >= 0; m--) {
+      LocalDate day = today.minusMonths(m).withDayOfMonth(Math.min(5 + n % 20, 28));
+      if (day.isBefore(LocalDate.of(2025, 7, 2))) {
+        continue;
+      }
+      create(
+          t.propaganda(),
+          "Tuyên truyền phòng, chống lừa đảo qua mạng tại " + name,
+          day,
+          LocalTime.of(19, 0),
+          2,
+          "Nhà văn hóa khu dân cư",
+          ward,
+          lead,
+          co,
+          m % 2 == 0 ? programme : null,
+          60 + 7 * (n + m) % 90,
+          1 + m % 3,
+          List.of(
+              new EventService.Material(t.leaflets(), 200 + 10 * n),
+              new EventService.Material(t.speakers(), 2)));
+      n++;
+    }
+    return n;
   }
 
   private void create(

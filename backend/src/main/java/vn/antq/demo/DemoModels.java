@@ -11,7 +11,7 @@ import vn.antq.model.ModelService;
 import vn.antq.model.ModelStatus;
 import vn.antq.model.ModelViews;
 import vn.antq.model.RecognitionLevel;
-import vn.antq.model.RosterService;
+import vn.antq.model.RosterImporter;
 
 /**
  * Demo models with teams and rosters in the demo wards, enough to page through: the kinds the
@@ -51,7 +51,7 @@ class DemoModels {
   @Inject EntityManager em;
   @Inject vn.antq.catalogue.CatalogueService catalogues;
   @Inject ModelService models;
-  @Inject RosterService roster;
+  @Inject RosterImporter roster;
 
   private int person;
 
@@ -114,31 +114,53 @@ class DemoModels {
     long version = d.summary().version();
     // a roster for most models; some only carry declared totals
     if (n % 5 != 4) {
-      String area =
-          teamPlace == wardId
-              ? ""
-              : (String)
-                  em.createNativeQuery("SELECT name FROM unit WHERE id = ?1")
-                      .setParameter(1, teamPlace)
-                      .getSingleResult();
-      List<RosterService.Row> rows = new ArrayList<>();
-      int teams = 1 + n % 3;
-      for (int t = 1; t <= teams; t++) {
-        int size = 3 + (n + t) % 5;
-        for (int m = 0; m < size; m++) {
-          rows.add(
-              row(
-                  "Tổ " + t,
-                  area,
-                  m == 0 ? "Tổ trưởng" : m == 1 ? "Tổ phó" : "Tổ viên",
-                  established));
-        }
-      }
-      roster.importRoster(id, false, rows);
+      roster(n, id, established, wardId, teamPlace);
       version = models.get(id).summary().version();
     }
     // walk the life cycle to a stage that depends on n
     int stage = n % 7; // 0 registered, 1..4 along the path, 5 retired, 6 active
+    LocalDate day = walk(id, version, stage, established, wardId, teamPlace);
+    version = models.get(id).summary().version();
+    if (n % 6 == 2 && stage != 5) {
+      models.recognize(
+          id,
+          version,
+          new ModelService.RecognitionCommand(
+              n % 12 == 2 ? RecognitionLevel.PROVINCE : RecognitionLevel.COMMUNE,
+              (100 + n) + "/QĐ-UBND",
+              day.plusDays(20).isAfter(LocalDate.of(2025, 6, 30)) ? day : day.plusDays(20),
+              n % 12 == 2 ? "Chủ tịch UBND tỉnh" : "Chủ tịch UBND phường"));
+    }
+  }
+
+  /** A roster of one to three teams of three to seven members, all joined when it was founded. */
+  private void roster(int n, long id, LocalDate established, long wardId, long teamPlace) {
+    String area =
+        teamPlace == wardId
+            ? ""
+            : (String)
+                em.createNativeQuery("SELECT name FROM unit WHERE id = ?1")
+                    .setParameter(1, teamPlace)
+                    .getSingleResult();
+    List<RosterImporter.Row> rows = new ArrayList<>();
+    int teams = 1 + n % 3;
+    for (int t = 1; t <= teams; t++) {
+      int size = 3 + (n + t) % 5;
+      for (int m = 0; m < size; m++) {
+        rows.add(
+            row(
+                "Tổ " + t,
+                area,
+                m == 0 ? "Tổ trưởng" : m == 1 ? "Tổ phó" : "Tổ viên",
+                established));
+      }
+    }
+    roster.importRoster(id, false, rows);
+  }
+
+  /** Takes the model to {@code stage} of its life cycle, 8 months a step; answers the last day. */
+  private LocalDate walk(
+      long id, long version, int stage, LocalDate established, long wardId, long teamPlace) {
     LocalDate day = established;
     List<ModelStatus> steps = new ArrayList<>();
     if (stage >= 1 && stage <= 4) {
@@ -180,16 +202,7 @@ class DemoModels {
               .summary()
               .version();
     }
-    if (n % 6 == 2 && stage != 5) {
-      models.recognize(
-          id,
-          version,
-          new ModelService.RecognitionCommand(
-              n % 12 == 2 ? RecognitionLevel.PROVINCE : RecognitionLevel.COMMUNE,
-              (100 + n) + "/QĐ-UBND",
-              day.plusDays(20).isAfter(LocalDate.of(2025, 6, 30)) ? day : day.plusDays(20),
-              n % 12 == 2 ? "Chủ tịch UBND tỉnh" : "Chủ tịch UBND phường"));
-    }
+    return day;
   }
 
   /** Another active ward of the same province, where a model is replicated. */
@@ -205,7 +218,7 @@ class DemoModels {
     return other.isEmpty() ? null : Rows.toLong(other.get(0));
   }
 
-  private RosterService.Row row(String team, String area, String role, LocalDate from) {
+  private RosterImporter.Row row(String team, String area, String role, LocalDate from) {
     int p = person++;
     boolean female = p % 3 == 1;
     String name =
@@ -214,7 +227,7 @@ class DemoModels {
             + (female ? MIDDLE_FEMALE : MIDDLE_MALE)[(p / 3) % 6]
             + " "
             + (female ? GIVEN_FEMALE : GIVEN_MALE)[(p * 7) % 12];
-    return new RosterService.Row(
+    return new RosterImporter.Row(
         team,
         area,
         name,

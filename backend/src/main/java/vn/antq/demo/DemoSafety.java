@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
 import vn.antq.common.db.Rows;
+import vn.antq.safety.ExemplaryPoliceService;
 import vn.antq.safety.SafetyService;
 
 /**
@@ -17,6 +18,7 @@ import vn.antq.safety.SafetyService;
 class DemoSafety {
   @Inject EntityManager em;
   @Inject SafetyService safety;
+  @Inject ExemplaryPoliceService designations;
 
   int load(long phuongBacLieu) {
     int n = 0;
@@ -59,8 +61,8 @@ class DemoSafety {
             LocalDate.of(2024, 12, 31));
     int number = 3101;
     for (long p : police) {
-      safety.createPolice(
-          new SafetyService.PoliceCommand(
+      designations.create(
+          new ExemplaryPoliceService.PoliceCommand(
               p,
               2024,
               (number++) + "/QĐ-CAT-PV05",

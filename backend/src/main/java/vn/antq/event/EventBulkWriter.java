@@ -49,21 +49,49 @@ public class EventBulkWriter {
       return List.of(out);
     }
     List<Long> ids = BulkSql.nextIds(em, "event", events.size());
-    int n = events.size();
-    Object[][] ev = new Object[12][n];
-    List<Object> orgEvent = new ArrayList<>();
-    List<Object> orgUnit = new ArrayList<>();
-    List<Object> modelEvent = new ArrayList<>();
-    List<Object> modelId = new ArrayList<>();
-    List<Object> materialEvent = new ArrayList<>();
-    List<Object> materialType = new ArrayList<>();
-    List<Object> materialQuantity = new ArrayList<>();
-    List<AuditService.Entry> trail = new ArrayList<>(n);
-    for (int k = 0; k < n; k++) {
+    Rows rows = new Rows(events.size());
+    List<AuditService.Entry> trail = new ArrayList<>(events.size());
+    for (int k = 0; k < events.size(); k++) {
       EventEntity e = events.get(k);
       EventService.Command cmd = cmds.get(accepted.get(k));
       e.id = ids.get(k);
       e.version = 0L;
+      rows.add(k, e, cmd);
+      trail.add(
+          new AuditService.Entry(
+              e.id,
+              AuditService.diff(null, EventService.snapshot(e, cmd)),
+              territory.placeOf(e.unitId).path()));
+      out[accepted.get(k)] = new Created(e.id, null);
+    }
+    // the audit records first: the events' insert locks their pre-aggregate rows (V22), which
+    // another import lane then waits for until this transaction commits
+    audit.recordAll("EVENT", "CREATE", trail);
+    rows.write(em);
+    return List.of(out);
+  }
+
+  /**
+   * The new events' rows, column by column, and the rows of their organisers, models, materials.
+   */
+  private static final class Rows {
+    private static final String[] TYPES = {
+      "int8", "int8", "text", "text", "text", "text", "int8", "int8", "int8", "int4", "int4", "text"
+    };
+    final Object[][] events;
+    final List<Object> orgEvent = new ArrayList<>();
+    final List<Object> orgUnit = new ArrayList<>();
+    final List<Object> modelEvent = new ArrayList<>();
+    final List<Object> modelId = new ArrayList<>();
+    final List<Object> materialEvent = new ArrayList<>();
+    final List<Object> materialType = new ArrayList<>();
+    final List<Object> materialQuantity = new ArrayList<>();
+
+    Rows(int n) {
+      events = new Object[TYPES.length][n];
+    }
+
+    void add(int k, EventEntity e, EventService.Command cmd) {
       Object[] values = {
         e.id,
         e.typeId,
@@ -79,7 +107,7 @@ public class EventBulkWriter {
         e.outcome
       };
       for (int c = 0; c < values.length; c++) {
-        ev[c][k] = values[c];
+        events[c][k] = values[c];
       }
       for (Long id : cmd.coOrganiserIds() == null ? Set.<Long>of() : cmd.coOrganiserIds()) {
         orgEvent.add(e.id);
@@ -95,58 +123,49 @@ public class EventBulkWriter {
         materialType.add(m.typeId());
         materialQuantity.add(m.quantity());
       }
-      trail.add(
-          new AuditService.Entry(
-              e.id,
-              AuditService.diff(null, EventService.snapshot(e, cmd)),
-              territory.placeOf(e.unitId).path()));
-      out[accepted.get(k)] = new Created(e.id, null);
     }
-    String[] types = {
-      "int8", "int8", "text", "text", "text", "text", "int8", "int8", "int8", "int4", "int4", "text"
-    };
-    Object[] columns = new Object[types.length];
-    for (int c = 0; c < types.length; c++) {
-      columns[c] = new BulkSql.Column(types[c], ev[c]);
-    }
-    // the audit records first: the events' insert locks their pre-aggregate rows (V22), which
-    // another import lane then waits for until this transaction commits
-    audit.recordAll("EVENT", "CREATE", trail);
-    BulkSql.execute(
-        em,
-        "INSERT INTO event (id, type_id, title, starts_at, ends_at, location, unit_id,"
-            + " lead_unit_id, programme_id, attendance, sessions, outcome, version, created_at,"
-            + " updated_at)"
-            + " SELECT id, type_id, title, CAST(starts_at AS timestamptz),"
-            + " CAST(ends_at AS timestamptz), location, unit_id, lead_unit_id, programme_id,"
-            + " attendance, sessions, outcome, 0, now(), now()"
-            + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS u(id, type_id, title,"
-            + " starts_at, ends_at, location, unit_id, lead_unit_id, programme_id, attendance,"
-            + " sessions, outcome)",
-        columns);
-    if (!orgEvent.isEmpty()) {
+
+    /** One statement per table. */
+    void write(EntityManager em) {
+      Object[] columns = new Object[TYPES.length];
+      for (int c = 0; c < TYPES.length; c++) {
+        columns[c] = new BulkSql.Column(TYPES[c], events[c]);
+      }
       BulkSql.execute(
           em,
-          "INSERT INTO event_organiser (event_id, unit_id) SELECT * FROM unnest(?, ?)",
-          BulkSql.Column.of("int8", orgEvent),
-          BulkSql.Column.of("int8", orgUnit));
+          "INSERT INTO event (id, type_id, title, starts_at, ends_at, location, unit_id,"
+              + " lead_unit_id, programme_id, attendance, sessions, outcome, version, created_at,"
+              + " updated_at)"
+              + " SELECT id, type_id, title, CAST(starts_at AS timestamptz),"
+              + " CAST(ends_at AS timestamptz), location, unit_id, lead_unit_id, programme_id,"
+              + " attendance, sessions, outcome, 0, now(), now()"
+              + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS u(id, type_id, title,"
+              + " starts_at, ends_at, location, unit_id, lead_unit_id, programme_id, attendance,"
+              + " sessions, outcome)",
+          columns);
+      if (!orgEvent.isEmpty()) {
+        BulkSql.execute(
+            em,
+            "INSERT INTO event_organiser (event_id, unit_id) SELECT * FROM unnest(?, ?)",
+            BulkSql.Column.of("int8", orgEvent),
+            BulkSql.Column.of("int8", orgUnit));
+      }
+      if (!modelEvent.isEmpty()) {
+        BulkSql.execute(
+            em,
+            "INSERT INTO event_model (event_id, model_id) SELECT * FROM unnest(?, ?)",
+            BulkSql.Column.of("int8", modelEvent),
+            BulkSql.Column.of("int8", modelId));
+      }
+      if (!materialEvent.isEmpty()) {
+        BulkSql.execute(
+            em,
+            "INSERT INTO event_material (event_id, material_type_id, quantity)"
+                + " SELECT * FROM unnest(?, ?, ?)",
+            BulkSql.Column.of("int8", materialEvent),
+            BulkSql.Column.of("int8", materialType),
+            BulkSql.Column.of("int4", materialQuantity));
+      }
     }
-    if (!modelEvent.isEmpty()) {
-      BulkSql.execute(
-          em,
-          "INSERT INTO event_model (event_id, model_id) SELECT * FROM unnest(?, ?)",
-          BulkSql.Column.of("int8", modelEvent),
-          BulkSql.Column.of("int8", modelId));
-    }
-    if (!materialEvent.isEmpty()) {
-      BulkSql.execute(
-          em,
-          "INSERT INTO event_material (event_id, material_type_id, quantity)"
-              + " SELECT * FROM unnest(?, ?, ?)",
-          BulkSql.Column.of("int8", materialEvent),
-          BulkSql.Column.of("int8", materialType),
-          BulkSql.Column.of("int4", materialQuantity));
-    }
-    return List.of(out);
   }
 }

@@ -324,6 +324,22 @@ public class EventService {
       }
       territory.requireActiveOn(id, "coOrganiserIds", day);
     }
+    checkLinks(cmd);
+    e.typeId = type.id();
+    e.title = cmd.title().trim();
+    e.startsAt = cmd.startsAt();
+    e.endsAt = cmd.endsAt();
+    e.location = blankToNull(cmd.location());
+    e.unitId = cmd.unitId();
+    e.leadUnitId = cmd.leadUnitId();
+    e.programmeId = cmd.programmeId();
+    e.attendance = cmd.attendance();
+    e.sessions = cmd.sessions() == null ? 1 : cmd.sessions();
+    e.outcome = blankToNull(cmd.outcome());
+  }
+
+  /** The programme, models and materials an event names are ones the caller may use. */
+  private void checkLinks(Command cmd) {
     if (cmd.programmeId() != null) {
       ProgrammeEntity p = ProgrammeEntity.findById(cmd.programmeId());
       if (p == null || !programmes.visible(p)) {
@@ -350,17 +366,6 @@ public class EventService {
       }
       catalogues.requireActive(Catalogue.MATERIAL_TYPE, m.typeId(), "materials");
     }
-    e.typeId = type.id();
-    e.title = cmd.title().trim();
-    e.startsAt = cmd.startsAt();
-    e.endsAt = cmd.endsAt();
-    e.location = blankToNull(cmd.location());
-    e.unitId = cmd.unitId();
-    e.leadUnitId = cmd.leadUnitId();
-    e.programmeId = cmd.programmeId();
-    e.attendance = cmd.attendance();
-    e.sessions = cmd.sessions() == null ? 1 : cmd.sessions();
-    e.outcome = blankToNull(cmd.outcome());
   }
 
   /** Co-organisers, models and materials (the lead organiser is the event's lead_unit_id). */

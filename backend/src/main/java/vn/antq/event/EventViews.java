@@ -5,16 +5,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
 import vn.antq.common.db.Rows;
-import vn.antq.model.ModelService;
+import vn.antq.model.ModelQueries;
+import vn.antq.model.ModelViews;
 import vn.antq.territory.Places;
 import vn.antq.territory.UnitSummary;
 
@@ -24,7 +27,7 @@ public class EventViews {
   @Inject EntityManager em;
   @Inject Places places;
   @Inject CatalogueService catalogues;
-  @Inject ModelService models;
+  @Inject ModelQueries models;
 
   /** The views of the given events, in order: one statement per kind of link. */
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -35,74 +38,20 @@ public class EventViews {
     Map<Long, EventEntity> events =
         EventEntity.<EventEntity>list("id in ?1", ids).stream()
             .collect(Collectors.toMap(e -> e.id, e -> e));
-    Map<Long, List<Long>> coOrganisers = new HashMap<>();
-    Set<Long> unitIds = new LinkedHashSet<>();
-    for (Object[] r :
-        rows(
-            "SELECT event_id, unit_id FROM event_organiser WHERE event_id IN (:ids) ORDER BY unit_id",
-            ids)) {
-      coOrganisers
-          .computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>())
-          .add(Rows.toLong(r[1]));
-      unitIds.add(Rows.toLong(r[1]));
-    }
-    Map<Long, List<Long>> modelIds = new HashMap<>();
-    Set<Long> allModels = new LinkedHashSet<>();
-    for (Object[] r :
-        rows(
-            "SELECT event_id, model_id FROM event_model WHERE event_id IN (:ids) ORDER BY model_id",
-            ids)) {
-      modelIds.computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>()).add(Rows.toLong(r[1]));
-      allModels.add(Rows.toLong(r[1]));
-    }
-    Map<Long, List<long[]>> materials = new HashMap<>();
-    Set<Long> catIds = new LinkedHashSet<>();
-    for (Object[] r :
-        rows(
-            "SELECT event_id, material_type_id, quantity FROM event_material WHERE event_id IN (:ids) ORDER BY material_type_id",
-            ids)) {
-      materials
-          .computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>())
-          .add(new long[] {Rows.toLong(r[1]), Rows.toLong(r[2])});
-      catIds.add(Rows.toLong(r[1]));
-    }
-    Map<Long, List<AttachmentService.AttachmentView>> attachments = new HashMap<>();
-    for (Object[] r :
-        rows(
-            "SELECT event_id, id, file_name, content_type, size, uploaded_at FROM event_attachment WHERE event_id IN (:ids) ORDER BY id",
-            ids)) {
-      attachments
-          .computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>())
-          .add(
-              new AttachmentService.AttachmentView(
-                  Rows.toLong(r[1]),
-                  (String) r[2],
-                  (String) r[3],
-                  Rows.toLong(r[4]),
-                  Rows.instant(r[5])));
-    }
+    Links links = new Links(ids);
     events
         .values()
         .forEach(
             e -> {
-              unitIds.add(e.unitId);
-              unitIds.add(e.leadUnitId);
-              catIds.add(e.typeId);
+              links.unitIds.add(e.unitId);
+              links.unitIds.add(e.leadUnitId);
+              links.catIds.add(e.typeId);
             });
-    Map<Long, UnitSummary> unitNames = places.summaries(unitIds);
-    Map<Long, CatalogueEntry> cats = catalogues.byIds(catIds);
-    Set<Long> programmeIds =
-        events.values().stream()
-            .map(e -> e.programmeId)
-            .filter(java.util.Objects::nonNull)
-            .collect(Collectors.toSet());
-    Map<Long, ProgrammeEntity> programmeRows =
-        programmeIds.isEmpty()
-            ? Map.of()
-            : ProgrammeEntity.<ProgrammeEntity>list("id in ?1", programmeIds).stream()
-                .collect(Collectors.toMap(p -> p.id, p -> p));
-    Map<Long, vn.antq.model.ModelViews.Summary> modelViews =
-        models.summaries(new ArrayList<>(allModels)).stream()
+    Map<Long, UnitSummary> unitNames = places.summaries(links.unitIds);
+    Map<Long, CatalogueEntry> cats = catalogues.byIds(links.catIds);
+    Map<Long, ProgrammeEntity> programmes = programmes(events.values());
+    Map<Long, ModelViews.Summary> modelViews =
+        models.summaries(new ArrayList<>(links.allModels)).stream()
             .collect(Collectors.toMap(m -> m.id(), m -> m));
     List<EventService.View> out = new ArrayList<>();
     for (Long id : ids) {
@@ -113,15 +62,92 @@ public class EventViews {
               cats.get(e.typeId),
               unitNames.get(e.unitId),
               unitNames.get(e.leadUnitId),
-              coOrganisers.getOrDefault(id, List.of()).stream().map(unitNames::get).toList(),
-              e.programmeId == null ? null : programmeRows.get(e.programmeId),
-              modelIds.getOrDefault(id, List.of()).stream().map(modelViews::get).toList(),
-              materials.getOrDefault(id, List.of()).stream()
+              links.coOrganisers.getOrDefault(id, List.of()).stream().map(unitNames::get).toList(),
+              e.programmeId == null ? null : programmes.get(e.programmeId),
+              links.modelIds.getOrDefault(id, List.of()).stream().map(modelViews::get).toList(),
+              links.materials.getOrDefault(id, List.of()).stream()
                   .map(m -> Map.entry(cats.get(m[0]), (int) m[1]))
                   .toList(),
-              attachments.getOrDefault(id, List.of())));
+              links.attachments.getOrDefault(id, List.of())));
     }
     return out;
+  }
+
+  private static Map<Long, ProgrammeEntity> programmes(Collection<EventEntity> events) {
+    Set<Long> ids =
+        events.stream()
+            .map(e -> e.programmeId)
+            .filter(Objects::nonNull)
+            .collect(Collectors.toSet());
+    return ids.isEmpty()
+        ? Map.of()
+        : ProgrammeEntity.<ProgrammeEntity>list("id in ?1", ids).stream()
+            .collect(Collectors.toMap(p -> p.id, p -> p));
+  }
+
+  /** The events' organisers, models, materials and attachments, and the ids they name. */
+  private final class Links {
+    final Map<Long, List<Long>> coOrganisers = new HashMap<>();
+    final Map<Long, List<Long>> modelIds = new HashMap<>();
+    final Map<Long, List<long[]>> materials = new HashMap<>();
+    final Map<Long, List<AttachmentService.AttachmentView>> attachments = new HashMap<>();
+    final Set<Long> unitIds = new LinkedHashSet<>();
+    final Set<Long> allModels = new LinkedHashSet<>();
+    final Set<Long> catIds = new LinkedHashSet<>();
+
+    Links(List<Long> ids) {
+      for (Object[] r :
+          rows(
+              "SELECT event_id, unit_id FROM event_organiser WHERE event_id IN (:ids)"
+                  + " ORDER BY unit_id",
+              ids)) {
+        coOrganisers
+            .computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>())
+            .add(Rows.toLong(r[1]));
+        unitIds.add(Rows.toLong(r[1]));
+      }
+      for (Object[] r :
+          rows(
+              "SELECT event_id, model_id FROM event_model WHERE event_id IN (:ids)"
+                  + " ORDER BY model_id",
+              ids)) {
+        modelIds.computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>()).add(Rows.toLong(r[1]));
+        allModels.add(Rows.toLong(r[1]));
+      }
+      readMaterials(ids);
+      readAttachments(ids);
+    }
+
+    private void readMaterials(List<Long> ids) {
+      for (Object[] r :
+          rows(
+              "SELECT event_id, material_type_id, quantity FROM event_material"
+                  + " WHERE event_id IN (:ids) ORDER BY material_type_id",
+              ids)) {
+        materials
+            .computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>())
+            .add(new long[] {Rows.toLong(r[1]), Rows.toLong(r[2])});
+        catIds.add(Rows.toLong(r[1]));
+      }
+    }
+
+    private void readAttachments(List<Long> ids) {
+      for (Object[] r :
+          rows(
+              "SELECT event_id, id, file_name, content_type, size, uploaded_at"
+                  + " FROM event_attachment WHERE event_id IN (:ids) ORDER BY id",
+              ids)) {
+        attachments
+            .computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>())
+            .add(
+                new AttachmentService.AttachmentView(
+                    Rows.toLong(r[1]),
+                    (String) r[2],
+                    (String) r[3],
+                    Rows.toLong(r[4]),
+                    Rows.instant(r[5])));
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")

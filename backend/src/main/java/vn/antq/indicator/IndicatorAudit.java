@@ -8,7 +8,7 @@ import vn.antq.common.audit.AuditedRecords;
 /** Figures reports in the audit trail: read within the caller's territory. */
 @ApplicationScoped
 public class IndicatorAudit implements AuditedRecords {
-  @Inject IndicatorService indicators;
+  @Inject IndicatorQueries indicators;
 
   @Override
   public List<Type> types() {

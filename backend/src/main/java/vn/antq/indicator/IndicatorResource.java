@@ -37,6 +37,7 @@ import vn.antq.territory.Places;
 })
 public class IndicatorResource implements IndicatorsApi {
   @Inject IndicatorService indicators;
+  @Inject IndicatorQueries queries;
 
   @Override
   public Response listIndicatorReports(
@@ -48,10 +49,10 @@ public class IndicatorResource implements IndicatorsApi {
       Integer page,
       Integer size,
       String sort) {
-    PageRequest p = PageRequest.of(page, size, sort, IndicatorService.SORTABLE, "periodStart,desc");
-    IndicatorService.Page result =
-        indicators.list(
-            new IndicatorService.Filter(
+    PageRequest p = PageRequest.of(page, size, sort, IndicatorQueries.SORTABLE, "periodStart,desc");
+    IndicatorQueries.Page result =
+        queries.list(
+            new IndicatorQueries.Filter(
                 unitId,
                 status == null ? null : status.name(),
                 year,
@@ -71,7 +72,7 @@ public class IndicatorResource implements IndicatorsApi {
 
   @Override
   public Response getIndicatorReport(Long id) {
-    return Etags.withEtag(Response.ok(), toApi(indicators.get(id)), IndicatorReport::getVersion);
+    return Etags.withEtag(Response.ok(), toApi(queries.get(id)), IndicatorReport::getVersion);
   }
 
   @Override
@@ -124,7 +125,7 @@ public class IndicatorResource implements IndicatorsApi {
 
   @Override
   public Response listIndicatorReportRevisions(Long id) {
-    return Response.ok(indicators.revisions(id).stream().map(IndicatorResource::toApi).toList())
+    return Response.ok(queries.revisions(id).stream().map(IndicatorResource::toApi).toList())
         .build();
   }
 
@@ -147,7 +148,7 @@ public class IndicatorResource implements IndicatorsApi {
             .toList();
   }
 
-  static IndicatorReport toApi(IndicatorService.View v) {
+  static IndicatorReport toApi(IndicatorQueries.View v) {
     IndicatorReportEntity r = v.report();
     Period p = v.period();
     return new IndicatorReport()

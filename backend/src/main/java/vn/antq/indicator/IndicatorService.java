@@ -3,17 +3,14 @@ package vn.antq.indicator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import vn.antq.catalogue.Catalogue;
 import vn.antq.catalogue.CatalogueEntry;
@@ -24,14 +21,10 @@ import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
-import vn.antq.common.web.PageRequest;
 import vn.antq.security.Caller;
-import vn.antq.security.Role;
-import vn.antq.territory.Paths;
 import vn.antq.territory.Place;
 import vn.antq.territory.Places;
 import vn.antq.territory.Territory;
-import vn.antq.territory.UnitSummary;
 
 /**
  * Reported figures: a unit enters the values of the indicators for a month or a quarter (a draft),
@@ -42,18 +35,9 @@ import vn.antq.territory.UnitSummary;
  */
 @ApplicationScoped
 public class IndicatorService {
-  public static final Map<String, String> SORTABLE =
-      Map.of(
-          "periodStart", "r.period_start",
-          "updatedAt", "r.updated_at",
-          "submittedAt", "r.submitted_at");
-
   /** Units that report figures: administrative units (communes first of all). */
   private static final Set<String> REPORTING_KINDS =
       Set.of("PROVINCE", "DISTRICT", "COMMUNE", "WARD", "SPECIAL_ZONE");
-
-  private static final Set<Role> WRITERS =
-      Set.of(Role.ADMIN, Role.PROVINCE_OFFICER, Role.COMMUNE_OFFICER, Role.INTEGRATION);
 
   @Inject EntityManager em;
   @Inject Territory territory;
@@ -61,6 +45,7 @@ public class IndicatorService {
   @Inject CatalogueService catalogues;
   @Inject AuditService audit;
   @Inject Caller caller;
+  @Inject IndicatorQueries queries;
 
   public enum Action {
     SUBMIT,
@@ -72,196 +57,11 @@ public class IndicatorService {
 
   public record Command(Long unitId, Period period, String note, List<ValueCommand> values) {}
 
-  public record Filter(
-      Long unitId, String status, Integer year, boolean awaitingMe, boolean allRevisions) {}
-
-  public record Value(CatalogueEntry indicator, long value) {}
-
-  public record View(
-      IndicatorReportEntity report,
-      UnitSummary unit,
-      List<Value> values,
-      boolean canEdit,
-      boolean canReview) {
-    public long id() {
-      return report.id;
-    }
-
-    public long version() {
-      return report.version;
-    }
-
-    public Period period() {
-      return Period.from(report.periodStart, report.periodMonths);
-    }
-  }
-
-  public record Page(List<View> content, long total) {}
-
-  // ------------------------------------------------------------------ reading
-
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Page list(Filter f, int page, int size, String orderBy) {
-    Map<String, Object> params = new HashMap<>();
-    StringBuilder where =
-        new StringBuilder(" FROM indicator_report r JOIN unit u ON u.id = r.unit_id WHERE 1 = 1")
-            .append(territory.predicate("u").andClause(params));
-    if (f.unitId() != null) {
-      where
-          .append(" AND ")
-          .append(Paths.underAny("u", territory.lineage(f.unitId()), "sub").bind(params));
-    }
-    if (f.status() != null) {
-      params.put("status", f.status());
-      where.append(" AND r.status = :status");
-    }
-    if (f.year() != null) {
-      params.put("ya", LocalDate.of(f.year(), 1, 1));
-      params.put("yb", LocalDate.of(f.year() + 1, 1, 1));
-      where.append(" AND r.period_start >= :ya AND r.period_start < :yb");
-    }
-    if (f.awaitingMe()) {
-      where.append(" AND r.status = 'SUBMITTED'");
-      Role role = caller.role();
-      if (role == Role.PROVINCE_OFFICER && caller.unitId() != null) {
-        params.put("me", caller.unitId());
-        where.append(" AND r.unit_id <> :me");
-      } else if (role != Role.ADMIN) {
-        where.append(" AND 1 = 0");
-      }
-    }
-    if (!f.allRevisions()) {
-      where.append(
-          " AND NOT EXISTS (SELECT 1 FROM indicator_report n WHERE n.unit_id = r.unit_id"
-              + " AND n.period_start = r.period_start AND n.period_months = r.period_months"
-              + " AND n.revision > r.revision)");
-    }
-    Query count = em.createNativeQuery("SELECT count(*)" + where);
-    params.forEach(count::setParameter);
-    long total = Rows.toLong(count.getSingleResult());
-    Query ids =
-        em.createNativeQuery(
-            "SELECT r.id"
-                + where
-                + " ORDER BY "
-                + orderBy
-                + ", u.name, r.revision DESC, r.id DESC"
-                + PageRequest.limitSql(size, (long) page * size));
-    params.forEach(ids::setParameter);
-    return new Page(views(Rows.longs(ids.getResultList())), total);
-  }
-
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public View get(long id) {
-    return views(List.of(require(id).id)).get(0);
-  }
-
-  /** Every revision of the same unit and period, the newest first. */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<View> revisions(long id) {
-    IndicatorReportEntity r = require(id);
-    List<Long> ids =
-        IndicatorReportEntity.<IndicatorReportEntity>list(
-                "unitId = ?1 and periodStart = ?2 and periodMonths = ?3 order by revision desc",
-                r.unitId,
-                r.periodStart,
-                r.periodMonths)
-            .stream()
-            .map(x -> x.id)
-            .toList();
-    return views(ids);
-  }
-
-  /** A report the caller may see: its unit lies in the caller's territory (404 otherwise). */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public IndicatorReportEntity require(long id) {
-    IndicatorReportEntity r = IndicatorReportEntity.findById(id);
-    if (r == null || !territory.contains(r.unitId)) {
-      throw ProblemException.notFound("Không tìm thấy kỳ báo cáo số liệu " + id);
-    }
-    return r;
-  }
-
-  private List<View> views(List<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, IndicatorReportEntity> byId = new HashMap<>();
-    IndicatorReportEntity.<IndicatorReportEntity>list("id in ?1", ids)
-        .forEach(r -> byId.put(r.id, r));
-    Set<Long> unitIds = new HashSet<>();
-    byId.values().forEach(r -> unitIds.add(r.unitId));
-    Map<Long, UnitSummary> unitsById = places.summaries(unitIds);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT v.report_id, v.indicator_id, v.value FROM indicator_value v"
-                    + " WHERE v.report_id IN (:ids)")
-            .setParameter("ids", ids)
-            .getResultList();
-    Set<Long> indicatorIds = new HashSet<>();
-    rows.forEach(r -> indicatorIds.add(Rows.toLong(r[1])));
-    Map<Long, CatalogueEntry> items = catalogues.byIds(indicatorIds);
-    Map<Long, List<Value>> values = new HashMap<>();
-    for (Object[] r : rows) {
-      values
-          .computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>())
-          .add(new Value(items.get(Rows.toLong(r[1])), Rows.toLong(r[2])));
-    }
-    // indicators in catalogue order (their codes), the order of the entry form
-    values
-        .values()
-        .forEach(l -> l.sort((a, b) -> Long.compare(a.indicator().id(), b.indicator().id())));
-    List<View> out = new ArrayList<>();
-    for (Long id : ids) {
-      IndicatorReportEntity r = byId.get(id);
-      out.add(
-          new View(
-              r,
-              unitsById.get(r.unitId),
-              values.getOrDefault(id, List.of()),
-              editable(r) && mayWrite(r.unitId),
-              "SUBMITTED".equals(r.status) && mayReview(r.unitId)));
-    }
-    return out;
-  }
-
-  // ------------------------------------------------------------------ who may do what
-
-  private static boolean editable(IndicatorReportEntity r) {
-    return "DRAFT".equals(r.status) || "RETURNED".equals(r.status);
-  }
-
-  private boolean mayWrite(long unitId) {
-    return WRITERS.contains(caller.role()) && territory.contains(unitId);
-  }
-
-  /** Administrators, and province officers for the units below their own. */
-  private boolean mayReview(long unitId) {
-    Role role = caller.role();
-    if (role == Role.ADMIN) {
-      return true;
-    }
-    return role == Role.PROVINCE_OFFICER
-        && territory.contains(unitId)
-        && !Objects.equals(caller.unitId(), unitId);
-  }
-
-  private IndicatorReportEntity requireWritable(long id, long expected) {
-    IndicatorReportEntity r = require(id);
-    if (!mayWrite(r.unitId)) {
-      throw new ProblemException(
-          ProblemType.FORBIDDEN, "Chỉ cán bộ của đơn vị được nhập, sửa số liệu của đơn vị.");
-    }
-    Etags.check(expected, r.version);
-    return r;
-  }
-
   // ------------------------------------------------------------------ writing
 
   @Transactional
-  public View create(Command cmd) {
-    if (!WRITERS.contains(caller.role())) {
+  public IndicatorQueries.View create(Command cmd) {
+    if (!IndicatorQueries.WRITERS.contains(caller.role())) {
       throw new ProblemException(ProblemType.FORBIDDEN, "Tài khoản này chỉ được xem số liệu.");
     }
     Period period = cmd.period();
@@ -270,7 +70,153 @@ public class IndicatorService {
       throw ProblemException.unprocessable(
           "number", period.label() + " chưa bắt đầu, chưa nhập số liệu được");
     }
-    // one writer per unit at a time, so the period checks below cannot race
+    checkNoOverlap(unit, period);
+    Map<Long, Long> values = checkValues(cmd.values(), period);
+    IndicatorReportEntity r = new IndicatorReportEntity();
+    r.unitId = unit.id();
+    r.periodStart = period.start();
+    r.periodMonths = (short) period.months();
+    r.revision = 1;
+    r.status = "DRAFT";
+    r.note = blankToNull(cmd.note());
+    r.createdBy = caller.actorName();
+    r.createdAt = Instant.now();
+    r.updatedAt = r.createdAt;
+    r.persist();
+    em.flush();
+    writeValues(r.id, values);
+    audit.record(
+        "INDICATOR_REPORT",
+        r.id,
+        "CREATE",
+        AuditService.diff(null, snapshot(r, values)),
+        unitPath(r.unitId));
+    return queries.get(r.id);
+  }
+
+  @Transactional
+  public IndicatorQueries.View update(
+      long id, long expected, String note, List<ValueCommand> valueCommands) {
+    IndicatorReportEntity r = queries.requireWritable(id, expected);
+    if (!IndicatorQueries.editable(r)) {
+      throw locked(r);
+    }
+    Map<Long, Long> before = currentValues(r.id);
+    Map<String, Object> old = snapshot(r, before);
+    Map<Long, Long> values = checkValues(valueCommands, Period.from(r.periodStart, r.periodMonths));
+    r.note = blankToNull(note);
+    r.updatedAt = Instant.now();
+    em.createNativeQuery("DELETE FROM indicator_value WHERE report_id = ?1")
+        .setParameter(1, r.id)
+        .executeUpdate();
+    writeValues(r.id, values);
+    em.flush();
+    audit.record(
+        "INDICATOR_REPORT",
+        r.id,
+        "UPDATE",
+        AuditService.diff(old, snapshot(r, values)),
+        unitPath(r.unitId));
+    return queries.get(r.id);
+  }
+
+  @Transactional
+  public void delete(long id, long expected) {
+    IndicatorReportEntity r = queries.requireWritable(id, expected);
+    if (!IndicatorQueries.editable(r)) {
+      throw locked(r);
+    }
+    Map<String, AuditService.Change> changes = new LinkedHashMap<>();
+    snapshot(r, currentValues(r.id))
+        .forEach((k, v) -> changes.put(k, new AuditService.Change(v, null)));
+    String path = unitPath(r.unitId);
+    r.delete();
+    audit.record("INDICATOR_REPORT", id, "DELETE", changes, path);
+  }
+
+  @Transactional
+  public IndicatorQueries.View transition(long id, long expected, Action action, String comment) {
+    IndicatorReportEntity r = queries.require(id);
+    String from = r.status;
+    switch (action) {
+      case SUBMIT -> submit(r, expected);
+      case APPROVE, RETURN -> review(r, expected, action, comment);
+      default -> throw new IllegalStateException(action.name());
+    }
+    r.updatedAt = Instant.now();
+    em.flush();
+    audit.record(
+        "INDICATOR_REPORT",
+        r.id,
+        action.name(),
+        AuditService.changes("status", from, r.status),
+        unitPath(r.unitId));
+    return queries.get(r.id);
+  }
+
+  /** The unit's figures go to the level above. */
+  private void submit(IndicatorReportEntity r, long expected) {
+    if (!queries.mayWrite(r.unitId)) {
+      throw new ProblemException(
+          ProblemType.FORBIDDEN, "Chỉ cán bộ của đơn vị được gửi số liệu của đơn vị.");
+    }
+    Etags.check(expected, r.version);
+    if (!IndicatorQueries.editable(r)) {
+      throw wrongStatus(r, "gửi duyệt");
+    }
+    if (currentValues(r.id).isEmpty()) {
+      throw ProblemException.unprocessable(
+          "values", "Chưa nhập chỉ tiêu nào: hãy nhập số liệu trước khi gửi");
+    }
+    r.status = "SUBMITTED";
+    r.submittedAt = Instant.now();
+    r.submittedBy = caller.actorName();
+  }
+
+  /** The level above approves the figures (they count in reports) or returns them. */
+  private void review(IndicatorReportEntity r, long expected, Action action, String comment) {
+    if (!queries.mayReview(r.unitId)) {
+      throw new ProblemException(
+          ProblemType.FORBIDDEN,
+          "Chỉ cán bộ cấp tỉnh quản lý đơn vị (hoặc quản trị viên) được duyệt, trả lại số liệu;"
+              + " đơn vị không tự duyệt số liệu của mình.");
+    }
+    Etags.check(expected, r.version);
+    if (!"SUBMITTED".equals(r.status)) {
+      throw wrongStatus(r, action == Action.APPROVE ? "duyệt" : "trả lại");
+    }
+    if (action == Action.RETURN && (comment == null || comment.isBlank())) {
+      throw ProblemException.unprocessable("comment", "Hãy ghi nhận xét: đơn vị cần biết sửa gì");
+    }
+    r.reviewedAt = Instant.now();
+    r.reviewedBy = caller.actorName();
+    r.reviewComment = blankToNull(comment);
+    if (action == Action.APPROVE) {
+      // the revision in force, if any, gives way (its figures leave the reports)
+      IndicatorReportEntity current =
+          IndicatorReportEntity.find(
+                  "unitId = ?1 and periodStart = ?2 and periodMonths = ?3 and status ="
+                      + " 'APPROVED'",
+                  r.unitId,
+                  r.periodStart,
+                  r.periodMonths)
+              .firstResult();
+      if (current != null) {
+        current.status = "SUPERSEDED";
+        current.updatedAt = Instant.now();
+        em.flush();
+      }
+      r.status = "APPROVED";
+    } else {
+      r.status = "RETURNED";
+    }
+  }
+
+  /**
+   * One report per unit and time: no other period of the unit (of either kind) overlaps this one.
+   * Writers of a unit take turns, so two cannot both find the period free.
+   */
+  private void checkNoOverlap(Place unit, Period period) {
     em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('indicator:' || ?1, 0))")
         .setParameter(1, unit.id())
         .getSingleResult();
@@ -305,145 +251,12 @@ public class IndicatorService {
                   + lower(period.label())
                   + ": mỗi khoảng thời gian chỉ báo cáo theo tháng hoặc theo quý");
     }
-    Map<Long, Long> values = checkValues(cmd.values(), period);
-    IndicatorReportEntity r = new IndicatorReportEntity();
-    r.unitId = unit.id();
-    r.periodStart = period.start();
-    r.periodMonths = (short) period.months();
-    r.revision = 1;
-    r.status = "DRAFT";
-    r.note = blankToNull(cmd.note());
-    r.createdBy = caller.actorName();
-    r.createdAt = Instant.now();
-    r.updatedAt = r.createdAt;
-    r.persist();
-    em.flush();
-    writeValues(r.id, values);
-    audit.record(
-        "INDICATOR_REPORT",
-        r.id,
-        "CREATE",
-        AuditService.diff(null, snapshot(r, values)),
-        unitPath(r.unitId));
-    return get(r.id);
-  }
-
-  @Transactional
-  public View update(long id, long expected, String note, List<ValueCommand> valueCommands) {
-    IndicatorReportEntity r = requireWritable(id, expected);
-    if (!editable(r)) {
-      throw locked(r);
-    }
-    Map<Long, Long> before = currentValues(r.id);
-    Map<String, Object> old = snapshot(r, before);
-    Map<Long, Long> values = checkValues(valueCommands, Period.from(r.periodStart, r.periodMonths));
-    r.note = blankToNull(note);
-    r.updatedAt = Instant.now();
-    em.createNativeQuery("DELETE FROM indicator_value WHERE report_id = ?1")
-        .setParameter(1, r.id)
-        .executeUpdate();
-    writeValues(r.id, values);
-    em.flush();
-    audit.record(
-        "INDICATOR_REPORT",
-        r.id,
-        "UPDATE",
-        AuditService.diff(old, snapshot(r, values)),
-        unitPath(r.unitId));
-    return get(r.id);
-  }
-
-  @Transactional
-  public void delete(long id, long expected) {
-    IndicatorReportEntity r = requireWritable(id, expected);
-    if (!editable(r)) {
-      throw locked(r);
-    }
-    Map<String, AuditService.Change> changes = new LinkedHashMap<>();
-    snapshot(r, currentValues(r.id))
-        .forEach((k, v) -> changes.put(k, new AuditService.Change(v, null)));
-    String path = unitPath(r.unitId);
-    r.delete();
-    audit.record("INDICATOR_REPORT", id, "DELETE", changes, path);
-  }
-
-  @Transactional
-  public View transition(long id, long expected, Action action, String comment) {
-    IndicatorReportEntity r = require(id);
-    String from = r.status;
-    switch (action) {
-      case SUBMIT -> {
-        if (!mayWrite(r.unitId)) {
-          throw new ProblemException(
-              ProblemType.FORBIDDEN, "Chỉ cán bộ của đơn vị được gửi số liệu của đơn vị.");
-        }
-        Etags.check(expected, r.version);
-        if (!editable(r)) {
-          throw wrongStatus(r, "gửi duyệt");
-        }
-        if (currentValues(r.id).isEmpty()) {
-          throw ProblemException.unprocessable(
-              "values", "Chưa nhập chỉ tiêu nào: hãy nhập số liệu trước khi gửi");
-        }
-        r.status = "SUBMITTED";
-        r.submittedAt = Instant.now();
-        r.submittedBy = caller.actorName();
-      }
-      case APPROVE, RETURN -> {
-        if (!mayReview(r.unitId)) {
-          throw new ProblemException(
-              ProblemType.FORBIDDEN,
-              "Chỉ cán bộ cấp tỉnh quản lý đơn vị (hoặc quản trị viên) được duyệt, trả lại số liệu;"
-                  + " đơn vị không tự duyệt số liệu của mình.");
-        }
-        Etags.check(expected, r.version);
-        if (!"SUBMITTED".equals(r.status)) {
-          throw wrongStatus(r, action == Action.APPROVE ? "duyệt" : "trả lại");
-        }
-        if (action == Action.RETURN && (comment == null || comment.isBlank())) {
-          throw ProblemException.unprocessable(
-              "comment", "Hãy ghi nhận xét: đơn vị cần biết sửa gì");
-        }
-        r.reviewedAt = Instant.now();
-        r.reviewedBy = caller.actorName();
-        r.reviewComment = blankToNull(comment);
-        if (action == Action.APPROVE) {
-          // the revision in force, if any, gives way (its figures leave the reports)
-          IndicatorReportEntity current =
-              IndicatorReportEntity.find(
-                      "unitId = ?1 and periodStart = ?2 and periodMonths = ?3 and status ="
-                          + " 'APPROVED'",
-                      r.unitId,
-                      r.periodStart,
-                      r.periodMonths)
-                  .firstResult();
-          if (current != null) {
-            current.status = "SUPERSEDED";
-            current.updatedAt = Instant.now();
-            em.flush();
-          }
-          r.status = "APPROVED";
-        } else {
-          r.status = "RETURNED";
-        }
-      }
-      default -> throw new IllegalStateException(action.name());
-    }
-    r.updatedAt = Instant.now();
-    em.flush();
-    audit.record(
-        "INDICATOR_REPORT",
-        r.id,
-        action.name(),
-        AuditService.changes("status", from, r.status),
-        unitPath(r.unitId));
-    return get(r.id);
   }
 
   /** A correction of an approved period: a new draft revision with the same values. */
   @Transactional
-  public View revise(long id, long expected, String reason) {
-    IndicatorReportEntity approved = requireWritable(id, expected);
+  public IndicatorQueries.View revise(long id, long expected, String reason) {
+    IndicatorReportEntity approved = queries.requireWritable(id, expected);
     if (!"APPROVED".equals(approved.status)) {
       throw ProblemException.conflict(
           null,
@@ -495,7 +308,7 @@ public class IndicatorService {
         "REVISE",
         AuditService.diff(null, snapshot(r, values)),
         unitPath(r.unitId));
-    return get(r.id);
+    return queries.get(r.id);
   }
 
   // ------------------------------------------------------------------ checks

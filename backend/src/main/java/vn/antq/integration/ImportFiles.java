@@ -77,6 +77,24 @@ public class ImportFiles {
     }
     Map<String, JavaType> props = properties(t);
     List<String> header = lines.get(0).stream().map(String::trim).toList();
+    checkHeader(t, header, props);
+    List<ImportEngine.Row> rows = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      List<String> cells = lines.get(i);
+      if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+        continue;
+      }
+      rows.add(row(i + 1, header, cells, props));
+    }
+    if (rows.size() > ImportJobs.MAX_ROWS) {
+      throw ProblemException.unprocessable(
+          "file", "Mỗi tệp tối đa " + ImportJobs.MAX_ROWS + " dòng; hãy chia nhỏ tệp");
+    }
+    return rows;
+  }
+
+  /** Every column is the external id, a control column or one of the target's properties. */
+  private void checkHeader(ImportTarget t, List<String> header, Map<String, JavaType> props) {
     List<String> unknown =
         header.stream()
             .filter(h -> !h.isEmpty() && !CONTROL.contains(h) && !props.containsKey(h))
@@ -91,37 +109,29 @@ public class ImportFiles {
               + "Các cột nhận: "
               + String.join(", ", columns(t)));
     }
-    List<ImportEngine.Row> rows = new ArrayList<>();
-    for (int i = 1; i < lines.size(); i++) {
-      List<String> cells = lines.get(i);
-      if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+  }
+
+  /** One line of the file as a pushed record; empty cells are left out. */
+  private ImportEngine.Row row(
+      int line, List<String> header, List<String> cells, Map<String, JavaType> props) {
+    String ext = null;
+    Long version = null;
+    boolean deleted = false;
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (int c = 0; c < header.size() && c < cells.size(); c++) {
+      String h = header.get(c);
+      String v = cells.get(c) == null ? "" : cells.get(c).trim();
+      if (h.isEmpty() || v.isEmpty()) {
         continue;
       }
-      int line = i + 1;
-      String ext = null;
-      Long version = null;
-      boolean deleted = false;
-      Map<String, Object> data = new LinkedHashMap<>();
-      for (int c = 0; c < header.size() && c < cells.size(); c++) {
-        String h = header.get(c);
-        String v = cells.get(c) == null ? "" : cells.get(c).trim();
-        if (h.isEmpty() || v.isEmpty()) {
-          continue;
-        }
-        switch (h) {
-          case "externalId" -> ext = v;
-          case "version" -> version = parseLong(v);
-          case "deleted" -> deleted = truthy(v);
-          default -> data.put(h, value(props.get(h), v));
-        }
+      switch (h) {
+        case "externalId" -> ext = v;
+        case "version" -> version = parseLong(v);
+        case "deleted" -> deleted = truthy(v);
+        default -> data.put(h, value(props.get(h), v));
       }
-      rows.add(new ImportEngine.Row(line, ext, version, deleted, deleted ? null : data));
     }
-    if (rows.size() > ImportJobs.MAX_ROWS) {
-      throw ProblemException.unprocessable(
-          "file", "Mỗi tệp tối đa " + ImportJobs.MAX_ROWS + " dòng; hãy chia nhỏ tệp");
-    }
-    return rows;
+    return new ImportEngine.Row(line, ext, version, deleted, deleted ? null : data);
   }
 
   private Object value(JavaType type, String v) {

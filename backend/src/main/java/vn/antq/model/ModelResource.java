@@ -52,7 +52,10 @@ public class ModelResource implements ModelsApi {
   static final int EXPORTS_PER_HOUR = 20;
 
   @Inject ModelService models;
+  @Inject ModelQueries modelQueries;
   @Inject RosterService roster;
+  @Inject RosterImporter rosterImport;
+  @Inject RosterSearch rosterSearch;
   @Inject RateLimiter limiter;
   @Inject Caller caller;
 
@@ -71,11 +74,11 @@ public class ModelResource implements ModelsApi {
       String after,
       String sort) {
     PageRequest p =
-        PageRequest.of(page, size, sort, ModelService.SORTABLE, ModelService.DEFAULT_SORT);
-    ModelService.Filter filter =
+        PageRequest.of(page, size, sort, ModelQueries.SORTABLE, ModelQueries.DEFAULT_SORT);
+    ModelQueries.Filter filter =
         filter(
             q, fieldId, typeId, status, recognitionLevel, unitId, establishedFrom, establishedTo);
-    ModelViews.Page result = models.list(filter, p, Keyset.decode(after, p));
+    ModelViews.Page result = modelQueries.list(filter, p, Keyset.decode(after, p));
     return Response.ok(
             Pages.of(
                     ModelPage::new,
@@ -202,11 +205,11 @@ public class ModelResource implements ModelsApi {
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response importRoster(Long id, RosterImport in) {
-    List<RosterService.Row> rows =
+    List<RosterImporter.Row> rows =
         in.getRows().stream()
             .map(
                 r ->
-                    new RosterService.Row(
+                    new RosterImporter.Row(
                         r.getTeam(),
                         r.getArea(),
                         r.getFullName(),
@@ -217,8 +220,8 @@ public class ModelResource implements ModelsApi {
                         r.getAddress(),
                         r.getJoinedOn()))
             .toList();
-    RosterService.ImportResult result =
-        roster.importRoster(id, Boolean.TRUE.equals(in.getDryRun()), rows);
+    RosterImporter.ImportResult result =
+        rosterImport.importRoster(id, Boolean.TRUE.equals(in.getDryRun()), rows);
     RosterImportResult body =
         new RosterImportResult()
             .valid(result.valid())
@@ -254,7 +257,7 @@ public class ModelResource implements ModelsApi {
     StringBuilder csv = new StringBuilder("\uFEFF");
     csv.append(
         "Tổ,Họ và tên,Giới tính,Năm sinh,Vai trò,Điện thoại,Địa chỉ,Ngày vào tổ,Ngày rời tổ\r\n");
-    for (ModelViews.MemberView v : roster.exportRoster(id)) {
+    for (ModelViews.MemberView v : rosterSearch.exportRoster(id)) {
       var m = ModelMapper.member(v);
       csv.append(cell(v.teamName()))
           .append(',')
@@ -307,7 +310,7 @@ public class ModelResource implements ModelsApi {
   public Response searchMembers(String q, Long unitId, Long modelId, Integer page, Integer size) {
     PageRequest p =
         PageRequest.of(page, size, null, java.util.Map.of("fullName", "x"), "fullName,asc");
-    ModelViews.MemberPage result = roster.search(q, unitId, modelId, p.page(), p.size());
+    ModelViews.MemberPage result = rosterSearch.search(q, unitId, modelId, p.page(), p.size());
     return Response.ok(
             Pages.of(
                     MemberPage::new,
@@ -319,7 +322,7 @@ public class ModelResource implements ModelsApi {
   }
 
   /** The list's filters as the service takes them (the list and its export share them). */
-  private static ModelService.Filter filter(
+  private static ModelQueries.Filter filter(
       String q,
       Long fieldId,
       Long typeId,
@@ -332,7 +335,7 @@ public class ModelResource implements ModelsApi {
     if (status != null) {
       status.forEach(s -> statuses.add(ModelStatus.valueOf(s.name())));
     }
-    return new ModelService.Filter(
+    return new ModelQueries.Filter(
         q,
         fieldId,
         typeId,
@@ -386,9 +389,9 @@ public class ModelResource implements ModelsApi {
       LocalDate establishedTo,
       String sort) {
     PageRequest checked =
-        PageRequest.of(0, 20, sort, ModelService.SORTABLE, ModelService.DEFAULT_SORT);
+        PageRequest.of(0, 20, sort, ModelQueries.SORTABLE, ModelQueries.DEFAULT_SORT);
     PageRequest p = new PageRequest(0, Tables.pageSize(), checked.sort(), checked.field());
-    ModelService.Filter filter =
+    ModelQueries.Filter filter =
         filter(
             q, fieldId, typeId, status, recognitionLevel, unitId, establishedFrom, establishedTo);
     // page after page by keyset: the export reads each row once, however long the list
@@ -399,29 +402,12 @@ public class ModelResource implements ModelsApi {
               if (n > 0 && cursor[0] == null) {
                 return new Tables.Chunk(List.of(), 0); // the list ended with the last page
               }
-              ModelViews.Page page = models.list(filter, p, Keyset.decode(cursor[0], p));
+              ModelViews.Page page = modelQueries.list(filter, p, Keyset.decode(cursor[0], p));
               cursor[0] = page.next();
               return new Tables.Chunk(
                   page.content().stream()
                       .map(ModelMapper::summary)
-                      .map(
-                          m ->
-                              java.util.Arrays.<Object>asList(
-                                  m.getId(),
-                                  m.getName(),
-                                  m.getType().getName(),
-                                  m.getField().getName(),
-                                  m.getUnit().getName(),
-                                  ModelStatus.valueOf(m.getStatus().name()).label(),
-                                  m.getStatusSince(),
-                                  m.getRecognitionLevel() == null
-                                      ? null
-                                      : m.getRecognitionLevel().toString(),
-                                  m.getEstablishedOn(),
-                                  m.getTeamCount(),
-                                  m.getMemberCount(),
-                                  m.getDeclaredTeams(),
-                                  m.getDeclaredMembers()))
+                      .map(ModelResource::exportRow)
                       .toList(),
                   page.total());
             });
@@ -444,5 +430,22 @@ public class ModelResource implements ModelsApi {
             "Số tổ (báo cáo)",
             "Số thành viên (báo cáo)"),
         rows);
+  }
+
+  private static List<Object> exportRow(vn.antq.api.model.ModelSummary m) {
+    return java.util.Arrays.<Object>asList(
+        m.getId(),
+        m.getName(),
+        m.getType().getName(),
+        m.getField().getName(),
+        m.getUnit().getName(),
+        ModelStatus.valueOf(m.getStatus().name()).label(),
+        m.getStatusSince(),
+        m.getRecognitionLevel() == null ? null : m.getRecognitionLevel().toString(),
+        m.getEstablishedOn(),
+        m.getTeamCount(),
+        m.getMemberCount(),
+        m.getDeclaredTeams(),
+        m.getDeclaredMembers());
   }
 }

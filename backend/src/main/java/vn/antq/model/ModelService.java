@@ -3,22 +3,15 @@ package vn.antq.model;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.BasicTypeReference;
-import org.hibernate.type.StandardBasicTypes;
 import vn.antq.catalogue.Catalogue;
 import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
@@ -28,8 +21,6 @@ import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
-import vn.antq.common.web.Keyset;
-import vn.antq.common.web.PageRequest;
 import vn.antq.security.Caller;
 import vn.antq.security.Role;
 import vn.antq.territory.Place;
@@ -44,42 +35,13 @@ import vn.antq.territory.UnitSummary;
  */
 @ApplicationScoped
 public class ModelService {
-  /** API sort fields → SQL (the whitelist; the caller's text never reaches the query). */
-  public static final Map<String, String> SORTABLE =
-      Map.of(
-          "name", "m.name COLLATE vietnamese",
-          "establishedOn", "m.established_on",
-          "status", "m.status",
-          "recognitionLevel", "coalesce(m.recognition_level, 0)",
-          "updatedAt", "m.updated_at");
-
-  /** The SQL type of each sort key, to read a keyset cursor's value back. */
-  static final Map<String, String> KEY_TYPES =
-      Map.of(
-          "name", "text",
-          "establishedOn", "date",
-          "status", "text",
-          "recognitionLevel", "integer",
-          "updatedAt", "timestamptz");
-
-  public static final String DEFAULT_SORT = "name,asc";
-
   @Inject EntityManager em;
   @Inject Territory territory;
   @Inject Places places;
   @Inject CatalogueService catalogues;
   @Inject AuditService audit;
   @Inject Caller caller;
-
-  public record Filter(
-      String q,
-      Long fieldId,
-      Long typeId,
-      Set<ModelStatus> statuses,
-      RecognitionLevel recognitionLevel,
-      Long unitId,
-      LocalDate establishedFrom,
-      LocalDate establishedTo) {}
+  @Inject ModelQueries queries;
 
   public record Command(
       String name,
@@ -154,203 +116,6 @@ public class ModelService {
     return role == Role.PROVINCE_OFFICER || role == Role.COMMUNE_OFFICER;
   }
 
-  // ------------------------------------------------------------------ reading
-
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public ModelViews.Page list(Filter f, PageRequest request, Keyset after) {
-    Map<String, Object> params = new HashMap<>();
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    Territory.Scope scope = territory.scope(f.unitId(), "m", "u");
-    scope.predicate().andTo(where, params);
-    boolean joinUnit = scope.joinsUnit();
-    if (f.q() != null && !f.q().isBlank()) {
-      params.put("q", f.q().trim());
-      where.append(
-          " AND (m.name_key LIKE '%' || f_search_key(:q) || '%' OR EXISTS (SELECT 1 FROM member x"
-              + " WHERE x.model_id = m.id AND x.name_key LIKE '%' || f_search_key(:q) || '%'))");
-    }
-    if (f.fieldId() != null) {
-      params.put("fieldId", f.fieldId());
-      where.append(" AND m.field_id = :fieldId");
-    }
-    if (f.typeId() != null) {
-      params.put("typeId", f.typeId());
-      where.append(" AND m.type_id = :typeId");
-    }
-    if (f.statuses() != null && !f.statuses().isEmpty()) {
-      params.put("statuses", f.statuses().stream().map(Enum::name).toList());
-      where.append(" AND m.status IN (:statuses)");
-    }
-    if (f.recognitionLevel() != null) {
-      params.put("level", f.recognitionLevel().code());
-      where.append(" AND m.recognition_level >= :level");
-    }
-    if (f.establishedFrom() != null) {
-      params.put("from", f.establishedFrom());
-      where.append(" AND m.established_on >= :from");
-    }
-    if (f.establishedTo() != null) {
-      params.put("to", f.establishedTo());
-      where.append(" AND m.established_on <= :to");
-    }
-    String from = " FROM community_model m" + (joinUnit ? " JOIN unit u ON u.id = m.unit_id" : "");
-    Query count = em.createNativeQuery("SELECT count(*)" + from + where);
-    params.forEach(count::setParameter);
-    long total = Rows.toLong(count.getSingleResult());
-    String page = where.toString();
-    if (after != null) {
-      page += after.condition(request.expression(), KEY_TYPES.get(request.field()), "m.id", params);
-    }
-    // the page in one statement: its rows in order, each with its type, field, unit and roster
-    // counts (values, not entities: no session, no snapshots)
-    Query rowsQuery =
-        em.createNativeQuery(
-            "WITH page AS (SELECT m.id"
-                + from
-                + page
-                + " ORDER BY "
-                + Keyset.order(request, "m.id")
-                + PageRequest.limitSql(
-                    request.size() + 1, after == null ? (long) request.page() * request.size() : 0L)
-                + ")"
-                + " SELECT m.id AS c0, CAST("
-                + request.expression()
-                + " AS text) AS c1, m.name AS c2, m.status AS c3, m.status_since AS c4,"
-                + " m.recognition_level AS c5, m.established_on AS c6, m.declared_teams AS c7,"
-                + " m.declared_members AS c8, m.version AS c9, ty.id AS c10, ty.code AS c11,"
-                + " ty.name AS c12, fi.id AS c13, fi.code AS c14, fi.name AS c15, un.id AS c16,"
-                + " un.code AS c17, un.name AS c18, un.kind AS c19, r.teams AS c20,"
-                + " r.members AS c21"
-                + " FROM page p JOIN community_model m ON m.id = p.id"
-                + " JOIN catalogue_item ty ON ty.id = m.type_id"
-                + " LEFT JOIN catalogue_item fi ON fi.id = m.field_id"
-                + " JOIN unit un ON un.id = m.unit_id"
-                // teams in force, and their members in force: two counts (a count of distinct
-                // teams over the joined members sorted every model's rows)
-                + " CROSS JOIN LATERAL (SELECT (SELECT count(*) FROM team t WHERE t.model_id = m.id"
-                + " AND (t.dissolved_on IS NULL OR t.dissolved_on > :today)) AS teams,"
-                + " (SELECT count(*) FROM team t JOIN member x ON x.team_id = t.id"
-                + " WHERE t.model_id = m.id AND (t.dissolved_on IS NULL OR t.dissolved_on > :today)"
-                + " AND (x.left_on IS NULL OR x.left_on > :today)) AS members) r"
-                // the sort expressions are the model's own columns: the page's order again
-                + " ORDER BY "
-                + Keyset.order(request, "m.id"));
-    params.forEach(rowsQuery::setParameter);
-    rowsQuery.setParameter("today", VietnamTime.today());
-    // the columns' types stated: Hibernate does not work them out from the driver's metadata at
-    // each execution (≈ 10 % of a page's CPU in the application)
-    @SuppressWarnings("rawtypes")
-    NativeQuery typed = rowsQuery.unwrap(NativeQuery.class);
-    for (int i = 0; i < SUMMARY_COLUMNS.length; i++) {
-      typed.addScalar("c" + i, SUMMARY_COLUMNS[i]);
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = rowsQuery.getResultList();
-    boolean more = rows.size() > request.size();
-    List<Object[]> shown = more ? rows.subList(0, request.size()) : rows;
-    String next = null;
-    if (more) {
-      Object[] last = shown.get(shown.size() - 1);
-      next = Keyset.encode(request, (String) last[1], Rows.toLong(last[0]));
-    }
-    return new ModelViews.Page(shown.stream().map(ModelService::summary).toList(), total, next);
-  }
-
-  /** The types of the page statement's columns c0 … c21, in the order {@link #summary} reads. */
-  private static final BasicTypeReference<?>[] SUMMARY_COLUMNS = {
-    StandardBasicTypes.LONG, // id
-    StandardBasicTypes.STRING, // sort value
-    StandardBasicTypes.STRING, // name
-    StandardBasicTypes.STRING, // status
-    StandardBasicTypes.LOCAL_DATE, // status since
-    StandardBasicTypes.SHORT, // recognition level
-    StandardBasicTypes.LOCAL_DATE, // established on
-    StandardBasicTypes.INTEGER, // declared teams
-    StandardBasicTypes.INTEGER, // declared members
-    StandardBasicTypes.LONG, // version
-    StandardBasicTypes.LONG, // type
-    StandardBasicTypes.STRING,
-    StandardBasicTypes.STRING,
-    StandardBasicTypes.LONG, // field
-    StandardBasicTypes.STRING,
-    StandardBasicTypes.STRING,
-    StandardBasicTypes.LONG, // unit
-    StandardBasicTypes.STRING,
-    StandardBasicTypes.STRING,
-    StandardBasicTypes.STRING,
-    StandardBasicTypes.LONG, // teams in force
-    StandardBasicTypes.LONG // their members in force
-  };
-
-  private static ModelViews.Summary summary(Object[] r) {
-    return new ModelViews.Summary(
-        Rows.toLong(r[0]),
-        (String) r[2],
-        item(r[10], r[11], r[12]),
-        item(r[13], r[14], r[15]),
-        new UnitSummary(Rows.toLong(r[16]), (String) r[17], (String) r[18], (String) r[19]),
-        ModelStatus.valueOf((String) r[3]),
-        Rows.localDate(r[4]),
-        r[5] == null ? null : Rows.toShort(r[5]),
-        Rows.localDate(r[6]),
-        Rows.toInt(r[20]),
-        Rows.toInt(r[21]),
-        r[7] == null ? null : Rows.toInt(r[7]),
-        r[8] == null ? null : Rows.toInt(r[8]),
-        Rows.toLong(r[9]));
-  }
-
-  private static ModelViews.Item item(Object id, Object code, Object name) {
-    return id == null ? null : new ModelViews.Item(Rows.toLong(id), (String) code, (String) name);
-  }
-
-  /** Summaries of the given models, in the given order, with counts from the roster. */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<ModelViews.Summary> summaries(List<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, CommunityModelEntity> models =
-        CommunityModelEntity.<CommunityModelEntity>list("id in ?1", ids).stream()
-            .collect(Collectors.toMap(m -> m.id, m -> m));
-    Set<Long> catIds = new LinkedHashSet<>();
-    models.values().forEach(m -> catIds.addAll(List.of(m.typeId, m.fieldId)));
-    Map<Long, CatalogueEntry> cats = catalogues.byIds(catIds);
-    Map<Long, UnitSummary> unitNames =
-        places.summaries(models.values().stream().map(m -> m.unitId).collect(Collectors.toSet()));
-    Map<Long, int[]> counts = counts(ids);
-    List<ModelViews.Summary> out = new ArrayList<>();
-    for (Long id : ids) {
-      CommunityModelEntity m = models.get(id);
-      int[] c = counts.getOrDefault(id, new int[2]);
-      out.add(
-          ModelViews.Summary.of(
-              m, cats.get(m.typeId), cats.get(m.fieldId), unitNames.get(m.unitId), c[0], c[1]));
-    }
-    return out;
-  }
-
-  /** Active teams and current members of each model, counted from the roster. */
-  private Map<Long, int[]> counts(List<Long> ids) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT t.model_id, count(DISTINCT t.id),"
-                    + " count(x.id) FILTER (WHERE x.left_on IS NULL OR x.left_on > :today)"
-                    + " FROM team t LEFT JOIN member x ON x.team_id = t.id"
-                    + " WHERE t.model_id IN (:ids)"
-                    + " AND (t.dissolved_on IS NULL OR t.dissolved_on > :today)"
-                    + " GROUP BY t.model_id")
-            .setParameter("ids", ids)
-            .setParameter("today", VietnamTime.today())
-            .getResultList();
-    Map<Long, int[]> out = new HashMap<>();
-    for (Object[] r : rows) {
-      out.put(Rows.toLong(r[0]), new int[] {Rows.toInt(r[1]), Rows.toInt(r[2])});
-    }
-    return out;
-  }
-
   @Transactional(Transactional.TxType.SUPPORTS)
   public ModelViews.Detail get(long id) {
     return detail(require(id));
@@ -360,7 +125,7 @@ public class ModelService {
     if (em.isJoinedToTransaction()) {
       em.flush(); // a write: the version in the answer is the new one
     }
-    ModelViews.Summary summary = summaries(List.of(model.id)).get(0);
+    ModelViews.Summary summary = queries.summaries(List.of(model.id)).get(0);
     @SuppressWarnings("unchecked")
     List<Object[]> history =
         em.createNativeQuery(
@@ -475,6 +240,39 @@ public class ModelService {
   public ModelViews.Detail transition(long id, long expected, Transition t) {
     CommunityModelEntity model = require(id);
     Etags.check(expected, model.version);
+    checkTransition(model, t);
+    List<Long> sites = t.siteUnitIds() == null ? List.of() : t.siteUnitIds();
+    addSites(model, t, sites);
+    ModelStatus from = model.status;
+    model.status = t.to();
+    model.statusSince = t.date();
+    model.updatedAt = Instant.now();
+    em.createNativeQuery(
+            "INSERT INTO model_status_change (model_id, from_status, to_status, on_date, reason,"
+                + " note, actor_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        .setParameter(1, model.id)
+        .setParameter(2, from.name())
+        .setParameter(3, t.to().name())
+        .setParameter(4, t.date())
+        .setParameter(5, blankToNull(t.reason()))
+        .setParameter(6, blankToNull(t.note()))
+        .setParameter(7, caller.actorName())
+        .executeUpdate();
+    Map<String, AuditService.Change> changes = new LinkedHashMap<>();
+    changes.put("status", new AuditService.Change(from.name(), t.to().name()));
+    changes.put("date", new AuditService.Change(null, t.date()));
+    if (t.reason() != null && !t.reason().isBlank()) {
+      changes.put("reason", new AuditService.Change(null, t.reason().trim()));
+    }
+    if (!sites.isEmpty()) {
+      changes.put("sites", new AuditService.Change(null, sites));
+    }
+    audit.record("MODEL", model.id, "TRANSITION", changes, territory.placeOf(model.unitId).path());
+    return detail(model);
+  }
+
+  /** The life cycle's rules: an allowed next status, a date in order, a reason to retire. */
+  private static void checkTransition(CommunityModelEntity model, Transition t) {
     if (!model.status.canGoTo(t.to())) {
       throw new ProblemException(
           ProblemType.CONFLICT,
@@ -503,7 +301,10 @@ public class ModelService {
     if (t.to() == ModelStatus.RETIRED && (t.reason() == null || t.reason().isBlank())) {
       throw ProblemException.unprocessable("reason", "Ghi lý do thanh loại mô hình");
     }
-    List<Long> sites = t.siteUnitIds() == null ? List.of() : t.siteUnitIds();
+  }
+
+  /** A model replicated names the units it was replicated to (and only then). */
+  private void addSites(CommunityModelEntity model, Transition t, List<Long> sites) {
     if (t.to() == ModelStatus.REPLICATED) {
       if (sites.isEmpty()) {
         throw ProblemException.unprocessable(
@@ -527,32 +328,6 @@ public class ModelService {
       throw ProblemException.unprocessable(
           "siteUnitIds", "Chỉ chọn đơn vị nhân rộng khi chuyển sang «Đã nhân rộng»");
     }
-    ModelStatus from = model.status;
-    model.status = t.to();
-    model.statusSince = t.date();
-    model.updatedAt = Instant.now();
-    em.createNativeQuery(
-            "INSERT INTO model_status_change (model_id, from_status, to_status, on_date, reason,"
-                + " note, actor_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-        .setParameter(1, model.id)
-        .setParameter(2, from.name())
-        .setParameter(3, t.to().name())
-        .setParameter(4, t.date())
-        .setParameter(5, blankToNull(t.reason()))
-        .setParameter(6, blankToNull(t.note()))
-        .setParameter(7, caller.actorName())
-        .executeUpdate();
-    Map<String, AuditService.Change> changes = new LinkedHashMap<>();
-    changes.put("status", new AuditService.Change(from.name(), t.to().name()));
-    changes.put("date", new AuditService.Change(null, t.date()));
-    if (t.reason() != null && !t.reason().isBlank()) {
-      changes.put("reason", new AuditService.Change(null, t.reason().trim()));
-    }
-    if (!sites.isEmpty()) {
-      changes.put("sites", new AuditService.Change(null, sites));
-    }
-    audit.record("MODEL", model.id, "TRANSITION", changes, territory.placeOf(model.unitId).path());
-    return detail(model);
   }
 
   @Transactional

@@ -3,27 +3,22 @@ package vn.antq.model;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.antq.common.audit.AuditService;
 import vn.antq.common.db.Rows;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
-import vn.antq.common.web.PageRequest;
 import vn.antq.territory.Place;
 import vn.antq.territory.Places;
 import vn.antq.territory.Territory;
@@ -54,26 +49,7 @@ public class RosterService {
       LocalDate joinedOn,
       LocalDate leftOn) {}
 
-  public record Row(
-      String team,
-      String area,
-      String fullName,
-      String gender,
-      String birthYear,
-      String role,
-      String phone,
-      String address,
-      String joinedOn) {}
-
   public record RowProblem(int row, String field, String message) {}
-
-  public record ImportResult(
-      boolean valid,
-      boolean applied,
-      int rows,
-      int teamsCreated,
-      int membersCreated,
-      List<RowProblem> problems) {}
 
   // ------------------------------------------------------------------ teams
 
@@ -181,7 +157,7 @@ public class RosterService {
   }
 
   /** Teams cover places in the model's commune (or province, for a model above communes). */
-  private Place scopeRoot(CommunityModelEntity model) {
+  Place scopeRoot(CommunityModelEntity model) {
     Place unit = territory.placeOf(model.unitId);
     if (unit.communeId() != null) {
       return territory.placeOf(unit.communeId());
@@ -201,7 +177,7 @@ public class RosterService {
   }
 
   /** A model the caller may change: visible, and not retired. */
-  private CommunityModelEntity writable(long modelId) {
+  CommunityModelEntity writable(long modelId) {
     CommunityModelEntity model = models.require(modelId);
     if (model.status == ModelStatus.RETIRED) {
       throw new ProblemException(
@@ -211,11 +187,11 @@ public class RosterService {
   }
 
   /** Roster changes change the model's counts: its version moves, so cached copies are stale. */
-  private static void touch(CommunityModelEntity model) {
+  static void touch(CommunityModelEntity model) {
     model.updatedAt = Instant.now();
   }
 
-  private String path(CommunityModelEntity model) {
+  String path(CommunityModelEntity model) {
     return territory.placeOf(model.unitId).path();
   }
 
@@ -319,7 +295,7 @@ public class RosterService {
    * The rules of a member, for single edits and imported rows alike. {@code pendingLeaders}: the
    * team names that already got a leader earlier in the same import.
    */
-  private void checkMember(
+  void checkMember(
       TeamEntity team,
       MemberCommand cmd,
       Long self,
@@ -403,325 +379,12 @@ public class RosterService {
     return address == null ? null : "*** (đã ẩn)";
   }
 
-  // ------------------------------------------------------------------ import
-
-  @Transactional
-  public ImportResult importRoster(long modelId, boolean dryRun, List<Row> rows) {
-    CommunityModelEntity model = writable(modelId);
-    Place root = scopeRoot(model);
-    Map<String, TeamEntity> existing = new HashMap<>();
-    TeamEntity.<TeamEntity>list("modelId", model.id).forEach(t -> existing.put(key(t.name), t));
-    List<RowProblem> problems = new ArrayList<>();
-    Map<String, TeamEntity> newTeams = new LinkedHashMap<>();
-    List<String> leaders = new ArrayList<>();
-    List<MemberCommand> commands = new ArrayList<>();
-    List<String> teamOfRow = new ArrayList<>();
-    LocalDate today = VietnamTime.today();
-    for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
-      int n = i + 1;
-      int before = problems.size();
-      String teamName = r.team() == null ? "" : r.team().trim();
-      TeamEntity team = null;
-      if (teamName.isEmpty()) {
-        problems.add(new RowProblem(n, "team", "Nhập tên tổ"));
-      } else {
-        team = existing.get(key(teamName));
-        if (team == null) {
-          team = newTeams.get(key(teamName));
-        }
-        if (team == null) {
-          team = new TeamEntity();
-          team.modelId = model.id;
-          team.name = teamName;
-          team.establishedOn = today;
-          if (r.area() == null || r.area().isBlank()) {
-            team.unitId = model.unitId;
-          } else {
-            Optional<Place> area = places.findByNameWithin(root, r.area());
-            if (area.isEmpty()) {
-              problems.add(
-                  new RowProblem(
-                      n,
-                      "area",
-                      "Không tìm thấy địa bàn «" + r.area().trim() + "» trong " + root.name()));
-            } else {
-              team.unitId = area.get().id();
-            }
-          }
-          if (team.unitId != null) {
-            newTeams.put(key(teamName), team);
-          }
-        }
-      }
-      MemberEntity.Gender gender = gender(r.gender());
-      if (gender == null) {
-        problems.add(new RowProblem(n, "gender", "Giới tính phải là Nam hoặc Nữ"));
-      }
-      MemberEntity.Role role = role(r.role());
-      if (role == null) {
-        problems.add(new RowProblem(n, "role", "Vai trò phải là Tổ trưởng, Tổ phó hoặc Tổ viên"));
-      }
-      Integer birthYear = null;
-      if (r.birthYear() != null && !r.birthYear().isBlank()) {
-        try {
-          birthYear = Integer.valueOf(r.birthYear().trim());
-        } catch (NumberFormatException e) {
-          problems.add(new RowProblem(n, "birthYear", "Năm sinh phải là số, ví dụ 1975"));
-        }
-      }
-      LocalDate joined = VietnamTime.parse(r.joinedOn());
-      if (r.joinedOn() != null && !r.joinedOn().isBlank() && joined == null) {
-        problems.add(new RowProblem(n, "joinedOn", "Ngày vào tổ phải có dạng dd/MM/yyyy"));
-      }
-      if (r.address() != null && r.address().length() > 300) {
-        problems.add(new RowProblem(n, "address", "Địa chỉ dài quá 300 ký tự"));
-      }
-      MemberCommand cmd =
-          new MemberCommand(
-              r.fullName(),
-              gender,
-              birthYear,
-              role == null ? MemberEntity.Role.MEMBER : role,
-              r.phone(),
-              r.address(),
-              joined,
-              null);
-      // a new team starts with its earliest member
-      if (team != null
-          && team.id == null
-          && joined != null
-          && joined.isBefore(team.establishedOn)) {
-        team.establishedOn = joined;
-      }
-      checkMember(team != null && team.id != null ? team : null, cmd, null, n, problems, leaders);
-      if (role == MemberEntity.Role.LEADER && team != null) {
-        if (team.id == null && leaders.contains(key(team.name))) {
-          problems.add(
-              new RowProblem(
-                  n,
-                  "role",
-                  "Tổ «" + team.name + "» đã có tổ trưởng; mỗi tổ chỉ có một tổ trưởng"));
-        }
-        leaders.add(key(team.name));
-      }
-      commands.add(problems.size() == before ? cmd : null);
-      teamOfRow.add(team == null ? null : key(team.name));
-    }
-    boolean valid = problems.isEmpty();
-    if (dryRun || !valid) {
-      return new ImportResult(
-          valid,
-          false,
-          rows.size(),
-          valid ? newTeams.size() : 0,
-          valid ? rows.size() : 0,
-          problems);
-    }
-    for (TeamEntity t : newTeams.values()) {
-      t.createdAt = Instant.now();
-      t.updatedAt = t.createdAt;
-      t.persist();
-      existing.put(key(t.name), t);
-    }
-    for (int i = 0; i < commands.size(); i++) {
-      TeamEntity team = existing.get(teamOfRow.get(i));
-      MemberCommand cmd = commands.get(i);
-      MemberEntity m = new MemberEntity();
-      m.teamId = team.id;
-      m.modelId = model.id;
-      m.fullName = cmd.fullName().trim().replaceAll("\\s+", " ");
-      m.gender = cmd.gender();
-      m.birthYear = cmd.birthYear() == null ? null : cmd.birthYear().shortValue();
-      m.role = cmd.role();
-      m.phone = normalisePhone(cmd.phone());
-      m.address = ModelService.blankToNull(cmd.address());
-      m.joinedOn = cmd.joinedOn();
-      m.createdAt = Instant.now();
-      m.updatedAt = m.createdAt;
-      m.persist();
-    }
-    touch(model);
-    Map<String, AuditService.Change> changes = new LinkedHashMap<>();
-    changes.put("teamsCreated", new AuditService.Change(null, newTeams.size()));
-    changes.put("membersCreated", new AuditService.Change(null, rows.size()));
-    audit.record("MODEL", model.id, "ROSTER_IMPORT", changes, path(model));
-    return new ImportResult(true, true, rows.size(), newTeams.size(), rows.size(), List.of());
-  }
-
   static String key(String name) {
     return java.text.Normalizer.normalize(
             name.trim().toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
         .replaceAll("\\p{M}", "")
         .replace('đ', 'd')
         .replaceAll("\\s+", " ");
-  }
-
-  static MemberEntity.Gender gender(String text) {
-    if (text == null) {
-      return null;
-    }
-    return switch (key(text)) {
-      case "nam", "male", "m" -> MemberEntity.Gender.MALE;
-      case "nu", "female", "f" -> MemberEntity.Gender.FEMALE;
-      default -> null;
-    };
-  }
-
-  static MemberEntity.Role role(String text) {
-    if (text == null || text.isBlank()) {
-      return MemberEntity.Role.MEMBER;
-    }
-    return switch (key(text)) {
-      case "to truong", "leader", "truong" -> MemberEntity.Role.LEADER;
-      case "to pho", "deputy", "pho" -> MemberEntity.Role.DEPUTY;
-      case "to vien", "member", "thanh vien" -> MemberEntity.Role.MEMBER;
-      default -> null;
-    };
-  }
-
-  // ------------------------------------------------------------------ search and export
-
-  /**
-   * Matches counted exactly up to this many ({@code antq.members.search-limit}, 10,000); beyond it
-   * the search answers "more than" and pages through the first of them in registration order.
-   */
-  @ConfigProperty(name = "antq.members.search-limit", defaultValue = "10000")
-  int searchLimit;
-
-  /**
-   * Members whose name has words starting with the query's words, without diacritics ("van hung"
-   * finds Nguyễn Văn Hùng and Lê Văn Hưng), in the unit's subtree or the caller's territory. Each
-   * word-start suffix of a name is a row of {@code member_name_key}, so a query is one range of a
-   * btree. Up to {@link #searchLimit} matches are counted and come in Vietnamese name order; a
-   * query that matches more (a surname such as "nguyen" matches one person in three) is neither
-   * counted nor sorted in full: its first {@link #searchLimit} matches come in the order of the
-   * range (the name from the matched word on), and the page says it is capped.
-   */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public ModelViews.MemberPage search(String q, Long unitId, Long modelId, int page, int size) {
-    Map<String, Object> params = new HashMap<>();
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    // a unit filter is about where the teams are; the territory about where the models are
-    String unitAlias = unitId != null ? "tu" : "mu";
-    Territory.Scope scope = territory.scope(unitId, "m", unitAlias);
-    scope.predicate().andTo(where, params);
-    boolean joinUnit = scope.joinsUnit();
-    if (modelId != null) {
-      models.require(modelId);
-      params.put("modelId", modelId);
-      where.append(" AND x.model_id = :modelId");
-    }
-    // nothing to scope (an administrator's search): the keys alone answer, from their index
-    boolean scoped = where.length() > " WHERE 1 = 1".length();
-    String joins = scoped ? " JOIN community_model m ON m.id = x.model_id" : "";
-    if (joinUnit && unitAlias.equals("tu")) {
-      joins += " JOIN team t ON t.id = x.team_id JOIN unit tu ON tu.id = t.unit_id";
-    } else if (joinUnit) {
-      joins += " JOIN unit mu ON mu.id = m.unit_id";
-    }
-    boolean byName = q != null && !q.isBlank();
-    String from;
-    String idColumn;
-    if (byName) {
-      from =
-          " FROM member_name_key k"
-              + (scoped ? " JOIN member x ON x.id = k.member_id" + joins : "");
-      idColumn = "k.member_id";
-      params.put("q", q.trim());
-      // the range of keys starting with the query: [words, words || the last code point)
-      where.append(
-          " AND k.key >= f_name_words(:q) COLLATE \"C\""
-              + " AND k.key < (f_name_words(:q) || chr(1114111)) COLLATE \"C\"");
-    } else {
-      from = " FROM member x" + joins;
-      idColumn = "x.id";
-    }
-    // a name may match by two of its words: count members, not keys
-    Query count =
-        em.createNativeQuery(
-            "SELECT count(DISTINCT id), count(*) FROM (SELECT "
-                + idColumn
-                + " AS id"
-                + from
-                + where
-                + " LIMIT "
-                + (2L * searchLimit + 1)
-                + ") c");
-    params.forEach(count::setParameter);
-    Object[] counted = (Object[]) count.getSingleResult();
-    long total = Rows.toLong(counted[0]);
-    boolean capped = total > searchLimit || Rows.toLong(counted[1]) > 2L * searchLimit;
-    if (capped) {
-      total = searchLimit;
-    }
-    long offset = (long) page * size;
-    if (offset >= total) {
-      return new ModelViews.MemberPage(List.of(), total, capped);
-    }
-    String sql =
-        capped
-            ? "SELECT "
-                + idColumn
-                + from
-                + where
-                + (byName ? " ORDER BY k.key, " : " ORDER BY ")
-                + idColumn
-            : "SELECT x.id FROM member x WHERE x.id IN (SELECT "
-                + idColumn
-                + from
-                + where
-                + ") ORDER BY x.full_name COLLATE vietnamese, x.id";
-    Query select =
-        em.createNativeQuery(sql + PageRequest.limitSql(Math.min(size, total - offset), offset));
-    params.forEach(select::setParameter);
-    // (capped and by name: a member matching by two words could come twice; shown once)
-    List<Long> ids =
-        ((List<?>) select.getResultList()).stream().map(o -> Rows.toLong(o)).distinct().toList();
-    if (ids.isEmpty()) {
-      return new ModelViews.MemberPage(List.of(), total, capped);
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> names =
-        em.createNativeQuery(
-                "SELECT x.id, t.name, m.name FROM member x JOIN team t ON t.id = x.team_id"
-                    + " JOIN community_model m ON m.id = x.model_id WHERE x.id IN (:ids)")
-            .setParameter("ids", ids)
-            .getResultList();
-    Map<Long, Object[]> nameById =
-        names.stream().collect(Collectors.toMap(r -> Rows.toLong(r[0]), r -> r));
-    Map<Long, MemberEntity> byId =
-        MemberEntity.<MemberEntity>list("id in ?1", ids).stream()
-            .collect(Collectors.toMap(m -> m.id, m -> m));
-    return new ModelViews.MemberPage(
-        ids.stream()
-            .map(
-                id ->
-                    view(byId.get(id), (String) nameById.get(id)[1], (String) nameById.get(id)[2]))
-            .toList(),
-        total,
-        capped);
-  }
-
-  /** Every member of the model, team by team, for the CSV export. */
-  @Transactional
-  public List<ModelViews.MemberView> exportRoster(long modelId) {
-    CommunityModelEntity model = models.require(modelId);
-    Map<Long, String> teamNames =
-        TeamEntity.<TeamEntity>list("modelId", model.id).stream()
-            .collect(Collectors.toMap(t -> t.id, t -> t.name));
-    List<ModelViews.MemberView> out =
-        MemberEntity.<MemberEntity>list("modelId = ?1", model.id).stream()
-            .sorted(
-                java.util.Comparator.<MemberEntity, Long>comparing(m -> m.teamId)
-                    .thenComparing(ROSTER_ORDER))
-            .map(m -> view(m, teamNames.get(m.teamId), model.name))
-            .toList();
-    Map<String, AuditService.Change> changes = new LinkedHashMap<>();
-    changes.put("members", new AuditService.Change(null, out.size()));
-    changes.put("masked", new AuditService.Change(null, !models.seesPersonalData()));
-    audit.record("MODEL", model.id, "ROSTER_EXPORT", changes, path(model));
-    return out;
   }
 
   private static Map<String, Object> teamSnapshot(TeamEntity t) {

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -69,9 +70,9 @@ final class ReportExports {
 
   // ------------------------------------------------------------------ XLSX
 
-  static byte[] xlsx(ReportSummary s) {
-    try (XSSFWorkbook wb = new XSSFWorkbook();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+  /** The workbook's cell styles. */
+  private record Styles(CellStyle bold, CellStyle header, CellStyle numbers) {
+    static Styles of(XSSFWorkbook wb) {
       CellStyle bold = wb.createCellStyle();
       Font font = wb.createFont();
       font.setBold(true);
@@ -81,100 +82,117 @@ final class ReportExports {
       header.setBorderBottom(BorderStyle.THIN);
       CellStyle numbers = wb.createCellStyle();
       numbers.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
+      return new Styles(bold, header, numbers);
+    }
+  }
 
-      Sheet totals = wb.createSheet("Tổng hợp");
-      int r = title(totals, bold, s);
-      Row h = totals.createRow(r++);
-      cell(h, 0, "Chỉ tiêu", header);
-      cell(h, 1, "Số liệu", header);
-      for (Figure f : FIGURES) {
-        Row row = totals.createRow(r++);
-        cell(row, 0, f.label(), null);
-        number(row, 1, f.value().applyAsLong(s.getTotals()), numbers);
-      }
-      r++;
-      for (var e : s.getTotals().getEventsByType()) {
-        Row row = totals.createRow(r++);
-        cell(row, 0, "Sự kiện: " + e.getType().getName(), null);
-        number(row, 1, e.getEvents(), numbers);
-      }
-      for (var m : s.getTotals().getMaterials()) {
-        Row row = totals.createRow(r++);
-        cell(row, 0, "Tài liệu: " + m.getItem().getName(), null);
-        number(row, 1, m.getCount(), numbers);
-      }
-      for (var a : s.getTotals().getAwardsByForm()) {
-        Row row = totals.createRow(r++);
-        cell(row, 0, a.getForm().getName() + ": tập thể", null);
-        number(row, 1, a.getCollectives(), numbers);
-        row = totals.createRow(r++);
-        cell(row, 0, a.getForm().getName() + ": cá nhân", null);
-        number(row, 1, a.getIndividuals(), numbers);
-      }
-      for (var x : s.getTotals().getIndicators()) {
-        Row row = totals.createRow(r++);
-        cell(row, 0, "Số liệu báo cáo: " + x.getItem().getName(), null);
-        number(row, 1, x.getCount(), numbers);
-      }
-      for (var x : s.getTotals().getSafetyByTarget()) {
-        Row row = totals.createRow(r++);
-        cell(row, 0, "Đạt chuẩn an toàn về ANTT: " + x.getTarget().getName(), null);
-        number(row, 1, x.getMet(), numbers);
-      }
-      totals.setColumnWidth(0, 60 * 256);
-      totals.setColumnWidth(1, 16 * 256);
-
-      Sheet children = wb.createSheet("Theo đơn vị");
-      r = title(children, bold, s);
-      h = children.createRow(r++);
-      cell(h, 0, "Đơn vị", header);
-      for (int i = 0; i < FIGURES.size(); i++) {
-        cell(h, i + 1, FIGURES.get(i).label(), header);
-      }
-      for (var c : s.getChildren()) {
-        r = figuresRow(children.createRow(r), c.getUnit().getName(), c.getFigures(), numbers, r);
-      }
-      r =
-          figuresRow(
-              children.createRow(r),
-              "Cấp " + place(s) + " và đơn vị không còn trực thuộc",
-              s.getDirect(),
-              numbers,
-              r);
-      figuresRow(children.createRow(r), "Tổng cộng", s.getTotals(), numbers, r);
-      children.setColumnWidth(0, 45 * 256);
-      for (int i = 1; i <= FIGURES.size(); i++) {
-        children.setColumnWidth(i, 16 * 256);
-      }
-
-      Sheet series = wb.createSheet("Theo thời gian");
-      r = title(series, bold, s);
-      h = series.createRow(r++);
-      for (int i = 0; i < SERIES.length; i++) {
-        cell(h, i, SERIES[i], header);
-      }
-      for (ReportPoint p : s.getSeries()) {
-        Row row = series.createRow(r++);
-        cell(row, 0, p.getPeriod(), null);
-        long[] v = {
-          p.getEvents(),
-          p.getSessions(),
-          p.getAttendance(),
-          p.getModelsRegistered(),
-          p.getAwardedCollectives(),
-          p.getAwardedIndividuals()
-        };
-        for (int i = 0; i < v.length; i++) {
-          number(row, i + 1, v[i], numbers);
-        }
-      }
-      for (int i = 0; i < SERIES.length; i++) {
-        series.setColumnWidth(i, 16 * 256);
-      }
+  static byte[] xlsx(ReportSummary s) {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Styles st = Styles.of(wb);
+      totalsSheet(wb, st, s);
+      childrenSheet(wb, st, s);
+      seriesSheet(wb, st, s);
       wb.write(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void totalsSheet(XSSFWorkbook wb, Styles st, ReportSummary s) {
+    Sheet totals = wb.createSheet("Tổng hợp");
+    int r = title(totals, st.bold(), s);
+    Row h = totals.createRow(r++);
+    cell(h, 0, "Chỉ tiêu", st.header());
+    cell(h, 1, "Số liệu", st.header());
+    for (Figure f : FIGURES) {
+      Row row = totals.createRow(r++);
+      cell(row, 0, f.label(), null);
+      number(row, 1, f.value().applyAsLong(s.getTotals()), st.numbers());
+    }
+    r++;
+    for (var e : s.getTotals().getEventsByType()) {
+      Row row = totals.createRow(r++);
+      cell(row, 0, "Sự kiện: " + e.getType().getName(), null);
+      number(row, 1, e.getEvents(), st.numbers());
+    }
+    for (var m : s.getTotals().getMaterials()) {
+      Row row = totals.createRow(r++);
+      cell(row, 0, "Tài liệu: " + m.getItem().getName(), null);
+      number(row, 1, m.getCount(), st.numbers());
+    }
+    for (var a : s.getTotals().getAwardsByForm()) {
+      Row row = totals.createRow(r++);
+      cell(row, 0, a.getForm().getName() + ": tập thể", null);
+      number(row, 1, a.getCollectives(), st.numbers());
+      row = totals.createRow(r++);
+      cell(row, 0, a.getForm().getName() + ": cá nhân", null);
+      number(row, 1, a.getIndividuals(), st.numbers());
+    }
+    for (var x : s.getTotals().getIndicators()) {
+      Row row = totals.createRow(r++);
+      cell(row, 0, "Số liệu báo cáo: " + x.getItem().getName(), null);
+      number(row, 1, x.getCount(), st.numbers());
+    }
+    for (var x : s.getTotals().getSafetyByTarget()) {
+      Row row = totals.createRow(r++);
+      cell(row, 0, "Đạt chuẩn an toàn về ANTT: " + x.getTarget().getName(), null);
+      number(row, 1, x.getMet(), st.numbers());
+    }
+    totals.setColumnWidth(0, 60 * 256);
+    totals.setColumnWidth(1, 16 * 256);
+  }
+
+  private static void childrenSheet(XSSFWorkbook wb, Styles st, ReportSummary s) {
+    Sheet children = wb.createSheet("Theo đơn vị");
+    int r = title(children, st.bold(), s);
+    Row h = children.createRow(r++);
+    cell(h, 0, "Đơn vị", st.header());
+    for (int i = 0; i < FIGURES.size(); i++) {
+      cell(h, i + 1, FIGURES.get(i).label(), st.header());
+    }
+    for (var c : s.getChildren()) {
+      r = figuresRow(children.createRow(r), c.getUnit().getName(), c.getFigures(), st.numbers(), r);
+    }
+    r =
+        figuresRow(
+            children.createRow(r),
+            "Cấp " + place(s) + " và đơn vị không còn trực thuộc",
+            s.getDirect(),
+            st.numbers(),
+            r);
+    figuresRow(children.createRow(r), "Tổng cộng", s.getTotals(), st.numbers(), r);
+    children.setColumnWidth(0, 45 * 256);
+    for (int i = 1; i <= FIGURES.size(); i++) {
+      children.setColumnWidth(i, 16 * 256);
+    }
+  }
+
+  private static void seriesSheet(XSSFWorkbook wb, Styles st, ReportSummary s) {
+    Sheet series = wb.createSheet("Theo thời gian");
+    int r = title(series, st.bold(), s);
+    Row h = series.createRow(r++);
+    for (int i = 0; i < SERIES.length; i++) {
+      cell(h, i, SERIES[i], st.header());
+    }
+    for (ReportPoint p : s.getSeries()) {
+      Row row = series.createRow(r++);
+      cell(row, 0, p.getPeriod(), null);
+      long[] v = {
+        p.getEvents(),
+        p.getSessions(),
+        p.getAttendance(),
+        p.getModelsRegistered(),
+        p.getAwardedCollectives(),
+        p.getAwardedIndividuals()
+      };
+      for (int i = 0; i < v.length; i++) {
+        number(row, i + 1, v[i], st.numbers());
+      }
+    }
+    for (int i = 0; i < SERIES.length; i++) {
+      series.setColumnWidth(i, 16 * 256);
     }
   }
 
@@ -224,153 +242,155 @@ final class ReportExports {
     try (XWPFDocument doc = new XWPFDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       page(doc);
-      String unit = place(s);
-
-      // the heading: issuing body and number on the left, national motto and date on the right
-      XWPFTable head = doc.createTable(1, 2);
-      head.removeBorders();
-      head.setWidth("100%");
-      head.setTableAlignment(TableRowAlign.CENTER);
-      XWPFTableCell left = head.getRow(0).getCell(0);
-      XWPFTableCell right = head.getRow(0).getCell(1);
-      left.setWidth("42%");
-      right.setWidth("58%");
-      centred(
-          left.getParagraphs().get(0), unit.toUpperCase(java.util.Locale.ROOT), 12, true, false);
-      centred(left.addParagraph(), "Số:        /BC", 13, false, false);
-      centred(right.getParagraphs().get(0), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, true, false);
-      XWPFParagraph motto = right.addParagraph();
-      centred(motto, "Độc lập - Tự do - Hạnh phúc", 13, true, false);
-      centred(
-          right.addParagraph(),
-          unit
-              + ", ngày "
-              + two(today.getDayOfMonth())
-              + " tháng "
-              + two(today.getMonthValue())
-              + " năm "
-              + today.getYear(),
-          13,
-          false,
-          true);
-
-      XWPFParagraph title = doc.createParagraph();
-      title.setSpacingBefore(360);
-      centred(title, "BÁO CÁO", 14, true, false);
-      centred(
-          doc.createParagraph(),
-          "Tổng hợp kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc",
-          14,
-          true,
-          false);
-      centred(
-          doc.createParagraph(),
-          "(Từ ngày "
-              + VietnamTime.format(s.getFrom())
-              + " đến ngày "
-              + VietnamTime.format(s.getTo())
-              + ")",
-          13,
-          false,
-          true);
-
+      letterhead(doc, place(s), today);
+      titles(doc, s);
       body(doc, s.getText());
-
-      heading(doc, "I. KẾT QUẢ CHUNG");
-      table(
-          doc,
-          List.of("TT", "Chỉ tiêu", "Số liệu"),
-          rows(FIGURES, s.getTotals()),
-          new int[] {8, 67, 25});
-
-      heading(doc, "II. SỰ KIỆN, HOẠT ĐỘNG THEO LOẠI");
-      List<List<String>> events = new ArrayList<>();
-      int i = 1;
-      for (var e : s.getTotals().getEventsByType()) {
-        events.add(
-            List.of(
-                String.valueOf(i++),
-                e.getType().getName(),
-                ReportText.number(e.getEvents()),
-                ReportText.number(e.getAttendance())));
-      }
-      table(
-          doc, List.of("TT", "Loại", "Sự kiện", "Lượt tham dự"), events, new int[] {8, 52, 18, 22});
-
-      heading(doc, "III. KHEN THƯỞNG");
-      List<List<String>> awards = new ArrayList<>();
-      i = 1;
-      for (var a : s.getTotals().getAwardsByForm()) {
-        awards.add(
-            List.of(
-                String.valueOf(i++),
-                a.getForm().getName(),
-                ReportText.number(a.getCollectives()),
-                ReportText.number(a.getIndividuals())));
-      }
-      table(
-          doc, List.of("TT", "Hình thức", "Tập thể", "Cá nhân"), awards, new int[] {8, 52, 20, 20});
-
-      heading(doc, "IV. SỐ LIỆU BÁO CÁO ĐỊNH KỲ (CÁC KỲ ĐÃ DUYỆT)");
-      List<List<String>> indicators = new ArrayList<>();
-      i = 1;
-      for (var x : s.getTotals().getIndicators()) {
-        indicators.add(
-            List.of(String.valueOf(i++), x.getItem().getName(), ReportText.number(x.getCount())));
-      }
-      table(doc, List.of("TT", "Chỉ tiêu", "Số liệu"), indicators, new int[] {8, 67, 25});
-
-      heading(doc, "V. ĐÁNH GIÁ \"AN TOÀN VỀ AN NINH, TRẬT TỰ\"");
-      List<List<String>> safety = new ArrayList<>();
-      i = 1;
-      for (var x : s.getTotals().getSafetyByTarget()) {
-        safety.add(
-            List.of(
-                String.valueOf(i++),
-                x.getTarget().getName(),
-                ReportText.number(x.getAssessed()),
-                ReportText.number(x.getMet())));
-      }
-      table(
-          doc,
-          List.of("TT", "Đối tượng", "Được đánh giá", "Đạt chuẩn"),
-          safety,
-          new int[] {8, 52, 20, 20});
-
-      heading(doc, "VI. THEO ĐƠN VỊ TRỰC THUỘC");
-      List<List<String>> children = new ArrayList<>();
-      i = 1;
-      for (var c : s.getChildren()) {
-        children.add(childRow(i++, c.getUnit().getName(), c.getFigures()));
-      }
-      children.add(childRow(i, "Cấp " + unit + " và đơn vị không còn trực thuộc", s.getDirect()));
-      table(
-          doc,
-          List.of(
-              "TT",
-              "Đơn vị",
-              "Sự kiện",
-              "Lượt tham dự",
-              "Mô hình",
-              "Thành viên",
-              "Tập thể",
-              "Cá nhân"),
-          children,
-          new int[] {6, 30, 10, 14, 10, 12, 9, 9});
-
-      XWPFParagraph sign = doc.createParagraph();
-      sign.setSpacingBefore(480);
-      sign.setAlignment(ParagraphAlignment.RIGHT);
-      run(sign, "NGƯỜI LẬP BÁO CÁO", 13, true, false);
-      XWPFParagraph recipients = doc.createParagraph();
-      run(recipients, "Nơi nhận:", 12, true, true);
-      run(doc.createParagraph(), "- Như trên;", 11, false, false);
-      run(doc.createParagraph(), "- Lưu: VT.", 11, false, false);
+      figureSections(doc, s);
+      childSection(doc, s);
+      signature(doc);
       doc.write(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Issuing body and number on the left, national motto and place and date on the right. */
+  private static void letterhead(XWPFDocument doc, String unit, LocalDate today) {
+    XWPFTable head = doc.createTable(1, 2);
+    head.removeBorders();
+    head.setWidth("100%");
+    head.setTableAlignment(TableRowAlign.CENTER);
+    XWPFTableCell left = head.getRow(0).getCell(0);
+    XWPFTableCell right = head.getRow(0).getCell(1);
+    left.setWidth("42%");
+    right.setWidth("58%");
+    centred(left.getParagraphs().get(0), unit.toUpperCase(java.util.Locale.ROOT), 12, true, false);
+    centred(left.addParagraph(), "Số:        /BC", 13, false, false);
+    centred(right.getParagraphs().get(0), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, true, false);
+    centred(right.addParagraph(), "Độc lập - Tự do - Hạnh phúc", 13, true, false);
+    String date =
+        unit
+            + ", ngày "
+            + two(today.getDayOfMonth())
+            + " tháng "
+            + two(today.getMonthValue())
+            + " năm "
+            + today.getYear();
+    centred(right.addParagraph(), date, 13, false, true);
+  }
+
+  private static void titles(XWPFDocument doc, ReportSummary s) {
+    XWPFParagraph title = doc.createParagraph();
+    title.setSpacingBefore(360);
+    centred(title, "BÁO CÁO", 14, true, false);
+    centred(
+        doc.createParagraph(),
+        "Tổng hợp kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc",
+        14,
+        true,
+        false);
+    String period =
+        "(Từ ngày "
+            + VietnamTime.format(s.getFrom())
+            + " đến ngày "
+            + VietnamTime.format(s.getTo())
+            + ")";
+    centred(doc.createParagraph(), period, 13, false, true);
+  }
+
+  /** Sections I to V: the totals, events by type, awards, approved figures, safety. */
+  private static void figureSections(XWPFDocument doc, ReportSummary s) {
+    ReportFigures t = s.getTotals();
+    heading(doc, "I. KẾT QUẢ CHUNG");
+    table(doc, List.of("TT", "Chỉ tiêu", "Số liệu"), rows(FIGURES, t), new int[] {8, 67, 25});
+    heading(doc, "II. SỰ KIỆN, HOẠT ĐỘNG THEO LOẠI");
+    table(
+        doc,
+        List.of("TT", "Loại", "Sự kiện", "Lượt tham dự"),
+        numbered(
+            t.getEventsByType(),
+            e -> e.getType().getName(),
+            e -> e.getEvents(),
+            e -> e.getAttendance()),
+        new int[] {8, 52, 18, 22});
+    heading(doc, "III. KHEN THƯỞNG");
+    table(
+        doc,
+        List.of("TT", "Hình thức", "Tập thể", "Cá nhân"),
+        numbered(
+            t.getAwardsByForm(),
+            a -> a.getForm().getName(),
+            a -> a.getCollectives(),
+            a -> a.getIndividuals()),
+        new int[] {8, 52, 20, 20});
+    heading(doc, "IV. SỐ LIỆU BÁO CÁO ĐỊNH KỲ (CÁC KỲ ĐÃ DUYỆT)");
+    table(
+        doc,
+        List.of("TT", "Chỉ tiêu", "Số liệu"),
+        numbered(t.getIndicators(), x -> x.getItem().getName(), x -> x.getCount()),
+        new int[] {8, 67, 25});
+    heading(doc, "V. ĐÁNH GIÁ \"AN TOÀN VỀ AN NINH, TRẬT TỰ\"");
+    table(
+        doc,
+        List.of("TT", "Đối tượng", "Được đánh giá", "Đạt chuẩn"),
+        numbered(
+            t.getSafetyByTarget(),
+            x -> x.getTarget().getName(),
+            x -> x.getAssessed(),
+            x -> x.getMet()),
+        new int[] {8, 52, 20, 20});
+  }
+
+  /** Rows of a table: number, name, then the figures, grouped with dots. */
+  @SafeVarargs
+  private static <T> List<List<String>> numbered(
+      List<T> items, Function<T, String> name, ToLongFunction<T>... figures) {
+    List<List<String>> out = new ArrayList<>();
+    for (T item : items) {
+      List<String> row = new ArrayList<>();
+      row.add(String.valueOf(out.size() + 1));
+      row.add(name.apply(item));
+      for (ToLongFunction<T> f : figures) {
+        row.add(ReportText.number(f.applyAsLong(item)));
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  private static void childSection(XWPFDocument doc, ReportSummary s) {
+    heading(doc, "VI. THEO ĐƠN VỊ TRỰC THUỘC");
+    List<List<String>> children = new ArrayList<>();
+    int i = 1;
+    for (var c : s.getChildren()) {
+      children.add(childRow(i++, c.getUnit().getName(), c.getFigures()));
+    }
+    children.add(childRow(i, "Cấp " + place(s) + " và đơn vị không còn trực thuộc", s.getDirect()));
+    table(
+        doc,
+        List.of(
+            "TT",
+            "Đơn vị",
+            "Sự kiện",
+            "Lượt tham dự",
+            "Mô hình",
+            "Thành viên",
+            "Tập thể",
+            "Cá nhân"),
+        children,
+        new int[] {6, 30, 10, 14, 10, 12, 9, 9});
+  }
+
+  private static void signature(XWPFDocument doc) {
+    XWPFParagraph sign = doc.createParagraph();
+    sign.setSpacingBefore(480);
+    sign.setAlignment(ParagraphAlignment.RIGHT);
+    run(sign, "NGƯỜI LẬP BÁO CÁO", 13, true, false);
+    XWPFParagraph recipients = doc.createParagraph();
+    run(recipients, "Nơi nhận:", 12, true, true);
+    run(doc.createParagraph(), "- Như trên;", 11, false, false);
+    run(doc.createParagraph(), "- Lưu: VT.", 11, false, false);
   }
 
   private static List<String> childRow(int i, String name, ReportFigures f) {

@@ -40,6 +40,26 @@ public final class ReportText {
         .append(" buổi) với ")
         .append(number(f.getAttendance()))
         .append(" lượt người tham dự; ");
+    models(sb, f);
+    sb.append("; ");
+    awards(sb, f);
+    // reported figures: "tin báo, tố giác tội phạm do Nhân dân cung cấp: 41.736 tin"
+    List<String> reported = new ArrayList<>();
+    if (f.getIndicators() != null) {
+      for (var x : f.getIndicators()) {
+        if (x.getCount() > 0) {
+          reported.add(indicator(x.getItem().getName(), x.getCount()));
+        }
+      }
+    }
+    if (!reported.isEmpty()) {
+      sb.append("; theo số liệu báo cáo định kỳ đã duyệt: ").append(String.join("; ", reported));
+    }
+    return sb.append('.').toString();
+  }
+
+  /** "có 265 mô hình … với 1.294 tổ, 18.143 thành viên", or that there is none. */
+  private static void models(StringBuilder sb, ReportFigures f) {
     if (f.getModels() > 0) {
       sb.append("có ")
           .append(number(f.getModels()))
@@ -56,7 +76,10 @@ public final class ReportText {
     } else {
       sb.append("chưa có mô hình tự phòng, tự quản nào được đăng ký");
     }
-    sb.append("; ");
+  }
+
+  /** The awards, and the safety assessments and exemplary police when there are some. */
+  private static void awards(StringBuilder sb, ReportFigures f) {
     if (f.getAwardedCollectives() + f.getAwardedIndividuals() > 0) {
       sb.append(number(f.getAwardedCollectives()))
           .append(" tập thể, ")
@@ -79,19 +102,6 @@ public final class ReportText {
           .append(number(f.getExemplaryPolice()))
           .append(" lượt Công an phường được công nhận điển hình, kiểu mẫu");
     }
-    // reported figures: "tin báo, tố giác tội phạm do Nhân dân cung cấp: 41.736 tin"
-    List<String> reported = new ArrayList<>();
-    if (f.getIndicators() != null) {
-      for (var x : f.getIndicators()) {
-        if (x.getCount() > 0) {
-          reported.add(indicator(x.getItem().getName(), x.getCount()));
-        }
-      }
-    }
-    if (!reported.isEmpty()) {
-      sb.append("; theo số liệu báo cáo định kỳ đã duyệt: ").append(String.join("; ", reported));
-    }
-    return sb.append('.').toString();
   }
 
   /** "Nguồn tin có giá trị (tin)", 120 → "nguồn tin có giá trị: 120 tin". */

@@ -9,6 +9,7 @@ import vn.antq.common.audit.AuditedRecords;
 @ApplicationScoped
 public class SafetyAudit implements AuditedRecords {
   @Inject SafetyService safety;
+  @Inject ExemplaryPoliceService police;
 
   @Override
   public List<Type> types() {
@@ -18,7 +19,7 @@ public class SafetyAudit implements AuditedRecords {
   @Override
   public boolean readable(String type, long id) {
     if (type.equals("EXEMPLARY_POLICE")) {
-      safety.requirePolice(id);
+      police.require(id);
     } else {
       safety.require(id);
     }

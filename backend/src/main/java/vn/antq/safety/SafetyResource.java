@@ -36,6 +36,7 @@ import vn.antq.territory.Places;
 })
 public class SafetyResource implements SafetyApi {
   @Inject SafetyService safety;
+  @Inject ExemplaryPoliceService police;
 
   @Override
   public Response listSafetyAssessments(
@@ -109,8 +110,8 @@ public class SafetyResource implements SafetyApi {
   public Response listExemplaryPolice(Long unitId, Integer year, Integer page, Integer size) {
     PageRequest p =
         PageRequest.of(page, size, null, java.util.Map.of("year", "e.year"), "year,desc");
-    SafetyService.Page<SafetyService.PoliceView> result =
-        safety.listPolice(unitId, year, p.page(), p.size());
+    SafetyService.Page<ExemplaryPoliceService.PoliceView> result =
+        police.list(unitId, year, p.page(), p.size());
     return Response.ok(
             Pages.of(
                 ExemplaryPolicePage::new,
@@ -125,8 +126,8 @@ public class SafetyResource implements SafetyApi {
   public Response createExemplaryPolice(ExemplaryPoliceInput in) {
     ExemplaryPolice created =
         toApi(
-            safety.createPolice(
-                new SafetyService.PoliceCommand(
+            police.create(
+                new ExemplaryPoliceService.PoliceCommand(
                     in.getUnitId(),
                     in.getYear(),
                     in.getDecisionNumber(),
@@ -142,7 +143,7 @@ public class SafetyResource implements SafetyApi {
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response deleteExemplaryPolice(Long id, String ifMatch) {
-    safety.deletePolice(id, Etags.requireVersion(ifMatch));
+    police.delete(id, Etags.requireVersion(ifMatch));
     return Response.noContent().build();
   }
 
@@ -193,7 +194,7 @@ public class SafetyResource implements SafetyApi {
         .version(a.version);
   }
 
-  static ExemplaryPolice toApi(SafetyService.PoliceView v) {
+  static ExemplaryPolice toApi(ExemplaryPoliceService.PoliceView v) {
     ExemplaryPoliceEntity e = v.designation();
     return new ExemplaryPolice()
         .id(e.id)

@@ -40,8 +40,9 @@ import vn.antq.territory.UnitSummary;
  * The safety standard "An toàn về an ninh, trật tự" (Thông tư 124/2021/TT-BCA, amended by
  * 48/2025/TT-BCA): which criteria apply to a unit (by its kind: residential area, commune/ward,
  * agency, enterprise, school) over which period of a year, a yearly assessment with every criterion
- * met or not and its evidence, the result (met when every criterion is), and who recognised it.
- * Also the yearly "Công an phường điển hình, kiểu mẫu" designation. A unit never assesses itself.
+ * met or not and its evidence, the result (met when every criterion is), and who recognised it. A
+ * unit never assesses itself. The yearly "Công an phường điển hình, kiểu mẫu" designation is {@link
+ * ExemplaryPoliceService}.
  */
 @ApplicationScoped
 public class SafetyService {
@@ -88,16 +89,6 @@ public class SafetyService {
       boolean canEdit) {}
 
   public record Page<T>(List<T> content, long total) {}
-
-  public record PoliceCommand(
-      Long unitId,
-      Integer year,
-      String decisionNumber,
-      LocalDate decidedOn,
-      String authority,
-      String note) {}
-
-  public record PoliceView(ExemplaryPoliceEntity designation, UnitSummary unit, UnitSummary ward) {}
 
   // ------------------------------------------------------------------ the rules of the circular
 
@@ -163,7 +154,7 @@ public class SafetyService {
   }
 
   /** The unit in the caller's territory and in force on some day of the period (422 otherwise). */
-  private Place activeDuring(long unitId, LocalDate from, LocalDate to) {
+  Place activeDuring(long unitId, LocalDate from, LocalDate to) {
     LocalDate last = to.isAfter(VietnamTime.today()) ? VietnamTime.today() : to;
     try {
       return territory.requireActiveOn(unitId, "unitId", last);
@@ -275,7 +266,7 @@ public class SafetyService {
         && (role == Role.ADMIN || !Objects.equals(caller.unitId(), unitId));
   }
 
-  private void requireWriter(long unitId, String name) {
+  void requireWriter(long unitId, String name) {
     if (!WRITERS.contains(caller.role())) {
       throw new ProblemException(ProblemType.FORBIDDEN, "Tài khoản này chỉ được xem.");
     }
@@ -495,142 +486,6 @@ public class SafetyService {
                         ? ""
                         : " — " + c.evidence().trim())));
     return m;
-  }
-
-  // ------------------------------------------------------------------ exemplary ward police
-
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<PoliceView> listPolice(Long unitId, Integer year, int page, int size) {
-    Map<String, Object> params = new HashMap<>();
-    StringBuilder where =
-        new StringBuilder(" FROM exemplary_police e JOIN unit u ON u.id = e.unit_id WHERE 1 = 1")
-            .append(territory.predicate("u").andClause(params));
-    if (unitId != null) {
-      where
-          .append(" AND ")
-          .append(Paths.underAny("u", territory.lineage(unitId), "sub").bind(params));
-    }
-    if (year != null) {
-      params.put("year", year);
-      where.append(" AND e.year = :year");
-    }
-    Query count = em.createNativeQuery("SELECT count(*)" + where);
-    params.forEach(count::setParameter);
-    Query ids =
-        em.createNativeQuery(
-            "SELECT e.id"
-                + where
-                + " ORDER BY e.year DESC, u.name, e.id"
-                + PageRequest.limitSql(size, (long) page * size));
-    params.forEach(ids::setParameter);
-    return new Page<>(
-        policeViews(Rows.longs(ids.getResultList())), Rows.toLong(count.getSingleResult()));
-  }
-
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public ExemplaryPoliceEntity requirePolice(long id) {
-    ExemplaryPoliceEntity e = ExemplaryPoliceEntity.findById(id);
-    if (e == null || !territory.contains(e.unitId)) {
-      throw ProblemException.notFound("Không tìm thấy danh hiệu " + id);
-    }
-    return e;
-  }
-
-  private List<PoliceView> policeViews(List<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, ExemplaryPoliceEntity> byId = new HashMap<>();
-    ExemplaryPoliceEntity.<ExemplaryPoliceEntity>list("id in ?1", ids)
-        .forEach(e -> byId.put(e.id, e));
-    Map<Long, Long> wardOf = new HashMap<>();
-    @SuppressWarnings("unchecked")
-    List<Object[]> parents =
-        em.createNativeQuery("SELECT id, parent_id FROM unit WHERE id IN (:ids)")
-            .setParameter("ids", byId.values().stream().map(e -> e.unitId).toList())
-            .getResultList();
-    parents.forEach(r -> wardOf.put(Rows.toLong(r[0]), r[1] == null ? null : Rows.toLong(r[1])));
-    Set<Long> all = new HashSet<>(wardOf.keySet());
-    wardOf.values().stream().filter(Objects::nonNull).forEach(all::add);
-    Map<Long, UnitSummary> names = places.summaries(all);
-    List<PoliceView> out = new ArrayList<>();
-    for (Long id : ids) {
-      ExemplaryPoliceEntity e = byId.get(id);
-      Long ward = wardOf.get(e.unitId);
-      out.add(new PoliceView(e, names.get(e.unitId), ward == null ? null : names.get(ward)));
-    }
-    return out;
-  }
-
-  @Transactional
-  public PoliceView createPolice(PoliceCommand cmd) {
-    if (cmd.year() == null || cmd.decidedOn() == null) {
-      throw ProblemException.unprocessable(
-          cmd.year() == null ? "year" : "decidedOn", "Ghi năm và ngày quyết định");
-    }
-    int year = cmd.year();
-    if (year > VietnamTime.today().getYear()) {
-      throw ProblemException.unprocessable("year", "Năm " + year + " chưa đến");
-    }
-    Place unit = activeDuring(cmd.unitId(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-    Object[] parent =
-        (Object[])
-            em.createNativeQuery(
-                    "SELECT u.kind, p.kind FROM unit u LEFT JOIN unit p ON p.id = u.parent_id"
-                        + " WHERE u.id = ?1")
-                .setParameter(1, unit.id())
-                .getSingleResult();
-    if (!"POLICE".equals(parent[0]) || !"WARD".equals(parent[1])) {
-      throw ProblemException.unprocessable(
-          "unitId",
-          "Danh hiệu Công an phường điển hình, kiểu mẫu chỉ dành cho đơn vị công an của một"
-              + " phường; «"
-              + unit.name()
-              + "» không phải");
-    }
-    requireWriter(unit.id(), unit.name());
-    if (cmd.decidedOn().isAfter(VietnamTime.today())
-        || cmd.decidedOn().getYear() < year
-        || cmd.decidedOn().getYear() > year + 1) {
-      throw ProblemException.unprocessable(
-          "decidedOn",
-          "Ngày quyết định phải trong năm " + year + " hoặc năm sau, và không sau hôm nay");
-    }
-    if (ExemplaryPoliceEntity.count("unitId = ?1 and year = ?2", unit.id(), year) > 0) {
-      throw ProblemException.conflict(
-          "year", "«" + unit.name() + "» đã được ghi danh hiệu năm " + year);
-    }
-    ExemplaryPoliceEntity e = new ExemplaryPoliceEntity();
-    e.unitId = unit.id();
-    e.year = year;
-    e.decisionNumber = cmd.decisionNumber().trim();
-    e.decidedOn = cmd.decidedOn();
-    e.authority = cmd.authority().trim();
-    e.note = blankToNull(cmd.note());
-    e.createdAt = Instant.now();
-    e.updatedAt = e.createdAt;
-    e.persist();
-    em.flush();
-    Map<String, Object> snap = new LinkedHashMap<>();
-    snap.put("year", year);
-    snap.put("decisionNumber", e.decisionNumber);
-    snap.put("decidedOn", e.decidedOn.toString());
-    snap.put("authority", e.authority);
-    audit.record("EXEMPLARY_POLICE", e.id, "CREATE", AuditService.diff(null, snap), unit.path());
-    return policeViews(List.of(e.id)).get(0);
-  }
-
-  @Transactional
-  public void deletePolice(long id, long expected) {
-    ExemplaryPoliceEntity e = requirePolice(id);
-    Place unit = territory.placeOf(e.unitId);
-    requireWriter(e.unitId, unit.name());
-    Etags.check(expected, e.version);
-    Map<String, AuditService.Change> changes = new LinkedHashMap<>();
-    changes.put("year", new AuditService.Change(e.year, null));
-    changes.put("decisionNumber", new AuditService.Change(e.decisionNumber, null));
-    e.delete();
-    audit.record("EXEMPLARY_POLICE", id, "DELETE", changes, unit.path());
   }
 
   private static String blankToNull(String s) {

@@ -32,6 +32,7 @@ import vn.antq.security.Roles;
 })
 public class UnitResource implements UnitsApi {
   @Inject UnitService units;
+  @Inject UnitMerger merger;
 
   @Override
   public Response listUnits(
@@ -104,7 +105,7 @@ public class UnitResource implements UnitsApi {
             req.getTransferChildren() == null || req.getTransferChildren(),
             req.getNote());
     return Etags.withEtag(
-        Response.ok(), UnitMapper.toDetail(units.merge(cmd)), UnitDetail::getVersion);
+        Response.ok(), UnitMapper.toDetail(merger.merge(cmd)), UnitDetail::getVersion);
   }
 
   @Override

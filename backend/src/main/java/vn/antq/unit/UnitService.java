@@ -6,13 +6,10 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -227,7 +224,7 @@ public class UnitService {
     return names;
   }
 
-  private UnitViews.Detail detail(UnitEntity unit) {
+  UnitViews.Detail detail(UnitEntity unit) {
     List<Long> ancestorIds = ancestorIds(unit);
     Map<Long, UnitEntity> byId =
         ancestorIds.isEmpty()
@@ -290,12 +287,12 @@ public class UnitService {
 
   @Transactional
   public UnitViews.Detail create(UnitCommand cmd) {
-    checkDates(cmd);
+    UnitRules.checkDates(cmd);
     requireGlobalForRoot(cmd.parentId());
     UnitEntity parent = cmd.parentId() == null ? null : requireParent(cmd.parentId());
-    checkPlacement(cmd.kind(), parent);
-    checkParentTakesChild(parent, cmd);
-    checkCodeFree(cmd.code(), cmd.validTo(), null);
+    UnitRules.checkPlacement(cmd.kind(), parent);
+    UnitRules.checkParentTakesChild(parent, cmd);
+    UnitRules.checkCodeFree(cmd.code(), cmd.validTo(), null);
 
     UnitEntity unit = new UnitEntity();
     apply(unit, cmd);
@@ -323,7 +320,7 @@ public class UnitService {
   public UnitViews.Detail update(long id, long expectedVersion, UnitCommand cmd) {
     UnitEntity unit = require(id);
     Etags.check(expectedVersion, unit.version);
-    checkDates(cmd);
+    UnitRules.checkDates(cmd);
     boolean parentChanged = !Objects.equals(unit.parentId, cmd.parentId());
     boolean kindChanged = unit.kind != cmd.kind();
     if (parentChanged) {
@@ -338,39 +335,17 @@ public class UnitService {
       throw ProblemException.unprocessable(
           "parentId", "Không thể chuyển đơn vị vào chính nó hoặc vào đơn vị cấp dưới của nó");
     }
-    checkPlacement(cmd.kind(), parent);
+    UnitRules.checkPlacement(cmd.kind(), parent);
     if (parentChanged) {
-      checkParentTakesChild(parent, cmd);
+      UnitRules.checkParentTakesChild(parent, cmd);
     }
     if (kindChanged) {
-      List<UnitKind> childKinds =
-          em.createQuery(
-                  "select distinct u.kind from UnitEntity u where u.parentId = :id", UnitKind.class)
-              .setParameter("id", unit.id)
-              .getResultList();
-      for (UnitKind childKind : childKinds) {
-        if (!childKind.fitsUnder(cmd.kind())) {
-          throw ProblemException.unprocessable(
-              "kind",
-              "Không đổi được loại: đơn vị đang có đơn vị trực thuộc loại "
-                  + childKind.label()
-                  + ", không thể trực thuộc "
-                  + cmd.kind().label());
-        }
-      }
+      checkChildrenFit(unit, cmd.kind());
     }
     if (cmd.validTo() != null && unit.validTo == null) {
-      long openChildren = UnitEntity.count("parentId = ?1 and validTo is null", unit.id);
-      if (openChildren > 0) {
-        throw ProblemException.unprocessable(
-            "validTo",
-            "Còn "
-                + openChildren
-                + " đơn vị trực thuộc đang hiệu lực; hãy sáp nhập hoặc kết thúc các đơn vị đó"
-                + " trước");
-      }
+      UnitRules.checkNoOpenChildren(unit);
     }
-    checkCodeFree(cmd.code(), cmd.validTo(), unit.id);
+    UnitRules.checkCodeFree(cmd.code(), cmd.validTo(), unit.id);
 
     Map<String, Object> before = snapshot(unit);
     apply(unit, cmd);
@@ -385,196 +360,24 @@ public class UnitService {
     return detail(unit);
   }
 
-  @Transactional
-  public UnitViews.Detail merge(MergeCommand cmd) {
-    List<Long> predecessorIds = cmd.predecessorIds().stream().distinct().toList();
-    if (predecessorIds.contains(cmd.successorId())) {
-      throw ProblemException.unprocessable(
-          "predecessorIds", "Đơn vị kế thừa không thể đồng thời là đơn vị bị sáp nhập");
-    }
-    // lock every unit involved, in id order, so concurrent merges cannot deadlock or interleave
-    List<Long> all = new ArrayList<>(predecessorIds);
-    all.add(cmd.successorId());
-    all.sort(Comparator.naturalOrder());
-    Map<Long, UnitEntity> locked = new HashMap<>();
-    List<String> bounds = territory.prefixes();
-    for (Long id : all) {
-      UnitEntity u = em.find(UnitEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-      if (u == null || !within(u, bounds)) {
-        throw ProblemException.notFound("Không tìm thấy đơn vị có mã định danh " + id);
-      }
-      locked.put(id, u);
-    }
-    UnitEntity successor = locked.get(cmd.successorId());
-    if (!successor.isOpen()) {
-      throw ProblemException.unprocessable(
-          "successorId", "Đơn vị kế thừa \"" + successor.name + "\" đã hết hiệu lực");
-    }
-    if (successor.validFrom.isAfter(cmd.date())) {
-      throw ProblemException.unprocessable(
-          "date",
-          "Đơn vị kế thừa \""
-              + successor.name
-              + "\" chỉ có hiệu lực từ "
-              + successor.validFrom
-              + ", sau ngày sáp nhập");
-    }
-    for (Long id : predecessorIds) {
-      UnitEntity p = locked.get(id);
-      if (!p.isOpen()) {
-        throw ProblemException.unprocessable(
-            "predecessorIds",
-            "Đơn vị \"" + p.name + "\" đã hết hiệu lực từ " + p.validTo + ", không thể sáp nhập");
-      }
-      if (!p.validFrom.isBefore(cmd.date())) {
-        throw ProblemException.unprocessable(
-            "date", "Ngày sáp nhập phải sau ngày bắt đầu hiệu lực của \"" + p.name + "\"");
-      }
-      if (!p.kind.mergeLevel().equals(successor.kind.mergeLevel())) {
-        throw ProblemException.unprocessable(
-            "predecessorIds",
-            "Chỉ sáp nhập được các đơn vị cùng cấp: \""
-                + p.name
-                + "\" là "
-                + p.kind.label()
-                + ", còn \""
-                + successor.name
-                + "\" là "
-                + successor.kind.label());
-      }
-      if (successor.path.startsWith(p.path)) {
-        throw ProblemException.unprocessable(
-            "successorId", "Không thể sáp nhập \"" + p.name + "\" vào đơn vị cấp dưới của nó");
-      }
-      if (UnitLineageEntity.count("predecessorId = ?1 and successorId = ?2", p.id, successor.id)
-          > 0) {
-        throw ProblemException.conflict(
-            "predecessorIds",
-            "Quan hệ kế thừa \"" + p.name + "\" → \"" + successor.name + "\" đã có");
-      }
-    }
-    for (Long id : predecessorIds) {
-      UnitEntity p = locked.get(id);
-      List<UnitEntity> openChildren =
-          UnitEntity.list("parentId = ?1 and validTo is null", Sort.by("id"), p.id);
-      if (!openChildren.isEmpty() && !cmd.transferChildren()) {
-        throw ProblemException.conflict(
-            "transferChildren",
-            "\""
-                + p.name
-                + "\" còn "
-                + openChildren.size()
-                + " đơn vị trực thuộc đang hiệu lực; chọn chuyển chúng sang đơn vị kế thừa");
-      }
-      for (UnitEntity child : openChildren) {
-        if (!child.kind.fitsUnder(successor.kind)) {
-          throw ProblemException.unprocessable(
-              "transferChildren",
-              "Không chuyển được \""
-                  + child.name
-                  + "\" ("
-                  + child.kind.label()
-                  + ") sang "
-                  + successor.kind.label()
-                  + " \""
-                  + successor.name
-                  + "\"");
-        }
-        child.updatedAt = Instant.now();
-        Long oldParent = child.parentId;
-        placeUnder(child, successor);
-        audit.record(
-            "UNIT",
-            child.id,
-            "MOVE",
-            AuditService.changes("parentId", oldParent, successor.id),
-            child.path);
-      }
-      p.validTo = cmd.date();
-      p.updatedAt = Instant.now();
-      UnitLineageEntity link = new UnitLineageEntity();
-      link.predecessorId = p.id;
-      link.successorId = successor.id;
-      link.changeKind = "MERGE";
-      link.effectiveDate = cmd.date();
-      link.note = blankToNull(cmd.note());
-      link.createdAt = Instant.now();
-      link.persist();
-      Map<String, AuditService.Change> retired =
-          AuditService.changes("validTo", null, cmd.date().toString());
-      retired.put("successorId", new AuditService.Change(null, successor.id));
-      audit.record("UNIT", p.id, "MERGE_INTO", retired, p.path);
-    }
-    audit.record(
-        "UNIT",
-        successor.id,
-        "MERGE",
-        AuditService.changes("predecessorIds", null, predecessorIds),
-        successor.path);
-    successor.updatedAt = Instant.now();
-    em.flush();
-    em.refresh(successor);
-    territory.forget(); // paths or lineage may have changed
-    return detail(successor);
-  }
-
   // ---------------------------------------------------------------- rules
 
-  private static void checkDates(UnitCommand cmd) {
-    if (cmd.validTo() != null && !cmd.validTo().isAfter(cmd.validFrom())) {
-      throw ProblemException.unprocessable(
-          "validTo", "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực");
-    }
-  }
-
-  private static void checkPlacement(UnitKind kind, UnitEntity parent) {
-    if (parent == null) {
-      if (!kind.mayBeRoot()) {
+  /** A unit changing kind must still take each kind of child it has. */
+  private void checkChildrenFit(UnitEntity unit, UnitKind kind) {
+    List<UnitKind> childKinds =
+        em.createQuery(
+                "select distinct u.kind from UnitEntity u where u.parentId = :id", UnitKind.class)
+            .setParameter("id", unit.id)
+            .getResultList();
+    for (UnitKind childKind : childKinds) {
+      if (!childKind.fitsUnder(kind)) {
         throw ProblemException.unprocessable(
-            "parentId", "Đơn vị loại " + kind.label() + " phải có đơn vị cấp trên");
+            "kind",
+            "Không đổi được loại: đơn vị đang có đơn vị trực thuộc loại "
+                + childKind.label()
+                + ", không thể trực thuộc "
+                + kind.label());
       }
-      return;
-    }
-    if (!kind.fitsUnder(parent.kind)) {
-      throw ProblemException.unprocessable(
-          "parentId",
-          "Đơn vị loại "
-              + kind.label()
-              + " không thể trực thuộc "
-              + parent.kind.label()
-              + " \""
-              + parent.name
-              + "\"");
-    }
-  }
-
-  /** A retired unit takes no new children, only historical ones that ended before it did. */
-  private static void checkParentTakesChild(UnitEntity parent, UnitCommand cmd) {
-    if (parent == null || parent.isOpen()) {
-      return;
-    }
-    if (cmd.validTo() == null || cmd.validTo().isAfter(parent.validTo)) {
-      throw ProblemException.unprocessable(
-          "parentId",
-          "\""
-              + parent.name
-              + "\" đã hết hiệu lực từ "
-              + parent.validTo
-              + "; không thể thêm đơn vị trực thuộc còn hiệu lực sau ngày đó");
-    }
-  }
-
-  private static void checkCodeFree(String code, LocalDate validTo, Long selfId) {
-    if (code == null || validTo != null) {
-      return;
-    }
-    long clashes =
-        selfId == null
-            ? UnitEntity.count("code = ?1 and validTo is null", code)
-            : UnitEntity.count("code = ?1 and validTo is null and id <> ?2", code, selfId);
-    if (clashes > 0) {
-      throw ProblemException.conflict(
-          "code", "Mã \"" + code + "\" đã được dùng bởi một đơn vị đang hiệu lực");
     }
   }
 
@@ -590,7 +393,7 @@ public class UnitService {
    * Puts a unit (and its whole subtree) under a parent: path, depth, province and commune ids of
    * every descendant follow in two set-based statements.
    */
-  private void placeUnder(UnitEntity unit, UnitEntity parent) {
+  void placeUnder(UnitEntity unit, UnitEntity parent) {
     String oldPath = unit.path;
     unit.parentId = parent == null ? null : parent.id;
     unit.path = (parent == null ? "/" : parent.path) + unit.id + "/";

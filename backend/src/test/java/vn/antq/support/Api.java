@@ -8,6 +8,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,7 +32,20 @@ public final class Api {
 
   public static final String ADMIN = "test-admin";
   public static final String ADMIN_PASSWORD = "test-admin-password";
-  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  /**
+   * Access tokens by user, with when they were issued: a token is used for ten minutes, then the
+   * user signs in again (tokens live 15; a slow run of the whole suite lasts longer than that).
+   */
+  private static final Map<String, Issued> TOKENS = new ConcurrentHashMap<>();
+
+  private static final Duration TOKEN_REUSE = Duration.ofMinutes(10);
+
+  private record Issued(String token, Instant at) {
+    boolean fresh() {
+      return at.plus(TOKEN_REUSE).isAfter(Instant.now());
+    }
+  }
 
   /** A request as the test administrator, whose response must match the contract. */
   public static RequestSpecification given() {
@@ -65,7 +80,7 @@ public final class Api {
 
   /** Where the administrator's token comes from another sign-in (an OpenID Connect provider). */
   public static void useAdminToken(String token) {
-    TOKENS.put(ADMIN + ":" + ADMIN_PASSWORD, token);
+    TOKENS.put(ADMIN + ":" + ADMIN_PASSWORD, new Issued(token, Instant.now()));
   }
 
   public static void forgetTokens() {
@@ -78,7 +93,14 @@ public final class Api {
 
   /** A (cached) access token for a user; fails the test when the sign-in fails. */
   public static String token(String username, String password) {
-    return TOKENS.computeIfAbsent(username + ":" + password, k -> login(username, password));
+    return TOKENS
+        .compute(
+            username + ":" + password,
+            (k, issued) ->
+                issued != null && issued.fresh()
+                    ? issued
+                    : new Issued(login(username, password), Instant.now()))
+        .token();
   }
 
   public static String login(String username, String password) {

@@ -80,43 +80,7 @@ public final class Tables {
     }
     try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
       Sheet sheet = wb.createSheet(title);
-      Font bold = wb.createFont();
-      bold.setBold(true);
-      CellStyle head = wb.createCellStyle();
-      head.setFont(bold);
-      CellStyle date = wb.createCellStyle();
-      date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
-      CellStyle time = wb.createCellStyle();
-      time.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
-      Row h = sheet.createRow(0);
-      for (int i = 0; i < headers.size(); i++) {
-        Cell c = h.createCell(i);
-        c.setCellValue(headers.get(i));
-        c.setCellStyle(head);
-        sheet.setColumnWidth(i, Math.min(60, Math.max(12, headers.get(i).length() + 4)) * 256);
-      }
-      int n = 1;
-      for (List<Object> r : rows) {
-        Row row = sheet.createRow(n++);
-        for (int i = 0; i < r.size(); i++) {
-          Object v = r.get(i);
-          if (v == null) {
-            continue;
-          }
-          Cell c = row.createCell(i);
-          if (v instanceof Number num) {
-            c.setCellValue(num.doubleValue());
-          } else if (v instanceof LocalDate d) {
-            c.setCellValue(d);
-            c.setCellStyle(date);
-          } else if (v instanceof OffsetDateTime t) {
-            c.setCellValue(t.atZoneSameInstant(VietnamTime.ZONE).toLocalDateTime());
-            c.setCellStyle(time);
-          } else {
-            c.setCellValue(v.toString());
-          }
-        }
-      }
+      fill(wb, sheet, headers, rows);
       sheet.createFreezePane(0, 1);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       wb.write(out);
@@ -127,6 +91,48 @@ public final class Tables {
           .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The header row in bold, then the rows: numbers, dates and times as such, the rest as text. */
+  private static void fill(
+      SXSSFWorkbook wb, Sheet sheet, List<String> headers, List<List<Object>> rows) {
+    Font bold = wb.createFont();
+    bold.setBold(true);
+    CellStyle head = wb.createCellStyle();
+    head.setFont(bold);
+    CellStyle date = wb.createCellStyle();
+    date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
+    CellStyle time = wb.createCellStyle();
+    time.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+    Row h = sheet.createRow(0);
+    for (int i = 0; i < headers.size(); i++) {
+      Cell c = h.createCell(i);
+      c.setCellValue(headers.get(i));
+      c.setCellStyle(head);
+      sheet.setColumnWidth(i, Math.min(60, Math.max(12, headers.get(i).length() + 4)) * 256);
+    }
+    int n = 1;
+    for (List<Object> r : rows) {
+      Row row = sheet.createRow(n++);
+      for (int i = 0; i < r.size(); i++) {
+        Object v = r.get(i);
+        if (v == null) {
+          continue;
+        }
+        Cell c = row.createCell(i);
+        if (v instanceof Number num) {
+          c.setCellValue(num.doubleValue());
+        } else if (v instanceof LocalDate d) {
+          c.setCellValue(d);
+          c.setCellStyle(date);
+        } else if (v instanceof OffsetDateTime t) {
+          c.setCellValue(t.atZoneSameInstant(VietnamTime.ZONE).toLocalDateTime());
+          c.setCellStyle(time);
+        } else {
+          c.setCellValue(v.toString());
+        }
+      }
     }
   }
 

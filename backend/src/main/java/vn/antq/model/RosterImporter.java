@@ -1,0 +1,245 @@
+package vn.antq.model;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.antq.common.audit.AuditService;
+import vn.antq.common.time.VietnamTime;
+import vn.antq.model.RosterService.MemberCommand;
+import vn.antq.model.RosterService.RowProblem;
+import vn.antq.territory.Place;
+import vn.antq.territory.Places;
+
+/**
+ * A model's roster uploaded as a list (a spreadsheet's rows): every row checked by the rules of
+ * single edits, new teams created on the way, and nothing written unless every row is right.
+ */
+@ApplicationScoped
+public class RosterImporter {
+  @Inject RosterService roster;
+  @Inject Places places;
+  @Inject AuditService audit;
+
+  public record Row(
+      String team,
+      String area,
+      String fullName,
+      String gender,
+      String birthYear,
+      String role,
+      String phone,
+      String address,
+      String joinedOn) {}
+
+  public record ImportResult(
+      boolean valid,
+      boolean applied,
+      int rows,
+      int teamsCreated,
+      int membersCreated,
+      List<RowProblem> problems) {}
+
+  @Transactional
+  public ImportResult importRoster(long modelId, boolean dryRun, List<Row> rows) {
+    CommunityModelEntity model = roster.writable(modelId);
+    Plan plan = new Plan(model, roster.scopeRoot(model));
+    for (int i = 0; i < rows.size(); i++) {
+      plan.add(rows.get(i), i + 1);
+    }
+    boolean valid = plan.problems.isEmpty();
+    if (dryRun || !valid) {
+      return new ImportResult(
+          valid,
+          false,
+          rows.size(),
+          valid ? plan.newTeams.size() : 0,
+          valid ? rows.size() : 0,
+          plan.problems);
+    }
+    plan.write();
+    RosterService.touch(model);
+    Map<String, AuditService.Change> changes = new LinkedHashMap<>();
+    changes.put("teamsCreated", new AuditService.Change(null, plan.newTeams.size()));
+    changes.put("membersCreated", new AuditService.Change(null, rows.size()));
+    audit.record("MODEL", model.id, "ROSTER_IMPORT", changes, roster.path(model));
+    return new ImportResult(true, true, rows.size(), plan.newTeams.size(), rows.size(), List.of());
+  }
+
+  /** The rows read so far: their problems, the teams they create and the members they add. */
+  private final class Plan {
+    final CommunityModelEntity model;
+    final Place root;
+    final LocalDate today = VietnamTime.today();
+    final Map<String, TeamEntity> existing = new HashMap<>();
+    final Map<String, TeamEntity> newTeams = new LinkedHashMap<>();
+    final List<RowProblem> problems = new ArrayList<>();
+    final List<String> leaders = new ArrayList<>();
+    final List<MemberCommand> commands = new ArrayList<>();
+    final List<String> teamOfRow = new ArrayList<>();
+
+    Plan(CommunityModelEntity model, Place root) {
+      this.model = model;
+      this.root = root;
+      TeamEntity.<TeamEntity>list("modelId", model.id)
+          .forEach(t -> existing.put(RosterService.key(t.name), t));
+    }
+
+    void add(Row r, int n) {
+      int before = problems.size();
+      TeamEntity team = team(r, n);
+      MemberCommand cmd = command(r, n);
+      // a new team starts with its earliest member
+      if (team != null
+          && team.id == null
+          && cmd.joinedOn() != null
+          && cmd.joinedOn().isBefore(team.establishedOn)) {
+        team.establishedOn = cmd.joinedOn();
+      }
+      roster.checkMember(
+          team != null && team.id != null ? team : null, cmd, null, n, problems, leaders);
+      if (RosterImporter.role(r.role()) == MemberEntity.Role.LEADER && team != null) {
+        String key = RosterService.key(team.name);
+        if (team.id == null && leaders.contains(key)) {
+          problems.add(
+              new RowProblem(
+                  n,
+                  "role",
+                  "Tổ «" + team.name + "» đã có tổ trưởng; mỗi tổ chỉ có một tổ trưởng"));
+        }
+        leaders.add(key);
+      }
+      commands.add(problems.size() == before ? cmd : null);
+      teamOfRow.add(team == null ? null : RosterService.key(team.name));
+    }
+
+    /** The row's team: one of the model's, one created earlier in the list, or a new one. */
+    private TeamEntity team(Row r, int n) {
+      String name = r.team() == null ? "" : r.team().trim();
+      if (name.isEmpty()) {
+        problems.add(new RowProblem(n, "team", "Nhập tên tổ"));
+        return null;
+      }
+      String key = RosterService.key(name);
+      TeamEntity team = existing.containsKey(key) ? existing.get(key) : newTeams.get(key);
+      if (team != null) {
+        return team;
+      }
+      team = new TeamEntity();
+      team.modelId = model.id;
+      team.name = name;
+      team.establishedOn = today;
+      if (r.area() == null || r.area().isBlank()) {
+        team.unitId = model.unitId;
+      } else {
+        Optional<Place> area = places.findByNameWithin(root, r.area());
+        if (area.isEmpty()) {
+          problems.add(
+              new RowProblem(
+                  n,
+                  "area",
+                  "Không tìm thấy địa bàn «" + r.area().trim() + "» trong " + root.name()));
+        } else {
+          team.unitId = area.get().id();
+        }
+      }
+      if (team.unitId != null) {
+        newTeams.put(key, team);
+      }
+      return team;
+    }
+
+    /** The row as a member's command, with the problems of its text fields. */
+    private MemberCommand command(Row r, int n) {
+      MemberEntity.Gender gender = gender(r.gender());
+      if (gender == null) {
+        problems.add(new RowProblem(n, "gender", "Giới tính phải là Nam hoặc Nữ"));
+      }
+      MemberEntity.Role role = role(r.role());
+      if (role == null) {
+        problems.add(new RowProblem(n, "role", "Vai trò phải là Tổ trưởng, Tổ phó hoặc Tổ viên"));
+      }
+      Integer birthYear = null;
+      if (r.birthYear() != null && !r.birthYear().isBlank()) {
+        try {
+          birthYear = Integer.valueOf(r.birthYear().trim());
+        } catch (NumberFormatException e) {
+          problems.add(new RowProblem(n, "birthYear", "Năm sinh phải là số, ví dụ 1975"));
+        }
+      }
+      LocalDate joined = VietnamTime.parse(r.joinedOn());
+      if (r.joinedOn() != null && !r.joinedOn().isBlank() && joined == null) {
+        problems.add(new RowProblem(n, "joinedOn", "Ngày vào tổ phải có dạng dd/MM/yyyy"));
+      }
+      if (r.address() != null && r.address().length() > 300) {
+        problems.add(new RowProblem(n, "address", "Địa chỉ dài quá 300 ký tự"));
+      }
+      return new MemberCommand(
+          r.fullName(),
+          gender,
+          birthYear,
+          role == null ? MemberEntity.Role.MEMBER : role,
+          r.phone(),
+          r.address(),
+          joined,
+          null);
+    }
+
+    /** Creates the new teams, then a member for every row. */
+    void write() {
+      for (TeamEntity t : newTeams.values()) {
+        t.createdAt = Instant.now();
+        t.updatedAt = t.createdAt;
+        t.persist();
+        existing.put(RosterService.key(t.name), t);
+      }
+      for (int i = 0; i < commands.size(); i++) {
+        TeamEntity team = existing.get(teamOfRow.get(i));
+        MemberCommand cmd = commands.get(i);
+        MemberEntity m = new MemberEntity();
+        m.teamId = team.id;
+        m.modelId = model.id;
+        m.fullName = cmd.fullName().trim().replaceAll("\\s+", " ");
+        m.gender = cmd.gender();
+        m.birthYear = cmd.birthYear() == null ? null : cmd.birthYear().shortValue();
+        m.role = cmd.role();
+        m.phone = RosterService.normalisePhone(cmd.phone());
+        m.address = ModelService.blankToNull(cmd.address());
+        m.joinedOn = cmd.joinedOn();
+        m.createdAt = Instant.now();
+        m.updatedAt = m.createdAt;
+        m.persist();
+      }
+    }
+  }
+
+  static MemberEntity.Gender gender(String text) {
+    if (text == null) {
+      return null;
+    }
+    return switch (RosterService.key(text)) {
+      case "nam", "male", "m" -> MemberEntity.Gender.MALE;
+      case "nu", "female", "f" -> MemberEntity.Gender.FEMALE;
+      default -> null;
+    };
+  }
+
+  static MemberEntity.Role role(String text) {
+    if (text == null || text.isBlank()) {
+      return MemberEntity.Role.MEMBER;
+    }
+    return switch (RosterService.key(text)) {
+      case "to truong", "leader", "truong" -> MemberEntity.Role.LEADER;
+      case "to pho", "deputy", "pho" -> MemberEntity.Role.DEPUTY;
+      case "to vien", "member", "thanh vien" -> MemberEntity.Role.MEMBER;
+      default -> null;
+    };
+  }
+}

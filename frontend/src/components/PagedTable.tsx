@@ -1,0 +1,92 @@
+import { Alert, Table } from 'antd';
+import type { TableProps } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { formatNumber } from '@/lib/format';
+import { problemMessage } from '@/lib/problem';
+
+/** A page of a list as the API answers it. */
+export interface Paged<T> {
+  content: T[];
+  totalElements: number;
+}
+
+/** The state of the query that reads the page (a TanStack Query result fits). */
+export interface PageQuery<T> {
+  data?: Paged<T>;
+  isFetching: boolean;
+  isError: boolean;
+  error: unknown;
+}
+
+export interface PagedTableProps<T> {
+  query: PageQuery<T>;
+  columns: ColumnsType<T>;
+  /** Which page and how many rows (0-based page, as the API). */
+  paging: { page: number; size: number };
+  onChange: TableProps<T>['onChange'];
+  /** What a row is, for the total ("1.294 mô hình"). */
+  noun: string;
+  /** What an empty list says. */
+  empty: string;
+  /** Opens a row: on a click (the default) or a double click (rows with links of their own). */
+  onOpen?: (row: T) => void;
+  openOn?: 'click' | 'doubleClick';
+  sizeChanger?: boolean;
+  pageSizeOptions?: number[];
+  rowKey?: TableProps<T>['rowKey'];
+}
+
+/**
+ * Every list of the app: the query's error above the table, the rows with their loading state,
+ * the pager with the total, and a click that opens a row.
+ */
+export function PagedTable<T extends object>({
+  query,
+  columns,
+  paging,
+  onChange,
+  noun,
+  empty,
+  onOpen,
+  openOn = 'click',
+  sizeChanger = true,
+  pageSizeOptions,
+  rowKey = 'id',
+}: PagedTableProps<T>) {
+  const onRow: TableProps<T>['onRow'] = onOpen
+    ? (row) =>
+        openOn === 'click'
+          ? { onClick: () => onOpen(row), style: { cursor: 'pointer' } }
+          : { onDoubleClick: () => onOpen(row) }
+    : undefined;
+  return (
+    <>
+      {query.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={problemMessage(query.error)}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Table<T>
+        rowKey={rowKey}
+        size="middle"
+        columns={columns}
+        dataSource={query.data?.content}
+        loading={query.isFetching}
+        onChange={onChange}
+        onRow={onRow}
+        locale={{ emptyText: empty }}
+        pagination={{
+          current: paging.page + 1,
+          pageSize: paging.size,
+          total: query.data?.totalElements ?? 0,
+          showSizeChanger: sizeChanger,
+          pageSizeOptions,
+          showTotal: (total) => `${formatNumber(total)} ${noun}`,
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { STATUS_LABELS } from '../labels';
+
+export const AUDIT_FIELDS: Record<string, string> = {
+  name: 'Tên',
+  typeId: 'Loại (mã)',
+  unitId: 'Đơn vị (mã)',
+  leadOrganisations: 'Chủ trì',
+  establishedOn: 'Ngày thành lập',
+  description: 'Mô tả',
+  targetCommunities: 'Đối tượng',
+  declaredTeams: 'Số tổ theo báo cáo',
+  declaredMembers: 'Số thành viên theo báo cáo',
+  status: 'Trạng thái',
+  date: 'Ngày',
+  reason: 'Lý do',
+  sites: 'Đơn vị nhân rộng (mã)',
+  recognition: 'Công nhận',
+  team: 'Tổ',
+  member: 'Thành viên',
+  fullName: 'Họ và tên',
+  gender: 'Giới tính',
+  birthYear: 'Năm sinh',
+  role: 'Vai trò',
+  phone: 'Điện thoại',
+  address: 'Địa chỉ',
+  joinedOn: 'Ngày vào tổ',
+  leftOn: 'Ngày rời tổ',
+  dissolvedOn: 'Ngày giải thể',
+  teamsCreated: 'Tổ tạo mới',
+  membersCreated: 'Thành viên thêm',
+  members: 'Số thành viên xuất',
+  masked: 'Đã che thông tin cá nhân',
+};
+
+export const AUDIT_VALUES: Record<string, string> = {
+  ...STATUS_LABELS,
+  LEADER: 'Tổ trưởng',
+  DEPUTY: 'Tổ phó',
+  MEMBER: 'Tổ viên',
+  MALE: 'Nam',
+  FEMALE: 'Nữ',
+};

@@ -1,0 +1,98 @@
+import { Card, Table } from 'antd';
+import { formatNumber } from '@/lib/format';
+import type { ReportFigures, ReportSummary } from '../api/reports';
+
+/** The figures by child unit (and the unit's own), and over time. */
+export function ReportTables({ summary }: { summary: ReportSummary }) {
+  const place = summary.unit?.name ?? 'Toàn quốc';
+  return (
+    <>
+      <Card
+        size="small"
+        title={summary.unit ? `Theo đơn vị trực thuộc ${place}` : 'Theo tỉnh, thành phố'}
+      >
+        <Table
+          size="small"
+          rowKey="key"
+          pagination={summary.children.length > 20 ? { pageSize: 20 } : false}
+          dataSource={[
+            ...summary.children.map((c) => ({ key: c.unit.id, name: c.unit.name, f: c.figures })),
+            ...(hasAny(summary.direct)
+              ? [
+                  {
+                    key: 0,
+                    name: `Cấp ${place} và đơn vị không còn trực thuộc`,
+                    f: summary.direct,
+                  },
+                ]
+              : []),
+          ]}
+          locale={{ emptyText: 'Không có đơn vị trực thuộc' }}
+          columns={[{ title: 'Đơn vị', dataIndex: 'name', key: 'name' }, ...figureColumns()]}
+        />
+      </Card>
+      <Card size="small" title={summary.groupBy === 'YEAR' ? 'Theo năm' : 'Theo tháng'}>
+        <Table
+          size="small"
+          rowKey="period"
+          pagination={summary.series.length > 24 ? { pageSize: 24 } : false}
+          dataSource={summary.series}
+          columns={[
+            { title: 'Kỳ', dataIndex: 'period', key: 'period', render: periodLabel },
+            ...(
+              [
+                'events',
+                'sessions',
+                'attendance',
+                'modelsRegistered',
+                'awardedCollectives',
+                'awardedIndividuals',
+              ] as const
+            ).map((k) => ({
+              title: SERIES_LABELS[k],
+              dataIndex: k,
+              key: k,
+              align: 'right' as const,
+              render: (n: number) => formatNumber(n),
+            })),
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
+
+const SERIES_LABELS = {
+  events: 'Sự kiện',
+  sessions: 'Buổi',
+  attendance: 'Lượt tham dự',
+  modelsRegistered: 'Mô hình mới',
+  awardedCollectives: 'Tập thể được khen',
+  awardedIndividuals: 'Cá nhân được khen',
+};
+
+function periodLabel(p: string) {
+  return p.length === 7 ? `${p.slice(5)}/${p.slice(0, 4)}` : p;
+}
+
+function hasAny(f: ReportFigures) {
+  return f.events + f.models + f.teams + f.awardedCollectives + f.awardedIndividuals > 0;
+}
+
+function figureColumns() {
+  const col = (title: string, pick: (f: ReportFigures) => number) => ({
+    title,
+    key: title,
+    align: 'right' as const,
+    render: (_: unknown, r: { f: ReportFigures }) => formatNumber(pick(r.f)),
+  });
+  return [
+    col('Sự kiện', (f) => f.events),
+    col('Lượt tham dự', (f) => f.attendance),
+    col('Mô hình', (f) => f.models),
+    col('Tổ', (f) => f.teams),
+    col('Thành viên', (f) => f.members),
+    col('Tập thể được khen', (f) => f.awardedCollectives),
+    col('Cá nhân được khen', (f) => f.awardedIndividuals),
+  ];
+}

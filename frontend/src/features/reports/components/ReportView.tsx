@@ -1,0 +1,69 @@
+import { Alert, Card, Col, Row, Space, Statistic } from 'antd';
+import { Link } from 'react-router';
+import { formatNumber } from '@/lib/format';
+import type { ReportSummary } from '../api/reports';
+import { ReportBreakdowns } from './ReportBreakdowns';
+import { ReportTables } from './ReportTables';
+
+/** A report: its sentence, the headline figures (linked to their lists), breakdowns and tables. */
+export function ReportView({ summary }: { summary: ReportSummary }) {
+  const t = summary.totals;
+  const scope = summary.unit ? `unitId=${summary.unit.id}&` : '';
+  const cards: { title: string; value: number; link?: string }[] = [
+    {
+      title: 'Sự kiện, hoạt động',
+      value: t.events,
+      link: `/su-kien?${scope}from=${summary.from}&to=${summary.to}`,
+    },
+    { title: 'Buổi', value: t.sessions },
+    { title: 'Lượt người tham dự', value: t.attendance },
+    { title: 'Mô hình', value: t.models, link: `/mo-hinh?${scope}` },
+    { title: 'Tổ', value: t.teams },
+    { title: 'Thành viên', value: t.members },
+    {
+      title: 'Quyết định khen thưởng',
+      value: t.awardDecisions,
+      link: `/khen-thuong?${scope}from=${summary.from}&to=${summary.to}`,
+    },
+    {
+      title: 'Lượt tập thể được khen',
+      value: t.awardedCollectives,
+      link: `/khen-thuong?${scope}kind=COLLECTIVE&from=${summary.from}&to=${summary.to}`,
+    },
+    {
+      title: 'Lượt cá nhân được khen',
+      value: t.awardedIndividuals,
+      link: `/khen-thuong?${scope}kind=INDIVIDUAL&from=${summary.from}&to=${summary.to}`,
+    },
+    {
+      title: 'Lượt đạt chuẩn an toàn về ANTT',
+      value: t.safetyMet,
+      link: `/an-toan?${scope}met=true`,
+    },
+    {
+      title: 'Công an phường điển hình, kiểu mẫu',
+      value: t.exemplaryPolice,
+      link: '/an-toan?tab=cong-an',
+    },
+  ];
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Alert type="info" showIcon title={summary.text} />
+      <Row gutter={[12, 12]}>
+        {cards.map((c) => (
+          <Col key={c.title} xs={12} md={8} lg={6} xl={4}>
+            <Card size="small">
+              <Statistic
+                title={c.link ? <Link to={c.link}>{c.title}</Link> : c.title}
+                value={c.value}
+                formatter={(v) => formatNumber(Number(v))}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <ReportBreakdowns summary={summary} />
+      <ReportTables summary={summary} />
+    </Space>
+  );
+}
