@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { authHeaders, pick, shot, signIn, suffix } from './support';
+import { authHeaders, pick, pickUnit, shot, signIn, suffix } from './support';
 
 /**
  * Main journeys on the units page, as the demo administrator, against the packaged app with its
@@ -177,8 +177,13 @@ test('merge units into a successor from the dialog', async ({ page, request }) =
     .getByRole('button', { name: 'Sáp nhập đơn vị khác vào đây' })
     .click();
   const dialog = page.getByRole('dialog', { name: 'Sáp nhập đơn vị' });
-  await dialog.getByLabel('Các đơn vị bị sáp nhập').fill(`gop a ${s}`);
-  await page.locator('.ant-select-dropdown:visible').getByText(`Tỉnh Gộp A ${s}`).click();
+  // picked as the other journeys pick units: the list refreshes as the search settles
+  await pickUnit(
+    page,
+    dialog.getByLabel('Các đơn vị bị sáp nhập'),
+    `gop a ${s}`,
+    `Tỉnh Gộp A ${s}`,
+  );
   await dialog.getByLabel('Căn cứ').fill('Nghị quyết thử nghiệm');
   await shot(page, '07-sap-nhap');
   await dialog.getByRole('button', { name: 'Sáp nhập' }).click();
