@@ -1,5 +1,5 @@
 import { ApiError, unwrap } from './api/client';
-import { applyViolations, problemMessage } from './problem';
+import { applyViolations, lineViolations, problemMessage } from './problem';
 
 const problem = {
   type: 'urn:antq:problem:business-rule',
@@ -60,5 +60,24 @@ describe('problem+json becomes Vietnamese messages and field errors', () => {
       data: { id: 1 },
       response: ok,
     });
+  });
+
+  it("finds the violations of a list's lines by their index", () => {
+    const lines = new ApiError({
+      ...problem,
+      violations: [
+        { field: 'recipients[2].name', message: 'Nhập họ tên' },
+        { field: 'recipients[2].unitId', message: 'Chọn đơn vị' },
+        { field: 'recipients[10]', message: 'Trùng người' },
+        { field: 'number', message: 'Nhập số' },
+        { field: 'criteria[0].met', message: 'Chọn kết quả' },
+      ],
+    });
+    expect([...lineViolations(lines, 'recipients')]).toEqual([
+      [2, 'Nhập họ tên'],
+      [10, 'Trùng người'],
+    ]);
+    expect([...lineViolations(lines, 'criteria')]).toEqual([[0, 'Chọn kết quả']]);
+    expect(lineViolations(new Error('boom'), 'recipients').size).toBe(0);
   });
 });

@@ -25,3 +25,18 @@ export function applyViolations(form: FormInstance, error: unknown): boolean {
   form.setFields(fields);
   return fields.length > 0;
 }
+
+/**
+ * The violations of the lines of a list sent in a body (`recipients[3].name` → 3 → its message),
+ * for forms that show them beside each line; empty when the error is not a problem or names none.
+ */
+export function lineViolations(error: unknown, list: string): Map<number, string> {
+  const byLine = new Map<number, string>();
+  if (!(error instanceof ApiError)) return byLine;
+  const pattern = new RegExp(`^${list}\\[(\\d+)\\]`);
+  for (const violation of error.problem.violations ?? []) {
+    const m = pattern.exec(violation.field);
+    if (m && !byLine.has(Number(m[1]))) byLine.set(Number(m[1]), violation.message);
+  }
+  return byLine;
+}

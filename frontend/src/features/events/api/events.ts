@@ -117,3 +117,13 @@ export const PROGRAMME_STATUS_LABELS: Record<ProgrammeStatus, string> = {
   ENDED: 'Đã kết thúc',
   RENEWED: 'Đã được thay thế',
 };
+
+/** The models of a place (the first 200), to link an event to them. */
+export function useModelsOf(unitId: number | undefined) {
+  return useQuery({
+    queryKey: ['models', 'for-event', unitId ?? 0],
+    enabled: unitId !== undefined,
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/models', { params: { query: { unitId, size: 200 } } }))).data,
+  });
+}

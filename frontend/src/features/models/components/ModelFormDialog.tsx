@@ -1,9 +1,16 @@
-import { App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { App, Checkbox, Form, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormDialog } from '@/components/FormDialog';
-import { useCatalogue } from '@/lib/catalogues';
-import { UnitPicker } from '@/components/UnitPicker';
+import {
+  DateField,
+  FieldRow,
+  NumberField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  UnitField,
+} from '@/components/FormFields';
 import { todayIso } from '@/lib/format';
 import { applyViolations, problemMessage } from '@/lib/problem';
 import {
@@ -15,6 +22,7 @@ import {
 } from '../api/models';
 import { LEAD_ORG_LABELS, options, TARGET_LABELS } from '../labels';
 import { plain } from '../roster';
+import { useModelTypeOptions } from './modelTypeOptions';
 
 interface Values {
   name: string;
@@ -41,25 +49,9 @@ export function ModelFormDialog({
   const [error, setError] = useState<string>();
   const create = useCreateModel();
   const update = useUpdateModel();
-  const fields = useCatalogue('MODEL_FIELD');
-  const types = useCatalogue('MODEL_TYPE', todayIso());
   const m = editing?.model;
 
-  // types grouped by their field, as the catalogue is organised
-  const typeOptions = (fields.data ?? [])
-    .map((field) => ({
-      label: field.name,
-      options: (types.data ?? [])
-        .filter((t) => t.parent?.id === field.id)
-        .map((t) => ({ value: t.id, label: t.name, title: t.name })),
-    }))
-    .filter((g) => g.options.length);
-  if (m && !(types.data ?? []).some((t) => t.id === m.type.id)) {
-    typeOptions.unshift({
-      label: 'Đang dùng',
-      options: [{ value: m.type.id, label: m.type.name, title: m.type.name }],
-    });
-  }
+  const { typeOptions, loading } = useModelTypeOptions(m?.type);
 
   const submit = async (v: Values) => {
     setError(undefined);
@@ -119,43 +111,38 @@ export function ModelFormDialog({
             : { leadOrganisations: ['POLICE', 'FRONT'], targetCommunities: ['GENERAL'] }
         }
       >
-        <Form.Item
+        <TextField
           name="name"
           label="Tên mô hình"
-          rules={[{ required: true, whitespace: true, message: 'Nhập tên mô hình' }]}
-        >
-          <Input maxLength={300} placeholder="Ví dụ: Tổ tự quản dòng tộc họ Nguyễn" />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item
-              name="typeId"
-              label="Loại mô hình"
-              rules={[{ required: true, message: 'Chọn loại mô hình' }]}
-            >
-              <Select
-                aria-label="Loại mô hình"
-                showSearch={{
-                  // typed without diacritics, as everywhere else
-                  filterOption: (input, option) =>
-                    plain(String(option?.label ?? '')).includes(plain(input)),
-                }}
-                options={typeOptions}
-                loading={types.isLoading}
-                placeholder="Chọn theo lĩnh vực"
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="unitId"
-              label="Đơn vị nơi mô hình hoạt động"
-              rules={[{ required: true, message: 'Chọn đơn vị' }]}
-            >
-              <UnitPicker aria-label="Đơn vị nơi mô hình hoạt động" activeOn={todayIso()} />
-            </Form.Item>
-          </Col>
-        </Row>
+          required="Nhập tên mô hình"
+          maxLength={300}
+          placeholder="Ví dụ: Tổ tự quản dòng tộc họ Nguyễn"
+        />
+        <FieldRow spans={[12, 12]}>
+          <Form.Item
+            name="typeId"
+            label="Loại mô hình"
+            rules={[{ required: true, message: 'Chọn loại mô hình' }]}
+          >
+            <Select
+              aria-label="Loại mô hình"
+              showSearch={{
+                // typed without diacritics, as everywhere else
+                filterOption: (input, option) =>
+                  plain(String(option?.label ?? '')).includes(plain(input)),
+              }}
+              options={typeOptions}
+              loading={loading}
+              placeholder="Chọn theo lĩnh vực"
+            />
+          </Form.Item>
+          <UnitField
+            name="unitId"
+            label="Đơn vị nơi mô hình hoạt động"
+            required="Chọn đơn vị"
+            activeOn={todayIso()}
+          />
+        </FieldRow>
         <Form.Item
           name="leadOrganisations"
           label="Cơ quan, tổ chức chủ trì"
@@ -163,49 +150,35 @@ export function ModelFormDialog({
         >
           <Checkbox.Group options={options(LEAD_ORG_LABELS)} />
         </Form.Item>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item
-              name="establishedOn"
-              label="Ngày thành lập"
-              rules={[{ required: true, message: 'Chọn ngày thành lập' }]}
-            >
-              <DatePicker
-                format="DD/MM/YYYY"
-                style={{ width: '100%' }}
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="targetCommunities" label="Đối tượng tham gia">
-              <Select
-                mode="multiple"
-                options={options(TARGET_LABELS)}
-                aria-label="Đối tượng tham gia"
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="description" label="Mô tả, cách thức hoạt động">
-          <Input.TextArea rows={3} maxLength={4000} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item
-              name="declaredTeams"
-              label="Số tổ theo báo cáo"
-              extra="Chỉ nhập khi chưa có danh sách tổ; số đếm từ danh sách luôn hiển thị riêng"
-            >
-              <InputNumber min={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="declaredMembers" label="Số thành viên theo báo cáo">
-              <InputNumber min={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <FieldRow spans={[8, 16]}>
+          <DateField
+            name="establishedOn"
+            label="Ngày thành lập"
+            required="Chọn ngày thành lập"
+            pastOnly
+          />
+          <SelectField
+            name="targetCommunities"
+            label="Đối tượng tham gia"
+            multiple
+            options={options(TARGET_LABELS)}
+          />
+        </FieldRow>
+        <TextAreaField
+          name="description"
+          label="Mô tả, cách thức hoạt động"
+          rows={3}
+          maxLength={4000}
+        />
+        <FieldRow spans={[12, 12]}>
+          <NumberField
+            name="declaredTeams"
+            label="Số tổ theo báo cáo"
+            extra="Chỉ nhập khi chưa có danh sách tổ; số đếm từ danh sách luôn hiển thị riêng"
+            min={0}
+          />
+          <NumberField name="declaredMembers" label="Số thành viên theo báo cáo" min={0} />
+        </FieldRow>
       </Form>
     </FormDialog>
   );

@@ -1,18 +1,5 @@
-import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Input,
-  Modal,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, App, Button, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { problemMessage } from '@/lib/problem';
 import { formatNumber } from '@/lib/format';
@@ -24,6 +11,7 @@ import {
   type RosterRow,
 } from '../api/models';
 import { parseDelimited, ROSTER_COLUMNS, rowsFromCells } from '../roster';
+import { RosterSource } from './RosterSource';
 
 const MAX_ROWS = 2000;
 
@@ -43,7 +31,6 @@ export function RosterImportDialog({
   const [check, setCheck] = useState<RosterImportResult>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [pasted, setPasted] = useState('');
   const { message } = App.useApp();
   const client = useQueryClient();
 
@@ -140,49 +127,9 @@ export function RosterImportDialog({
         dấu); không có tiêu đề thì các cột theo đúng thứ tự này. Tổ chưa có sẽ được tạo mới, phụ
         trách địa bàn ghi ở cột Địa bàn (tên thôn, khu dân cư trong xã) hoặc đơn vị của mô hình.
       </Typography.Paragraph>
-      <Tabs
-        items={[
-          {
-            key: 'file',
-            label: 'Tải tệp Excel/CSV',
-            children: (
-              <Upload.Dragger
-                accept=".xlsx,.csv,text/csv"
-                maxCount={1}
-                showUploadList={false}
-                beforeUpload={(file) => readFile(file)}
-                aria-label="Tải tệp danh sách"
-              >
-                <p className="ant-upload-drag-icon">
-                  <InboxOutlined />
-                </p>
-                <p>Kéo tệp .xlsx hoặc .csv vào đây, hoặc bấm để chọn tệp</p>
-              </Upload.Dragger>
-            ),
-          },
-          {
-            key: 'paste',
-            label: 'Dán từ Excel',
-            children: (
-              <Space orientation="vertical" style={{ width: '100%' }}>
-                <Input.TextArea
-                  aria-label="Dán danh sách"
-                  rows={6}
-                  value={pasted}
-                  onChange={(e) => setPasted(e.target.value)}
-                  placeholder="Chọn các ô trong Excel, sao chép (Ctrl+C) rồi dán vào đây (Ctrl+V)"
-                />
-                <Button
-                  onClick={() =>
-                    void load(rowsFromCells(parseDelimited(pasted)), 'nội dung đã dán')
-                  }
-                >
-                  Kiểm tra
-                </Button>
-              </Space>
-            ),
-          },
-        ]}
+      <RosterSource
+        onFile={readFile}
+        onPaste={(text) => void load(rowsFromCells(parseDelimited(text)), 'nội dung đã dán')}
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
       {check && (

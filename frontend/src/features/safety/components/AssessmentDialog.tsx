@@ -1,42 +1,21 @@
-import {
-  Alert,
-  App,
-  Col,
-  Collapse,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Collapse, Form, Input } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { AuditTimeline } from '@/components/AuditTimeline';
 import { FormDialog } from '@/components/FormDialog';
-import { UnitPicker } from '@/components/UnitPicker';
-import { ApiError } from '@/lib/api/client';
-import { formatDate } from '@/lib/format';
-import { applyViolations, problemMessage } from '@/lib/problem';
+import {
+  DateField,
+  FieldRow,
+  NumberField,
+  TextAreaField,
+  TextField,
+  UnitField,
+} from '@/components/FormFields';
+import { applyViolations, lineViolations, problemMessage } from '@/lib/problem';
 import { useRights } from '@/lib/useSession';
 import { useSafetyChecklist, useSaveSafetyAssessment, type SafetyAssessment } from '../api/safety';
-
-interface Values {
-  unitId?: number;
-  year?: number;
-  recognisedBy?: string;
-  recognisedOn?: Dayjs;
-  decisionNumber?: string;
-  note?: string;
-}
-
-interface Mark {
-  met?: boolean;
-  evidence?: string;
-}
+import { AssessmentCriteria, type Mark } from './AssessmentCriteria';
+import { ASSESSED_KINDS, assessmentBody, initialValues, type Values } from './assessmentForm';
 
 /**
  * Đánh giá an toàn về ANTT: the unit and the year give the criteria and the period; each criterion
@@ -65,10 +44,10 @@ export function AssessmentDialog({
     ),
   );
   const criteria = checklist.data?.criteria ?? [];
-  const assessed = criteria.filter((c) => marks[c.id]?.met !== undefined).length;
   const allMet = criteria.length > 0 && criteria.every((c) => marks[c.id]?.met === true);
   const existing = !a && checklist.data?.assessmentId;
 
+  const sent = criteria.filter((c) => marks[c.id]?.met !== undefined);
   const submit = async (v: Values) => {
     setError(undefined);
     setLineErrors({});
@@ -76,37 +55,18 @@ export function AssessmentDialog({
       const saved = await save.mutateAsync({
         id: a?.id,
         etag: editing?.etag,
-        body: {
-          unitId: v.unitId ?? a?.unit.id ?? 0,
-          year: v.year ?? a?.year ?? 0,
-          criteria: criteria
-            .filter((c) => marks[c.id]?.met !== undefined)
-            .map((c) => ({
-              criterionId: c.id,
-              met: marks[c.id]?.met ?? false,
-              evidence: marks[c.id]?.evidence?.trim() || undefined,
-            })),
-          recognisedBy: allMet ? v.recognisedBy?.trim() || undefined : undefined,
-          recognisedOn: allMet ? v.recognisedOn?.format('YYYY-MM-DD') : undefined,
-          decisionNumber: allMet ? v.decisionNumber?.trim() || undefined : undefined,
-          note: v.note?.trim() || undefined,
-        },
+        body: assessmentBody(v, a, sent, marks, allMet),
       });
       message.success(
         `Đã ghi đánh giá năm ${saved.year} của ${saved.unit.name}: ${saved.met ? 'đạt chuẩn' : 'chưa đạt chuẩn'}`,
       );
       onClose(saved.id);
     } catch (err) {
-      if (err instanceof ApiError) {
-        const byLine: Record<number, string> = {};
-        const sent = criteria.filter((c) => marks[c.id]?.met !== undefined);
-        for (const violation of err.problem.violations ?? []) {
-          const m = /^criteria\[(\d+)\]/.exec(violation.field);
-          const line = m ? sent[Number(m[1])] : undefined;
-          if (line) byLine[line.id] = violation.message;
-        }
-        setLineErrors(byLine);
-      }
+      const byLine: Record<number, string> = {};
+      lineViolations(err, 'criteria').forEach((text, i) => {
+        if (sent[i]) byLine[sent[i].id] = text;
+      });
+      setLineErrors(byLine);
       if (!applyViolations(form, err)) setError(problemMessage(err));
     }
   };
@@ -127,62 +87,31 @@ export function AssessmentDialog({
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={
-          a
-            ? {
-                unitId: a.unit.id,
-                year: a.year,
-                recognisedBy: a.recognisedBy,
-                recognisedOn: a.recognisedOn ? dayjs(a.recognisedOn) : undefined,
-                decisionNumber: a.decisionNumber,
-                note: a.note,
-              }
-            : { year: dayjs().month() >= 10 ? dayjs().year() : dayjs().year() - 1 }
-        }
+        initialValues={initialValues(a)}
       >
-        <Row gutter={12}>
-          <Col span={16}>
-            {a ? (
-              <Form.Item label="Đơn vị được đánh giá">
-                <Input disabled value={a.unit.name} aria-label="Đơn vị được đánh giá" />
-              </Form.Item>
-            ) : (
-              <Form.Item
-                name="unitId"
-                label="Đơn vị được đánh giá (khu dân cư, xã/phường, cơ quan, doanh nghiệp, trường học)"
-                rules={[{ required: true, message: 'Chọn đơn vị' }]}
-              >
-                <UnitPicker
-                  aria-label="Đơn vị được đánh giá"
-                  kinds={[
-                    'HAMLET',
-                    'COMMUNE',
-                    'WARD',
-                    'SPECIAL_ZONE',
-                    'AGENCY',
-                    'ENTERPRISE',
-                    'SCHOOL',
-                  ]}
-                />
-              </Form.Item>
-            )}
-          </Col>
-          <Col span={8}>
-            <Form.Item
-              name="year"
-              label="Năm đánh giá"
-              rules={[{ required: true, message: 'Nhập năm' }]}
-            >
-              <InputNumber
-                aria-label="Năm đánh giá"
-                min={2000}
-                max={dayjs().year() + 1}
-                disabled={!!a}
-                style={{ width: '100%' }}
-              />
+        <FieldRow spans={[16, 8]}>
+          {a ? (
+            <Form.Item label="Đơn vị được đánh giá">
+              <Input disabled value={a.unit.name} aria-label="Đơn vị được đánh giá" />
             </Form.Item>
-          </Col>
-        </Row>
+          ) : (
+            <UnitField
+              name="unitId"
+              label="Đơn vị được đánh giá (khu dân cư, xã/phường, cơ quan, doanh nghiệp, trường học)"
+              ariaLabel="Đơn vị được đánh giá"
+              required="Chọn đơn vị"
+              kinds={ASSESSED_KINDS}
+            />
+          )}
+          <NumberField
+            name="year"
+            label="Năm đánh giá"
+            required="Nhập năm"
+            min={2000}
+            max={dayjs().year() + 1}
+            disabled={!!a}
+          />
+        </FieldRow>
         {checklist.isError && (
           <Alert type="warning" showIcon title={problemMessage(checklist.error)} />
         )}
@@ -195,118 +124,31 @@ export function AssessmentDialog({
           />
         )}
         {checklist.data && (
-          <>
-            <Typography.Paragraph>
-              <Tag color="blue">{checklist.data.target.name}</Tag> Kỳ đánh giá từ{' '}
-              <b>{formatDate(checklist.data.periodFrom)}</b> đến{' '}
-              <b>{formatDate(checklist.data.periodTo)}</b> — đã đánh giá {assessed}/
-              {criteria.length} tiêu chí;{' '}
-              {assessed === criteria.length ? (
-                allMet ? (
-                  <Tag color="success">Đạt chuẩn</Tag>
-                ) : (
-                  <Tag color="error">Chưa đạt chuẩn</Tag>
-                )
-              ) : (
-                <Typography.Text type="secondary">chưa đủ để kết luận</Typography.Text>
-              )}
-            </Typography.Paragraph>
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={criteria}
-              style={{ marginBottom: 16 }}
-              columns={[
-                { title: 'TT', key: 'tt', width: 40, render: (_, __, i) => i + 1 },
-                {
-                  title: 'Tiêu chí',
-                  dataIndex: 'name',
-                  key: 'name',
-                  render: (name: string, c) => (
-                    <>
-                      <div>{name}</div>
-                      {lineErrors[c.id] && (
-                        <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                          {lineErrors[c.id]}
-                        </Typography.Text>
-                      )}
-                    </>
-                  ),
-                },
-                {
-                  title: 'Kết quả',
-                  key: 'met',
-                  width: 170,
-                  render: (_, c) => (
-                    <Radio.Group
-                      aria-label={`Kết quả: ${c.name}`}
-                      value={marks[c.id]?.met}
-                      onChange={(e) =>
-                        setMarks({ ...marks, [c.id]: { ...marks[c.id], met: e.target.value } })
-                      }
-                      options={[
-                        { value: true, label: 'Đạt' },
-                        { value: false, label: 'Không đạt' },
-                      ]}
-                    />
-                  ),
-                },
-                {
-                  title: 'Căn cứ, minh chứng',
-                  key: 'evidence',
-                  width: 280,
-                  render: (_, c) => (
-                    <Input
-                      aria-label={`Minh chứng: ${c.name}`}
-                      maxLength={2000}
-                      value={marks[c.id]?.evidence}
-                      onChange={(e) =>
-                        setMarks({
-                          ...marks,
-                          [c.id]: { ...marks[c.id], evidence: e.target.value },
-                        })
-                      }
-                    />
-                  ),
-                },
-              ]}
-            />
-          </>
+          <AssessmentCriteria
+            checklist={checklist.data}
+            marks={marks}
+            onMark={(id, mark) => setMarks({ ...marks, [id]: { ...marks[id], ...mark } })}
+            lineErrors={lineErrors}
+          />
         )}
-        <Row gutter={12}>
-          <Col span={10}>
-            <Form.Item name="recognisedBy" label="Cấp công nhận">
-              <Input
-                aria-label="Cấp công nhận"
-                disabled={!allMet}
-                placeholder={
-                  allMet ? 'Chủ tịch UBND phường…' : 'Chỉ công nhận khi đạt mọi tiêu chí'
-                }
-                maxLength={300}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={7}>
-            <Form.Item name="recognisedOn" label="Ngày công nhận">
-              <DatePicker
-                aria-label="Ngày công nhận"
-                format="DD/MM/YYYY"
-                disabled={!allMet}
-                style={{ width: '100%' }}
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={7}>
-            <Form.Item name="decisionNumber" label="Số quyết định">
-              <Input aria-label="Số quyết định" disabled={!allMet} maxLength={60} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="note" label="Ghi chú">
-          <Input.TextArea aria-label="Ghi chú" rows={2} maxLength={2000} />
-        </Form.Item>
+        <FieldRow spans={[10, 7, 7]}>
+          <Form.Item name="recognisedBy" label="Cấp công nhận">
+            <Input
+              aria-label="Cấp công nhận"
+              disabled={!allMet}
+              placeholder={allMet ? 'Chủ tịch UBND phường…' : 'Chỉ công nhận khi đạt mọi tiêu chí'}
+              maxLength={300}
+            />
+          </Form.Item>
+          <DateField name="recognisedOn" label="Ngày công nhận" disabled={!allMet} pastOnly />
+          <TextField
+            name="decisionNumber"
+            label="Số quyết định"
+            disabled={!allMet}
+            maxLength={60}
+          />
+        </FieldRow>
+        <TextAreaField name="note" label="Ghi chú" maxLength={2000} />
       </Form>
       {a && rights.audit && (
         <Collapse

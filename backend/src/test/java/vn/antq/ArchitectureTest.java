@@ -21,6 +21,9 @@ import jakarta.persistence.Entity;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import vn.antq.archfixture.FixtureEntity;
@@ -94,6 +97,57 @@ class ArchitectureTest {
    * maxMethodLines} (see {@link SourceSize}); the generated contract ({@code api}) aside.
    */
   static ArchRule sizeLimits(String root, Path sources, int maxLines, int maxMethodLines) {
+    return onSources(
+        root,
+        sources,
+        "have at most " + maxLines + " lines and methods of at most " + maxMethodLines,
+        (c, file) -> {
+          List<String> out = new ArrayList<>();
+          int lines = SourceSize.lines(file);
+          if (lines > maxLines) {
+            out.add(c.getName() + " has " + lines + " lines (at most " + maxLines + ")");
+          }
+          for (SourceSize.Method m : SourceSize.methods(file)) {
+            if (m.lines() > maxMethodLines) {
+              out.add(
+                  c.getName()
+                      + "."
+                      + m.name()
+                      + " (line "
+                      + m.line()
+                      + ") has "
+                      + m.lines()
+                      + " lines (at most "
+                      + maxMethodLines
+                      + ")");
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * Native rows read through {@code common/db/Rows} or records: no suppressed unchecked conversion,
+   * no cast to {@code Number} (see {@link SourceSize#untypedReads}).
+   */
+  static ArchRule typedReads(String root, Path sources) {
+    return onSources(
+        root,
+        sources,
+        "read rows without unchecked conversions or Number casts",
+        (c, file) ->
+            SourceSize.untypedReads(file).stream().map(l -> c.getName() + " line " + l).toList());
+  }
+
+  /**
+   * A rule on the source file of each top-level class under {@code root} (the generated contract
+   * aside): {@code check} answers the violations found in it.
+   */
+  private static ArchRule onSources(
+      String root,
+      Path sources,
+      String description,
+      BiFunction<JavaClass, Path, List<String>> check) {
     return classes()
         .that()
         .resideInAPackage(root + "..")
@@ -102,37 +156,14 @@ class ArchitectureTest {
         .and()
         .areTopLevelClasses()
         .should(
-            new ArchCondition<>(
-                "have at most " + maxLines + " lines and methods of at most " + maxMethodLines) {
+            new ArchCondition<>(description) {
               @Override
               public void check(JavaClass c, ConditionEvents events) {
                 Path file = sources.resolve(c.getName().replace('.', '/') + ".java");
-                if (!Files.exists(file)) {
-                  events.add(SimpleConditionEvent.violated(c, "no source file " + file));
-                  return;
-                }
-                int lines = SourceSize.lines(file);
-                if (lines > maxLines) {
-                  events.add(
-                      SimpleConditionEvent.violated(
-                          c, c.getName() + " has " + lines + " lines (at most " + maxLines + ")"));
-                }
-                for (SourceSize.Method m : SourceSize.methods(file)) {
-                  if (m.lines() > maxMethodLines) {
-                    events.add(
-                        SimpleConditionEvent.violated(
-                            c,
-                            c.getName()
-                                + "."
-                                + m.name()
-                                + " (line "
-                                + m.line()
-                                + ") has "
-                                + m.lines()
-                                + " lines (at most "
-                                + maxMethodLines
-                                + ")"));
-                  }
+                List<String> found =
+                    Files.exists(file) ? check.apply(c, file) : List.of("no source file " + file);
+                for (String violation : found) {
+                  events.add(SimpleConditionEvent.violated(c, violation));
                 }
               }
             });
@@ -206,6 +237,11 @@ class ArchitectureTest {
     sizeLimits(ROOT, Path.of("src/main/java"), MAX_CLASS_LINES, MAX_METHOD_LINES).check(MAIN);
   }
 
+  @Test
+  void rowsAreReadTyped() {
+    typedReads(ROOT, Path.of("src/main/java")).check(MAIN);
+  }
+
   // ------------------------------------------------------------------------ each rule bites
 
   @Test
@@ -248,5 +284,14 @@ class ArchitectureTest {
         .hasMessageContaining("LongWinded has 19 lines (at most 15)")
         .hasMessageContaining("LongWinded.sum (line 5) has 10 lines (at most 8)")
         .hasMessageNotContaining("LongWinded.twice");
+  }
+
+  @Test
+  void anUncheckedRowReadFails() {
+    assertThatThrownBy(() -> typedReads(FIXTURE, Path.of("src/test/java")).check(VIOLATIONS))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("RawRows line 10: @SuppressWarnings(\"unchecked\")")
+        .hasMessageContaining("RawRows line 13: return (Number) rows.get(0)[0];")
+        .hasMessageNotContaining("LongWinded");
   }
 }

@@ -70,6 +70,28 @@ final class SourceSize {
     return out;
   }
 
+  /**
+   * The lines of code that read native rows untyped: a suppressed unchecked conversion or a cast to
+   * {@code Number} (comment lines aside), each as "line: text".
+   */
+  static List<String> untypedReads(Path file) {
+    List<String> out = new ArrayList<>();
+    String[] lines = read(file).split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String l = lines[i].strip();
+      if (l.startsWith("//") || l.startsWith("*") || l.startsWith("/*")) {
+        continue;
+      }
+      if (UNTYPED.matcher(l).find()) {
+        out.add((i + 1) + ": " + l);
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern UNTYPED =
+      Pattern.compile("@SuppressWarnings\\(\\{?\\s*\"(unchecked|rawtypes)\"|\\(Number\\)");
+
   private static String read(Path file) {
     try {
       return Files.readString(file);

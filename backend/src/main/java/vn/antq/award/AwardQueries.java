@@ -197,8 +197,7 @@ public class AwardQueries {
     String sql = "SELECT d.id FROM award_decision d WHERE d.id IN (:ids)" + visibleSql(params);
     Query q = em.createNativeQuery(sql).setParameter("ids", ids);
     params.forEach(q::setParameter);
-    @SuppressWarnings("unchecked")
-    List<Object> found = q.getResultList();
+    List<Long> found = Rows.longs(q.getResultList());
     return views(found.stream().map(o -> Rows.toLong(o)).toList(), true);
   }
 
@@ -238,8 +237,7 @@ public class AwardQueries {
                 + where
                 + " GROUP BY d.form_id");
     params.forEach(q::setParameter);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = q.getResultList();
+    List<Object[]> rows = Rows.of(q);
     Map<Long, CatalogueEntry> forms =
         catalogues.byIds(rows.stream().map(r -> Rows.toLong(r[0])).collect(Collectors.toSet()));
     List<AwardService.FormCount> byForm =
@@ -319,8 +317,7 @@ public class AwardQueries {
                 + " ORDER BY d.decided_on DESC, d.id DESC, r.position_no"
                 + PageRequest.limitSql(size, (long) page * size));
     params.forEach(ids::setParameter);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = ids.getResultList();
+    List<Object[]> rows = Rows.of(ids);
     return new AwardService.HitPage(hits(rows), total);
   }
 
@@ -396,14 +393,13 @@ public class AwardQueries {
   /** Collectives and individuals of each decision. */
   private Map<Long, int[]> recipientCounts(List<Long> ids) {
     Map<Long, int[]> counts = new HashMap<>();
-    @SuppressWarnings("unchecked")
     List<Object[]> countRows =
-        em.createNativeQuery(
-                "SELECT decision_id, count(*) FILTER (WHERE kind = 'COLLECTIVE'),"
-                    + " count(*) FILTER (WHERE kind = 'INDIVIDUAL') FROM award_recipient"
-                    + " WHERE decision_id IN (:ids) GROUP BY decision_id")
-            .setParameter("ids", ids)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT decision_id, count(*) FILTER (WHERE kind = 'COLLECTIVE'),"
+                        + " count(*) FILTER (WHERE kind = 'INDIVIDUAL') FROM award_recipient"
+                        + " WHERE decision_id IN (:ids) GROUP BY decision_id")
+                .setParameter("ids", ids));
     for (Object[] r : countRows) {
       counts.put(Rows.toLong(r[0]), new int[] {(int) Rows.toLong(r[1]), (int) Rows.toLong(r[2])});
     }
@@ -438,8 +434,7 @@ public class AwardQueries {
                 + " WHERE "
                 + condition);
     params.forEach(q::setParameter);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = q.getResultList();
+    List<Object[]> rows = Rows.of(q);
     Map<Long, UnitSummary> unitNames =
         places.summaries(rows.stream().map(r -> Rows.toLong(r[6])).collect(Collectors.toSet()));
     return rows.stream()

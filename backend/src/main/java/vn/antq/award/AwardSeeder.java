@@ -60,17 +60,15 @@ public class AwardSeeder {
     StartupLock.seeding(em);
     // the authorities and forms by code, and the pairs that have a row: two statements
     Map<String, Long> ids = new HashMap<>();
-    @SuppressWarnings("unchecked")
     List<Object[]> items =
-        em.createNativeQuery(
+        Rows.of(
+            em.createNativeQuery(
                 "SELECT catalogue || ':' || code, id FROM catalogue_item"
-                    + " WHERE catalogue IN ('AWARD_AUTHORITY', 'AWARD_FORM')")
-            .getResultList();
+                    + " WHERE catalogue IN ('AWARD_AUTHORITY', 'AWARD_FORM')"));
     items.forEach(r -> ids.put(r[0].toString(), Rows.toLong(r[1])));
     Set<String> pairs = new HashSet<>();
-    @SuppressWarnings("unchecked")
     List<Object[]> powers =
-        em.createNativeQuery("SELECT authority_id, form_id FROM award_power").getResultList();
+        Rows.of(em.createNativeQuery("SELECT authority_id, form_id FROM award_power"));
     powers.forEach(r -> pairs.add(r[0] + "/" + r[1]));
     for (Power p : POWERS) {
       Long authority = ids.get(Catalogue.AWARD_AUTHORITY.name() + ":" + p.authority());

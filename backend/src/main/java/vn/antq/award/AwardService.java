@@ -369,13 +369,12 @@ public class AwardService {
 
   /** The identities of the stored recipients (same keys as {@link Resolved#identity()}). */
   private List<String> storedIdentities(long decisionId) {
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT kind, unit_id, model_id, member_id, name_key FROM award_recipient"
-                    + " WHERE decision_id = ?1")
-            .setParameter(1, decisionId)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT kind, unit_id, model_id, member_id, name_key FROM award_recipient"
+                        + " WHERE decision_id = ?1")
+                .setParameter(1, decisionId));
     return rows.stream()
         .map(
             r -> {
@@ -390,13 +389,12 @@ public class AwardService {
   }
 
   private List<String> storedNames(long decisionId) {
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT name, unit_name FROM award_recipient WHERE decision_id = ?1"
-                    + " ORDER BY position_no")
-            .setParameter(1, decisionId)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT name, unit_name FROM award_recipient WHERE decision_id = ?1"
+                        + " ORDER BY position_no")
+                .setParameter(1, decisionId));
     return rows.stream().map(r -> r[0] + " — " + r[1]).toList();
   }
 

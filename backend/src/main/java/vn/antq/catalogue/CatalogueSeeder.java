@@ -220,9 +220,8 @@ public class CatalogueSeeder {
     StartupLock.seeding(em);
     // what exists, in one statement (was one query per seeded code: ≈ 200 at every start)
     existing = new HashMap<>();
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery("SELECT catalogue, code, id FROM catalogue_item").getResultList();
+        Rows.of(em.createNativeQuery("SELECT catalogue, code, id FROM catalogue_item"));
     for (Object[] r : rows) {
       existing.put(key(r[0].toString(), r[1].toString()), Rows.toLong(r[2]));
     }

@@ -81,13 +81,12 @@ class DemoEvents {
   }
 
   private List<Object[]> wards(List<Long> provinceIds) {
-    @SuppressWarnings("unchecked")
     List<Object[]> wards =
-        em.createNativeQuery(
-                "SELECT id, name FROM unit WHERE province_id IN (:p) AND kind IN ('WARD', 'COMMUNE')"
-                    + " AND valid_to IS NULL AND valid_from <= DATE '2025-07-01' ORDER BY id")
-            .setParameter("p", provinceIds)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT id, name FROM unit WHERE province_id IN (:p) AND kind IN ('WARD', 'COMMUNE')"
+                        + " AND valid_to IS NULL AND valid_from <= DATE '2025-07-01' ORDER BY id")
+                .setParameter("p", provinceIds));
     return wards;
   }
 
@@ -188,14 +187,14 @@ class DemoEvents {
   }
 
   private Long child(long parent, String kind) {
-    @SuppressWarnings("unchecked")
-    List<Object> found =
-        em.createNativeQuery(
-                "SELECT id FROM unit WHERE parent_id = ?1 AND kind = ?2 AND valid_to IS NULL"
-                    + " AND valid_from <= DATE '2025-07-01' ORDER BY id LIMIT 1")
-            .setParameter(1, parent)
-            .setParameter(2, kind)
-            .getResultList();
+    List<Long> found =
+        Rows.longs(
+            em.createNativeQuery(
+                    "SELECT id FROM unit WHERE parent_id = ?1 AND kind = ?2 AND valid_to IS NULL"
+                        + " AND valid_from <= DATE '2025-07-01' ORDER BY id LIMIT 1")
+                .setParameter(1, parent)
+                .setParameter(2, kind)
+                .getResultList());
     return found.isEmpty() ? null : Rows.toLong(found.get(0));
   }
 }

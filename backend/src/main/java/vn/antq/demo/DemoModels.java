@@ -57,24 +57,22 @@ class DemoModels {
 
   /** Models in every active ward and commune of the given provinces. */
   int load(List<Long> provinceIds, int perWard) {
-    @SuppressWarnings("unchecked")
     List<Object[]> wards =
-        em.createNativeQuery(
-                "SELECT id, name FROM unit WHERE province_id IN (:p) AND kind IN ('WARD', 'COMMUNE')"
-                    + " AND valid_to IS NULL ORDER BY id")
-            .setParameter("p", provinceIds)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT id, name FROM unit WHERE province_id IN (:p) AND kind IN ('WARD', 'COMMUNE')"
+                        + " AND valid_to IS NULL ORDER BY id")
+                .setParameter("p", provinceIds));
     int n = 0;
     for (Object[] w : wards) {
       long wardId = Rows.toLong(w[0]);
       String ward = (String) w[1];
-      @SuppressWarnings("unchecked")
       List<Object[]> hamlets =
-          em.createNativeQuery(
-                  "SELECT id, name FROM unit WHERE parent_id = ?1 AND kind = 'HAMLET'"
-                      + " AND valid_to IS NULL ORDER BY id")
-              .setParameter(1, wardId)
-              .getResultList();
+          Rows.of(
+              em.createNativeQuery(
+                      "SELECT id, name FROM unit WHERE parent_id = ?1 AND kind = 'HAMLET'"
+                          + " AND valid_to IS NULL ORDER BY id")
+                  .setParameter(1, wardId));
       for (int i = 0; i < perWard; i++, n++) {
         String[] kind = KINDS[n % KINDS.length];
         Object[] hamlet = hamlets.isEmpty() ? null : hamlets.get(i % hamlets.size());
@@ -207,14 +205,14 @@ class DemoModels {
 
   /** Another active ward of the same province, where a model is replicated. */
   private Long siteFor(long wardId) {
-    @SuppressWarnings("unchecked")
-    List<Object> other =
-        em.createNativeQuery(
-                "SELECT o.id FROM unit o JOIN unit w ON w.id = ?1 WHERE o.province_id = w.province_id"
-                    + " AND o.kind IN ('WARD', 'COMMUNE') AND o.valid_to IS NULL AND o.id <> w.id"
-                    + " ORDER BY o.id LIMIT 1")
-            .setParameter(1, wardId)
-            .getResultList();
+    List<Long> other =
+        Rows.longs(
+            em.createNativeQuery(
+                    "SELECT o.id FROM unit o JOIN unit w ON w.id = ?1 WHERE o.province_id = w.province_id"
+                        + " AND o.kind IN ('WARD', 'COMMUNE') AND o.valid_to IS NULL AND o.id <> w.id"
+                        + " ORDER BY o.id LIMIT 1")
+                .setParameter(1, wardId)
+                .getResultList());
     return other.isEmpty() ? null : Rows.toLong(other.get(0));
   }
 

@@ -80,13 +80,12 @@ public class AttachmentService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Download download(long eventId, long attachmentId) {
     events.require(eventId);
-    @SuppressWarnings("unchecked")
     List<Object[]> found =
-        em.createNativeQuery(
-                "SELECT file_name, content_type, content FROM event_attachment WHERE id = ?1 AND event_id = ?2")
-            .setParameter(1, attachmentId)
-            .setParameter(2, eventId)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT file_name, content_type, content FROM event_attachment WHERE id = ?1 AND event_id = ?2")
+                .setParameter(1, attachmentId)
+                .setParameter(2, eventId));
     if (found.isEmpty()) {
       throw ProblemException.notFound("Không tìm thấy tệp đính kèm " + attachmentId);
     }

@@ -211,8 +211,7 @@ public class EventService {
             + territorySql("u", params);
     jakarta.persistence.Query q = em.createNativeQuery(sql).setParameter("ids", ids);
     params.forEach(q::setParameter);
-    @SuppressWarnings("unchecked")
-    List<Object> found = q.getResultList();
+    List<Long> found = Rows.longs(q.getResultList());
     return views.of(found.stream().map(Rows::toLong).toList());
   }
 

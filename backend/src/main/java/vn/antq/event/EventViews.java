@@ -150,8 +150,7 @@ public class EventViews {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private List<Object[]> rows(String sql, List<Long> ids) {
-    return em.createNativeQuery(sql).setParameter("ids", ids).getResultList();
+    return Rows.of(em.createNativeQuery(sql).setParameter("ids", ids));
   }
 }

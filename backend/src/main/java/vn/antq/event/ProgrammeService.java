@@ -154,8 +154,7 @@ public class ProgrammeService {
                 + " ORDER BY p.signed_on DESC, p.id DESC"
                 + PageRequest.limitSql(size, (long) page * size));
     params.forEach(ids::setParameter);
-    @SuppressWarnings("unchecked")
-    List<Object> found = ids.getResultList();
+    List<Long> found = Rows.longs(ids.getResultList());
     List<Long> order = found.stream().map(Rows::toLong).toList();
     if (order.isEmpty()) {
       return List.of();
@@ -178,13 +177,12 @@ public class ProgrammeService {
   /** Views of the given programmes, in order: parties, names, successors, event counts. */
   private List<ProgrammeView> programmeViews(List<ProgrammeEntity> programmes) {
     List<Long> ids = programmes.stream().map(p -> p.id).toList();
-    @SuppressWarnings("unchecked")
     List<Object[]> partyRows =
-        em.createNativeQuery(
-                "SELECT programme_id, unit_id FROM programme_party WHERE programme_id IN (:ids)"
-                    + " ORDER BY programme_id, unit_id")
-            .setParameter("ids", ids)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT programme_id, unit_id FROM programme_party WHERE programme_id IN (:ids)"
+                        + " ORDER BY programme_id, unit_id")
+                .setParameter("ids", ids));
     Map<Long, List<Long>> parties = new HashMap<>();
     Set<Long> unitIds = new LinkedHashSet<>();
     for (Object[] r : partyRows) {
@@ -196,13 +194,12 @@ public class ProgrammeService {
         .filter(java.util.Objects::nonNull)
         .forEach(unitIds::add);
     Map<Long, UnitSummary> names = places.summaries(unitIds);
-    @SuppressWarnings("unchecked")
     List<Object[]> countRows =
-        em.createNativeQuery(
-                "SELECT programme_id, count(*) FROM event WHERE programme_id IN (:ids)"
-                    + " GROUP BY programme_id")
-            .setParameter("ids", ids)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT programme_id, count(*) FROM event WHERE programme_id IN (:ids)"
+                        + " GROUP BY programme_id")
+                .setParameter("ids", ids));
     Map<Long, Integer> events = new HashMap<>();
     countRows.forEach(r -> events.put(Rows.toLong(r[0]), Rows.toInt(r[1])));
     List<Long> successorIds =

@@ -166,13 +166,12 @@ public class IndicatorQueries {
     Set<Long> unitIds = new HashSet<>();
     byId.values().forEach(r -> unitIds.add(r.unitId));
     Map<Long, UnitSummary> unitsById = places.summaries(unitIds);
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT v.report_id, v.indicator_id, v.value FROM indicator_value v"
-                    + " WHERE v.report_id IN (:ids)")
-            .setParameter("ids", ids)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT v.report_id, v.indicator_id, v.value FROM indicator_value v"
+                        + " WHERE v.report_id IN (:ids)")
+                .setParameter("ids", ids));
     Set<Long> indicatorIds = new HashSet<>();
     rows.forEach(r -> indicatorIds.add(Rows.toLong(r[1])));
     Map<Long, CatalogueEntry> items = catalogues.byIds(indicatorIds);

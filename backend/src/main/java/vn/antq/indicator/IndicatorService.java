@@ -220,16 +220,15 @@ public class IndicatorService {
     em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('indicator:' || ?1, 0))")
         .setParameter(1, unit.id())
         .getSingleResult();
-    @SuppressWarnings("unchecked")
     List<Object[]> overlapping =
-        em.createNativeQuery(
-                "SELECT id, period_start, period_months FROM indicator_report WHERE unit_id = ?1"
-                    + " AND period_start < ?3 AND period_start + make_interval(months =>"
-                    + " period_months) > ?2 ORDER BY revision DESC LIMIT 1")
-            .setParameter(1, unit.id())
-            .setParameter(2, period.start())
-            .setParameter(3, period.start().plusMonths(period.months()))
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT id, period_start, period_months FROM indicator_report WHERE unit_id = ?1"
+                        + " AND period_start < ?3 AND period_start + make_interval(months =>"
+                        + " period_months) > ?2 ORDER BY revision DESC LIMIT 1")
+                .setParameter(1, unit.id())
+                .setParameter(2, period.start())
+                .setParameter(3, period.start().plusMonths(period.months())));
     if (!overlapping.isEmpty()) {
       Object[] o = overlapping.get(0);
       Period other = Period.from(toDate(o[1]), Rows.toInt(o[2]));
@@ -388,13 +387,12 @@ public class IndicatorService {
   }
 
   private Map<Long, Long> currentValues(long reportId) {
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT indicator_id, value FROM indicator_value WHERE report_id = ?1"
-                    + " ORDER BY indicator_id")
-            .setParameter(1, reportId)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT indicator_id, value FROM indicator_value WHERE report_id = ?1"
+                        + " ORDER BY indicator_id")
+                .setParameter(1, reportId));
     Map<Long, Long> out = new LinkedHashMap<>();
     rows.forEach(r -> out.put(Rows.toLong(r[0]), Rows.toLong(r[1])));
     return out;

@@ -79,8 +79,7 @@ public class ChangeFeed {
     sql.append(" ORDER BY xid, seq LIMIT ").append(n + 1);
     Query q = em.createNativeQuery(sql.toString());
     params.forEach(q::setParameter);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = q.getResultList();
+    List<Object[]> rows = Rows.of(q);
     boolean more = rows.size() > n;
     List<Entry> entries = new ArrayList<>();
     for (Object[] r : rows.subList(0, Math.min(n, rows.size()))) {

@@ -120,14 +120,13 @@ public class Idempotency {
     if (taken == 1) {
       return null;
     }
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT request_hash, state, status, location, body FROM idempotency_key"
-                    + " WHERE client = ?1 AND key = ?2")
-            .setParameter(1, client)
-            .setParameter(2, key)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT request_hash, state, status, location, body FROM idempotency_key"
+                        + " WHERE client = ?1 AND key = ?2")
+                .setParameter(1, client)
+                .setParameter(2, key));
     if (rows.isEmpty()) {
       throw new ProblemException(
           ProblemType.CONFLICT, "Yêu cầu với khóa này vừa được xử lý xong; hãy gửi lại.");

@@ -172,11 +172,10 @@ public class ImportJobs {
 
   /** A job of the caller's (any job for administrators); 404 otherwise. */
   public Job get(long id) {
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery("SELECT " + COLUMNS + " FROM import_job WHERE id = ?1")
-            .setParameter(1, id)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery("SELECT " + COLUMNS + " FROM import_job WHERE id = ?1")
+                .setParameter(1, id));
     if (rows.isEmpty()) {
       throw ProblemException.notFound("Không tìm thấy tác vụ nhập " + id);
     }
@@ -204,8 +203,7 @@ public class ImportJobs {
       count.setParameter(1, engine.client());
       select.setParameter(1, engine.client());
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = select.getResultList();
+    List<Object[]> rows = Rows.of(select);
     return new Page(rows.stream().map(this::job).toList(), Rows.toLong(count.getSingleResult()));
   }
 

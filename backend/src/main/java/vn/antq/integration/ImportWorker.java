@@ -98,18 +98,18 @@ class ImportWorker {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
-              @SuppressWarnings("unchecked")
-              List<Object> ids =
-                  em.createNativeQuery(
-                          "UPDATE import_job SET state = 'RUNNING', lease_owner = ?1,"
-                              + " lease_until = now() + make_interval(secs => ?2),"
-                              + " attempts = attempts + 1, started_at = coalesce(started_at,"
-                              + " now()) WHERE id = (SELECT id FROM import_job WHERE state ="
-                              + " 'QUEUED' OR (state = 'RUNNING' AND lease_until < now()) ORDER"
-                              + " BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id")
-                      .setParameter(1, instance.value())
-                      .setParameter(2, leaseSeconds)
-                      .getResultList();
+              List<Long> ids =
+                  Rows.longs(
+                      em.createNativeQuery(
+                              "UPDATE import_job SET state = 'RUNNING', lease_owner = ?1,"
+                                  + " lease_until = now() + make_interval(secs => ?2),"
+                                  + " attempts = attempts + 1, started_at = coalesce(started_at,"
+                                  + " now()) WHERE id = (SELECT id FROM import_job WHERE state ="
+                                  + " 'QUEUED' OR (state = 'RUNNING' AND lease_until < now()) ORDER"
+                                  + " BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id")
+                          .setParameter(1, instance.value())
+                          .setParameter(2, leaseSeconds)
+                          .getResultList());
               return ids.isEmpty() ? null : Rows.toLong(ids.get(0));
             });
   }
@@ -212,15 +212,14 @@ class ImportWorker {
    * stopped before ranges were recorded (one chunk after the other), its first {@code done} rows.
    */
   private java.util.BitSet finished(long id, int done) {
-    @SuppressWarnings("unchecked")
     List<Object[]> ranges =
         QuarkusTransaction.requiringNew()
             .call(
                 () ->
-                    em.createNativeQuery(
-                            "SELECT from_pos, to_pos FROM import_job_done WHERE job_id = ?1")
-                        .setParameter(1, id)
-                        .getResultList());
+                    Rows.of(
+                        em.createNativeQuery(
+                                "SELECT from_pos, to_pos FROM import_job_done WHERE job_id = ?1")
+                            .setParameter(1, id)));
     java.util.BitSet out = new java.util.BitSet();
     for (Object[] r : ranges) {
       out.set(Rows.toInt(r[0]), Rows.toInt(r[1]));

@@ -1,5 +1,6 @@
 package vn.antq.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,16 +48,14 @@ class JobRows {
     private final List<ImportEngine.Row> heads;
 
     StoredRows(long id) {
-      @SuppressWarnings("unchecked")
-      List<Object> raw =
+      stored =
           QuarkusTransaction.requiringNew()
               .call(
                   () ->
-                      em.createNativeQuery(
-                              "SELECT record FROM import_job_row WHERE job_id = ?1 ORDER BY idx")
-                          .setParameter(1, id)
-                          .getResultList());
-      stored = raw.stream().map(String.class::cast).toList();
+                      Rows.strings(
+                          em.createNativeQuery(
+                                  "SELECT record FROM import_job_row WHERE job_id = ?1 ORDER BY idx")
+                              .setParameter(1, id)));
       List<List<ImportEngine.Row>> parts =
           java.util.stream.IntStream.range(0, stored.size())
               .parallel()
@@ -143,21 +142,14 @@ class JobRows {
   /** A stored row: a chunk of records (an array), or one record (jobs stored before chunks). */
   private List<ImportEngine.Row> parse(String text) {
     try {
-      List<Map<String, Object>> records =
+      List<StoredRecord> records =
           text.startsWith("[")
-              ? json.readValue(text, new TypeReference<List<Map<String, Object>>>() {})
-              : List.of(json.readValue(text, new TypeReference<Map<String, Object>>() {}));
+              ? json.readValue(text, new TypeReference<List<StoredRecord>>() {})
+              : List.of(json.readValue(text, StoredRecord.class));
       List<ImportEngine.Row> rows = new ArrayList<>(records.size());
-      for (Map<String, Object> m : records) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> data = (Map<String, Object>) m.get("data");
+      for (StoredRecord r : records) {
         rows.add(
-            new ImportEngine.Row(
-                Rows.toInt(m.get("index")),
-                (String) m.get("externalId"),
-                m.get("version") == null ? null : Rows.toLong(m.get("version")),
-                Boolean.TRUE.equals(m.get("deleted")),
-                data));
+            new ImportEngine.Row(r.index(), r.externalId(), r.version(), r.deleted(), r.data()));
       }
       return rows;
     } catch (JsonProcessingException e) {
@@ -209,28 +201,18 @@ class JobRows {
 
   List<ImportEngine.RowResult> readErrors(String text) {
     try {
-      List<Map<String, Object>> raw = json.readValue(text, new TypeReference<>() {});
+      List<StoredResult> raw = json.readValue(text, new TypeReference<List<StoredResult>>() {});
       List<ImportEngine.RowResult> out = new ArrayList<>(raw.size());
-      for (Map<String, Object> m : raw) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> vs = (List<Map<String, Object>>) m.get("violations");
+      for (StoredResult r : raw) {
         List<Violation> violations =
-            vs == null
+            r.violations() == null
                 ? List.of()
-                : vs.stream()
-                    .map(
-                        v ->
-                            ProblemException.violation(
-                                String.valueOf(v.get("field")), String.valueOf(v.get("message"))))
+                : r.violations().stream()
+                    .map(v -> ProblemException.violation(v.field(), v.message()))
                     .toList();
         out.add(
             new ImportEngine.RowResult(
-                Rows.toInt(m.get("index")),
-                (String) m.get("externalId"),
-                ImportEngine.Outcome.valueOf((String) m.get("outcome")),
-                null,
-                null,
-                violations));
+                r.index(), r.externalId(), r.outcome(), null, null, violations));
       }
       // lanes commit their chunks in any order
       out.sort(java.util.Comparator.comparingInt(ImportEngine.RowResult::index));
@@ -239,4 +221,21 @@ class JobRows {
       throw new IllegalStateException(e);
     }
   }
+
+  /** One record as kept in {@code import_job_row.record}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record StoredRecord(
+      int index, String externalId, Long version, boolean deleted, Map<String, Object> data) {}
+
+  /** One row's outcome as kept in {@code import_job.errors}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record StoredResult(
+      int index,
+      String externalId,
+      ImportEngine.Outcome outcome,
+      List<StoredViolation> violations) {}
+
+  /** A violation as kept with a row's outcome. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record StoredViolation(String field, String message) {}
 }

@@ -85,13 +85,11 @@ public class ModelQueries {
     rowsQuery.setParameter("today", VietnamTime.today());
     // the columns' types stated: Hibernate does not work them out from the driver's metadata at
     // each execution (≈ 10 % of a page's CPU in the application)
-    @SuppressWarnings("rawtypes")
-    NativeQuery typed = rowsQuery.unwrap(NativeQuery.class);
+    NativeQuery<?> typed = rowsQuery.unwrap(NativeQuery.class);
     for (int i = 0; i < SUMMARY_COLUMNS.length; i++) {
       typed.addScalar("c" + i, SUMMARY_COLUMNS[i]);
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = rowsQuery.getResultList();
+    List<Object[]> rows = Rows.of(rowsQuery);
     boolean more = rows.size() > request.size();
     List<Object[]> shown = more ? rows.subList(0, request.size()) : rows;
     String next = null;
@@ -255,18 +253,17 @@ public class ModelQueries {
 
   /** Active teams and current members of each model, counted from the roster. */
   private Map<Long, int[]> counts(List<Long> ids) {
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT t.model_id, count(DISTINCT t.id),"
-                    + " count(x.id) FILTER (WHERE x.left_on IS NULL OR x.left_on > :today)"
-                    + " FROM team t LEFT JOIN member x ON x.team_id = t.id"
-                    + " WHERE t.model_id IN (:ids)"
-                    + " AND (t.dissolved_on IS NULL OR t.dissolved_on > :today)"
-                    + " GROUP BY t.model_id")
-            .setParameter("ids", ids)
-            .setParameter("today", VietnamTime.today())
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT t.model_id, count(DISTINCT t.id),"
+                        + " count(x.id) FILTER (WHERE x.left_on IS NULL OR x.left_on > :today)"
+                        + " FROM team t LEFT JOIN member x ON x.team_id = t.id"
+                        + " WHERE t.model_id IN (:ids)"
+                        + " AND (t.dissolved_on IS NULL OR t.dissolved_on > :today)"
+                        + " GROUP BY t.model_id")
+                .setParameter("ids", ids)
+                .setParameter("today", VietnamTime.today()));
     Map<Long, int[]> out = new HashMap<>();
     for (Object[] r : rows) {
       out.put(Rows.toLong(r[0]), new int[] {Rows.toInt(r[1]), Rows.toInt(r[2])});

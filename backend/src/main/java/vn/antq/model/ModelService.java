@@ -126,26 +126,23 @@ public class ModelService {
       em.flush(); // a write: the version in the answer is the new one
     }
     ModelViews.Summary summary = queries.summaries(List.of(model.id)).get(0);
-    @SuppressWarnings("unchecked")
     List<Object[]> history =
-        em.createNativeQuery(
-                "SELECT from_status, to_status, on_date, reason, note, at, actor_name"
-                    + " FROM model_status_change WHERE model_id = ?1 ORDER BY id")
-            .setParameter(1, model.id)
-            .getResultList();
-    @SuppressWarnings("unchecked")
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT from_status, to_status, on_date, reason, note, at, actor_name"
+                        + " FROM model_status_change WHERE model_id = ?1 ORDER BY id")
+                .setParameter(1, model.id));
     List<Object[]> recognitions =
-        em.createNativeQuery(
-                "SELECT id, level, decision_number, decision_date, authority"
-                    + " FROM model_recognition WHERE model_id = ?1 ORDER BY decision_date, id")
-            .setParameter(1, model.id)
-            .getResultList();
-    @SuppressWarnings("unchecked")
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT id, level, decision_number, decision_date, authority"
+                        + " FROM model_recognition WHERE model_id = ?1 ORDER BY decision_date, id")
+                .setParameter(1, model.id));
     List<Object[]> sites =
-        em.createNativeQuery(
-                "SELECT unit_id, since FROM model_site WHERE model_id = ?1 ORDER BY since, unit_id")
-            .setParameter(1, model.id)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT unit_id, since FROM model_site WHERE model_id = ?1 ORDER BY since, unit_id")
+                .setParameter(1, model.id));
     Map<Long, UnitSummary> siteUnits =
         places.summaries(sites.stream().map(r -> Rows.toLong(r[0])).collect(Collectors.toSet()));
     return new ModelViews.Detail(

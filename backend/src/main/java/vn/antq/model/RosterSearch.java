@@ -130,13 +130,12 @@ public class RosterSearch {
     if (ids.isEmpty()) {
       return List.of();
     }
-    @SuppressWarnings("unchecked")
     List<Object[]> names =
-        em.createNativeQuery(
-                "SELECT x.id, t.name, m.name FROM member x JOIN team t ON t.id = x.team_id"
-                    + " JOIN community_model m ON m.id = x.model_id WHERE x.id IN (:ids)")
-            .setParameter("ids", ids)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT x.id, t.name, m.name FROM member x JOIN team t ON t.id = x.team_id"
+                        + " JOIN community_model m ON m.id = x.model_id WHERE x.id IN (:ids)")
+                .setParameter("ids", ids));
     Map<Long, Object[]> nameById =
         names.stream().collect(Collectors.toMap(r -> Rows.toLong(r[0]), r -> r));
     Map<Long, MemberEntity> byId =

@@ -376,16 +376,15 @@ public class ReportService {
     if (children.isEmpty()) {
       return out;
     }
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "WITH RECURSIVE preds(child_id, id) AS ("
-                    + " SELECT id, id FROM unit WHERE id IN (:ids)"
-                    + " UNION SELECT p.child_id, l.predecessor_id FROM unit_lineage l"
-                    + " JOIN preds p ON l.successor_id = p.id)"
-                    + " SELECT p.child_id, u.path FROM preds p JOIN unit u ON u.id = p.id")
-            .setParameter("ids", children.stream().map(c -> c.id()).toList())
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "WITH RECURSIVE preds(child_id, id) AS ("
+                        + " SELECT id, id FROM unit WHERE id IN (:ids)"
+                        + " UNION SELECT p.child_id, l.predecessor_id FROM unit_lineage l"
+                        + " JOIN preds p ON l.successor_id = p.id)"
+                        + " SELECT p.child_id, u.path FROM preds p JOIN unit u ON u.id = p.id")
+                .setParameter("ids", children.stream().map(c -> c.id()).toList()));
     for (Object[] r : rows) {
       out.computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>()).add((String) r[1]);
     }

@@ -94,11 +94,10 @@ public class ExemplaryPoliceService {
     ExemplaryPoliceEntity.<ExemplaryPoliceEntity>list("id in ?1", ids)
         .forEach(e -> byId.put(e.id, e));
     Map<Long, Long> wardOf = new HashMap<>();
-    @SuppressWarnings("unchecked")
     List<Object[]> parents =
-        em.createNativeQuery("SELECT id, parent_id FROM unit WHERE id IN (:ids)")
-            .setParameter("ids", byId.values().stream().map(e -> e.unitId).toList())
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery("SELECT id, parent_id FROM unit WHERE id IN (:ids)")
+                .setParameter("ids", byId.values().stream().map(e -> e.unitId).toList()));
     parents.forEach(r -> wardOf.put(Rows.toLong(r[0]), r[1] == null ? null : Rows.toLong(r[1])));
     Set<Long> all = new HashSet<>(wardOf.keySet());
     wardOf.values().stream().filter(Objects::nonNull).forEach(all::add);

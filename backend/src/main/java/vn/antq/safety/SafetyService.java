@@ -224,13 +224,12 @@ public class SafetyService {
     Map<Long, SafetyAssessmentEntity> byId = new HashMap<>();
     SafetyAssessmentEntity.<SafetyAssessmentEntity>list("id in ?1", ids)
         .forEach(a -> byId.put(a.id, a));
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT assessment_id, criterion_id, met, evidence FROM safety_assessment_criterion"
-                    + " WHERE assessment_id IN (:ids) ORDER BY criterion_id")
-            .setParameter("ids", ids)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT assessment_id, criterion_id, met, evidence FROM safety_assessment_criterion"
+                        + " WHERE assessment_id IN (:ids) ORDER BY criterion_id")
+                .setParameter("ids", ids));
     Set<Long> items = new HashSet<>();
     byId.values().forEach(a -> items.add(a.targetId));
     rows.forEach(r -> items.add(Rows.toLong(r[1])));
@@ -453,13 +452,12 @@ public class SafetyService {
   }
 
   private Map<Long, CriterionCommand> storedCriteria(long id) {
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT criterion_id, met, evidence FROM safety_assessment_criterion"
-                    + " WHERE assessment_id = ?1 ORDER BY criterion_id")
-            .setParameter(1, id)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT criterion_id, met, evidence FROM safety_assessment_criterion"
+                        + " WHERE assessment_id = ?1 ORDER BY criterion_id")
+                .setParameter(1, id));
     Map<Long, CriterionCommand> out = new LinkedHashMap<>();
     for (Object[] r : rows) {
       long c = Rows.toLong(r[0]);

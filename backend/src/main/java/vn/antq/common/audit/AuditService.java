@@ -137,18 +137,17 @@ public class AuditService {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Event> history(String entityType, long entityId, int page, int size) {
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT id, at, actor_kind, actor_name, client, entity_type, entity_id, action,"
-                    + " CAST(changes AS text) FROM audit_event"
-                    + " WHERE entity_type = ?1 AND entity_id = ?2 ORDER BY at DESC, id DESC"
-                    + " LIMIT ?3 OFFSET ?4")
-            .setParameter(1, entityType)
-            .setParameter(2, entityId)
-            .setParameter(3, size)
-            .setParameter(4, (long) page * size)
-            .getResultList();
+        Rows.of(
+            em.createNativeQuery(
+                    "SELECT id, at, actor_kind, actor_name, client, entity_type, entity_id, action,"
+                        + " CAST(changes AS text) FROM audit_event"
+                        + " WHERE entity_type = ?1 AND entity_id = ?2 ORDER BY at DESC, id DESC"
+                        + " LIMIT ?3 OFFSET ?4")
+                .setParameter(1, entityType)
+                .setParameter(2, entityId)
+                .setParameter(3, size)
+                .setParameter(4, (long) page * size));
     List<Event> events = new ArrayList<>();
     for (Object[] r : rows) {
       events.add(

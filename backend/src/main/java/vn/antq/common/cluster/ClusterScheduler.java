@@ -106,22 +106,22 @@ public class ClusterScheduler {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
-              @SuppressWarnings("unchecked")
-              List<Object> ids =
-                  em.createNativeQuery(
-                          "WITH due AS (SELECT name, next_run_at FROM scheduled_task"
-                              + " WHERE name = ?1 AND next_run_at <= now() FOR UPDATE SKIP LOCKED),"
-                              + " moved AS (UPDATE scheduled_task s SET next_run_at ="
-                              + " due.next_run_at + make_interval(secs => s.interval_seconds *"
-                              + " (floor(extract(epoch FROM now() - due.next_run_at)"
-                              + " / s.interval_seconds) + 1)),"
-                              + " last_run_at = now(), last_instance = ?2, runs = s.runs + 1"
-                              + " FROM due WHERE s.name = due.name RETURNING due.next_run_at AS slot)"
-                              + " INSERT INTO scheduled_run (task, slot, instance)"
-                              + " SELECT ?1, slot, ?2 FROM moved RETURNING id")
-                      .setParameter(1, task)
-                      .setParameter(2, who)
-                      .getResultList();
+              List<Long> ids =
+                  Rows.longs(
+                      em.createNativeQuery(
+                              "WITH due AS (SELECT name, next_run_at FROM scheduled_task"
+                                  + " WHERE name = ?1 AND next_run_at <= now() FOR UPDATE SKIP LOCKED),"
+                                  + " moved AS (UPDATE scheduled_task s SET next_run_at ="
+                                  + " due.next_run_at + make_interval(secs => s.interval_seconds *"
+                                  + " (floor(extract(epoch FROM now() - due.next_run_at)"
+                                  + " / s.interval_seconds) + 1)),"
+                                  + " last_run_at = now(), last_instance = ?2, runs = s.runs + 1"
+                                  + " FROM due WHERE s.name = due.name RETURNING due.next_run_at AS slot)"
+                                  + " INSERT INTO scheduled_run (task, slot, instance)"
+                                  + " SELECT ?1, slot, ?2 FROM moved RETURNING id")
+                          .setParameter(1, task)
+                          .setParameter(2, who)
+                          .getResultList());
               return ids.isEmpty() ? null : Rows.toLong(ids.get(0));
             });
   }

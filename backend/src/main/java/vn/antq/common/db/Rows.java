@@ -1,11 +1,14 @@
 package vn.antq.common.db;
 
+import jakarta.persistence.Query;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The values of native query rows as Java types: the JDBC driver answers {@code bigint} as Long,
@@ -35,6 +38,35 @@ public final class Rows {
 
   public static int toInt(Object value) {
     return Math.toIntExact(toLong(value));
+  }
+
+  /**
+   * The rows of a native query of several columns, each as its column values (a checked cast per
+   * row instead of an unchecked conversion of the whole list). The list may be changed.
+   */
+  public static List<Object[]> of(Query query) {
+    List<?> raw = query.getResultList();
+    List<Object[]> rows = new ArrayList<>(raw.size());
+    for (Object row : raw) {
+      rows.add((Object[]) row);
+    }
+    return rows;
+  }
+
+  /** The rows of a native query, each read into a value (usually a record) by {@code reader}. */
+  public static <T> List<T> map(Query query, Function<Object[], T> reader) {
+    return of(query).stream().map(reader).toList();
+  }
+
+  /** A single-column query of whole numbers (ids, counts). */
+  public static List<Long> longs(Query query) {
+    return longs(query.getResultList());
+  }
+
+  /** A single-column query of text. */
+  public static List<String> strings(Query query) {
+    List<?> raw = query.getResultList();
+    return raw.stream().map(String.class::cast).toList();
   }
 
   /** A column of whole numbers (a single-column result list). */
