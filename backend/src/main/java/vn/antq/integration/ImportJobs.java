@@ -172,14 +172,15 @@ public class ImportJobs {
 
   /** A job of the caller's (any job for administrators); 404 otherwise. */
   public Job get(long id) {
-    List<Object[]> rows =
-        Rows.of(
+    List<Job> found =
+        Rows.map(
             em.createNativeQuery("SELECT " + COLUMNS + " FROM import_job WHERE id = ?1")
-                .setParameter(1, id));
-    if (rows.isEmpty()) {
+                .setParameter(1, id),
+            this::job);
+    if (found.isEmpty()) {
       throw ProblemException.notFound("Không tìm thấy tác vụ nhập " + id);
     }
-    Job job = job(rows.get(0));
+    Job job = found.get(0);
     if (!caller.isGlobal() && !job.client().equals(engine.client())) {
       throw ProblemException.notFound("Không tìm thấy tác vụ nhập " + id);
     }
@@ -203,8 +204,7 @@ public class ImportJobs {
       count.setParameter(1, engine.client());
       select.setParameter(1, engine.client());
     }
-    List<Object[]> rows = Rows.of(select);
-    return new Page(rows.stream().map(this::job).toList(), Rows.toLong(count.getSingleResult()));
+    return new Page(Rows.map(select, this::job), Rows.toLong(count.getSingleResult()));
   }
 
   private Job job(Object[] r) {
