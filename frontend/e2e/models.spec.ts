@@ -131,6 +131,8 @@ test('a ward officer registers a model, imports two teams and five members from 
   await expect(importer.getByRole('status')).toContainText(
     'danh-sach.xlsx: 5 dòng hợp lệ — sẽ thêm 5 thành viên, 2 tổ mới',
   );
+  // new teams start on the model's founding day unless another is chosen: the preview says which
+  await expect(importer.getByRole('status')).toContainText('(ngày thành lập mô hình)');
   await shot(page, '33-nhap-danh-sach-hop-le');
   await importer.getByRole('button', { name: 'Lưu danh sách' }).click();
   await expect(page.getByText('Đã lưu 5 thành viên, 2 tổ mới')).toBeVisible();

@@ -38,6 +38,8 @@ test("Cà Mau's report counts Bạc Liêu's records and shows what the server co
   const years = page.locator('.ant-card', { hasText: 'Theo năm' });
   await expect(years.getByRole('cell', { name: '2023', exact: true })).toBeVisible();
   await expect(page.getByText(expected.text)).toBeVisible();
+  // the rules the figures follow are said under the tables, as in the files
+  await expect(page.getByTestId('report-notes')).toContainText(expected.notes[0]);
   await shot(page, '70-bao-cao');
 
   // the two files people file, named without diacritics

@@ -2195,8 +2195,12 @@ export interface components {
       /** Format: int32 */
       birthYear?: number;
       role: components['schemas']['MemberRole'];
-      /** @example 0912345678 */
+      /**
+       * @description Số điện thoại. Giá trị bị che đã nhận (ví dụ `091*****78`) gửi lại nguyên như vậy thì số đã lưu được giữ nguyên. Người không được xem số thật (quản trị viên, hệ thống tích hợp) chỉ được gửi lại giá trị bị che hoặc bỏ trường này (giữ nguyên) khi sửa; giá trị khác, và mọi giá trị bị che không khớp số đã lưu, bị từ chối (422, `violations[].field = phone`).
+       * @example 0912345678
+       */
       phone?: string;
+      /** @description Địa chỉ; cùng quy tắc với `phone`: `*** (đã ẩn)` gửi lại nguyên như đã nhận giữ địa chỉ đã lưu. */
       address?: string;
       /** Format: date */
       joinedOn?: string;
@@ -2261,6 +2265,11 @@ export interface components {
     };
     RosterImport: {
       dryRun: boolean;
+      /**
+       * Format: date
+       * @description Ngày áp dụng: tổ mới bắt đầu hoạt động và thành viên không ghi ngày vào tổ được tính từ ngày này (không sớm hơn ngày thành lập tổ đã có). Bỏ trống: ngày thành lập mô hình — không bao giờ là ngày nhập. Không được trước ngày thành lập mô hình, không sau hôm nay.
+       */
+      asOf?: string;
       rows: components['schemas']['RosterRow'][];
     };
     RosterProblem: {
@@ -2281,6 +2290,18 @@ export interface components {
       teamsCreated: number;
       /** Format: int32 */
       membersCreated: number;
+      /**
+       * Format: date
+       * @description Ngày áp dụng cho tổ mới và dòng không ghi ngày vào tổ
+       */
+      defaultDate: string;
+      /** @description true: ngày áp dụng do người nhập chọn (asOf); false: ngày thành lập mô hình */
+      defaultDateGiven: boolean;
+      /**
+       * Format: int32
+       * @description Số dòng không ghi ngày vào tổ (lấy ngày áp dụng)
+       */
+      rowsDefaulted: number;
       problems: components['schemas']['RosterProblem'][];
     };
     /**
@@ -2739,14 +2760,51 @@ export interface components {
       modelsByRecognition: components['schemas']['RecognitionCount'][];
       /**
        * Format: int64
-       * @description Tổ đang hoạt động đến cuối kỳ
+       * @description Số loại mô hình khác nhau của các mô hình còn hiệu lực vào cuối kỳ (đã thành lập, chưa thanh loại)
+       */
+      modelKinds: number;
+      /**
+       * Format: int64
+       * @description Số lĩnh vực khác nhau của các mô hình đó
+       */
+      modelFields: number;
+      /**
+       * Format: int64
+       * @description Số nơi (thôn, khu phố, xã, phường, cơ quan, doanh nghiệp, trường học…) có ít nhất một mô hình còn hiệu lực vào cuối kỳ
+       */
+      modelPlaces: number;
+      /** @description `modelPlaces` theo loại đơn vị */
+      modelPlacesByKind: components['schemas']['PlaceCount'][];
+      /**
+       * Format: int64
+       * @description Số nơi nhân rộng (từ ngày nhân rộng đến cuối kỳ) của các mô hình đó
+       */
+      replicationSites: number;
+      /**
+       * Format: int64
+       * @description Tổ đang hoạt động vào cuối kỳ: đếm theo danh sách tổ; mô hình chưa có tổ nào hoạt động vào cuối kỳ (chưa nhập danh sách) được tính theo số tổ đã khai báo (`declaredTeams`), xem `teamsDeclared`
        */
       teams: number;
       /**
        * Format: int64
-       * @description Thành viên hiện có (chưa rời tổ)
+       * @description Thành viên vào cuối kỳ (đã vào tổ, chưa rời tổ), đếm theo danh sách; cùng quy tắc với `teams` cho mô hình chưa có danh sách (`declaredMembers`), xem `membersDeclared`
        */
       members: number;
+      /**
+       * Format: int64
+       * @description Số mô hình chưa có danh sách tổ vào cuối kỳ mà tổ, thành viên được tính theo số đã khai báo
+       */
+      modelsDeclared: number;
+      /**
+       * Format: int64
+       * @description Phần của `teams` lấy từ số tổ mô hình khai báo (không đếm từ danh sách)
+       */
+      teamsDeclared: number;
+      /**
+       * Format: int64
+       * @description Phần của `members` lấy từ số thành viên mô hình khai báo
+       */
+      membersDeclared: number;
       /**
        * Format: int64
        * @description Quyết định khen thưởng trong kỳ có người được khen thuộc địa bàn
@@ -2782,6 +2840,11 @@ export interface components {
        */
       exemplaryPolice: number;
     };
+    PlaceCount: {
+      kind: components['schemas']['UnitKind'];
+      /** Format: int64 */
+      count: number;
+    };
     /** @description Số liệu của một đơn vị trực thuộc; mô hình chỉ có tổng số và theo trạng thái (theo lĩnh vực, loại, mức điển hình chỉ có ở totals) */
     ReportChild: {
       unit: components['schemas']['UnitRef'];
@@ -2806,6 +2869,41 @@ export interface components {
       /** Format: int64 */
       awardedIndividuals: number;
     };
+    ReportLeftOutPeriod: {
+      unit: components['schemas']['UnitRef'];
+      periodKind: components['schemas']['PeriodKind'];
+      /**
+       * Format: int32
+       * @example 2013
+       */
+      year: number;
+      /**
+       * Format: int32
+       * @description Tháng (1–12) hoặc quý (1–4)
+       * @example 3
+       */
+      number: number;
+      /**
+       * Format: date
+       * @description Ngày đầu kỳ
+       */
+      from: string;
+      /**
+       * Format: date
+       * @description Ngày cuối kỳ
+       */
+      to: string;
+    };
+    /** @description Các kỳ báo cáo định kỳ đã duyệt vắt qua ngày đầu hoặc ngày cuối của khoảng thời gian: theo quy tắc, số liệu báo cáo định kỳ chỉ tính các kỳ nằm trọn trong khoảng thời gian, nên các kỳ này không được tính (và được nêu ra, không bỏ qua lặng lẽ). */
+    ReportLeftOut: {
+      /**
+       * Format: int64
+       * @description Số kỳ không được tính
+       */
+      total: number;
+      /** @description Tối đa 100 kỳ đầu tiên (theo ngày đầu kỳ, tên đơn vị) */
+      periods: components['schemas']['ReportLeftOutPeriod'][];
+    };
     ReportSummary: {
       unit?: components['schemas']['UnitRef'];
       /** @description Báo cáo toàn quốc (không có unit; đơn vị trực thuộc là các tỉnh, thành phố) */
@@ -2822,6 +2920,9 @@ export interface components {
       children: components['schemas']['ReportChild'][];
       direct: components['schemas']['ReportFigures'];
       series: components['schemas']['ReportPoint'][];
+      /** @description Ghi chú của báo cáo, như in ở cuối văn bản: các quy tắc tính đã áp dụng và những gì không được tính (ví dụ các kỳ báo cáo vắt qua đầu hoặc cuối khoảng thời gian) */
+      notes: string[];
+      leftOut: components['schemas']['ReportLeftOut'];
     };
     /**
      * @description DRAFT (nháp), SUBMITTED (đã gửi, chờ duyệt), RETURNED (bị trả lại), APPROVED (đã duyệt, khóa), SUPERSEDED (đã được thay bằng bản điều chỉnh)

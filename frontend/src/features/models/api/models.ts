@@ -246,10 +246,11 @@ export async function importRoster(
   modelId: number,
   rows: RosterRow[],
   dryRun: boolean,
+  asOf?: string,
 ): Promise<RosterImportResult> {
   const call = api.POST('/api/models/{id}/roster', {
     params: { path: { id: modelId } },
-    body: { dryRun, rows },
+    body: { dryRun, rows, asOf },
   });
   const { data, error, response } = await call;
   if (data) return data;

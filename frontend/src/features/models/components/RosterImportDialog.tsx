@@ -12,6 +12,7 @@ import {
 } from '../api/models';
 import { parseDelimited, ROSTER_COLUMNS, rowsFromCells } from '../roster';
 import { RosterSource } from './RosterSource';
+import { defaulted, RosterAsOf } from './RosterAsOf';
 
 const MAX_ROWS = 2000;
 
@@ -31,6 +32,9 @@ export function RosterImportDialog({
   const [check, setCheck] = useState<RosterImportResult>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  // new teams start, and members without a joining date join, on this day (the model's founding
+  // day when left empty)
+  const [asOf, setAsOf] = useState<string>();
   const { message } = App.useApp();
   const client = useQueryClient();
 
@@ -52,7 +56,7 @@ export function RosterImportDialog({
     setSource(from);
     setBusy(true);
     try {
-      setCheck(await importRoster(model.id, next, true));
+      setCheck(await importRoster(model.id, next, true, asOf));
     } catch (e) {
       setError(problemMessage(e));
     } finally {
@@ -78,7 +82,7 @@ export function RosterImportDialog({
     setBusy(true);
     setError(undefined);
     try {
-      const result = await importRoster(model.id, rows, false);
+      const result = await importRoster(model.id, rows, false, asOf);
       if (result.applied) {
         message.success(
           `Đã lưu ${formatNumber(result.membersCreated)} thành viên, ${formatNumber(result.teamsCreated)} tổ mới`,
@@ -125,8 +129,16 @@ export function RosterImportDialog({
       <Typography.Paragraph type="secondary">
         Cột: {ROSTER_COLUMNS.map((c) => c.label).join(', ')}. Dòng đầu là tiêu đề (có hoặc không
         dấu); không có tiêu đề thì các cột theo đúng thứ tự này. Tổ chưa có sẽ được tạo mới, phụ
-        trách địa bàn ghi ở cột Địa bàn (tên thôn, khu dân cư trong xã) hoặc đơn vị của mô hình.
+        trách địa bàn ghi ở cột Địa bàn (tên thôn, khu dân cư trong xã, hoặc mã của nó khi có hai
+        nơi cùng tên) hoặc đơn vị của mô hình.
       </Typography.Paragraph>
+      <RosterAsOf
+        model={model}
+        onChange={(day) => {
+          setAsOf(day);
+          setCheck(undefined);
+        }}
+      />
       <RosterSource
         onFile={readFile}
         onPaste={(text) => void load(rowsFromCells(parseDelimited(text)), 'nội dung đã dán')}
@@ -140,7 +152,7 @@ export function RosterImportDialog({
           role="status"
           title={
             check.valid
-              ? `${source}: ${formatNumber(check.rows)} dòng hợp lệ — sẽ thêm ${formatNumber(check.membersCreated)} thành viên, ${formatNumber(check.teamsCreated)} tổ mới.`
+              ? `${source}: ${formatNumber(check.rows)} dòng hợp lệ — sẽ thêm ${formatNumber(check.membersCreated)} thành viên, ${formatNumber(check.teamsCreated)} tổ mới.${defaulted(check)}`
               : `${source}: ${formatNumber(problemsByRow.size)} trong ${formatNumber(check.rows)} dòng có lỗi. Sửa trong tệp rồi tải lại; chưa có gì được lưu.`
           }
         />

@@ -79,6 +79,28 @@ function hasAny(f: ReportFigures) {
   return f.events + f.models + f.teams + f.awardedCollectives + f.awardedIndividuals > 0;
 }
 
+/** A stock counted partly from declared totals: the figure, and under it the declared part. */
+function withDeclared(title: string, pick: (f: ReportFigures) => [number, number]) {
+  return {
+    title,
+    key: title,
+    align: 'right' as const,
+    render: (_: unknown, r: { f: ReportFigures }) => {
+      const [all, declared] = pick(r.f);
+      return (
+        <>
+          {formatNumber(all)}
+          {declared > 0 && (
+            <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
+              {formatNumber(declared)} theo khai báo
+            </div>
+          )}
+        </>
+      );
+    },
+  };
+}
+
 function figureColumns() {
   const col = (title: string, pick: (f: ReportFigures) => number) => ({
     title,
@@ -90,8 +112,8 @@ function figureColumns() {
     col('Sự kiện', (f) => f.events),
     col('Lượt tham dự', (f) => f.attendance),
     col('Mô hình', (f) => f.models),
-    col('Tổ', (f) => f.teams),
-    col('Thành viên', (f) => f.members),
+    withDeclared('Tổ', (f) => [f.teams, f.teamsDeclared]),
+    withDeclared('Thành viên', (f) => [f.members, f.membersDeclared]),
     col('Tập thể được khen', (f) => f.awardedCollectives),
     col('Cá nhân được khen', (f) => f.awardedIndividuals),
   ];

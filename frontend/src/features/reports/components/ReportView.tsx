@@ -1,15 +1,19 @@
-import { Alert, Card, Col, Row, Space, Statistic } from 'antd';
+import { Alert, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatNumber } from '@/lib/format';
 import type { ReportSummary } from '../api/reports';
 import { ReportBreakdowns } from './ReportBreakdowns';
+import { ReportNotes } from './ReportNotes';
 import { ReportTables } from './ReportTables';
+
+const declared = (n: number) =>
+  n > 0 ? `trong đó ${formatNumber(n)} theo số mô hình khai báo` : undefined;
 
 /** A report: its sentence, the headline figures (linked to their lists), breakdowns and tables. */
 export function ReportView({ summary }: { summary: ReportSummary }) {
   const t = summary.totals;
   const scope = summary.unit ? `unitId=${summary.unit.id}&` : '';
-  const cards: { title: string; value: number; link?: string }[] = [
+  const cards: { title: string; value: number; link?: string; note?: string }[] = [
     {
       title: 'Sự kiện, hoạt động',
       value: t.events,
@@ -18,8 +22,20 @@ export function ReportView({ summary }: { summary: ReportSummary }) {
     { title: 'Buổi', value: t.sessions },
     { title: 'Lượt người tham dự', value: t.attendance },
     { title: 'Mô hình', value: t.models, link: `/mo-hinh?${scope}` },
-    { title: 'Tổ', value: t.teams },
-    { title: 'Thành viên', value: t.members },
+    {
+      title: 'Loại mô hình còn hiệu lực',
+      value: t.modelKinds,
+      note: `thuộc ${formatNumber(t.modelFields)} lĩnh vực`,
+    },
+    {
+      title: 'Nơi có mô hình',
+      value: t.modelPlaces,
+      note: t.replicationSites
+        ? `nhân rộng tại ${formatNumber(t.replicationSites)} nơi`
+        : undefined,
+    },
+    { title: 'Tổ', value: t.teams, note: declared(t.teamsDeclared) },
+    { title: 'Thành viên', value: t.members, note: declared(t.membersDeclared) },
     {
       title: 'Quyết định khen thưởng',
       value: t.awardDecisions,
@@ -58,12 +74,18 @@ export function ReportView({ summary }: { summary: ReportSummary }) {
                 value={c.value}
                 formatter={(v) => formatNumber(Number(v))}
               />
+              {c.note && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {c.note}
+                </Typography.Text>
+              )}
             </Card>
           </Col>
         ))}
       </Row>
       <ReportBreakdowns summary={summary} />
       <ReportTables summary={summary} />
+      <ReportNotes summary={summary} />
     </Space>
   );
 }

@@ -52,6 +52,13 @@ public class CatalogueSeeder {
     type(
         "DOANH_NGHIEP_TU_QUAN", "CO_QUAN_DOANH_NGHIEP", "Doanh nghiệp tự quản về an ninh, trật tự");
     type("TRUONG_HOC_AN_TOAN", "CO_QUAN_DOANH_NGHIEP", "Trường học an toàn về an ninh, trật tự");
+    // named in the provinces' ten-year reviews (Bạc Liêu 2023, Cửa Lò 2023)
+    type(
+        "TO_CONG_NHAN_DO_THI",
+        "CO_QUAN_DOANH_NGHIEP",
+        "Tổ công nhân dịch vụ đô thị tự quản về an ninh, trật tự");
+    type("HOM_THU_TO_GIAC", "PHONG_CHONG_TOI_PHAM", "Hòm thư tố giác tội phạm");
+    type("BAN_TU_QUAN_KDC", "DAN_VAN", "Ban tự quản khu dân cư về an ninh, trật tự");
   }
 
   /** event type code → name */

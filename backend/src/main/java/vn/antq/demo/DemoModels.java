@@ -153,7 +153,7 @@ class DemoModels {
                 established));
       }
     }
-    roster.importRoster(id, false, rows);
+    roster.importRoster(id, false, established, rows);
   }
 
   /** Takes the model to {@code stage} of its life cycle, 8 months a step; answers the last day. */

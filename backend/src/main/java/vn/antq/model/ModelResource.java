@@ -221,7 +221,7 @@ public class ModelResource implements ModelsApi {
                         r.getJoinedOn()))
             .toList();
     RosterImporter.ImportResult result =
-        rosterImport.importRoster(id, Boolean.TRUE.equals(in.getDryRun()), rows);
+        rosterImport.importRoster(id, Boolean.TRUE.equals(in.getDryRun()), in.getAsOf(), rows);
     RosterImportResult body =
         new RosterImportResult()
             .valid(result.valid())
@@ -229,6 +229,9 @@ public class ModelResource implements ModelsApi {
             .rows(result.rows())
             .teamsCreated(result.teamsCreated())
             .membersCreated(result.membersCreated())
+            .defaultDate(result.dates().defaultDate())
+            .defaultDateGiven(result.dates().given())
+            .rowsDefaulted(result.dates().rowsDefaulted())
             .problems(
                 result.problems().stream()
                     .map(

@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import vn.antq.common.audit.AuditService;
+import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.model.RosterService.MemberCommand;
 import vn.antq.model.RosterService.RowProblem;
@@ -45,12 +45,29 @@ public class RosterImporter {
       int rows,
       int teamsCreated,
       int membersCreated,
-      List<RowProblem> problems) {}
+      List<RowProblem> problems,
+      Dates dates) {}
+
+  /**
+   * The date new teams start and members without a joining date join: the one given, or the model's
+   * founding date; how many rows took it.
+   */
+  public record Dates(LocalDate defaultDate, boolean given, int rowsDefaulted) {}
 
   @Transactional
-  public ImportResult importRoster(long modelId, boolean dryRun, List<Row> rows) {
+  public ImportResult importRoster(long modelId, boolean dryRun, LocalDate asOf, List<Row> rows) {
     CommunityModelEntity model = roster.writable(modelId);
-    Plan plan = new Plan(model, roster.scopeRoot(model));
+    if (asOf != null && asOf.isAfter(VietnamTime.today())) {
+      throw ProblemException.badRequest("asOf", "Ngày áp dụng không được sau hôm nay");
+    }
+    if (asOf != null && asOf.isBefore(model.establishedOn)) {
+      throw ProblemException.badRequest(
+          "asOf",
+          "Ngày áp dụng không được trước ngày thành lập mô hình ("
+              + VietnamTime.format(model.establishedOn)
+              + ")");
+    }
+    Plan plan = new Plan(model, roster.scopeRoot(model), asOf);
     for (int i = 0; i < rows.size(); i++) {
       plan.add(rows.get(i), i + 1);
     }
@@ -62,7 +79,8 @@ public class RosterImporter {
           rows.size(),
           valid ? plan.newTeams.size() : 0,
           valid ? rows.size() : 0,
-          plan.problems);
+          plan.problems,
+          plan.dates());
     }
     plan.write();
     RosterService.touch(model);
@@ -70,14 +88,27 @@ public class RosterImporter {
     changes.put("teamsCreated", new AuditService.Change(null, plan.newTeams.size()));
     changes.put("membersCreated", new AuditService.Change(null, rows.size()));
     audit.record("MODEL", model.id, "ROSTER_IMPORT", changes, roster.path(model));
-    return new ImportResult(true, true, rows.size(), plan.newTeams.size(), rows.size(), List.of());
+    return new ImportResult(
+        true, true, rows.size(), plan.newTeams.size(), rows.size(), List.of(), plan.dates());
   }
 
   /** The rows read so far: their problems, the teams they create and the members they add. */
   private final class Plan {
     final CommunityModelEntity model;
     final Place root;
-    final LocalDate today = VietnamTime.today();
+
+    /** New teams start, and members without a joining date join, on this date. */
+    final LocalDate defaultDate;
+
+    final boolean given;
+    int rowsDefaulted;
+
+    /** New teams whose start was taken from a stated joining date. */
+    final java.util.Set<String> datedTeams = new java.util.HashSet<>();
+
+    /** Per row: whether its joining date is the default one. */
+    final List<Boolean> undated = new ArrayList<>();
+
     final Map<String, TeamEntity> existing = new HashMap<>();
     final Map<String, TeamEntity> newTeams = new LinkedHashMap<>();
     final List<RowProblem> problems = new ArrayList<>();
@@ -85,24 +116,39 @@ public class RosterImporter {
     final List<MemberCommand> commands = new ArrayList<>();
     final List<String> teamOfRow = new ArrayList<>();
 
-    Plan(CommunityModelEntity model, Place root) {
+    Plan(CommunityModelEntity model, Place root, LocalDate asOf) {
       this.model = model;
       this.root = root;
+      this.given = asOf != null;
+      this.defaultDate = given ? asOf : model.establishedOn;
       TeamEntity.<TeamEntity>list("modelId", model.id)
           .forEach(t -> existing.put(RosterService.key(t.name), t));
+    }
+
+    Dates dates() {
+      return new Dates(defaultDate, given, rowsDefaulted);
     }
 
     void add(Row r, int n) {
       int before = problems.size();
       TeamEntity team = team(r, n);
       MemberCommand cmd = command(r, n);
-      // a new team starts with its earliest member
-      if (team != null
-          && team.id == null
-          && cmd.joinedOn() != null
+      // without a date of its own, a member joins an existing team no earlier than it started
+      boolean dated = r.joinedOn() != null && !r.joinedOn().isBlank();
+      if (!dated
+          && team != null
+          && team.id != null
           && cmd.joinedOn().isBefore(team.establishedOn)) {
-        team.establishedOn = cmd.joinedOn();
+        cmd = withJoined(cmd, team.establishedOn);
       }
+      // a new team starts with its earliest member that states a date, else on the default date
+      if (dated && team != null && team.id == null && cmd.joinedOn() != null) {
+        String key = RosterService.key(team.name);
+        if (datedTeams.add(key) || cmd.joinedOn().isBefore(team.establishedOn)) {
+          team.establishedOn = cmd.joinedOn();
+        }
+      }
+      undated.add(!dated);
       roster.checkMember(
           team != null && team.id != null ? team : null, cmd, null, n, problems, leaders);
       if (RosterImporter.role(r.role()) == MemberEntity.Role.LEADER && team != null) {
@@ -135,25 +181,42 @@ public class RosterImporter {
       team = new TeamEntity();
       team.modelId = model.id;
       team.name = name;
-      team.establishedOn = today;
+      team.establishedOn = defaultDate;
       if (r.area() == null || r.area().isBlank()) {
         team.unitId = model.unitId;
       } else {
-        Optional<Place> area = places.findByNameWithin(root, r.area());
-        if (area.isEmpty()) {
+        List<Place> areas = places.findByNameWithin(root, r.area());
+        if (areas.isEmpty()) {
           problems.add(
               new RowProblem(
                   n,
                   "area",
                   "Không tìm thấy địa bàn «" + r.area().trim() + "» trong " + root.name()));
+        } else if (areas.size() > 1) {
+          problems.add(new RowProblem(n, "area", ambiguous(r.area().trim(), areas)));
         } else {
-          team.unitId = area.get().id();
+          team.unitId = areas.get(0).id();
         }
       }
       if (team.unitId != null) {
         newTeams.put(key, team);
       }
       return team;
+    }
+
+    /** "Có nhiều địa bàn tên «Khối 1» trong …: Khối 1 — Khu phố 2 (mã …); … Ghi mã của địa bàn." */
+    private String ambiguous(String name, List<Place> areas) {
+      boolean more = areas.size() > Places.CANDIDATES;
+      List<String> named =
+          areas.stream().limit(Places.CANDIDATES).map(a -> places.pathName(root, a)).toList();
+      return "Có nhiều địa bàn tên «"
+          + name
+          + "» trong "
+          + root.name()
+          + ": "
+          + String.join("; ", named)
+          + (more ? "; …" : "")
+          + ". Ghi mã của địa bàn (hoặc tên riêng của nó) vào cột Địa bàn";
     }
 
     /** The row as a member's command, with the problems of its text fields. */
@@ -175,8 +238,12 @@ public class RosterImporter {
         }
       }
       LocalDate joined = VietnamTime.parse(r.joinedOn());
-      if (r.joinedOn() != null && !r.joinedOn().isBlank() && joined == null) {
+      boolean blank = r.joinedOn() == null || r.joinedOn().isBlank();
+      if (!blank && joined == null) {
         problems.add(new RowProblem(n, "joinedOn", "Ngày vào tổ phải có dạng dd/MM/yyyy"));
+      } else if (blank) {
+        joined = defaultDate;
+        rowsDefaulted++;
       }
       if (r.address() != null && r.address().length() > 300) {
         problems.add(new RowProblem(n, "address", "Địa chỉ dài quá 300 ký tự"));
@@ -203,6 +270,10 @@ public class RosterImporter {
       for (int i = 0; i < commands.size(); i++) {
         TeamEntity team = existing.get(teamOfRow.get(i));
         MemberCommand cmd = commands.get(i);
+        // an undated member of a new team joins when the team starts, if that is later
+        if (undated.get(i) && cmd.joinedOn().isBefore(team.establishedOn)) {
+          cmd = withJoined(cmd, team.establishedOn);
+        }
         MemberEntity m = new MemberEntity();
         m.teamId = team.id;
         m.modelId = model.id;
@@ -218,6 +289,18 @@ public class RosterImporter {
         m.persist();
       }
     }
+  }
+
+  private static MemberCommand withJoined(MemberCommand c, LocalDate joined) {
+    return new MemberCommand(
+        c.fullName(),
+        c.gender(),
+        c.birthYear(),
+        c.role(),
+        c.phone(),
+        c.address(),
+        joined,
+        c.leftOn());
   }
 
   static MemberEntity.Gender gender(String text) {

@@ -271,7 +271,8 @@ public class RosterService {
     return member;
   }
 
-  private void applyMember(TeamEntity team, MemberEntity member, MemberCommand cmd) {
+  private void applyMember(TeamEntity team, MemberEntity member, MemberCommand sent) {
+    MemberCommand cmd = PersonalData.unmasked(member, sent, models.seesPersonalData());
     List<RowProblem> problems = new ArrayList<>();
     checkMember(team, cmd, member.id, 0, problems, List.of());
     if (!problems.isEmpty()) {
@@ -282,11 +283,8 @@ public class RosterService {
     member.gender = cmd.gender();
     member.birthYear = cmd.birthYear() == null ? null : cmd.birthYear().shortValue();
     member.role = cmd.role();
-    // who may not see a member's phone and address may not change them either: kept as they are
-    if (member.id == null || models.seesPersonalData()) {
-      member.phone = normalisePhone(cmd.phone());
-      member.address = ModelService.blankToNull(cmd.address());
-    }
+    member.phone = normalisePhone(cmd.phone());
+    member.address = ModelService.blankToNull(cmd.address());
     member.joinedOn = cmd.joinedOn();
     member.leftOn = cmd.leftOn();
   }
@@ -310,7 +308,15 @@ public class RosterService {
         && (cmd.birthYear() < 1900 || cmd.birthYear() > Year.now(VietnamTime.ZONE).getValue())) {
       problems.add(new RowProblem(row, "birthYear", "Năm sinh phải từ 1900 đến năm nay"));
     }
-    if (cmd.phone() != null && !cmd.phone().isBlank()) {
+    if (PersonalData.isMasked(cmd.phone()) || PersonalData.isMasked(cmd.address())) {
+      String field = PersonalData.isMasked(cmd.phone()) ? "phone" : "address";
+      problems.add(
+          new RowProblem(
+              row,
+              field,
+              ("phone".equals(field) ? "Số điện thoại" : "Địa chỉ")
+                  + " là giá trị bị che (có dấu *), không lưu được: nhập giá trị đầy đủ"));
+    } else if (cmd.phone() != null && !cmd.phone().isBlank()) {
       String digits = cmd.phone().replaceAll("[^0-9]", "");
       if (!cmd.phone().matches("[0-9+ .()-]*") || digits.length() < 9 || digits.length() > 12) {
         problems.add(new RowProblem(row, "phone", "Số điện thoại không hợp lệ"));
@@ -362,23 +368,6 @@ public class RosterService {
     return new ModelViews.MemberView(m, teamName, modelName, !models.seesPersonalData());
   }
 
-  /** 0912345678 → 091*****78: enough to tell two numbers apart, not enough to call. */
-  public static String maskPhone(String phone) {
-    if (phone == null) {
-      return null;
-    }
-    if (phone.length() <= 5) {
-      return "*".repeat(phone.length());
-    }
-    return phone.substring(0, 3)
-        + "*".repeat(phone.length() - 5)
-        + phone.substring(phone.length() - 2);
-  }
-
-  public static String maskAddress(String address) {
-    return address == null ? null : "*** (đã ẩn)";
-  }
-
   static String key(String name) {
     return java.text.Normalizer.normalize(
             name.trim().toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
@@ -402,7 +391,7 @@ public class RosterService {
     s.put("gender", m.gender);
     s.put("birthYear", m.birthYear);
     s.put("role", m.role);
-    s.put("phone", m.phone == null ? null : maskPhone(m.phone));
+    s.put("phone", m.phone == null ? null : PersonalData.maskPhone(m.phone));
     s.put("address", m.address == null ? null : "(có)");
     s.put("joinedOn", m.joinedOn);
     s.put("leftOn", m.leftOn);

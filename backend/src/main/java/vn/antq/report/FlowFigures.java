@@ -241,6 +241,35 @@ class FlowFigures {
         Map.of("from", p.from(), "end", p.to().plusDays(1)));
   }
 
+  /** At most this many periods left out are named (all are counted). */
+  static final int LEFT_OUT_SHOWN = 100;
+
+  /**
+   * Approved periods (months, quarters) that overlap the report's period without lying wholly in
+   * it, so {@link #indicators} leaves them out: unit id, code, name, kind, period start, months,
+   * and how many there are in all. Such a period starts at most two months before the report's
+   * start, or ends after its end.
+   */
+  List<Object[]> leftOutPeriods(ReportPeriod p) {
+    return sql.run(
+        (unit, territory) ->
+            "SELECT u.id, u.code, u.name, u.kind, r.period_start, r.period_months, count(*) OVER ()"
+                + " FROM indicator_report r JOIN unit u ON u.id = r.unit_id WHERE "
+                + territory
+                + " AND r.status = 'APPROVED' AND ((r.period_start > :early AND r.period_start < :from)"
+                + " OR (r.period_start > :late AND r.period_start <= :to"
+                + " AND r.period_start + make_interval(months => r.period_months) > :end))"
+                + " ORDER BY r.period_start, u.name, u.id LIMIT "
+                + LEFT_OUT_SHOWN,
+        p,
+        Map.of(
+            "from", p.from(),
+            "to", p.to(),
+            "early", p.from().minusMonths(3),
+            "late", p.to().minusMonths(3),
+            "end", p.to().plusDays(1)));
+  }
+
   /** unit, target, assessed, met: assessments whose period ends within the report's period */
   List<Object[]> safety(ReportPeriod p) {
     return sql.run(

@@ -9,11 +9,15 @@ import vn.antq.api.model.AwardFormFigures;
 import vn.antq.api.model.CountByItem;
 import vn.antq.api.model.EventTypeFigures;
 import vn.antq.api.model.ModelStatus;
+import vn.antq.api.model.PeriodKind;
+import vn.antq.api.model.PlaceCount;
 import vn.antq.api.model.RecognitionCount;
 import vn.antq.api.model.RecognitionLevel;
 import vn.antq.api.model.ReportChild;
 import vn.antq.api.model.ReportFigures;
 import vn.antq.api.model.ReportGrouping;
+import vn.antq.api.model.ReportLeftOut;
+import vn.antq.api.model.ReportLeftOutPeriod;
 import vn.antq.api.model.ReportPoint;
 import vn.antq.api.model.ReportSummary;
 import vn.antq.api.model.SafetyFigures;
@@ -22,6 +26,7 @@ import vn.antq.api.model.UnitKind;
 import vn.antq.api.model.UnitRef;
 import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.territory.Place;
+import vn.antq.territory.UnitSummary;
 
 /** The summary as the contract shows it: figures with their catalogue items, sorted for reading. */
 final class ReportMapper {
@@ -43,6 +48,7 @@ final class ReportMapper {
   static ReportSummary toApi(ReportService.Summary s, Map<Long, CatalogueEntry> cats) {
     ReportFigures totals = figures(s.totals(), cats);
     String name = s.unit() == null ? null : s.unit().name();
+    ReportLeftOut leftOut = leftOut(s.leftOut());
     return new ReportSummary()
         .unit(s.unit() == null ? null : unitRef(s.unit()))
         .national(s.unit() == null)
@@ -60,7 +66,37 @@ final class ReportMapper {
                             .figures(figures(c.getValue(), cats)))
                 .toList())
         .direct(figures(s.direct(), cats))
-        .series(s.series().entrySet().stream().map(e -> point(e.getKey(), e.getValue())).toList());
+        .series(s.series().entrySet().stream().map(e -> point(e.getKey(), e.getValue())).toList())
+        .leftOut(leftOut)
+        .notes(ReportText.notes(s.from(), s.to(), leftOut, totals));
+  }
+
+  private static ReportLeftOut leftOut(ReportService.LeftOut l) {
+    return new ReportLeftOut()
+        .total(l.total())
+        .periods(
+            l.periods().stream()
+                .map(
+                    p ->
+                        new ReportLeftOutPeriod()
+                            .unit(unitRef(p.unit()))
+                            .periodKind(p.months() == 3 ? PeriodKind.QUARTER : PeriodKind.MONTH)
+                            .year(p.start().getYear())
+                            .number(
+                                p.months() == 3
+                                    ? (p.start().getMonthValue() - 1) / 3 + 1
+                                    : p.start().getMonthValue())
+                            .from(p.start())
+                            .to(p.start().plusMonths(p.months()).minusDays(1)))
+                .toList());
+  }
+
+  private static UnitRef unitRef(UnitSummary u) {
+    return new UnitRef()
+        .id(u.id())
+        .code(u.code())
+        .name(u.name())
+        .kind(UnitKind.fromValue(u.kind()));
   }
 
   private static UnitRef unitRef(Place p) {
@@ -97,6 +133,18 @@ final class ReportMapper {
         .modelsByRecognition(modelsByRecognition(f))
         .teams(f.teams)
         .members(f.members)
+        .modelKinds((long) f.kinds.size())
+        .modelFields((long) f.fields.size())
+        .modelPlaces(f.placesByKind.values().stream().mapToLong(Long::longValue).sum())
+        .modelPlacesByKind(
+            f.placesByKind.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> new PlaceCount().kind(UnitKind.fromValue(e.getKey())).count(e.getValue()))
+                .toList())
+        .replicationSites(f.replicationSites)
+        .modelsDeclared(f.modelsDeclared)
+        .teamsDeclared(f.teamsDeclared)
+        .membersDeclared(f.membersDeclared)
         .awardDecisions((long) f.decisions.size())
         .awardedCollectives(f.collectives())
         .awardedIndividuals(f.individuals())

@@ -47,7 +47,7 @@ public class ReportResource implements ReportsApi {
       LocalDate from, LocalDate to, Long unitId, ReportGrouping groupBy) {
     ReportSummary s = summary(unitId, from, to, groupBy);
     return file(
-        ReportExports.docx(s, VietnamTime.today()),
+        ReportDocx.docx(s, VietnamTime.today()),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ReportText.fileName(unitName(s), from, to, "docx"));
   }

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -23,6 +22,7 @@ import vn.antq.report.StockFigures.ModelSet;
 import vn.antq.territory.Paths;
 import vn.antq.territory.Place;
 import vn.antq.territory.Territory;
+import vn.antq.territory.UnitSummary;
 import vn.antq.unit.UnitService;
 
 /**
@@ -83,6 +83,13 @@ public class ReportService {
     public final Map<Short, Long> modelsByRecognition = new HashMap<>();
     public long teams;
     public long members;
+    public long modelsDeclared; // models without a roster at the end, counted by their totals
+    public long teamsDeclared; // the part of teams and members taken from those totals
+    public long membersDeclared;
+    public final Set<Long> kinds = new HashSet<>(); // model types in force at the end
+    public final Set<Long> fields = new HashSet<>();
+    public final Map<String, Long> placesByKind = new HashMap<>(); // units holding a model
+    public long replicationSites;
     public final Set<Long> decisions = new HashSet<>();
     public final Map<Long, long[]> awardsByForm = new HashMap<>(); // collectives, individuals
     public final Map<Long, Long> indicators = new HashMap<>(); // approved reported figures
@@ -136,7 +143,28 @@ public class ReportService {
       Figures totals,
       List<Map.Entry<Place, Figures>> children,
       Figures direct,
-      Map<String, Point> series) {}
+      Map<String, Point> series,
+      LeftOut leftOut) {}
+
+  /** An approved period of reported figures that straddles the report's start or end. */
+  public record LeftOutPeriod(UnitSummary unit, LocalDate start, int months) {}
+
+  /** The periods left out (the first {@value FlowFigures#LEFT_OUT_SHOWN}) and their number. */
+  public record LeftOut(List<LeftOutPeriod> periods, long total) {
+    static LeftOut of(List<Object[]> rows) {
+      List<LeftOutPeriod> periods =
+          rows.stream()
+              .map(
+                  r ->
+                      new LeftOutPeriod(
+                          new UnitSummary(
+                              Rows.toLong(r[0]), (String) r[1], (String) r[2], (String) r[3]),
+                          Rows.localDate(r[4]),
+                          Rows.toInt(r[5])))
+              .toList();
+      return new LeftOut(periods, rows.isEmpty() ? 0 : Rows.toLong(rows.get(0)[6]));
+    }
+  }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Summary summary(Long unitId, LocalDate from, LocalDate to, Grouping groupBy) {
@@ -153,6 +181,7 @@ public class ReportService {
     // its own snapshot before as well): they run side by side, the longest first, while this
     // thread reads the children and where each unit counts
     Fetched fetched = fetchAll(p, grouping);
+    Fetching leftOut = fetch(() -> flows.leftOutPeriods(p));
     List<Place> children = units.childPlaces(unitId, to);
     Map<Long, Long> bucketOf = buckets(rootPrefixes, lineagePrefixes(children), provinces != null);
     Tally tally = new Tally(bucketOf, children, grouping);
@@ -164,7 +193,15 @@ public class ReportService {
     List<Map.Entry<Place, Figures>> childList = new ArrayList<>();
     children.forEach(c -> childList.add(Map.entry(c, tally.byChild.get(c.id()))));
     return new Summary(
-        root, from, to, grouping, tally.totals, childList, tally.direct, tally.series);
+        root,
+        from,
+        to,
+        grouping,
+        tally.totals,
+        childList,
+        tally.direct,
+        tally.series,
+        LeftOut.of(leftOut.rows()));
   }
 
   /** Starts every figure query of the report, the longest first. */
@@ -186,6 +223,8 @@ public class ReportService {
         fetch(() -> flows.indicators(p)),
         fetch(() -> flows.safety(p)),
         fetch(() -> flows.exemplaryPolice(p)),
+        fetch(() -> stocks.declared(p)),
+        fetch(() -> stocks.distinct(p)),
         List.of(models, modelTotals, modelMonths));
   }
 
@@ -199,6 +238,8 @@ public class ReportService {
       Fetching indicators,
       Fetching safety,
       Fetching exemplary,
+      Fetching declared,
+      Fetching distinct,
       List<Fetching> models) {
     /** Waits for each query and adds its rows to the figures. */
     void addTo(Tally t) {
@@ -211,132 +252,8 @@ public class ReportService {
       safety.rows().forEach(t::safety);
       exemplary.rows().forEach(t::exemplary);
       roster.rows().forEach(t::roster);
-    }
-  }
-
-  /**
-   * The figures being added up: each row counts for the totals and for the child whose territory
-   * holds its unit (the direct part when none does); rows by month feed the series.
-   */
-  private static final class Tally {
-    final Map<Long, Long> bucketOf;
-    final Grouping grouping;
-    final Figures totals = new Figures();
-    final Figures direct = new Figures();
-    final Map<Long, Figures> byChild = new LinkedHashMap<>();
-    final Map<String, Point> series = new TreeMap<>();
-
-    Tally(Map<Long, Long> bucketOf, List<Place> children, Grouping grouping) {
-      this.bucketOf = bucketOf;
-      this.grouping = grouping;
-      children.forEach(c -> byChild.put(c.id(), new Figures()));
-    }
-
-    private List<Figures> targets(Object unit) {
-      Long child = bucketOf.get(Rows.toLong(unit));
-      return List.of(totals, child == null ? direct : byChild.get(child));
-    }
-
-    private Point point(Object month) {
-      return series.get(period(Rows.localDate(month), grouping));
-    }
-
-    /** unit, type, events, sessions, attendance (month null); or month and the sums (unit null) */
-    void event(Object[] r) {
-      long[] v = {Rows.toLong(r[3]), Rows.toLong(r[4]), Rows.toLong(r[5])};
-      if (r[0] == null) {
-        Point point = point(r[1]);
-        point.events += v[0];
-        point.sessions += v[1];
-        point.attendance += v[2];
-        return;
-      }
-      for (Figures f : targets(r[0])) {
-        long[] acc = f.eventsByType.computeIfAbsent(Rows.toLong(r[2]), k -> new long[3]);
-        for (int i = 0; i < 3; i++) {
-          acc[i] += v[i];
-        }
-      }
-    }
-
-    void material(Object[] r) {
-      targets(r[0])
-          .forEach(f -> f.materials.merge(Rows.toLong(r[2]), Rows.toLong(r[3]), Long::sum));
-    }
-
-    /** unit, form, collectives, individuals (month null); or month and the sums (unit null) */
-    void award(Object[] r) {
-      long collectives = Rows.toLong(r[3]);
-      long individuals = Rows.toLong(r[4]);
-      if (r[0] == null) {
-        Point point = point(r[1]);
-        point.collectives += collectives;
-        point.individuals += individuals;
-        return;
-      }
-      for (Figures f : targets(r[0])) {
-        long[] acc = f.awardsByForm.computeIfAbsent(Rows.toLong(r[2]), k -> new long[2]);
-        acc[0] += collectives;
-        acc[1] += individuals;
-      }
-    }
-
-    void decision(Object[] r) {
-      targets(r[0]).forEach(f -> f.decisions.add(Rows.toLong(r[1])));
-    }
-
-    /**
-     * models: per unit and status (with those established in the period), and the totals by type,
-     * field and recognition, and the months of establishment (see {@link StockFigures#models})
-     */
-    void model(Object[] r) {
-      long n = Rows.toLong(r[7]);
-      switch ((int) Rows.toLong(r[0])) {
-        case 15 -> {
-          for (Figures f : targets(r[1])) {
-            f.models += n;
-            f.modelsByStatus.merge((String) r[2], n, Long::sum);
-            f.modelsRegistered += Rows.toLong(r[8]);
-          }
-        }
-        case 55 -> totals.modelsByType.merge(Rows.toLong(r[3]), n, Long::sum);
-        case 59 -> totals.modelsByField.merge(Rows.toLong(r[4]), n, Long::sum);
-        case 61 -> {
-          if (r[5] != null) {
-            totals.modelsByRecognition.merge(Rows.toShort(r[5]), n, Long::sum);
-          }
-        }
-        case 62 -> {
-          if (r[6] != null) {
-            point(r[6]).modelsRegistered += n;
-          }
-        }
-        default -> throw new IllegalStateException("grouping set " + r[0]);
-      }
-    }
-
-    void indicator(Object[] r) {
-      targets(r[0])
-          .forEach(f -> f.indicators.merge(Rows.toLong(r[1]), Rows.toLong(r[2]), Long::sum));
-    }
-
-    void safety(Object[] r) {
-      for (Figures f : targets(r[0])) {
-        long[] acc = f.safetyByTarget.computeIfAbsent(Rows.toLong(r[1]), k -> new long[2]);
-        acc[0] += Rows.toLong(r[2]);
-        acc[1] += Rows.toLong(r[3]);
-      }
-    }
-
-    void exemplary(Object[] r) {
-      targets(r[0]).forEach(f -> f.exemplaryPolice += Rows.toLong(r[1]));
-    }
-
-    void roster(Object[] r) {
-      for (Figures f : targets(r[0])) {
-        f.teams += Rows.toLong(r[1]);
-        f.members += Rows.toLong(r[2]);
-      }
+      declared.rows().forEach(t::declared);
+      distinct.rows().forEach(t::distinct);
     }
   }
 

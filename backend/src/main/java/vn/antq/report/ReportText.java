@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import vn.antq.api.model.PeriodKind;
 import vn.antq.api.model.ReportFigures;
+import vn.antq.api.model.ReportLeftOut;
+import vn.antq.api.model.ReportLeftOutPeriod;
 import vn.antq.common.time.VietnamTime;
 
 /** How reports read in Vietnamese: numbers grouped with dots, the sentence of the articles. */
@@ -61,17 +64,40 @@ public final class ReportText {
   /** "có 265 mô hình … với 1.294 tổ, 18.143 thành viên", or that there is none. */
   private static void models(StringBuilder sb, ReportFigures f) {
     if (f.getModels() > 0) {
-      sb.append("có ")
-          .append(number(f.getModels()))
-          .append(" mô hình tự phòng, tự quản với ")
+      sb.append("có ").append(number(f.getModels())).append(" mô hình tự phòng, tự quản");
+      if (f.getModelKinds() != null && f.getModelKinds() > 0) {
+        // "thuộc 32 loại, 6 lĩnh vực, tại 891 nơi", as the provinces' reports count them
+        sb.append(" (còn hiệu lực: thuộc ")
+            .append(number(f.getModelKinds()))
+            .append(" loại, ")
+            .append(number(f.getModelFields()))
+            .append(" lĩnh vực, tại ")
+            .append(number(f.getModelPlaces()))
+            .append(" nơi");
+        if (f.getReplicationSites() != null && f.getReplicationSites() > 0) {
+          sb.append(", nhân rộng tại ").append(number(f.getReplicationSites())).append(" nơi");
+        }
+        sb.append(')');
+      }
+      sb.append(" với ")
           .append(number(f.getTeams()))
           .append(" tổ, ")
           .append(number(f.getMembers()))
           .append(" thành viên");
+      List<String> aside = new ArrayList<>();
       if (f.getModelsRegistered() > 0) {
-        sb.append(" (")
-            .append(number(f.getModelsRegistered()))
-            .append(" mô hình thành lập trong kỳ)");
+        aside.add(number(f.getModelsRegistered()) + " mô hình thành lập trong kỳ");
+      }
+      if (declared(f)) {
+        aside.add(
+            "trong đó "
+                + number(f.getTeamsDeclared())
+                + " tổ, "
+                + number(f.getMembersDeclared())
+                + " thành viên theo số mô hình khai báo");
+      }
+      if (!aside.isEmpty()) {
+        sb.append(" (").append(String.join("; ", aside)).append(')');
       }
     } else {
       sb.append("chưa có mô hình tự phòng, tự quản nào được đăng ký");
@@ -119,6 +145,87 @@ public final class ReportText {
         + number(value)
         + unit;
   }
+
+  /** At most this many left-out periods are named in the notes; the rest are counted. */
+  static final int LEFT_OUT_NAMED = 5;
+
+  /**
+   * The report's notes: the rule for periodic figures, and the approved periods it left out ("Không
+   * tính 1 kỳ báo cáo … : quý III/2013 của Phường 1 (01/07/2013–30/09/2013).").
+   */
+  public static List<String> notes(
+      LocalDate from, LocalDate to, ReportLeftOut leftOut, ReportFigures totals) {
+    List<String> notes = new ArrayList<>();
+    if (declared(totals)) {
+      notes.add(
+          "Tổ, thành viên của "
+              + number(totals.getModelsDeclared())
+              + " mô hình chưa có danh sách tổ vào cuối kỳ được tính theo số mô hình khai báo: "
+              + number(totals.getTeamsDeclared())
+              + " tổ, "
+              + number(totals.getMembersDeclared())
+              + " thành viên; các mô hình khác được đếm theo danh sách.");
+    }
+    notes.add(
+        "Số liệu báo cáo định kỳ chỉ tính các kỳ (tháng, quý) đã duyệt nằm trọn trong khoảng thời"
+            + " gian từ "
+            + VietnamTime.format(from)
+            + " đến "
+            + VietnamTime.format(to)
+            + ".");
+    if (leftOut.getTotal() > 0) {
+      List<String> named =
+          leftOut.getPeriods().stream().limit(LEFT_OUT_NAMED).map(ReportText::period).toList();
+      long others = leftOut.getTotal() - named.size();
+      notes.add(
+          "Không tính "
+              + number(leftOut.getTotal())
+              + " kỳ báo cáo vắt qua ngày đầu hoặc ngày cuối của khoảng thời gian: "
+              + String.join("; ", named)
+              + (others > 0 ? " và " + number(others) + " kỳ khác" : "")
+              + ".");
+    }
+    return notes;
+  }
+
+  /** The Vietnamese name of a kind of unit, as places holding models are counted. */
+  static String kind(String code) {
+    return switch (code) {
+      case "HAMLET" -> "Thôn, ấp, khóm, tổ dân phố";
+      case "COMMUNE" -> "Xã";
+      case "WARD" -> "Phường";
+      case "SPECIAL_ZONE" -> "Đặc khu";
+      case "DISTRICT" -> "Huyện, thị xã";
+      case "PROVINCE" -> "Tỉnh, thành phố";
+      case "AGENCY" -> "Cơ quan";
+      case "ENTERPRISE" -> "Doanh nghiệp";
+      case "SCHOOL" -> "Cơ sở giáo dục";
+      default -> code;
+    };
+  }
+
+  /** Whether some teams or members were counted from declared totals. */
+  private static boolean declared(ReportFigures f) {
+    return f.getModelsDeclared() != null && f.getModelsDeclared() > 0;
+  }
+
+  /** "quý III/2013 của Phường 1 (01/07/2013–30/09/2013)", "tháng 5/2023 của …". */
+  static String period(ReportLeftOutPeriod p) {
+    String name =
+        p.getPeriodKind() == PeriodKind.QUARTER
+            ? "quý " + ROMAN[p.getNumber() - 1] + "/" + p.getYear()
+            : "tháng " + p.getNumber() + "/" + p.getYear();
+    return name
+        + " của "
+        + p.getUnit().getName()
+        + " ("
+        + VietnamTime.format(p.getFrom())
+        + "–"
+        + VietnamTime.format(p.getTo())
+        + ")";
+  }
+
+  private static final String[] ROMAN = {"I", "II", "III", "IV"};
 
   /** "Tỉnh Cà Mau" → "tinh-ca-mau": a file name without diacritics. */
   public static String slug(String s) {

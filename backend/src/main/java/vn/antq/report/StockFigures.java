@@ -244,6 +244,73 @@ class StockFigures {
     return provinces.intValue() == ids.size() ? ids : null;
   }
 
+  /** A model in force at the end of the period: founded by then and not retired by then. */
+  static final String IN_FORCE =
+      " m.established_on <= :to AND NOT (m.status = 'RETIRED' AND EXISTS (SELECT 1"
+          + " FROM model_status_change c WHERE c.model_id = m.id AND c.to_status = 'RETIRED'"
+          + " AND c.on_date <= :to))";
+
+  /**
+   * What the articles count once ("32 kinds in 6 fields at 891 places"), for the models in force at
+   * the end of the period: tag, unit (bucket), type, field, kind of place, count. Tag T: models by
+   * type and field; P: the places (units) holding one, by kind; S: their replication sites started
+   * by then.
+   */
+  List<Object[]> distinct(ReportPeriod p) {
+    String unit = p.byBucket() ? "m.bucket_id" : "m.unit_id";
+    boolean byBucket = p.byBucket();
+    Map<String, Object> params = p.periodParams();
+    params.remove("from");
+    return sql.run(
+        (rowUnit, territory) ->
+            "WITH f AS MATERIALIZED (SELECT "
+                + unit
+                + " AS b, m.id, m.unit_id, m.type_id, m.field_id"
+                + (byBucket
+                    ? " FROM community_model m WHERE " + p.provinceSql("m")
+                    : " FROM community_model m JOIN unit u ON u.id = m.unit_id WHERE " + territory)
+                + " AND"
+                + IN_FORCE
+                + ")"
+                + " SELECT 'T', f.b, f.type_id, f.field_id, NULL, count(*) FROM f GROUP BY 2, 3, 4"
+                + " UNION ALL SELECT 'P', f.b, NULL, NULL, x.kind, count(DISTINCT f.unit_id)"
+                + " FROM f JOIN unit x ON x.id = f.unit_id GROUP BY 2, 5"
+                + " UNION ALL SELECT 'S', f.b, NULL, NULL, NULL, count(*) FROM f"
+                + " JOIN model_site s ON s.model_id = f.id WHERE s.since <= :to GROUP BY 2",
+        p,
+        params);
+  }
+
+  /**
+   * unit, models, teams, members: the totals declared by models without a team in force at the end
+   * of the period (no roster entered for it), counted in place of a roster; a roster, once entered,
+   * takes over. Models retired by the end are left out.
+   */
+  List<Object[]> declared(ReportPeriod p) {
+    String unit = p.byBucket() ? "m.bucket_id" : "m.unit_id";
+    boolean byBucket = p.byBucket();
+    Map<String, Object> params = p.periodParams();
+    params.remove("from");
+    return sql.run(
+        (rowUnit, territory) ->
+            "SELECT "
+                + unit
+                + ", count(*), sum(coalesce(m.declared_teams, 0)),"
+                + " sum(coalesce(m.declared_members, 0))"
+                + (byBucket
+                    ? " FROM community_model m WHERE " + p.provinceSql("m")
+                    : " FROM community_model m JOIN unit u ON u.id = m.unit_id WHERE " + territory)
+                + " AND"
+                + IN_FORCE
+                + " AND (m.declared_teams IS NOT NULL OR m.declared_members IS NOT NULL)"
+                + " AND NOT EXISTS (SELECT 1 FROM team t WHERE t.model_id = m.id"
+                + " AND t.established_on <= :to"
+                + " AND (t.dissolved_on IS NULL OR t.dissolved_on > :to))"
+                + " GROUP BY 1",
+        p,
+        params);
+  }
+
   /**
    * unit, teams in force at the end of the period, their members then. A province's or the
    * country's report sums the per-commune day deltas of {@code stat_roster_day} (V15) instead of

@@ -68,17 +68,49 @@ public class Places implements UnitDirectory {
    * and diacritics; empty when none or several match.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<Place> findByNameWithin(Place root, String name) {
+  public List<Place> findByNameWithin(Place root, String name) {
     List<Tuple> found =
         em.createNativeQuery(
                 COLUMNS
-                    + " WHERE u.path LIKE :prefix AND u.name_key = f_search_key(:name)"
-                    + " AND u.valid_to IS NULL LIMIT 2",
+                    + " WHERE u.path LIKE :prefix AND u.valid_to IS NULL"
+                    + " AND (u.name_key = f_search_key(:name) OR u.code = :name)"
+                    + " ORDER BY u.code = :name DESC, u.path LIMIT "
+                    + (CANDIDATES + 1),
                 Tuple.class)
             .setParameter("prefix", root.path() + "%")
             .setParameter("name", name.trim())
             .getResultList();
-    return found.size() == 1 ? Optional.of(place(found.get(0))) : Optional.empty();
+    List<Place> places = found.stream().map(Places::place).toList();
+    // a unit's code names it alone
+    return !places.isEmpty() && name.trim().equals(places.get(0).code())
+        ? places.subList(0, 1)
+        : places;
+  }
+
+  /** How many units a lookup by name names at most when it matches several. */
+  public static final int CANDIDATES = 5;
+
+  /**
+   * A unit's place under {@code root}, for telling units of one name apart: "Khối 1 — Khu phố 2 —
+   * Phường Bến Thủy" (the unit, then its parents up to the root's children).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String pathName(Place root, Place unit) {
+    List<Long> ids = new java.util.ArrayList<>();
+    for (String part : unit.path().substring(root.path().length()).split("/")) {
+      if (!part.isEmpty()) {
+        ids.add(Long.parseLong(part));
+      }
+    }
+    Map<Long, UnitSummary> names = summaries(new java.util.HashSet<>(ids));
+    List<String> parts = new java.util.ArrayList<>();
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      UnitSummary s = names.get(ids.get(i));
+      if (s != null) {
+        parts.add(s.name());
+      }
+    }
+    return String.join(" — ", parts) + (unit.code() == null ? "" : " (mã " + unit.code() + ")");
   }
 
   /**

@@ -380,4 +380,60 @@ class IndicatorResourceTest {
     JsonPath report = summary(newProv, "2024-01-01", "2025-12-31");
     assertEquals(41, reported(report, "totals.indicators", tips));
   }
+
+  @Test
+  void periodsStraddlingTheRangeAreNamedAsLeftOut() throws java.io.IOException {
+    long prov = province("Tỉnh Chỉ tiêu Vắt").from("2008-01-01").create();
+    long ward =
+        unit("WARD", "Phường").exactName("Phường Vắt Kỳ").under(prov).from("2008-01-01").create();
+    long tips = indicator("NGUON_TIN");
+    String admin = Api.adminToken();
+    // Q3/2013 straddles a report from 1/8/2013; October and November 2013 lie inside one to
+    // 30/11/2013; December 2013 straddles one to 15/12/2013
+    for (Map<String, Object> b :
+        List.of(
+            body(ward, "QUARTER", 2013, 3, tips, 7),
+            body(ward, "MONTH", 2013, 10, tips, 5),
+            body(ward, "MONTH", 2013, 11, tips, 3),
+            body(ward, "MONTH", 2013, 12, tips, 2))) {
+      Response r = create(admin, b);
+      Response s = act(admin, r.jsonPath().getLong("id"), r.header("ETag"), "SUBMIT", null);
+      act(admin, r.jsonPath().getLong("id"), s.header("ETag"), "APPROVE", null)
+          .then()
+          .statusCode(200);
+    }
+    JsonPath report = summary(prov, "2013-08-01", "2013-11-30");
+    assertEquals(8, reported(report, "totals.indicators", tips));
+    assertEquals(1, report.getLong("leftOut.total"));
+    assertEquals("QUARTER", report.getString("leftOut.periods[0].periodKind"));
+    assertEquals(2013, report.getInt("leftOut.periods[0].year"));
+    assertEquals(3, report.getInt("leftOut.periods[0].number"));
+    assertEquals("2013-07-01", report.getString("leftOut.periods[0].from"));
+    assertEquals("2013-09-30", report.getString("leftOut.periods[0].to"));
+    assertEquals(ward, report.getLong("leftOut.periods[0].unit.id"));
+    List<String> notes = report.getList("notes");
+    assertEquals(
+        "Số liệu báo cáo định kỳ chỉ tính các kỳ (tháng, quý) đã duyệt nằm trọn trong khoảng thời"
+            + " gian từ 01/08/2013 đến 30/11/2013.",
+        notes.get(0));
+    assertEquals(
+        "Không tính 1 kỳ báo cáo vắt qua ngày đầu hoặc ngày cuối của khoảng thời gian: quý III/2013"
+            + " của Phường Vắt Kỳ (01/07/2013–30/09/2013).",
+        notes.get(1));
+    // at the end as well, and both edges at once
+    JsonPath both = summary(prov, "2013-08-01", "2013-12-15");
+    assertEquals(8, reported(both, "totals.indicators", tips));
+    assertEquals(2, both.getLong("leftOut.total"));
+    assertEquals("MONTH", both.getString("leftOut.periods[1].periodKind"));
+    assertEquals(12, both.getInt("leftOut.periods[1].number"));
+    // a range that holds every period leaves nothing out, and says only the rule
+    JsonPath whole = summary(prov, "2013-07-01", "2013-12-31");
+    assertEquals(17, reported(whole, "totals.indicators", tips));
+    assertEquals(0, whole.getLong("leftOut.total"));
+    assertEquals(1, whole.getList("notes").size());
+    // the files say it too
+    assertTrue(
+        docx(prov, "2013-08-01", "2013-11-30").contains("quý III/2013 của Phường Vắt Kỳ"),
+        "the DOCX names the period left out");
+  }
 }

@@ -492,6 +492,91 @@ class ModelResourceTest {
   }
 
   @Test
+  void aMaskedMemberReadCanBeWrittenBack() {
+    long commune = unit("COMMUNE", "Xã Che Số").under(province("Tỉnh Che Số").create()).create();
+    long id = ModelBuilder.model("Mô hình che số", commune);
+    long team = ModelBuilder.team(id, "Tổ che số", commune);
+    long ba = ModelBuilder.member(id, team, "Lý Văn Ba", "MEMBER");
+    String officer = user("COMMUNE_OFFICER", commune);
+    // the administrator reads masks and sends the body back with one change: the masks keep
+    // what is stored (the body read is the body written, as a provincial system does)
+    Map<String, Object> read =
+        new java.util.HashMap<>(
+            Api.given()
+                .get("/api/models/{id}/teams/{t}/members", id, team)
+                .then()
+                .extract()
+                .<Map<String, Object>>path("[0]"));
+    assertThat(read).containsEntry("phone", "091*****78").containsEntry("address", "*** (đã ẩn)");
+    read.put("birthYear", 1976);
+    Api.json()
+        .header("If-Match", "\"" + read.get("version") + "\"")
+        .body(read)
+        .put("/api/models/{id}/members/{m}", id, ba)
+        .then()
+        .statusCode(200)
+        .body("birthYear", equalTo(1976))
+        .body("phone", equalTo("091*****78"));
+    Api.as(officer)
+        .get("/api/models/{id}/teams/{t}/members", id, team)
+        .then()
+        .body("[0].phone", equalTo("0912345678"))
+        .body("[0].address", equalTo("Số 5, khóm 1"));
+    // a new number from someone who may not see the old one is refused, saying how to keep it
+    read.put("phone", "0987654321");
+    Api.json()
+        .header("If-Match", "\"1\"")
+        .body(read)
+        .put("/api/models/{id}/members/{m}", id, ba)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("violations[0].field", equalTo("phone"))
+        .body("violations[0].message", containsString("chỉ cán bộ Công an, Mặt trận"))
+        .body("violations[0].message", containsString("091*****78"));
+    // an officer sending a mask that is not the stored one gets the same kind of answer
+    Map<String, Object> body =
+        new java.util.HashMap<>(
+            Map.of(
+                "fullName",
+                "Lý Văn Ba",
+                "gender",
+                "MALE",
+                "role",
+                "MEMBER",
+                "phone",
+                "091*****00"));
+    body.put("address", "Số 5, khóm 1");
+    Api.as(officer)
+        .contentType("application/json")
+        .header("If-Match", "\"1\"")
+        .body(body)
+        .put("/api/models/{id}/members/{m}", id, ba)
+        .then()
+        .statusCode(422)
+        .body("violations[0].field", equalTo("phone"))
+        .body("violations[0].message", containsString("giá trị bị che"));
+    // the officer's own mask round trip keeps the number too; a new member cannot start masked
+    body.put("phone", "091*****78");
+    Api.as(officer)
+        .contentType("application/json")
+        .header("If-Match", "\"1\"")
+        .body(body)
+        .put("/api/models/{id}/members/{m}", id, ba)
+        .then()
+        .statusCode(200)
+        .body("phone", equalTo("0912345678"));
+    Api.as(officer)
+        .contentType("application/json")
+        .body(body)
+        .post("/api/models/{id}/teams/{t}/members", id, team)
+        .then()
+        .statusCode(422)
+        .body("violations[0].field", equalTo("phone"))
+        .body("violations[0].message", containsString("nhập giá trị đầy đủ"));
+  }
+
+  @Test
   void rosterExportsAreRateLimited() {
     long commune = unit("COMMUNE", "Xã Xuất").under(province("Tỉnh Xuất").create()).create();
     long id = ModelBuilder.model("Mô hình xuất", commune);
@@ -596,6 +681,122 @@ class ModelResourceTest {
         .then()
         .body("teamCount", equalTo(2))
         .body("memberCount", equalTo(3));
+  }
+
+  @Test
+  void aRosterWithoutDatesStartsOnTheDateGivenOrTheModelsFounding() {
+    long commune =
+        unit("COMMUNE", "Xã Nhập Ngày").under(province("Tỉnh Nhập Ngày").create()).create();
+    long id = ModelBuilder.model("Mô hình nhập không ngày", commune); // founded 15/3/2020
+    List<Map<String, Object>> rows =
+        List.of(
+            row("Tổ 1", "", "Đinh Văn Một", "Nam", "1970", "Tổ trưởng", "", ""),
+            row("Tổ 1", "", "Đinh Thị Hai", "Nữ", "1981", "Tổ viên", "", ""));
+    // no date given: the model's founding date, said in the preview — never the day of import
+    Api.json()
+        .body(Map.of("dryRun", true, "rows", rows))
+        .post("/api/models/{id}/roster", id)
+        .then()
+        .statusCode(200)
+        .body("valid", equalTo(true))
+        .body("defaultDate", equalTo("2020-03-15"))
+        .body("defaultDateGiven", equalTo(false))
+        .body("rowsDefaulted", equalTo(2));
+    // a date in the future, or before the model was founded, is refused
+    for (String bad : List.of(java.time.LocalDate.now().plusDays(2).toString(), "2019-12-31")) {
+      Api.json()
+          .body(Map.of("dryRun", true, "asOf", bad, "rows", rows))
+          .post("/api/models/{id}/roster", id)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("violations[0].field", equalTo("asOf"));
+    }
+    // the date given: the new team starts then and its members join then
+    Api.json()
+        .body(Map.of("dryRun", false, "asOf", "2021-06-01", "rows", rows))
+        .post("/api/models/{id}/roster", id)
+        .then()
+        .statusCode(200)
+        .body("applied", equalTo(true))
+        .body("defaultDate", equalTo("2021-06-01"))
+        .body("defaultDateGiven", equalTo(true));
+    long team =
+        Api.given()
+            .get("/api/models/{id}/teams", id)
+            .then()
+            .body("[0].establishedOn", equalTo("2021-06-01"))
+            .extract()
+            .jsonPath()
+            .getLong("[0].id");
+    Api.given()
+        .get("/api/models/{id}/teams/{t}/members", id, team)
+        .then()
+        .body("joinedOn", org.hamcrest.Matchers.everyItem(equalTo("2021-06-01")));
+    // so a report counts them from then on, not before
+    for (String[] e : new String[][] {{"2021-05-31", "0", "0"}, {"2021-06-01", "1", "2"}}) {
+      Api.given()
+          .queryParam("unitId", commune)
+          .queryParam("from", "2020-01-01")
+          .queryParam("to", e[0])
+          .get("/api/reports/summary")
+          .then()
+          .body("totals.teams", equalTo(Integer.parseInt(e[1])))
+          .body("totals.members", equalTo(Integer.parseInt(e[2])));
+    }
+    // an undated member added later to that team joins no earlier than the team started
+    Api.json()
+        .body(
+            Map.of(
+                "dryRun",
+                false,
+                "rows",
+                List.of(row("Tổ 1", "", "Đinh Văn Ba", "Nam", "", "Tổ viên", "", ""))))
+        .post("/api/models/{id}/roster", id)
+        .then()
+        .statusCode(200)
+        .body("applied", equalTo(true));
+    Api.given()
+        .get("/api/models/{id}/teams/{t}/members", id, team)
+        .then()
+        .body("find { it.fullName == 'Đinh Văn Ba' }.joinedOn", equalTo("2021-06-01"));
+  }
+
+  @Test
+  void anAreaNamedTwiceIsAmbiguousNotMissingAndItsCodeChoosesIt() {
+    long commune =
+        unit("WARD", "Phường Hai Khối").under(province("Tỉnh Hai Khối").create()).create();
+    // after a merge, two residential groups of the ward share a name
+    unit("HAMLET", "Khối").exactName("Khối 1").code("HK-1A").under(commune).create();
+    long second = unit("HAMLET", "Khối").exactName("Khối 1").code("HK-1B").under(commune).create();
+    long id = ModelBuilder.model("Mô hình hai khối", commune);
+    Api.json()
+        .body(
+            Map.of(
+                "dryRun",
+                true,
+                "rows",
+                List.of(row("Tổ 1", "khoi 1", "Võ Văn Một", "Nam", "", "Tổ viên", "", ""))))
+        .post("/api/models/{id}/roster", id)
+        .then()
+        .statusCode(200)
+        .body("valid", equalTo(false))
+        .body("problems[0].field", equalTo("area"))
+        .body("problems[0].message", containsString("Có nhiều địa bàn tên «khoi 1»"))
+        .body("problems[0].message", containsString("Khối 1 (mã HK-1A)"))
+        .body("problems[0].message", containsString("Khối 1 (mã HK-1B)"));
+    Api.json()
+        .body(
+            Map.of(
+                "dryRun",
+                false,
+                "rows",
+                List.of(row("Tổ 1", "HK-1B", "Võ Văn Một", "Nam", "", "Tổ viên", "", ""))))
+        .post("/api/models/{id}/roster", id)
+        .then()
+        .statusCode(200)
+        .body("applied", equalTo(true));
+    Api.given().get("/api/models/{id}/teams", id).then().body("[0].unit.id", equalTo((int) second));
   }
 
   static Map<String, Object> row(

@@ -353,6 +353,149 @@ class ReportResourceTest {
   }
 
   @Test
+  void modelsWithoutARosterCountTheirDeclaredTotalsUntilOneIsEntered() {
+    long p = province("Tỉnh Khai Báo").from("2008-01-01").create();
+    long a = unit("COMMUNE", "Xã Khai Báo A").under(p).from("2008-01-01").create();
+    long b = unit("COMMUNE", "Xã Khai Báo B").under(p).from("2008-01-01").create();
+    // A declares 12 teams and 150 members and has no roster; B declares too, but its roster of
+    // one team (from 1/4/2020) and one member (from 1/5/2020) takes over from then
+    Map<String, Object> declaredA = ModelBuilder.body("Mô hình khai báo A", a);
+    // a kind the articles name ("Tổ công nhân dịch vụ đô thị tự quản về ANTT")
+    declaredA.put("typeId", ModelBuilder.typeId("TO_CONG_NHAN_DO_THI"));
+    declaredA.put("declaredTeams", 12);
+    declaredA.put("declaredMembers", 150);
+    ModelBuilder.create(declaredA);
+    Map<String, Object> declaredB = ModelBuilder.body("Mô hình khai báo B", b);
+    declaredB.put("declaredTeams", 4);
+    declaredB.put("declaredMembers", 40);
+    long modelB = ModelBuilder.create(declaredB);
+    long team = ModelBuilder.team(modelB, "Tổ B1", b);
+    ModelBuilder.member(modelB, team, "Hồ Văn Khai", "LEADER");
+    // [end of the period, teams, members, of them declared: models, teams, members]
+    int[][] expected = {
+      {20200301, 0, 0, 0, 0, 0}, // before both were founded (15/3/2020)
+      {20200320, 16, 190, 2, 16, 190},
+      {20200420, 13, 150, 1, 12, 150}, // B's team counts, its member not yet
+      {20200601, 13, 151, 1, 12, 150},
+    };
+    for (int[] e : expected) {
+      String to = String.format("%d-%02d-%02d", e[0] / 10000, e[0] / 100 % 100, e[0] % 100);
+      for (long unit : List.of(p, a)) {
+        JsonPath r = summary(unit, "2019-01-01", to);
+        boolean whole = unit == p;
+        org.assertj.core.api.Assertions.assertThat(
+                List.of(
+                    r.getInt("totals.teams"),
+                    r.getInt("totals.members"),
+                    r.getInt("totals.modelsDeclared"),
+                    r.getInt("totals.teamsDeclared"),
+                    r.getInt("totals.membersDeclared")))
+            .as((whole ? "province" : "commune A") + " report to " + to)
+            .isEqualTo(
+                whole
+                    ? List.of(e[1], e[2], e[3], e[4], e[5])
+                    : List.of(
+                        e[3] > 0 ? 12 : 0,
+                        e[3] > 0 ? 150 : 0,
+                        e[3] > 0 ? 1 : 0,
+                        e[3] > 0 ? 12 : 0,
+                        e[3] > 0 ? 150 : 0));
+      }
+    }
+    JsonPath r = summary(p, "2019-01-01", "2020-06-01");
+    Map<String, Object> childA = child(r, a);
+    org.assertj.core.api.Assertions.assertThat(childA.get("teamsDeclared")).isEqualTo(12);
+    org.assertj.core.api.Assertions.assertThat(child(r, b).get("teamsDeclared")).isEqualTo(0);
+    org.assertj.core.api.Assertions.assertThat(r.getString("text"))
+        .contains("với 13 tổ, 151 thành viên (2 mô hình thành lập trong kỳ; trong đó 12 tổ,")
+        .contains("150 thành viên theo số mô hình khai báo)");
+    org.assertj.core.api.Assertions.assertThat(r.getList("notes", String.class))
+        .contains(
+            "Tổ, thành viên của 1 mô hình chưa có danh sách tổ vào cuối kỳ được tính theo số mô"
+                + " hình khai báo: 12 tổ, 150 thành viên; các mô hình khác được đếm theo danh"
+                + " sách.");
+  }
+
+  static void transition(long model, String to, String date, Map<String, Object> more) {
+    Map<String, Object> body = new HashMap<>(more);
+    body.put("toStatus", to);
+    body.put("date", date);
+    String etag = Api.given().get("/api/models/{id}", model).then().extract().header("ETag");
+    Api.json()
+        .header("If-Match", etag)
+        .body(body)
+        .post("/api/models/{id}/transitions", model)
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void kindsFieldsPlacesAndSitesAreCountedOnceForTheModelsInForce() {
+    long p = province("Tỉnh Đếm Loại").from("2008-01-01").create();
+    long a = unit("COMMUNE", "Xã Đếm Loại A").under(p).from("2008-01-01").create();
+    long b = unit("COMMUNE", "Xã Đếm Loại B").under(p).from("2008-01-01").create();
+    long h = unit("HAMLET", "Ấp Đếm Loại").under(a).from("2008-01-01").create();
+    // two kinds at the hamlet and at commune A; a third at B, retired on 1/1/2022; the club at A
+    // replicated to B and to the hamlet on 1/3/2021
+    Map<String, Object> m1 = ModelBuilder.body("Dòng tộc đếm loại", h);
+    ModelBuilder.create(m1);
+    Map<String, Object> m2 = ModelBuilder.body("CLB đếm loại A", a);
+    m2.put("typeId", ModelBuilder.typeId("CLB_3_TICH_CUC"));
+    long club = ModelBuilder.create(m2);
+    Map<String, Object> m3 = ModelBuilder.body("CLB đếm loại ấp", h);
+    m3.put("typeId", ModelBuilder.typeId("CLB_3_TICH_CUC"));
+    ModelBuilder.create(m3);
+    Map<String, Object> m4 = ModelBuilder.body("Dân vận khéo đếm loại", b);
+    m4.put("typeId", ModelBuilder.typeId("DAN_VAN_KHEO"));
+    long retired = ModelBuilder.create(m4);
+    transition(retired, "RETIRED", "2022-01-01", Map.of("reason", "Sáp nhập vào mô hình khác"));
+    transition(club, "ACTIVE", "2020-06-01", Map.of());
+    transition(club, "REVIEWED", "2021-01-01", Map.of());
+    transition(club, "FINAL_REVIEWED", "2021-02-01", Map.of());
+    transition(club, "REPLICATED", "2021-03-01", Map.of("siteUnitIds", List.of(b, h)));
+    // [end of the period, kinds, fields, places (hamlets, communes), sites]
+    Object[][] expected = {
+      {"2021-02-15", 3, 3, 1, 2, 0},
+      {"2021-12-31", 3, 3, 1, 2, 2},
+      {"2022-06-30", 2, 2, 1, 1, 2},
+    };
+    for (Object[] e : expected) {
+      JsonPath r = summary(p, "2019-01-01", (String) e[0]);
+      org.assertj.core.api.Assertions.assertThat(
+              List.of(
+                  r.getInt("totals.modelKinds"),
+                  r.getInt("totals.modelFields"),
+                  r.getInt("totals.modelPlacesByKind.find { it.kind == 'HAMLET' }.count"),
+                  r.getInt("totals.modelPlacesByKind.find { it.kind == 'COMMUNE' }.count"),
+                  r.getInt("totals.replicationSites")))
+          .as("province report to " + e[0])
+          .isEqualTo(List.of(e[1], e[2], e[3], e[4], e[5]));
+      org.assertj.core.api.Assertions.assertThat(r.getInt("totals.modelPlaces"))
+          .isEqualTo((Integer) e[3] + (Integer) e[4]);
+    }
+    JsonPath r = summary(p, "2019-01-01", "2021-12-31");
+    // per child: A holds two kinds at two places (itself and its hamlet) and the sites
+    Map<String, Object> childA = child(r, a);
+    org.assertj.core.api.Assertions.assertThat(
+            List.of(
+                childA.get("modelKinds"),
+                childA.get("modelPlaces"),
+                childA.get("replicationSites"),
+                child(r, b).get("modelKinds"),
+                child(r, b).get("modelPlaces")))
+        .isEqualTo(List.of(2, 2, 2, 1, 1));
+    // a commune's report reads the registry, and says the same
+    JsonPath commune = summary(a, "2019-01-01", "2021-12-31");
+    org.assertj.core.api.Assertions.assertThat(
+            List.of(commune.getInt("totals.modelKinds"), commune.getInt("totals.modelPlaces")))
+        .isEqualTo(List.of(2, 2));
+    org.assertj.core.api.Assertions.assertThat(r.getString("text"))
+        .contains(
+            "có 4 mô hình tự phòng, tự quản (còn hiệu lực: thuộc 3 loại, 3 lĩnh vực, tại 3 nơi,"
+                + " nhân rộng tại 2 nơi) với");
+  }
+
+  @Test
   void aWardMovedToAnotherProvinceTakesItsModelsAlong() {
     long a = province("Tỉnh Chuyển Đi").from("2008-01-01").create();
     long b = province("Tỉnh Chuyển Đến").from("2008-01-01").create();
