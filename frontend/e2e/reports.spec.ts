@@ -58,6 +58,18 @@ test("Cà Mau's report counts Bạc Liêu's records and shows what the server co
     expect(bytes.length).toBeGreaterThan(4000);
   }
 
+  // under the map of 30/6/2025 the rows are the units of that day: Bạc Liêu's city among them
+  const asOf = page.getByLabel('Theo địa giới ngày');
+  await asOf.click();
+  await asOf.fill('30/06/2025');
+  await asOf.press('Enter');
+  await expect(page).toHaveURL(/asOf=2025-06-30/);
+  await expect(page.getByTestId('report-notes')).toContainText(
+    'theo địa giới hành chính ngày 30/06/2025',
+  );
+  await expect(wards.getByRole('cell', { name: 'Thành phố Bạc Liêu', exact: true })).toBeVisible();
+  await shot(page, '72-bao-cao-dia-gioi-cu');
+
   // a number leads to the list it counts
   await page.getByRole('link', { name: 'Lượt cá nhân được khen' }).click();
   await expect(page).toHaveURL(/\/khen-thuong\?.*kind=INDIVIDUAL/);

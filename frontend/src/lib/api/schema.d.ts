@@ -2916,13 +2916,20 @@ export interface components {
       to: string;
       groupBy: components['schemas']['ReportGrouping'];
       totals: components['schemas']['ReportFigures'];
-      /** @description Từng đơn vị trực thuộc còn hiệu lực vào cuối kỳ, gồm cả số liệu của các đơn vị đã sáp nhập vào nó */
+      /** @description Từng đơn vị trực thuộc còn hiệu lực vào cuối kỳ (theo địa giới ngày cuối kỳ, hoặc ngày asOf), gồm cả số liệu của các đơn vị đã sáp nhập vào nó */
       children: components['schemas']['ReportChild'][];
       direct: components['schemas']['ReportFigures'];
       series: components['schemas']['ReportPoint'][];
       /** @description Ghi chú của báo cáo, như in ở cuối văn bản: các quy tắc tính đã áp dụng và những gì không được tính (ví dụ các kỳ báo cáo vắt qua đầu hoặc cuối khoảng thời gian) */
       notes: string[];
       leftOut: components['schemas']['ReportLeftOut'];
+      /**
+       * Format: date
+       * @description Ngày của địa giới đã dùng khi được yêu cầu (asOf); không có: mỗi số liệu theo địa giới vào ngày phát sinh
+       */
+      asOf?: string;
+      /** @description Những ngày trong khoảng thời gian địa giới của địa bàn báo cáo thay đổi (sáp nhập, chuyển đơn vị), tăng dần */
+      mapChanges: string[];
     };
     /**
      * @description DRAFT (nháp), SUBMITTED (đã gửi, chờ duyệt), RETURNED (bị trả lại), APPROVED (đã duyệt, khóa), SUPERSEDED (đã được thay bằng bản điều chỉnh)
@@ -3306,6 +3313,8 @@ export interface components {
     ReportFrom: string;
     /** @description Đến ngày (gồm cả ngày này) */
     ReportTo: string;
+    /** @description Tính mọi số liệu theo địa giới (đơn vị nào trực thuộc đơn vị nào) của ngày này, không sau hôm nay. Mặc định: mỗi số liệu theo địa giới vào ngày phát sinh của nó */
+    ReportAsOf: string;
     /** @description Chuỗi thời gian theo tháng hoặc năm; mặc định: theo tháng nếu khoảng thời gian không quá 24 tháng */
     ReportGroupBy: components['schemas']['ReportGrouping'];
     /** @description Tên tập thể, cá nhân được khen hoặc số quyết định, không phân biệt dấu */
@@ -6550,6 +6559,8 @@ export interface operations {
         to: components['parameters']['ReportTo'];
         /** @description Chuỗi thời gian theo tháng hoặc năm; mặc định: theo tháng nếu khoảng thời gian không quá 24 tháng */
         groupBy?: components['parameters']['ReportGroupBy'];
+        /** @description Tính mọi số liệu theo địa giới (đơn vị nào trực thuộc đơn vị nào) của ngày này, không sau hôm nay. Mặc định: mỗi số liệu theo địa giới vào ngày phát sinh của nó */
+        asOf?: components['parameters']['ReportAsOf'];
       };
       header?: never;
       path?: never;
@@ -6583,6 +6594,8 @@ export interface operations {
         to: components['parameters']['ReportTo'];
         /** @description Chuỗi thời gian theo tháng hoặc năm; mặc định: theo tháng nếu khoảng thời gian không quá 24 tháng */
         groupBy?: components['parameters']['ReportGroupBy'];
+        /** @description Tính mọi số liệu theo địa giới (đơn vị nào trực thuộc đơn vị nào) của ngày này, không sau hôm nay. Mặc định: mỗi số liệu theo địa giới vào ngày phát sinh của nó */
+        asOf?: components['parameters']['ReportAsOf'];
       };
       header?: never;
       path?: never;
@@ -6616,6 +6629,8 @@ export interface operations {
         to: components['parameters']['ReportTo'];
         /** @description Chuỗi thời gian theo tháng hoặc năm; mặc định: theo tháng nếu khoảng thời gian không quá 24 tháng */
         groupBy?: components['parameters']['ReportGroupBy'];
+        /** @description Tính mọi số liệu theo địa giới (đơn vị nào trực thuộc đơn vị nào) của ngày này, không sau hôm nay. Mặc định: mỗi số liệu theo địa giới vào ngày phát sinh của nó */
+        asOf?: components['parameters']['ReportAsOf'];
       };
       header?: never;
       path?: never;

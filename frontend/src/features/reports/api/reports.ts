@@ -14,6 +14,7 @@ export function useReportSummary(params: {
   from: string;
   to: string;
   groupBy?: ReportGrouping;
+  asOf?: string;
 }) {
   return useQuery({
     queryKey: ['reports', 'summary', params],

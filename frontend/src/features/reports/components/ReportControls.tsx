@@ -14,6 +14,8 @@ export interface ReportQuery {
   from: string;
   to: string;
   groupBy?: ReportGrouping;
+  /** count every fact under the map (which unit stood under which) of this day */
+  asOf?: string;
 }
 
 /** Territory, period and grouping of the report (kept in the URL), and its files. */
@@ -27,13 +29,16 @@ export function ReportControls({
   shownGroupBy?: ReportGrouping;
   set: (values: Record<string, string | undefined>) => void;
 }) {
-  const { unitId, from, to, groupBy } = query;
+  const { unitId, from, to, groupBy, asOf } = query;
   const { message } = App.useApp();
   const [exporting, setExporting] = useState<'xlsx' | 'docx'>();
   const exportAs = async (kind: 'xlsx' | 'docx') => {
     setExporting(kind);
     try {
-      const q = { params: { query: { unitId, from, to, groupBy } }, parseAs: 'blob' as const };
+      const q = {
+        params: { query: { unitId, from, to, groupBy, asOf } },
+        parseAs: 'blob' as const,
+      };
       const name = saveDownload(
         kind === 'xlsx'
           ? await api.GET('/api/reports/summary.xlsx', q)
@@ -50,7 +55,7 @@ export function ReportControls({
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
       <Row gutter={[12, 12]} align="middle">
-        <Col xs={24} md={9}>
+        <Col xs={24} md={8}>
           <UnitPicker
             aria-label="Địa bàn báo cáo"
             placeholder="Toàn quốc"
@@ -58,7 +63,7 @@ export function ReportControls({
             onChange={(v) => set({ unitId: typeof v === 'number' ? String(v) : undefined })}
           />
         </Col>
-        <Col xs={24} md={9}>
+        <Col xs={24} md={8}>
           <DatePicker.RangePicker
             aria-label="Kỳ báo cáo"
             format="DD/MM/YYYY"
@@ -68,7 +73,18 @@ export function ReportControls({
             onChange={(r) => r?.[0] && r[1] && set({ from: isoDate(r[0]), to: isoDate(r[1]) })}
           />
         </Col>
-        <Col xs={24} md={6}>
+        <Col xs={24} md={4}>
+          <DatePicker
+            aria-label="Theo địa giới ngày"
+            placeholder="Địa giới ngày phát sinh"
+            format="DD/MM/YYYY"
+            style={{ width: '100%' }}
+            value={asOf ? dayjs(asOf) : null}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            onChange={(d) => set({ asOf: d ? isoDate(d) : undefined })}
+          />
+        </Col>
+        <Col xs={24} md={4}>
           <Space wrap>
             <Segmented<string>
               value={shownGroupBy ?? groupBy ?? 'MONTH'}

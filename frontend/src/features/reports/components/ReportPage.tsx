@@ -21,6 +21,7 @@ export function ReportPage() {
     from: params.get('from') ?? isoDate(dayjs().startOf('year')),
     to: params.get('to') ?? todayIso(),
     groupBy: (params.get('groupBy') ?? undefined) as ReportGrouping | undefined,
+    asOf: params.get('asOf') ?? undefined,
   };
   const report = useReportSummary(query);
   const set = (values: Record<string, string | undefined>) =>

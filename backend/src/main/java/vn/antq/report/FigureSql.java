@@ -26,7 +26,12 @@ class FigureSql {
     Map<String, Object> params = new HashMap<>(extra);
     // the unit a row counts for: its bucket (commune) in a province's or the country's report
     String unit = p.byBucket() ? "coalesce(u.commune_id, u.id)" : "u.id";
-    String territory = Paths.underAny("u", p.prefixes(), "terr").bind(params);
+    // today's map: the unit's own path; an older one: where the unit stood on that day
+    String territory =
+        (p.map() == null
+                ? Paths.underAny("u", p.prefixes(), "terr")
+                : ReportMaps.underOnMap(p.prefixes(), p.map()))
+            .bind(params);
     return reads.query(template.sql(unit, territory), params);
   }
 }

@@ -224,7 +224,8 @@ class FlowFigures {
 
   /**
    * unit, indicator, value: the approved revisions of the periods (months, quarters) that lie
-   * wholly within the report's period, from the pre-aggregate kept on approval.
+   * wholly within the report's period, from the pre-aggregate kept on approval; a stretch of the
+   * report counts those that start in it.
    */
   List<Object[]> indicators(ReportPeriod p) {
     return sql.run(
@@ -234,11 +235,11 @@ class FlowFigures {
                 + ", s.indicator_id, sum(s.value) FROM stat_indicator_month s"
                 + " JOIN unit u ON u.id = s.unit_id WHERE "
                 + territory
-                + " AND s.month >= :from"
+                + " AND s.month >= :from AND s.month <= :to"
                 + " AND s.month + make_interval(months => s.months) <= :end AND s.value <> 0"
                 + " GROUP BY 1, 2",
         p,
-        Map.of("from", p.from(), "end", p.to().plusDays(1)));
+        Map.of("from", p.from(), "to", p.to(), "end", p.until().plusDays(1)));
   }
 
   /** At most this many periods left out are named (all are counted). */

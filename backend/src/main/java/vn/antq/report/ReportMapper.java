@@ -68,7 +68,9 @@ final class ReportMapper {
         .direct(figures(s.direct(), cats))
         .series(s.series().entrySet().stream().map(e -> point(e.getKey(), e.getValue())).toList())
         .leftOut(leftOut)
-        .notes(ReportText.notes(s.from(), s.to(), leftOut, totals));
+        .asOf(s.asOf())
+        .mapChanges(s.mapChanges())
+        .notes(ReportText.notes(s, leftOut, totals));
   }
 
   private static ReportLeftOut leftOut(ReportService.LeftOut l) {

@@ -8,8 +8,25 @@ import java.util.List;
 import java.util.Map;
 import vn.antq.common.time.VietnamTime;
 
-/** The territory and the period of a report, split into whole months and the partial edges. */
-record ReportPeriod(List<String> prefixes, LocalDate from, LocalDate to, List<Long> provinces) {
+/**
+ * The territory and the period of a report (or of one stretch of it under one map: {@code map} null
+ * for today's, see {@link ReportMaps}), split into whole months and the partial edges. The roll-ups
+ * kept by bucket follow today's provinces: only a stretch under today's map reads them. {@code
+ * until} is the last day of the whole report (a stretch's {@code to} may come before it).
+ */
+record ReportPeriod(
+    List<String> prefixes,
+    LocalDate from,
+    LocalDate to,
+    List<Long> provinces,
+    LocalDate map,
+    LocalDate until) {
+  ReportPeriod {
+    if (map != null && provinces != null) {
+      throw new IllegalArgumentException("the roll-ups by bucket follow today's map only");
+    }
+  }
+
   /** Whether the report's unit is the country or whole provinces (bucket roll-ups apply). */
   boolean byBucket() {
     return provinces != null;

@@ -28,14 +28,14 @@ public class ReportResource implements ReportsApi {
 
   @Override
   public Response getReportSummary(
-      LocalDate from, LocalDate to, Long unitId, ReportGrouping groupBy) {
-    return Response.ok(summary(unitId, from, to, groupBy)).build();
+      LocalDate from, LocalDate to, Long unitId, ReportGrouping groupBy, LocalDate asOf) {
+    return Response.ok(summary(unitId, from, to, groupBy, asOf)).build();
   }
 
   @Override
   public Response exportReportXlsx(
-      LocalDate from, LocalDate to, Long unitId, ReportGrouping groupBy) {
-    ReportSummary s = summary(unitId, from, to, groupBy);
+      LocalDate from, LocalDate to, Long unitId, ReportGrouping groupBy, LocalDate asOf) {
+    ReportSummary s = summary(unitId, from, to, groupBy, asOf);
     return file(
         ReportExports.xlsx(s),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -44,8 +44,8 @@ public class ReportResource implements ReportsApi {
 
   @Override
   public Response exportReportDocx(
-      LocalDate from, LocalDate to, Long unitId, ReportGrouping groupBy) {
-    ReportSummary s = summary(unitId, from, to, groupBy);
+      LocalDate from, LocalDate to, Long unitId, ReportGrouping groupBy, LocalDate asOf) {
+    ReportSummary s = summary(unitId, from, to, groupBy, asOf);
     return file(
         ReportDocx.docx(s, VietnamTime.today()),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -64,7 +64,13 @@ public class ReportResource implements ReportsApi {
         .build();
   }
 
-  private ReportSummary summary(Long unitId, LocalDate from, LocalDate to, ReportGrouping groupBy) {
+  private ReportSummary summary(
+      Long unitId, LocalDate from, LocalDate to, ReportGrouping groupBy, LocalDate asOf) {
+    if (asOf != null && asOf.isAfter(VietnamTime.today())) {
+      throw ProblemException.badRequest(
+          "asOf",
+          "Ngày địa giới phải không sau hôm nay (" + VietnamTime.format(VietnamTime.today()) + ")");
+    }
     if (to.isBefore(from)) {
       throw ProblemException.badRequest("to", "Ngày kết thúc phải từ ngày bắt đầu");
     }
@@ -82,7 +88,8 @@ public class ReportResource implements ReportsApi {
             unitId,
             from,
             to,
-            groupBy == null ? null : ReportService.Grouping.valueOf(groupBy.name()));
+            groupBy == null ? null : ReportService.Grouping.valueOf(groupBy.name()),
+            asOf);
     return ReportMapper.toApi(s, catalogues.byIds(ReportMapper.catalogueIds(s.totals())));
   }
 }

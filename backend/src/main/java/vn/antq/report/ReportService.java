@@ -9,7 +9,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,6 @@ import java.util.function.Supplier;
 import vn.antq.common.db.ReadDatabase;
 import vn.antq.common.db.Rows;
 import vn.antq.report.StockFigures.ModelSet;
-import vn.antq.territory.Paths;
 import vn.antq.territory.Place;
 import vn.antq.territory.Territory;
 import vn.antq.territory.UnitSummary;
@@ -65,6 +63,7 @@ public class ReportService {
   @Inject UnitService units;
   @Inject FlowFigures flows;
   @Inject StockFigures stocks;
+  @Inject ReportMaps maps;
 
   public enum Grouping {
     MONTH,
@@ -144,7 +143,9 @@ public class ReportService {
       List<Map.Entry<Place, Figures>> children,
       Figures direct,
       Map<String, Point> series,
-      LeftOut leftOut) {}
+      LeftOut leftOut,
+      LocalDate asOf,
+      List<LocalDate> mapChanges) {}
 
   /** An approved period of reported figures that straddles the report's start or end. */
   public record LeftOutPeriod(UnitSummary unit, LocalDate start, int months) {}
@@ -167,29 +168,42 @@ public class ReportService {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Summary summary(Long unitId, LocalDate from, LocalDate to, Grouping groupBy) {
+  public Summary summary(
+      Long unitId, LocalDate from, LocalDate to, Grouping groupBy, LocalDate asOf) {
     // no unit: the whole country (for callers who see everything), by province
     Place root = unitId == null ? null : territory.requireVisible(unitId);
-    List<String> rootPrefixes = unitId == null ? List.of("/") : territory.lineage(unitId);
-    // a province (or the country) reads the per-commune ("bucket") roll-ups: every unit of a
-    // commune goes to the same child of its report
-    boolean national = rootPrefixes.equals(List.of("/"));
-    List<Long> provinces = national ? List.of() : stocks.provinceRoots(rootPrefixes);
     Grouping grouping = groupBy != null ? groupBy : defaultGrouping(from, to);
-    ReportPeriod p = new ReportPeriod(rootPrefixes, from, to, provinces);
+    // the period is cut where the territory's map changed: each stretch counts under its own map
+    ReportMaps.Plan plan = maps.plan(unitId, from, to, asOf);
+    List<ReportPeriod> stretches = new ArrayList<>();
+    plan.stretches().forEach(s -> stretches.add(period(unitId, s.from(), s.to(), s.map(), to)));
+    ReportPeriod last = stretches.get(stretches.size() - 1);
+    // the stocks at the end (and the models founded in the period) under the last stretch's map
+    ReportPeriod whole =
+        new ReportPeriod(last.prefixes(), from, to, last.provinces(), last.map(), to);
     // the figure queries are independent reads on connections of their own (each statement saw
     // its own snapshot before as well): they run side by side, the longest first, while this
     // thread reads the children and where each unit counts
-    Fetched fetched = fetchAll(p, grouping);
-    Fetching leftOut = fetch(() -> flows.leftOutPeriods(p));
-    List<Place> children = units.childPlaces(unitId, to);
-    Map<Long, Long> bucketOf = buckets(rootPrefixes, lineagePrefixes(children), provinces != null);
-    Tally tally = new Tally(bucketOf, children, grouping);
+    List<Fetched> fetched = new ArrayList<>();
+    fetched.add(fetchAll(last, whole, grouping));
+    stretches
+        .subList(0, stretches.size() - 1)
+        .forEach(p -> fetched.add(fetchAll(p, null, grouping)));
+    Fetching leftOut = fetch(() -> flows.leftOutPeriods(whole));
+    List<Place> children = children(root, to, plan);
+    Tally tally = new Tally(children, grouping);
     // every period of the range has a point, even an empty one
     for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
       tally.series.putIfAbsent(period(m.atDay(1), grouping), new Point());
     }
-    fetched.addTo(tally);
+    List<ReportPeriod> inOrder = new ArrayList<>(List.of(last));
+    inOrder.addAll(stretches.subList(0, stretches.size() - 1));
+    for (int i = 0; i < inOrder.size(); i++) {
+      ReportPeriod p = inOrder.get(i);
+      tally.bucketOf =
+          maps.buckets(p.prefixes(), maps.childPrefixes(children, p.map()), p.byBucket(), p.map());
+      fetched.get(i).addTo(tally);
+    }
     List<Map.Entry<Place, Figures>> childList = new ArrayList<>();
     children.forEach(c -> childList.add(Map.entry(c, tally.byChild.get(c.id()))));
     return new Summary(
@@ -201,30 +215,82 @@ public class ReportService {
         childList,
         tally.direct,
         tally.series,
-        LeftOut.of(leftOut.rows()));
+        LeftOut.of(leftOut.rows()),
+        plan.asOf(),
+        plan.changes());
   }
 
-  /** Starts every figure query of the report, the longest first. */
-  private Fetched fetchAll(ReportPeriod p, Grouping grouping) {
+  /**
+   * The territory of one stretch: the paths of the unit and the units it succeeded on the stretch's
+   * map. Under today's map a province (or the country) reads the per-commune ("bucket") roll-ups:
+   * every unit of a commune goes to the same child of its report.
+   */
+  private ReportPeriod period(
+      Long unitId, LocalDate from, LocalDate to, LocalDate map, LocalDate until) {
+    if (unitId == null) {
+      return new ReportPeriod(List.of("/"), from, to, map == null ? List.of() : null, map, until);
+    }
+    if (map != null) {
+      return new ReportPeriod(maps.prefixesOn(unitId, map), from, to, null, map, until);
+    }
+    List<String> prefixes = territory.lineage(unitId);
+    return new ReportPeriod(prefixes, from, to, stocks.provinceRoots(prefixes), null, until);
+  }
+
+  /**
+   * The rows of the breakdown: the units in force at the end under the map of the end, those under
+   * the unit and under the units it succeeded; with {@code asOf}, those in force on that day under
+   * its map; for a unit that retired before that day, its children on its last day.
+   */
+  private List<Place> children(Place root, LocalDate to, ReportMaps.Plan plan) {
+    LocalDate end = plan.asOf() != null ? plan.asOf() : to;
+    LocalDate day =
+        root != null && root.validTo() != null && !root.validTo().isAfter(end)
+            ? root.validTo().minusDays(1)
+            : end;
+    // under the last stretch's map (the end's, or asOf's), or the map of the unit's last day
+    LocalDate map = day.equals(end) ? plan.last().map() : day;
+    if (root == null || map == null) {
+      return units.childPlaces(root == null ? null : root.id(), day);
+    }
+    return units.places(maps.childrenOn(root.id(), map, day));
+  }
+
+  /**
+   * Starts every figure query of one stretch, the longest first: its flows, and when {@code whole}
+   * is given (the last stretch) the stocks at the end of the whole period.
+   */
+  private Fetched fetchAll(ReportPeriod p, ReportPeriod whole, Grouping grouping) {
+    Fetching none = new Fetching(CompletableFuture.completedFuture(List.of()));
     // a province's or the country's model figures from the kept stocks (V21); any other
     // territory's by grouping its models
     Fetching models =
-        fetch(() -> p.byBucket() ? stocks.modelStocks(p) : stocks.models(p, ModelSet.UNITS));
+        whole == null
+            ? none
+            : fetch(
+                () ->
+                    whole.byBucket()
+                        ? stocks.modelStocks(whole)
+                        : stocks.models(whole, ModelSet.UNITS));
     Fetching modelTotals =
-        fetch(() -> p.byBucket() ? List.of() : stocks.models(p, ModelSet.TOTALS));
+        whole == null || whole.byBucket()
+            ? none
+            : fetch(() -> stocks.models(whole, ModelSet.TOTALS));
     Fetching modelMonths =
-        fetch(() -> p.byBucket() ? List.of() : stocks.models(p, ModelSet.MONTHS));
+        whole == null || whole.byBucket()
+            ? none
+            : fetch(() -> stocks.models(whole, ModelSet.MONTHS));
     return new Fetched(
         fetch(() -> flows.events(p, grouping)),
-        fetch(() -> stocks.teamsAndMembers(p)),
+        whole == null ? none : fetch(() -> stocks.teamsAndMembers(whole)),
         fetch(() -> flows.awards(p)),
         fetch(() -> flows.decisions(p)),
         fetch(() -> flows.materials(p)),
         fetch(() -> flows.indicators(p)),
         fetch(() -> flows.safety(p)),
         fetch(() -> flows.exemplaryPolice(p)),
-        fetch(() -> stocks.declared(p)),
-        fetch(() -> stocks.distinct(p)),
+        whole == null ? none : fetch(() -> stocks.declared(whole)),
+        whole == null ? none : fetch(() -> stocks.distinct(whole)),
         List.of(models, modelTotals, modelMonths));
   }
 
@@ -283,57 +349,5 @@ public class ReportService {
 
   static String period(LocalDate day, Grouping g) {
     return g == Grouping.YEAR ? String.valueOf(day.getYear()) : YearMonth.from(day).toString();
-  }
-
-  // ------------------------------------------------------------------ territory and lineage
-
-  /** For each child, its own path and the paths of the units it succeeded, recursively. */
-  private Map<Long, List<String>> lineagePrefixes(List<Place> children) {
-    Map<Long, List<String>> out = new LinkedHashMap<>();
-    if (children.isEmpty()) {
-      return out;
-    }
-    List<Object[]> rows =
-        Rows.of(
-            em.createNativeQuery(
-                    "WITH RECURSIVE preds(child_id, id) AS ("
-                        + " SELECT id, id FROM unit WHERE id IN (:ids)"
-                        + " UNION SELECT p.child_id, l.predecessor_id FROM unit_lineage l"
-                        + " JOIN preds p ON l.successor_id = p.id)"
-                        + " SELECT p.child_id, u.path FROM preds p JOIN unit u ON u.id = p.id")
-                .setParameter("ids", children.stream().map(c -> c.id()).toList()));
-    for (Object[] r : rows) {
-      out.computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>()).add((String) r[1]);
-    }
-    return out;
-  }
-
-  /** Every unit of the territory → the child it counts for (the longest matching path). */
-  private Map<Long, Long> buckets(
-      List<String> rootPrefixes, Map<Long, List<String>> childPrefixes, boolean byBucket) {
-    Map<String, Object> params = new HashMap<>();
-    List<Object[]> rows =
-        reads.query(
-            "SELECT u.id, u.path FROM unit u WHERE "
-                + Paths.underAny("u", rootPrefixes, "root").bind(params)
-                // a province's report names communes and the units above them only
-                + (byBucket ? " AND (u.commune_id IS NULL OR u.commune_id = u.id)" : ""),
-            params);
-    // prefix → child; a unit goes to the child of its longest matching prefix, found by walking
-    // up its own path ("/1/12/345/" → "/1/12/345/", "/1/12/", "/1/")
-    Map<String, Long> childOf = new HashMap<>();
-    childPrefixes.forEach((child, prefixes) -> prefixes.forEach(x -> childOf.put(x, child)));
-    Map<Long, Long> out = new HashMap<>(rows.size() * 2);
-    for (Object[] r : rows) {
-      String path = (String) r[1];
-      for (int end = path.length(); end > 0; end = path.lastIndexOf('/', end - 2) + 1) {
-        Long child = childOf.get(end == path.length() ? path : path.substring(0, end));
-        if (child != null) {
-          out.put(Rows.toLong(r[0]), child);
-          break;
-        }
-      }
-    }
-    return out;
   }
 }

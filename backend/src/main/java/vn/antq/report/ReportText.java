@@ -153,8 +153,9 @@ public final class ReportText {
    * The report's notes: the rule for periodic figures, and the approved periods it left out ("Không
    * tính 1 kỳ báo cáo … : quý III/2013 của Phường 1 (01/07/2013–30/09/2013).").
    */
-  public static List<String> notes(
-      LocalDate from, LocalDate to, ReportLeftOut leftOut, ReportFigures totals) {
+  static List<String> notes(ReportService.Summary s, ReportLeftOut leftOut, ReportFigures totals) {
+    LocalDate from = s.from();
+    LocalDate to = s.to();
     List<String> notes = new ArrayList<>();
     if (declared(totals)) {
       notes.add(
@@ -185,7 +186,28 @@ public final class ReportText {
               + (others > 0 ? " và " + number(others) + " kỳ khác" : "")
               + ".");
     }
+    notes.add(map(s.asOf(), s.mapChanges(), to));
     return notes;
+  }
+
+  /** Which map the report counted under (V23: the units' placements are dated). */
+  static String map(LocalDate asOf, List<LocalDate> changes, LocalDate to) {
+    if (asOf != null) {
+      return "Mọi số liệu được tính theo địa giới hành chính ngày "
+          + VietnamTime.format(asOf)
+          + " (đơn vị nào trực thuộc đơn vị nào vào ngày đó).";
+    }
+    if (changes.isEmpty()) {
+      return "Số liệu được tính theo địa giới hành chính vào ngày phát sinh; trong khoảng thời gian"
+          + " báo cáo địa giới của địa bàn không thay đổi.";
+    }
+    return "Địa giới của địa bàn thay đổi ngày "
+        + String.join(", ", changes.stream().map(VietnamTime::format).toList())
+        + ": mỗi số liệu được tính theo địa giới vào ngày phát sinh (trước và sau ngày thay đổi"
+        + " theo địa giới tương ứng); số liệu tồn cuối kỳ và các đơn vị trực thuộc theo địa giới"
+        + " ngày "
+        + VietnamTime.format(to)
+        + ".";
   }
 
   /** The Vietnamese name of a kind of unit, as places holding models are counted. */

@@ -15,15 +15,18 @@ import vn.antq.territory.Place;
  * holds its unit (the direct part when none does); rows by month feed the series.
  */
 final class Tally {
-  final Map<Long, Long> bucketOf;
+  /**
+   * Each unit of the territory → the child it counts for, under the map of the rows being added.
+   */
+  Map<Long, Long> bucketOf = Map.of();
+
   final Grouping grouping;
   final Figures totals = new Figures();
   final Figures direct = new Figures();
   final Map<Long, Figures> byChild = new LinkedHashMap<>();
   final Map<String, Point> series = new TreeMap<>();
 
-  Tally(Map<Long, Long> bucketOf, List<Place> children, Grouping grouping) {
-    this.bucketOf = bucketOf;
+  Tally(List<Place> children, Grouping grouping) {
     this.grouping = grouping;
     children.forEach(c -> byChild.put(c.id(), new Figures()));
   }

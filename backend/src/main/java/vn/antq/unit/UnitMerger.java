@@ -42,6 +42,7 @@ public class UnitMerger {
     for (Long id : predecessorIds) {
       checkPredecessor(locked.get(id), successor, cmd);
     }
+    movesOn(cmd.date().toString()); // the children's placements change on the merge date (V23)
     for (Long id : predecessorIds) {
       UnitEntity p = locked.get(id);
       transferChildren(p, successor, cmd);
@@ -55,9 +56,19 @@ public class UnitMerger {
         successor.path);
     successor.updatedAt = Instant.now();
     em.flush();
+    movesOn("");
     em.refresh(successor);
     territory.forget(); // paths or lineage may have changed
     return units.detail(successor);
+  }
+
+  /**
+   * The day the unit moves written from here on take effect (empty: today), for this transaction.
+   */
+  private void movesOn(String day) {
+    em.createNativeQuery("SELECT set_config('antq.moved_on', :day, true)")
+        .setParameter("day", day)
+        .getSingleResult();
   }
 
   /** Every unit involved, locked in id order so concurrent merges cannot deadlock or interleave. */

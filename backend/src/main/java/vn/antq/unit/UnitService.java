@@ -160,20 +160,31 @@ public class UnitService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Place> childPlaces(Long unitId, LocalDate day) {
     return (unitId == null ? rootsOn(day) : children(unitId, day))
-        .stream()
-            .map(
-                u ->
-                    new Place(
-                        u.id,
-                        u.path,
-                        u.provinceId,
-                        u.communeId,
-                        u.code,
-                        u.name,
-                        u.kind.name(),
-                        u.validFrom,
-                        u.validTo))
-            .toList();
+        .stream().map(UnitService::place).toList();
+  }
+
+  /** The units of {@code ids} in name order. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Place> places(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return UnitEntity.list("id in ?1", Sort.by(BY_NAME).and("id").disableEscaping(), ids).stream()
+        .map(e -> place((UnitEntity) e))
+        .toList();
+  }
+
+  private static Place place(UnitEntity u) {
+    return new Place(
+        u.id,
+        u.path,
+        u.provinceId,
+        u.communeId,
+        u.code,
+        u.name,
+        u.kind.name(),
+        u.validFrom,
+        u.validTo);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

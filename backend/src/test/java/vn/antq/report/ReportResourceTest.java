@@ -516,11 +516,18 @@ class ReportResourceTest {
         .put("/api/units/{id}", ward)
         .then()
         .statusCode(200);
-    // province reports find models through their province, kept when the ward moves
+    // the ward moved today: a report over the past counts it where it stood then
     org.assertj.core.api.Assertions.assertThat(
             summary(a, "2020-01-01", "2025-12-31").getLong("totals.models"))
+        .isEqualTo(1);
+    // under today's map province reports find models through their province, kept when it moves
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+    org.assertj.core.api.Assertions.assertThat(
+            DatedHierarchyTest.summaryAsOf(a, "2020-01-01", "2025-12-31", today)
+                .getLong("totals.models"))
         .isEqualTo(0);
-    JsonPath there = summary(b, "2020-01-01", "2025-12-31");
+    JsonPath there = DatedHierarchyTest.summaryAsOf(b, "2020-01-01", "2025-12-31", today);
+    org.assertj.core.api.Assertions.assertThat(there.getString("asOf")).isEqualTo(today);
     org.assertj.core.api.Assertions.assertThat(there.getLong("totals.models")).isEqualTo(1);
     org.assertj.core.api.Assertions.assertThat(child(there, ward)).containsEntry("models", 1);
     org.assertj.core.api.Assertions.assertThat(there.getList("totals.modelsByType")).hasSize(1);
