@@ -2745,18 +2745,26 @@ export interface components {
       materials: components['schemas']['CountByItem'][];
       /**
        * Format: int64
-       * @description Mô hình đã thành lập đến cuối kỳ (trạng thái hiện tại)
+       * @description Mô hình đã thành lập đến cuối kỳ, kể cả mô hình đã thanh loại trước đó
        */
       models: number;
+      /**
+       * Format: int64
+       * @description Mô hình còn hiệu lực vào cuối kỳ: đã thành lập, chưa thanh loại vào ngày cuối kỳ (theo lịch sử trạng thái)
+       */
+      modelsInForce: number;
       /**
        * Format: int64
        * @description Mô hình thành lập trong kỳ
        */
       modelsRegistered: number;
+      /** @description Mô hình đã thành lập đến cuối kỳ theo trạng thái **vào ngày cuối kỳ** (lịch sử trạng thái), không phải trạng thái hôm nay */
       modelsByStatus: components['schemas']['StatusCount'][];
+      /** @description Mô hình còn hiệu lực vào cuối kỳ, theo lĩnh vực */
       modelsByField: components['schemas']['CountByItem'][];
+      /** @description Mô hình còn hiệu lực vào cuối kỳ, theo loại */
       modelsByType: components['schemas']['CountByItem'][];
-      /** @description Mô hình được công nhận điển hình, theo mức cao nhất */
+      /** @description Mô hình còn hiệu lực vào cuối kỳ được công nhận điển hình, theo mức cao nhất đã có quyết định đến ngày cuối kỳ */
       modelsByRecognition: components['schemas']['RecognitionCount'][];
       /**
        * Format: int64

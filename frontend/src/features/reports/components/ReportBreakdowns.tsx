@@ -52,7 +52,7 @@ export function ReportBreakdowns({ summary }: { summary: ReportSummary }) {
         />
       </Col>
       <Col xs={24} lg={12}>
-        <Card size="small" title="Mô hình theo trạng thái và mức điển hình">
+        <Card size="small" title="Mô hình theo trạng thái và mức điển hình vào cuối kỳ">
           <Space wrap>
             {t.modelsByStatus.map((s) => (
               <Tag key={s.status}>

@@ -21,7 +21,13 @@ export function ReportView({ summary }: { summary: ReportSummary }) {
     },
     { title: 'Buổi', value: t.sessions },
     { title: 'Lượt người tham dự', value: t.attendance },
-    { title: 'Mô hình', value: t.models, link: `/mo-hinh?${scope}` },
+    {
+      title: 'Mô hình',
+      value: t.models,
+      link: `/mo-hinh?${scope}`,
+      // as they stood at the end of the period: founded by then, and those still in force
+      note: `${formatNumber(t.modelsInForce)} còn hiệu lực cuối kỳ`,
+    },
     {
       title: 'Loại mô hình còn hiệu lực',
       value: t.modelKinds,

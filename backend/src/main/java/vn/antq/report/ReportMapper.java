@@ -128,6 +128,7 @@ final class ReportMapper {
         .eventsByType(eventsByType(f, cats))
         .materials(counts(f.materials, cats))
         .models(f.models)
+        .modelsInForce(f.models - f.modelsByStatus.getOrDefault("RETIRED", 0L))
         .modelsRegistered(f.modelsRegistered)
         .modelsByStatus(modelsByStatus(f))
         .modelsByField(counts(f.modelsByField, cats))
@@ -177,6 +178,7 @@ final class ReportMapper {
 
   private static List<StatusCount> modelsByStatus(ReportService.Figures f) {
     return f.modelsByStatus.entrySet().stream()
+        .filter(e -> e.getValue() != 0)
         .map(e -> new StatusCount().status(ModelStatus.valueOf(e.getKey())).count(e.getValue()))
         .sorted(Comparator.comparing(StatusCount::getStatus))
         .toList();
@@ -184,6 +186,7 @@ final class ReportMapper {
 
   private static List<RecognitionCount> modelsByRecognition(ReportService.Figures f) {
     return f.modelsByRecognition.entrySet().stream()
+        .filter(e -> e.getValue() != 0)
         .map(
             e ->
                 new RecognitionCount()
@@ -238,6 +241,7 @@ final class ReportMapper {
 
   private static List<CountByItem> counts(Map<Long, Long> m, Map<Long, CatalogueEntry> cats) {
     return m.entrySet().stream()
+        .filter(e -> e.getValue() != 0)
         .map(
             e ->
                 new CountByItem()

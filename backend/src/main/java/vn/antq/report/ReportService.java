@@ -280,6 +280,8 @@ public class ReportService {
         whole == null || whole.byBucket()
             ? none
             : fetch(() -> stocks.models(whole, ModelSet.MONTHS));
+    // from today's status to the status at the end (and only the models in force by type)
+    Fetching standing = whole == null ? none : fetch(() -> stocks.standing(whole));
     return new Fetched(
         fetch(() -> flows.events(p, grouping)),
         whole == null ? none : fetch(() -> stocks.teamsAndMembers(whole)),
@@ -291,7 +293,7 @@ public class ReportService {
         fetch(() -> flows.exemplaryPolice(p)),
         whole == null ? none : fetch(() -> stocks.declared(whole)),
         whole == null ? none : fetch(() -> stocks.distinct(whole)),
-        List.of(models, modelTotals, modelMonths));
+        List.of(models, modelTotals, modelMonths, standing));
   }
 
   /** The figure queries under way. */

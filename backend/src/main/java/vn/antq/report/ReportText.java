@@ -65,9 +65,14 @@ public final class ReportText {
   private static void models(StringBuilder sb, ReportFigures f) {
     if (f.getModels() > 0) {
       sb.append("có ").append(number(f.getModels())).append(" mô hình tự phòng, tự quản");
+      // as they stood at the end: those retired by then are founded, not in force
+      boolean someRetired = f.getModelsInForce() != null && f.getModelsInForce() < f.getModels();
+      String inForce = someRetired ? number(f.getModelsInForce()) + " mô hình" : "";
       if (f.getModelKinds() != null && f.getModelKinds() > 0) {
         // "thuộc 32 loại, 6 lĩnh vực, tại 891 nơi", as the provinces' reports count them
-        sb.append(" (còn hiệu lực: thuộc ")
+        sb.append(" (còn hiệu lực: ")
+            .append(someRetired ? inForce + ", " : "")
+            .append("thuộc ")
             .append(number(f.getModelKinds()))
             .append(" loại, ")
             .append(number(f.getModelFields()))
@@ -78,6 +83,8 @@ public final class ReportText {
           sb.append(", nhân rộng tại ").append(number(f.getReplicationSites())).append(" nơi");
         }
         sb.append(')');
+      } else if (someRetired) {
+        sb.append(" (còn hiệu lực: ").append(inForce).append(')');
       }
       sb.append(" với ")
           .append(number(f.getTeams()))

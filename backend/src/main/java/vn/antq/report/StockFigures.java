@@ -63,19 +63,13 @@ class StockFigures {
               " GROUP BY GROUPING SETS ((m.type_id), (m.field_id), (m.recognition_level))";
           case MONTHS -> " AND m.established_on >= :from GROUP BY 7";
         };
-    boolean byBucket = p.byBucket();
     Map<String, Object> params = p.periodParams();
     if (set == ModelSet.TOTALS) {
       params.remove("from");
     }
     return sql.run(
         (rowUnit, territory) ->
-            select
-                + (byBucket
-                    ? " FROM community_model m WHERE " + p.provinceSql("m")
-                    : " FROM community_model m JOIN unit u ON u.id = m.unit_id WHERE " + territory)
-                + " AND m.established_on <= :to"
-                + group,
+            select + modelsOf(p, territory) + " AND m.established_on <= :to" + group,
         p,
         params);
   }
@@ -244,11 +238,69 @@ class StockFigures {
     return provinces.intValue() == ids.size() ? ids : null;
   }
 
-  /** A model in force at the end of the period: founded by then and not retired by then. */
-  static final String IN_FORCE =
-      " m.established_on <= :to AND NOT (m.status = 'RETIRED' AND EXISTS (SELECT 1"
-          + " FROM model_status_change c WHERE c.model_id = m.id AND c.to_status = 'RETIRED'"
-          + " AND c.on_date <= :to))";
+  /** The models of the report's territory: through their province (roll-ups) or their unit. */
+  private static String modelsOf(ReportPeriod p, String territory) {
+    return p.byBucket()
+        ? " FROM community_model m WHERE " + p.provinceSql("m")
+        : " FROM community_model m JOIN unit u ON u.id = m.unit_id WHERE " + territory;
+  }
+
+  /** A model's status at the end of the period (V24). */
+  static final String STATUS_AT_END = "f_model_status_on(m.id, m.status, m.status_since, :to)";
+
+  /**
+   * A model in force at the end of the period: founded by then and not retired by then (its status
+   * then, V24: a model retired without a recorded change counts as retired from its status date).
+   */
+  static final String IN_FORCE = " m.established_on <= :to AND " + STATUS_AT_END + " <> 'RETIRED'";
+
+  /**
+   * Corrections that take the model rows of {@link #models} or {@link #modelStocks} (today's
+   * status, every model founded by the end) to the models as they stood at the end of the period:
+   * the status then (moved from today's), and by type, field and recognition only the models in
+   * force then, at their recognition level then (the highest decided by the end). Only the models
+   * that are retired, changed status after the end or were recognised after it are read.
+   */
+  List<Object[]> standing(ReportPeriod p) {
+    String unit = p.byBucket() ? "m.bucket_id" : "m.unit_id";
+    Map<String, Object> params = p.periodParams();
+    params.remove("from");
+    String nulls =
+        "CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS smallint),"
+            + " CAST(NULL AS date)";
+    return sql.run(
+        (rowUnit, territory) ->
+            "WITH m AS MATERIALIZED (SELECT "
+                + unit
+                + " AS b, m.status AS now, m.type_id, m.field_id, m.recognition_level AS rec_now, "
+                + STATUS_AT_END
+                + " AS st, CASE WHEN EXISTS (SELECT 1 FROM model_recognition r"
+                + " WHERE r.model_id = m.id AND r.decision_date > :to) THEN (SELECT max(r.level)"
+                + " FROM model_recognition r WHERE r.model_id = m.id AND r.decision_date <= :to)"
+                + " ELSE m.recognition_level END AS rec"
+                + modelsOf(p, territory)
+                + " AND m.established_on <= :to AND (m.status = 'RETIRED' OR m.status_since > :to"
+                + " OR m.id IN (SELECT r.model_id FROM model_recognition r"
+                + " WHERE r.decision_date > :to)))"
+                + " SELECT 15, b, CAST(now AS text), "
+                + nulls
+                + ", -count(*), CAST(0 AS bigint) FROM m WHERE st <> now GROUP BY b, now"
+                + " UNION ALL SELECT 15, b, st, "
+                + nulls
+                + ", count(*), 0 FROM m WHERE st <> now GROUP BY b, st"
+                + " UNION ALL SELECT 55, NULL, NULL, type_id, NULL, NULL, NULL, -count(*), 0"
+                + " FROM m WHERE st = 'RETIRED' GROUP BY type_id"
+                + " UNION ALL SELECT 59, NULL, NULL, NULL, field_id, NULL, NULL, -count(*), 0"
+                + " FROM m WHERE st = 'RETIRED' GROUP BY field_id"
+                + " UNION ALL SELECT 61, NULL, NULL, NULL, NULL, rec_now, NULL, -count(*), 0"
+                + " FROM m WHERE rec_now IS NOT NULL AND (st = 'RETIRED' OR rec IS DISTINCT FROM"
+                + " rec_now) GROUP BY rec_now"
+                + " UNION ALL SELECT 61, NULL, NULL, NULL, NULL, rec, NULL, count(*), 0"
+                + " FROM m WHERE st <> 'RETIRED' AND rec IS NOT NULL"
+                + " AND (rec_now IS NULL OR rec <> rec_now) GROUP BY rec",
+        p,
+        params);
+  }
 
   /**
    * What the articles count once ("32 kinds in 6 fields at 891 places"), for the models in force at
@@ -258,7 +310,6 @@ class StockFigures {
    */
   List<Object[]> distinct(ReportPeriod p) {
     String unit = p.byBucket() ? "m.bucket_id" : "m.unit_id";
-    boolean byBucket = p.byBucket();
     Map<String, Object> params = p.periodParams();
     params.remove("from");
     return sql.run(
@@ -266,9 +317,7 @@ class StockFigures {
             "WITH f AS MATERIALIZED (SELECT "
                 + unit
                 + " AS b, m.id, m.unit_id, m.type_id, m.field_id"
-                + (byBucket
-                    ? " FROM community_model m WHERE " + p.provinceSql("m")
-                    : " FROM community_model m JOIN unit u ON u.id = m.unit_id WHERE " + territory)
+                + modelsOf(p, territory)
                 + " AND"
                 + IN_FORCE
                 + ")"
@@ -288,7 +337,6 @@ class StockFigures {
    */
   List<Object[]> declared(ReportPeriod p) {
     String unit = p.byBucket() ? "m.bucket_id" : "m.unit_id";
-    boolean byBucket = p.byBucket();
     Map<String, Object> params = p.periodParams();
     params.remove("from");
     return sql.run(
@@ -297,9 +345,7 @@ class StockFigures {
                 + unit
                 + ", count(*), sum(coalesce(m.declared_teams, 0)),"
                 + " sum(coalesce(m.declared_members, 0))"
-                + (byBucket
-                    ? " FROM community_model m WHERE " + p.provinceSql("m")
-                    : " FROM community_model m JOIN unit u ON u.id = m.unit_id WHERE " + territory)
+                + modelsOf(p, territory)
                 + " AND"
                 + IN_FORCE
                 + " AND (m.declared_teams IS NOT NULL OR m.declared_members IS NOT NULL)"

@@ -289,4 +289,74 @@ class DatedHierarchyTest {
         .containsEntry("members", 4)
         .containsEntry("awardedIndividuals", 1);
   }
+
+  static void recognise(long model, String level, String day) {
+    String etag = Api.given().get("/api/models/{id}", model).then().extract().header("ETag");
+    Api.json()
+        .header("If-Match", etag)
+        .body(Map.of("level", level, "decisionNumber", "12/QĐ-UBND", "decisionDate", day))
+        .post("/api/models/{id}/recognitions", model)
+        .then()
+        .statusCode(org.hamcrest.Matchers.lessThan(300));
+  }
+
+  static Map<String, Integer> counts(JsonPath r, String list, String key) {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    for (Map<String, Object> e : r.<Map<String, Object>>getList("totals." + list)) {
+      Object k = e.get(key) instanceof Map<?, ?> item ? item.get("code") : e.get(key);
+      out.put(String.valueOf(k), ((Number) e.get("count")).intValue());
+    }
+    return out;
+  }
+
+  @Test
+  void modelsCountAsTheyStoodAtTheEndOfThePeriod() {
+    long p = province("Tỉnh Như Lúc Đó").from("2008-01-01").create();
+    long c = unit("COMMUNE", "Xã Như Lúc Đó").under(p).from("2008-01-01").create();
+    Map<String, Object> b1 = ModelBuilder.body("Tổ tự quản thanh loại", c);
+    b1.put("establishedOn", "2018-01-01");
+    long retired = ModelBuilder.create(b1);
+    Map<String, Object> b2 = ModelBuilder.body("CLB hoạt động", c);
+    b2.put("typeId", ModelBuilder.typeId("CLB_3_TICH_CUC"));
+    b2.put("establishedOn", "2019-01-01");
+    long club = ModelBuilder.create(b2);
+    Map<String, Object> b3 = ModelBuilder.body("Tổ tự quản điển hình", c);
+    b3.put("establishedOn", "2019-05-01");
+    long exemplary = ModelBuilder.create(b3);
+    ReportResourceTest.transition(
+        retired, "RETIRED", "2022-06-01", Map.of("reason", "Không còn hoạt động"));
+    ReportResourceTest.transition(club, "ACTIVE", "2020-06-01", Map.of());
+    ReportResourceTest.transition(club, "REVIEWED", "2023-01-01", Map.of());
+    recognise(exemplary, "PROVINCE", "2023-03-01");
+    String clubType = "CLB_3_TICH_CUC";
+
+    // the province reads its kept stocks, the commune its registry: both say the same
+    for (long unit : List.of(p, c)) {
+      JsonPath y2021 = summary(unit, "2019-01-01", "2021-12-31");
+      assertThat(y2021.getLong("totals.models")).isEqualTo(3);
+      assertThat(y2021.getLong("totals.modelsInForce")).isEqualTo(3);
+      assertThat(counts(y2021, "modelsByStatus", "status"))
+          .isEqualTo(Map.of("ACTIVE", 1, "REGISTERED", 2));
+      assertThat(counts(y2021, "modelsByRecognition", "level")).isEmpty();
+
+      JsonPath y2022 = summary(unit, "2019-01-01", "2022-12-31");
+      assertThat(y2022.getLong("totals.models")).isEqualTo(3);
+      assertThat(y2022.getLong("totals.modelsInForce")).isEqualTo(2);
+      assertThat(counts(y2022, "modelsByStatus", "status"))
+          .isEqualTo(Map.of("ACTIVE", 1, "REGISTERED", 1, "RETIRED", 1));
+      assertThat(counts(y2022, "modelsByType", "item"))
+          .as("by type, the models in force only")
+          .containsEntry(clubType, 1)
+          .hasSize(2);
+      assertThat(y2022.getString("text"))
+          .contains("có 3 mô hình tự phòng, tự quản (còn hiệu lực: 2 mô hình, thuộc 2 loại");
+
+      JsonPath y2023 = summary(unit, "2019-01-01", "2023-12-31");
+      assertThat(counts(y2023, "modelsByStatus", "status"))
+          .isEqualTo(Map.of("REGISTERED", 1, "RETIRED", 1, "REVIEWED", 1));
+      assertThat(counts(y2023, "modelsByRecognition", "level")).isEqualTo(Map.of("PROVINCE", 1));
+      assertThat(counts(y2023, "modelsByType", "item").values().stream().mapToInt(i -> i).sum())
+          .isEqualTo(2);
+    }
+  }
 }
