@@ -245,14 +245,23 @@ class StockFigures {
         : " FROM community_model m JOIN unit u ON u.id = m.unit_id WHERE " + territory;
   }
 
-  /** A model's status at the end of the period (V24). */
-  static final String STATUS_AT_END = "f_model_status_on(m.id, m.status, m.status_since, :to)";
+  /**
+   * A model's status at the end of the period: its current status when that began by then, else
+   * from its history (V24; a function with sub-selects is not inlined, so it is called only for the
+   * few models that changed after the end).
+   */
+  static final String STATUS_AT_END =
+      "CASE WHEN m.status_since <= :to THEN CAST(m.status AS text)"
+          + " ELSE f_model_status_on(m.id, m.status, m.status_since, :to) END";
 
   /**
    * A model in force at the end of the period: founded by then and not retired by then (its status
-   * then, V24: a model retired without a recorded change counts as retired from its status date).
+   * then: a model retired without a recorded change counts as retired from its status date).
    */
-  static final String IN_FORCE = " m.established_on <= :to AND " + STATUS_AT_END + " <> 'RETIRED'";
+  static final String IN_FORCE =
+      " m.established_on <= :to AND (m.status_since <= :to AND m.status <> 'RETIRED'"
+          + " OR m.status_since > :to"
+          + " AND f_model_status_on(m.id, m.status, m.status_since, :to) <> 'RETIRED')";
 
   /**
    * Corrections that take the model rows of {@link #models} or {@link #modelStocks} (today's
