@@ -194,3 +194,22 @@ CREATE OR REPLACE TRIGGER member_name_keys AFTER INSERT OR UPDATE OF full_name O
 CREATE OR REPLACE TRIGGER member_roster_stat AFTER INSERT OR DELETE OR UPDATE OF team_id, joined_on, left_on ON member FOR EACH ROW EXECUTE FUNCTION f_stat_roster_member();
 
 CREATE OR REPLACE TRIGGER team_roster_stat AFTER INSERT OR DELETE OR UPDATE OF unit_id, established_on, dissolved_on ON team FOR EACH ROW EXECUTE FUNCTION f_stat_roster_team();
+
+-- A model's status as it stood on a day (reports count each model as it stood at the end of their
+-- period). The current status holds from status_since; before that, the status history says: the
+-- last change on or before the day, or the first change's starting status; a model with no history
+-- that changed after the day started as REGISTERED. Callers test status_since first, so it runs for
+-- the few models that changed after the day: COST 1 keeps the planner from taking a province's
+-- models for expensive (and launching parallel workers for them).
+CREATE OR REPLACE FUNCTION public.f_model_status_on(p_model bigint, p_status text, p_since date, p_day date)
+ RETURNS text
+ LANGUAGE sql
+ STABLE PARALLEL SAFE COST 1
+AS $function$
+  SELECT CASE WHEN p_since <= p_day THEN p_status ELSE coalesce(
+    (SELECT c.to_status FROM model_status_change c WHERE c.model_id = p_model AND c.on_date <= p_day
+      ORDER BY c.on_date DESC, c.id DESC LIMIT 1),
+    (SELECT c.from_status FROM model_status_change c WHERE c.model_id = p_model
+      ORDER BY c.on_date, c.id LIMIT 1),
+    'REGISTERED') END
+$function$;
