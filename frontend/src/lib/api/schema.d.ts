@@ -281,7 +281,7 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
         resource: components['parameters']['ImportResourceName'];
       };
       cookie?: never;
@@ -292,8 +292,13 @@ export interface paths {
      * Nhập hàng loạt (tối đa 1.000 bản ghi) theo mã của hệ thống gửi
      * @description Mỗi bản ghi mang `externalId` do hệ thống gửi đặt; cặp (bên gửi, externalId) định danh bản ghi:
      *     gửi lại cùng lô không tạo thêm gì (bản ghi không đổi được báo UNCHANGED). `data` đúng như
-     *     thân của API thêm/sửa từng bản ghi (ModelInput, EventInput, AwardInput) và được kiểm tra theo
-     *     đúng quy tắc, địa bàn như khi thêm từng bản ghi. `deleted: true` xóa bản ghi (sự kiện, khen
+     *     thân của API thêm/sửa từng bản ghi (UnitImportInput, ModelInput, EventInput, AwardInput) và được
+     *     kiểm tra theo đúng quy tắc, địa bàn như khi thêm từng bản ghi.
+     *
+     *     Đơn vị (`units`): đơn vị cấp trên có thể chỉ bằng `parentExternalId` (mã của nó trong hệ thống
+     *     gửi, đã nhập trước đó hoặc ở bất kỳ đâu trong cùng lô): máy chủ tự sắp thứ tự để đơn vị cấp
+     *     trên được lưu trước; các bản ghi tạo thành vòng (A trực thuộc B, B trực thuộc A) bị từ chối.
+     *     Đơn vị không xóa được: đặt `validTo` để cho hết hiệu lực. `deleted: true` xóa bản ghi (sự kiện, khen
      *     thưởng). `version` (tùy chọn): chỉ ghi khi bản ghi trên máy chủ còn đúng phiên bản này.
      *
      *     `mode=all` (mặc định): lưu tất cả hoặc không lưu gì — có dòng lỗi thì trả 422 với lỗi từng
@@ -312,7 +317,7 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
         resource: components['parameters']['ImportResourceName'];
       };
       cookie?: never;
@@ -1530,6 +1535,31 @@ export interface components {
        * Format: date
        * @description Ngày hết hiệu lực (sau validFrom); để trống nếu còn hiệu lực
        */
+      validTo?: string;
+    };
+    /** @description Một đơn vị trong lô nhập (POST /api/imports/units): như UnitInput, đơn vị cấp trên bằng parentId hoặc parentExternalId */
+    UnitImportInput: {
+      /** @example 95 */
+      code?: string;
+      /** @example Tỉnh Bạc Liêu */
+      name: string;
+      kind: components['schemas']['UnitKind'];
+      /**
+       * Format: int64
+       * @description Đơn vị cấp trên (mã định danh trên máy chủ)
+       */
+      parentId?: number;
+      /**
+       * @description Đơn vị cấp trên theo mã của hệ thống gửi (externalId của nó), không dùng cùng parentId
+       * @example BL-TINH
+       */
+      parentExternalId?: string;
+      /**
+       * Format: date
+       * @example 2008-01-01
+       */
+      validFrom: string;
+      /** Format: date */
       validTo?: string;
     };
     UnitRef: {
@@ -3350,10 +3380,10 @@ export interface components {
     Catalogue: components['schemas']['Catalogue'];
     /** @description Mã định danh đơn vị */
     UnitId: number;
-    /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
-    ImportResourceName: 'models' | 'events' | 'awards';
-    /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
-    ImportResourceQuery: 'models' | 'events' | 'awards';
+    /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
+    ImportResourceName: 'units' | 'models' | 'events' | 'awards';
+    /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
+    ImportResourceQuery: 'units' | 'models' | 'events' | 'awards';
     /** @description all (mặc định): lưu tất cả hoặc không lưu gì; partial: từng dòng được lưu hoặc bị từ chối riêng */
     ImportMode: 'all' | 'partial';
     /** @description Chỉ kiểm tra, không lưu */
@@ -4008,7 +4038,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
-        /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
         resource: components['parameters']['ImportResourceName'];
       };
       cookie?: never;
@@ -4042,7 +4072,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
         resource: components['parameters']['ImportResourceName'];
       };
       cookie?: never;
@@ -4094,7 +4124,7 @@ export interface operations {
   createImportJob: {
     parameters: {
       query: {
-        /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
         resource: components['parameters']['ImportResourceQuery'];
         /** @description all (mặc định): lưu tất cả hoặc không lưu gì; partial: từng dòng được lưu hoặc bị từ chối riêng */
         mode?: components['parameters']['ImportMode'];
@@ -4136,7 +4166,7 @@ export interface operations {
   uploadImportFile: {
     parameters: {
       query: {
-        /** @description Loại bản ghi: models (mô hình), events (sự kiện), awards (khen thưởng) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
         resource: components['parameters']['ImportResourceQuery'];
         /** @description all (mặc định): lưu tất cả hoặc không lưu gì; partial: từng dòng được lưu hoặc bị từ chối riêng */
         mode?: components['parameters']['ImportMode'];

@@ -3,10 +3,11 @@ import { api, unwrap, type Schemas } from '@/lib/api/client';
 import { uploadFile } from '@/lib/upload';
 
 export type ImportJob = Schemas['ImportJob'];
-export type ImportResourceName = 'models' | 'events' | 'awards';
+export type ImportResourceName = 'units' | 'models' | 'events' | 'awards';
 export type ImportMode = 'all' | 'partial';
 
 export const RESOURCE_LABELS: Record<ImportResourceName, string> = {
+  units: 'Đơn vị, địa bàn',
   models: 'Mô hình',
   events: 'Sự kiện',
   awards: 'Khen thưởng',

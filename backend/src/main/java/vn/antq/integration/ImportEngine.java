@@ -55,6 +55,7 @@ public class ImportEngine {
   @Inject RowPreparer preparer;
   @Inject ChunkApplier applier;
   @Inject ImportLanes lanes;
+  @Inject ExternalRefs refs;
 
   public enum Outcome {
     CREATED,
@@ -135,7 +136,20 @@ public class ImportEngine {
     }
     throw ProblemException.badRequest(
         "resource",
-        "Loại bản ghi \"" + name + "\" không nhập được; chọn models, events hoặc awards");
+        "Loại bản ghi \"" + name + "\" không nhập được; chọn units, models, events hoặc awards");
+  }
+
+  /** The record a client's external id stands for, for the calling client. */
+  public java.util.Optional<Long> recordOf(String resource, String externalId) {
+    return java.util.Optional.ofNullable(recordsOf(resource, List.of(externalId)).get(externalId));
+  }
+
+  /** The records the calling client's external ids stand for (those it pushed), by external id. */
+  @jakarta.transaction.Transactional
+  public Map<String, Long> recordsOf(String resource, List<String> externalIds) {
+    Map<String, Long> out = new java.util.HashMap<>();
+    refs.lookupAll(client(), resource, externalIds).forEach((k, v) -> out.put(k, v.entityId()));
+    return out;
   }
 
   public List<String> names() {
@@ -215,6 +229,19 @@ public class ImportEngine {
    * before).
    */
   public Result run(
+      ImportTarget t,
+      List<Row> rows,
+      boolean partial,
+      boolean dryRun,
+      BitSet finished,
+      Progress p) {
+    Result result = runInOrder(t, t.inOrder(rows), partial, dryRun, finished, p);
+    List<RowResult> byIndex = new ArrayList<>(result.rows());
+    byIndex.sort(java.util.Comparator.comparingInt(RowResult::index));
+    return new Result(result.applied(), byIndex);
+  }
+
+  private Result runInOrder(
       ImportTarget t,
       List<Row> rows,
       boolean partial,

@@ -1,6 +1,9 @@
 package vn.antq.integration;
 
+import java.util.List;
 import java.util.Optional;
+import vn.antq.api.model.Violation;
+import vn.antq.integration.ImportEngine.Row;
 
 /**
  * A resource that provincial systems push in bulk. Implemented by the feature that owns the
@@ -33,4 +36,21 @@ public interface ImportTarget {
   }
 
   void delete(long id, long expected);
+
+  /**
+   * The rows in the order they are applied (the results answer in the batch's order whatever it
+   * is): records that refer to others of the same batch come after them. Deterministic, so a
+   * resumed job finds the same positions.
+   */
+  default List<Row> inOrder(List<Row> rows) {
+    return rows;
+  }
+
+  /**
+   * Problems of rows that only the batch as a whole shows (records that refer to each other in a
+   * circle), one list per row of {@link #inOrder}'s answer; none by default.
+   */
+  default List<List<Violation>> batchProblems(List<Row> rows) {
+    return rows.stream().map(r -> List.<Violation>of()).toList();
+  }
 }

@@ -57,9 +57,15 @@ class RowPreparer {
    */
   List<Prepared> prepareAll(ImportTarget t, List<Row> rows) {
     List<List<Violation>> idProblems = idProblems(rows);
+    List<List<Violation>> batchProblems = t.batchProblems(rows);
     return IntStream.range(0, rows.size())
         .parallel()
-        .mapToObj(i -> prepare(t, rows.get(i), idProblems.get(i)))
+        .mapToObj(
+            i -> {
+              List<Violation> problems = new ArrayList<>(idProblems.get(i));
+              problems.addAll(batchProblems.get(i));
+              return prepare(t, rows.get(i), problems);
+            })
         .toList();
   }
 

@@ -11,7 +11,8 @@ import vn.antq.common.db.Rows;
 /** The version column of a stored record, read without territory rules (they come after). */
 @ApplicationScoped
 public class StoredVersions {
-  private static final Set<String> TABLES = Set.of("community_model", "event", "award_decision");
+  private static final Set<String> TABLES =
+      Set.of("unit", "community_model", "event", "award_decision");
 
   @Inject EntityManager em;
 

@@ -280,7 +280,7 @@ class IntegrationResourceTest {
     Api.as(officer)
         .contentType(ContentType.JSON)
         .body(Map.of("records", rows))
-        .post("/api/imports/units")
+        .post("/api/imports/members")
         .then()
         .statusCode(400);
     // limits: more than 1,000 records is a 422 that points at jobs; more than 5 MB a 413
