@@ -281,7 +281,7 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
         resource: components['parameters']['ImportResourceName'];
       };
       cookie?: never;
@@ -292,14 +292,16 @@ export interface paths {
      * Nhập hàng loạt (tối đa 1.000 bản ghi) theo mã của hệ thống gửi
      * @description Mỗi bản ghi mang `externalId` do hệ thống gửi đặt; cặp (bên gửi, externalId) định danh bản ghi:
      *     gửi lại cùng lô không tạo thêm gì (bản ghi không đổi được báo UNCHANGED). `data` đúng như
-     *     thân của API thêm/sửa từng bản ghi (UnitImportInput, ModelInput, EventInput, AwardInput) và được
+     *     thân của API thêm/sửa từng bản ghi (UnitImportInput, ModelInput, EventInput, AwardInput,
+     *     IndicatorImportInput) và được
      *     kiểm tra theo đúng quy tắc, địa bàn như khi thêm từng bản ghi.
      *
      *     Đơn vị (`units`): đơn vị cấp trên có thể chỉ bằng `parentExternalId` (mã của nó trong hệ thống
      *     gửi, đã nhập trước đó hoặc ở bất kỳ đâu trong cùng lô): máy chủ tự sắp thứ tự để đơn vị cấp
      *     trên được lưu trước; các bản ghi tạo thành vòng (A trực thuộc B, B trực thuộc A) bị từ chối.
-     *     Đơn vị không xóa được: đặt `validTo` để cho hết hiệu lực. `deleted: true` xóa bản ghi (sự kiện, khen
-     *     thưởng). `version` (tùy chọn): chỉ ghi khi bản ghi trên máy chủ còn đúng phiên bản này.
+     *     Đơn vị không xóa được: đặt `validTo` để cho hết hiệu lực. Kỳ số liệu (`indicator-reports`) mang
+     *     trạng thái cần đạt (nháp, đã gửi, đã duyệt) và đơn vị theo `unitExternalId`.
+     *     `deleted: true` xóa bản ghi (sự kiện, khen thưởng, kỳ số liệu còn nháp). `version` (tùy chọn): chỉ ghi khi bản ghi trên máy chủ còn đúng phiên bản này.
      *
      *     `mode=all` (mặc định): lưu tất cả hoặc không lưu gì — có dòng lỗi thì trả 422 với lỗi từng
      *     dòng trong `violations` (trường `records[3].data.unitId`). `mode=partial`: từng dòng được lưu
@@ -317,7 +319,7 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
         resource: components['parameters']['ImportResourceName'];
       };
       cookie?: never;
@@ -3023,6 +3025,48 @@ export interface components {
       note?: string;
       values: components['schemas']['IndicatorValueInput'][];
     };
+    /**
+     * @description Một kỳ số liệu trong lô nhập (POST /api/imports/indicator-reports): như IndicatorReportInput,
+     *     đơn vị bằng `unitId` hoặc `unitExternalId` (mã của đơn vị trong hệ thống gửi, đã nhập qua
+     *     /api/imports/units), kèm trạng thái cần đạt (`state`): máy chủ tạo bản nháp rồi gửi, duyệt
+     *     theo đúng quy tắc như từng bước (duyệt chỉ do người có quyền duyệt đơn vị đó). Gửi lại cùng
+     *     kỳ với số liệu khác: kỳ Nháp/Bị trả lại được sửa; kỳ Đã duyệt được điều chỉnh (bản mới, cần
+     *     `revisionReason`); kỳ Đã gửi đang chờ duyệt không sửa được.
+     */
+    IndicatorImportInput: {
+      /**
+       * Format: int64
+       * @description Đơn vị báo cáo (mã định danh trên máy chủ)
+       */
+      unitId?: number;
+      /**
+       * @description Đơn vị báo cáo theo mã của hệ thống gửi (externalId khi nhập units), không dùng cùng unitId
+       * @example BL-XA-VINH-TRACH
+       */
+      unitExternalId?: string;
+      periodKind: components['schemas']['PeriodKind'];
+      /**
+       * Format: int32
+       * @example 2023
+       */
+      year: number;
+      /**
+       * Format: int32
+       * @description Tháng (1–12) hoặc quý (1–4)
+       * @example 2
+       */
+      number: number;
+      note?: string;
+      values: components['schemas']['IndicatorValueInput'][];
+      /**
+       * @description Trạng thái cần đạt: DRAFT (nháp, mặc định), SUBMITTED (đã gửi), APPROVED (đã duyệt)
+       * @default DRAFT
+       * @enum {string}
+       */
+      state: 'DRAFT' | 'SUBMITTED' | 'APPROVED';
+      /** @description Lý do điều chỉnh khi kỳ đã duyệt trên máy chủ nhận số liệu khác */
+      revisionReason?: string;
+    };
     IndicatorReportTransition: {
       /**
        * @description SUBMIT (gửi duyệt), APPROVE (duyệt), RETURN (trả lại)
@@ -3380,10 +3424,10 @@ export interface components {
     Catalogue: components['schemas']['Catalogue'];
     /** @description Mã định danh đơn vị */
     UnitId: number;
-    /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
-    ImportResourceName: 'units' | 'models' | 'events' | 'awards';
-    /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
-    ImportResourceQuery: 'units' | 'models' | 'events' | 'awards';
+    /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
+    ImportResourceName: 'units' | 'models' | 'events' | 'awards' | 'indicator-reports';
+    /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
+    ImportResourceQuery: 'units' | 'models' | 'events' | 'awards' | 'indicator-reports';
     /** @description all (mặc định): lưu tất cả hoặc không lưu gì; partial: từng dòng được lưu hoặc bị từ chối riêng */
     ImportMode: 'all' | 'partial';
     /** @description Chỉ kiểm tra, không lưu */
@@ -4038,7 +4082,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
-        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
         resource: components['parameters']['ImportResourceName'];
       };
       cookie?: never;
@@ -4072,7 +4116,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
         resource: components['parameters']['ImportResourceName'];
       };
       cookie?: never;
@@ -4124,7 +4168,7 @@ export interface operations {
   createImportJob: {
     parameters: {
       query: {
-        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
         resource: components['parameters']['ImportResourceQuery'];
         /** @description all (mặc định): lưu tất cả hoặc không lưu gì; partial: từng dòng được lưu hoặc bị từ chối riêng */
         mode?: components['parameters']['ImportMode'];
@@ -4166,7 +4210,7 @@ export interface operations {
   uploadImportFile: {
     parameters: {
       query: {
-        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
         resource: components['parameters']['ImportResourceQuery'];
         /** @description all (mặc định): lưu tất cả hoặc không lưu gì; partial: từng dòng được lưu hoặc bị từ chối riêng */
         mode?: components['parameters']['ImportMode'];

@@ -3,7 +3,7 @@ import { api, unwrap, type Schemas } from '@/lib/api/client';
 import { uploadFile } from '@/lib/upload';
 
 export type ImportJob = Schemas['ImportJob'];
-export type ImportResourceName = 'units' | 'models' | 'events' | 'awards';
+export type ImportResourceName = 'units' | 'models' | 'events' | 'awards' | 'indicator-reports';
 export type ImportMode = 'all' | 'partial';
 
 export const RESOURCE_LABELS: Record<ImportResourceName, string> = {
@@ -11,6 +11,7 @@ export const RESOURCE_LABELS: Record<ImportResourceName, string> = {
   models: 'Mô hình',
   events: 'Sự kiện',
   awards: 'Khen thưởng',
+  'indicator-reports': 'Số liệu (kỳ báo cáo)',
 };
 
 const keys = {

@@ -166,11 +166,11 @@ class ChunkApplier {
       if (x.hash().equals(ref.hash()) && version == ref.version()) {
         return result(r, Outcome.UNCHANGED, id, version);
       }
-      t.update(id, version, x.input());
+      long replaced = t.replace(id, version, x.input());
       em.flush();
-      long now = t.storedVersion(id).orElse(version);
-      refs.remember(b.client(), b.resource(), new Link(ext, id, x.hash(), now));
-      return result(r, Outcome.UPDATED, id, now);
+      long now = t.storedVersion(replaced).orElse(version);
+      refs.remember(b.client(), b.resource(), new Link(ext, replaced, x.hash(), now));
+      return result(r, Outcome.UPDATED, replaced, now);
     }
     long created = t.create(x.input());
     em.flush();

@@ -11,6 +11,12 @@ import vn.antq.integration.ImportEngine.Row;
  * single-record endpoints.
  */
 public interface ImportTarget {
+  /**
+   * The key units' external ids are kept under: records of other resources name their unit by the
+   * sender's id of it ({@link ImportEngine#recordOf}).
+   */
+  String UNIT = "UNIT";
+
   /** The name in URLs: {@code models}, {@code events}, {@code awards}. */
   String name();
 
@@ -29,6 +35,16 @@ public interface ImportTarget {
   long create(Object input);
 
   void update(long id, long expected, Object input);
+
+  /**
+   * Updates the record and answers the id the sender's external id stands for afterwards: the same
+   * one, unless the update makes a new record in its place (a correction of approved figures is a
+   * new revision).
+   */
+  default long replace(long id, long expected, Object input) {
+    update(id, expected, input);
+    return id;
+  }
 
   /** Why records of this kind cannot be deleted in bulk, or null when they can. */
   default String notDeletable() {

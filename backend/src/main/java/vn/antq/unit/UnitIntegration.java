@@ -23,7 +23,7 @@ import vn.antq.integration.StoredVersions;
  */
 @ApplicationScoped
 public class UnitIntegration implements ImportTarget {
-  static final String RESOURCE = "UNIT";
+  static final String RESOURCE = ImportTarget.UNIT;
 
   @Inject UnitService units;
   @Inject StoredVersions versions;
@@ -88,7 +88,7 @@ public class UnitIntegration implements ImportTarget {
     if (parentExt != null && !parentExt.isBlank()) {
       if (parentId != null) {
         throw ProblemException.unprocessable(
-            "data.parentExternalId", "Chỉ dùng một trong parentId và parentExternalId");
+            "parentExternalId", "Chỉ dùng một trong parentId và parentExternalId");
       }
       parentId =
           engine
@@ -96,7 +96,7 @@ public class UnitIntegration implements ImportTarget {
               .orElseThrow(
                   () ->
                       ProblemException.unprocessable(
-                          "data.parentExternalId", unknownParent(parentExt.trim())));
+                          "parentExternalId", unknownParent(parentExt.trim())));
     }
     return new UnitCommand(
         in.getCode(),
