@@ -292,7 +292,7 @@ export interface paths {
      * Nhập hàng loạt (tối đa 1.000 bản ghi) theo mã của hệ thống gửi
      * @description Mỗi bản ghi mang `externalId` do hệ thống gửi đặt; cặp (bên gửi, externalId) định danh bản ghi:
      *     gửi lại cùng lô không tạo thêm gì (bản ghi không đổi được báo UNCHANGED). `data` đúng như
-     *     thân của API thêm/sửa từng bản ghi (UnitImportInput, ModelInput, EventInput, AwardInput,
+     *     thân của API thêm/sửa từng bản ghi (UnitImportInput, ModelImportInput, EventInput, AwardInput,
      *     IndicatorImportInput) và được
      *     kiểm tra theo đúng quy tắc, địa bàn như khi thêm từng bản ghi.
      *
@@ -2027,6 +2027,20 @@ export interface components {
        * @description Số thành viên theo báo cáo, khi chưa nhập danh sách thành viên
        */
       declaredMembers?: number;
+    };
+    /**
+     * @description Một mô hình trong lô nhập (POST /api/imports/models): như ModelInput, kèm (tùy chọn) lịch sử
+     *     trạng thái và các quyết định công nhận điển hình đã có, để mô hình nhập vào mang đúng trạng
+     *     thái của nó. Máy chủ áp dụng lần lượt từng bước theo đúng quy tắc như khi chuyển trạng thái
+     *     (thứ tự, ngày không lùi, lý do thanh loại, điểm nhân rộng). Gửi lại: các bước đã có trên máy
+     *     chủ phải trùng phần đầu của `history` — chỉ các bước sau được thêm; quyết định công nhận đã
+     *     ghi (cùng cấp, cùng số) được bỏ qua.
+     */
+    ModelImportInput: components['schemas']['ModelInput'] & {
+      /** @description Các lần chuyển trạng thái từ khi đăng ký, theo thứ tự thời gian */
+      history?: components['schemas']['ModelTransition'][];
+      /** @description Các quyết định công nhận điển hình */
+      recognitions?: components['schemas']['RecognitionInput'][];
     };
     ModelSummary: {
       /** Format: int64 */

@@ -4,19 +4,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.antq.api.model.ModelImportInput;
 import vn.antq.api.model.ModelInput;
+import vn.antq.api.model.ModelTransition;
+import vn.antq.api.model.RecognitionInput;
 import vn.antq.common.problem.ProblemException;
+import vn.antq.common.time.VietnamTime;
 import vn.antq.integration.FeedSource;
 import vn.antq.integration.ImportTarget;
 import vn.antq.integration.StoredVersions;
+import vn.antq.security.Caller;
+import vn.antq.security.Role;
 
 /** Models pushed in bulk and handed out by the change feed, through {@link ModelService}. */
 @ApplicationScoped
 public class ModelIntegration implements ImportTarget, FeedSource {
   @Inject ModelService models;
   @Inject StoredVersions versions;
+  @Inject Caller caller;
 
   @Override
   public String name() {
@@ -35,7 +43,7 @@ public class ModelIntegration implements ImportTarget, FeedSource {
 
   @Override
   public Class<?> inputType() {
-    return ModelInput.class;
+    return ModelImportInput.class;
   }
 
   @Override
@@ -55,12 +63,95 @@ public class ModelIntegration implements ImportTarget, FeedSource {
 
   @Override
   public long create(Object input) {
-    return models.create(ModelResource.command((ModelInput) input)).summary().id();
+    ModelImportInput in = (ModelImportInput) input;
+    long id = models.create(ModelResource.command(base(in))).summary().id();
+    catchUp(id, in);
+    return id;
   }
 
   @Override
   public void update(long id, long expected, Object input) {
-    models.update(id, expected, ModelResource.command((ModelInput) input));
+    ModelImportInput in = (ModelImportInput) input;
+    models.update(id, expected, ModelResource.command(base(in)));
+    catchUp(id, in);
+  }
+
+  /**
+   * The status history and recognitions the sender has that the server has not: the server's steps
+   * must begin the sent history (each then taken through {@link ModelService#transition}, under its
+   * rules); recognitions already recorded (same level and number) are skipped.
+   */
+  private void catchUp(long id, ModelImportInput in) {
+    ModelViews.Detail d = models.get(id);
+    List<ModelTransition> sent = in.getHistory() == null ? List.of() : in.getHistory();
+    List<ModelViews.StatusChange> stored = d.history();
+    for (int i = 0; i < Math.min(stored.size(), sent.size()); i++) {
+      ModelViews.StatusChange had = stored.get(i);
+      ModelTransition now = sent.get(i);
+      if (had.to().name().equals(now.getToStatus().name()) && had.date().equals(now.getDate())) {
+        continue;
+      }
+      throw ProblemException.conflict(
+          "history[" + i + "]",
+          "Bước "
+              + (i + 1)
+              + " trên máy chủ là «"
+              + had.to().label()
+              + "» ngày "
+              + VietnamTime.format(had.date())
+              + ": lịch sử gửi lên phải bắt đầu bằng các bước đã có; chỉ thêm được các bước sau");
+    }
+    for (int i = stored.size(); i < sent.size(); i++) {
+      try {
+        d = models.transition(id, d.model().version, ModelResource.transition(sent.get(i)));
+      } catch (ProblemException e) {
+        throw e.under("history[" + i + "]");
+      }
+    }
+    List<RecognitionInput> recognitions =
+        in.getRecognitions() == null ? List.of() : in.getRecognitions();
+    for (int i = 0; i < recognitions.size(); i++) {
+      RecognitionInput r = recognitions.get(i);
+      boolean recorded =
+          d.recognitions().stream()
+              .anyMatch(
+                  x ->
+                      x.level().name().equals(r.getLevel().name())
+                          && x.decisionNumber().equalsIgnoreCase(r.getDecisionNumber().trim()));
+      if (recorded) {
+        continue;
+      }
+      if (caller.role() == Role.INTEGRATION) {
+        throw ProblemException.unprocessable(
+            "recognitions[" + i + "]",
+            "Khóa tích hợp không ghi nhận điển hình được (như POST /api/models/{id}/recognitions);"
+                + " cán bộ có quyền ghi nhận hãy nhập");
+      }
+      if (caller.role() == Role.COMMUNE_OFFICER && !"COMMUNE".equals(r.getLevel().name())) {
+        throw ProblemException.unprocessable(
+            "recognitions[" + i + "].level",
+            "Cán bộ cấp xã chỉ ghi nhận điển hình cấp xã; cấp tỉnh, cấp Bộ do cán bộ cấp tỉnh ghi");
+      }
+      try {
+        d = models.recognize(id, d.model().version, ModelResource.recognition(r));
+      } catch (ProblemException e) {
+        throw e.under("recognitions[" + i + "]");
+      }
+    }
+  }
+
+  /** The model's own fields, as the single-record endpoints take them. */
+  private static ModelInput base(ModelImportInput in) {
+    return new ModelInput()
+        .name(in.getName())
+        .typeId(in.getTypeId())
+        .unitId(in.getUnitId())
+        .leadOrganisations(in.getLeadOrganisations())
+        .establishedOn(in.getEstablishedOn())
+        .description(in.getDescription())
+        .targetCommunities(in.getTargetCommunities())
+        .declaredTeams(in.getDeclaredTeams())
+        .declaredMembers(in.getDeclaredMembers());
   }
 
   @Override

@@ -119,13 +119,7 @@ public class ModelResource implements ModelsApi {
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
   public Response transitionModel(Long id, ModelTransition t, String ifMatch) {
     long expected = Etags.requireVersion(ifMatch);
-    ModelService.Transition cmd =
-        new ModelService.Transition(
-            ModelStatus.valueOf(t.getToStatus().name()),
-            t.getDate(),
-            t.getReason(),
-            t.getNote(),
-            t.getSiteUnitIds());
+    ModelService.Transition cmd = transition(t);
     return Etags.withEtag(
         Response.ok(),
         ModelMapper.detail(models.transition(id, expected, cmd)),
@@ -136,12 +130,7 @@ public class ModelResource implements ModelsApi {
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER})
   public Response recognizeModel(Long id, RecognitionInput r, String ifMatch) {
     long expected = Etags.requireVersion(ifMatch);
-    ModelService.RecognitionCommand cmd =
-        new ModelService.RecognitionCommand(
-            RecognitionLevel.valueOf(r.getLevel().name()),
-            r.getDecisionNumber(),
-            r.getDecisionDate(),
-            r.getAuthority());
+    ModelService.RecognitionCommand cmd = recognition(r);
     return Etags.withEtag(
         Response.ok(),
         ModelMapper.detail(models.recognize(id, expected, cmd)),
@@ -347,6 +336,23 @@ public class ModelResource implements ModelsApi {
         unitId,
         establishedFrom,
         establishedTo);
+  }
+
+  static ModelService.Transition transition(ModelTransition t) {
+    return new ModelService.Transition(
+        ModelStatus.valueOf(t.getToStatus().name()),
+        t.getDate(),
+        t.getReason(),
+        t.getNote(),
+        t.getSiteUnitIds());
+  }
+
+  static ModelService.RecognitionCommand recognition(RecognitionInput r) {
+    return new ModelService.RecognitionCommand(
+        RecognitionLevel.valueOf(r.getLevel().name()),
+        r.getDecisionNumber(),
+        r.getDecisionDate(),
+        r.getAuthority());
   }
 
   static ModelService.Command command(ModelInput in) {

@@ -53,6 +53,24 @@ public class ProblemException extends RuntimeException {
     return violations;
   }
 
+  /**
+   * The same problem about a part of a larger record: each violation's field under {@code prefix}
+   * ({@code date} → {@code history[2].date}), or the prefix itself when the problem named none.
+   */
+  public ProblemException under(String prefix) {
+    List<Violation> moved =
+        violations.isEmpty()
+            ? List.of(violation(prefix, getMessage()))
+            : violations.stream()
+                .map(
+                    v ->
+                        violation(
+                            v.getField() == null ? prefix : prefix + "." + v.getField(),
+                            v.getMessage()))
+                .toList();
+    return new ProblemException(type, getMessage(), moved, retryAfterSeconds);
+  }
+
   public static ProblemException notFound(String detail) {
     return new ProblemException(ProblemType.NOT_FOUND, detail);
   }
