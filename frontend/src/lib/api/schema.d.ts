@@ -281,7 +281,7 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu), exemplary-police (Công an phường điển hình, kiểu mẫu) */
         resource: components['parameters']['ImportResourceName'];
       };
       cookie?: never;
@@ -293,7 +293,7 @@ export interface paths {
      * @description Mỗi bản ghi mang `externalId` do hệ thống gửi đặt; cặp (bên gửi, externalId) định danh bản ghi:
      *     gửi lại cùng lô không tạo thêm gì (bản ghi không đổi được báo UNCHANGED). `data` đúng như
      *     thân của API thêm/sửa từng bản ghi (UnitImportInput, ModelImportInput, EventInput, AwardInput,
-     *     IndicatorImportInput) và được
+     *     IndicatorImportInput, ExemplaryPoliceInput) và được
      *     kiểm tra theo đúng quy tắc, địa bàn như khi thêm từng bản ghi.
      *
      *     Đơn vị (`units`): đơn vị cấp trên có thể chỉ bằng `parentExternalId` (mã của nó trong hệ thống
@@ -301,7 +301,9 @@ export interface paths {
      *     trên được lưu trước; các bản ghi tạo thành vòng (A trực thuộc B, B trực thuộc A) bị từ chối.
      *     Đơn vị không xóa được: đặt `validTo` để cho hết hiệu lực. Kỳ số liệu (`indicator-reports`) mang
      *     trạng thái cần đạt (nháp, đã gửi, đã duyệt) và đơn vị theo `unitExternalId`.
-     *     `deleted: true` xóa bản ghi (sự kiện, khen thưởng, kỳ số liệu còn nháp). `version` (tùy chọn): chỉ ghi khi bản ghi trên máy chủ còn đúng phiên bản này.
+     *     Danh hiệu Công an phường điển hình (`exemplary-police`) không sửa tại chỗ: gửi lại với dữ liệu
+     *     khác thì bản cũ được xóa, bản mới được ghi. `deleted: true` xóa bản ghi (sự kiện, khen
+     *     thưởng, kỳ số liệu còn nháp, danh hiệu). `version` (tùy chọn): chỉ ghi khi bản ghi trên máy chủ còn đúng phiên bản này.
      *
      *     `mode=all` (mặc định): lưu tất cả hoặc không lưu gì — có dòng lỗi thì trả 422 với lỗi từng
      *     dòng trong `violations` (trường `records[3].data.unitId`). `mode=partial`: từng dòng được lưu
@@ -319,7 +321,7 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu), exemplary-police (Công an phường điển hình, kiểu mẫu) */
         resource: components['parameters']['ImportResourceName'];
       };
       cookie?: never;
@@ -3438,10 +3440,12 @@ export interface components {
     Catalogue: components['schemas']['Catalogue'];
     /** @description Mã định danh đơn vị */
     UnitId: number;
-    /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
-    ImportResourceName: 'units' | 'models' | 'events' | 'awards' | 'indicator-reports';
-    /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
-    ImportResourceQuery: 'units' | 'models' | 'events' | 'awards' | 'indicator-reports';
+    /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu), exemplary-police (Công an phường điển hình, kiểu mẫu) */
+    ImportResourceName:
+      'units' | 'models' | 'events' | 'awards' | 'indicator-reports' | 'exemplary-police';
+    /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu), exemplary-police (Công an phường điển hình, kiểu mẫu) */
+    ImportResourceQuery:
+      'units' | 'models' | 'events' | 'awards' | 'indicator-reports' | 'exemplary-police';
     /** @description all (mặc định): lưu tất cả hoặc không lưu gì; partial: từng dòng được lưu hoặc bị từ chối riêng */
     ImportMode: 'all' | 'partial';
     /** @description Chỉ kiểm tra, không lưu */
@@ -4096,7 +4100,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
-        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu), exemplary-police (Công an phường điển hình, kiểu mẫu) */
         resource: components['parameters']['ImportResourceName'];
       };
       cookie?: never;
@@ -4130,7 +4134,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu), exemplary-police (Công an phường điển hình, kiểu mẫu) */
         resource: components['parameters']['ImportResourceName'];
       };
       cookie?: never;
@@ -4182,7 +4186,7 @@ export interface operations {
   createImportJob: {
     parameters: {
       query: {
-        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu), exemplary-police (Công an phường điển hình, kiểu mẫu) */
         resource: components['parameters']['ImportResourceQuery'];
         /** @description all (mặc định): lưu tất cả hoặc không lưu gì; partial: từng dòng được lưu hoặc bị từ chối riêng */
         mode?: components['parameters']['ImportMode'];
@@ -4224,7 +4228,7 @@ export interface operations {
   uploadImportFile: {
     parameters: {
       query: {
-        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu) */
+        /** @description Loại bản ghi: units (đơn vị, địa bàn), models (mô hình), events (sự kiện), awards (khen thưởng), indicator-reports (kỳ số liệu), exemplary-police (Công an phường điển hình, kiểu mẫu) */
         resource: components['parameters']['ImportResourceQuery'];
         /** @description all (mặc định): lưu tất cả hoặc không lưu gì; partial: từng dòng được lưu hoặc bị từ chối riêng */
         mode?: components['parameters']['ImportMode'];

@@ -3,7 +3,8 @@ import { api, unwrap, type Schemas } from '@/lib/api/client';
 import { uploadFile } from '@/lib/upload';
 
 export type ImportJob = Schemas['ImportJob'];
-export type ImportResourceName = 'units' | 'models' | 'events' | 'awards' | 'indicator-reports';
+export type ImportResourceName =
+  'units' | 'models' | 'events' | 'awards' | 'indicator-reports' | 'exemplary-police';
 export type ImportMode = 'all' | 'partial';
 
 export const RESOURCE_LABELS: Record<ImportResourceName, string> = {
@@ -12,6 +13,7 @@ export const RESOURCE_LABELS: Record<ImportResourceName, string> = {
   events: 'Sự kiện',
   awards: 'Khen thưởng',
   'indicator-reports': 'Số liệu (kỳ báo cáo)',
+  'exemplary-police': 'Công an phường điển hình',
 };
 
 const keys = {

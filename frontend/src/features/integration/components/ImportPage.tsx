@@ -82,7 +82,7 @@ export function ImportPage() {
                 setPreviewId(undefined);
                 setAppliedId(undefined);
               }}
-              style={{ width: 180 }}
+              style={{ width: 230, maxWidth: '100%' }}
               aria-label="Loại dữ liệu"
               options={Object.entries(RESOURCE_LABELS).map(([value, label]) => ({
                 value,

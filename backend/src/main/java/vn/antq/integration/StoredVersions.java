@@ -12,7 +12,13 @@ import vn.antq.common.db.Rows;
 @ApplicationScoped
 public class StoredVersions {
   private static final Set<String> TABLES =
-      Set.of("unit", "community_model", "event", "award_decision", "indicator_report");
+      Set.of(
+          "unit",
+          "community_model",
+          "event",
+          "award_decision",
+          "indicator_report",
+          "exemplary_police");
 
   @Inject EntityManager em;
 

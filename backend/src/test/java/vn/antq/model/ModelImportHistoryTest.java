@@ -169,4 +169,75 @@ class ModelImportHistoryTest {
                 .getList("content.name", String.class))
         .containsExactly("Tổ đúng bước");
   }
+
+  @Test
+  void wardPoliceDesignationsArriveInBulkAndAreReplacedNotEdited() {
+    long prov = province("Tỉnh Danh Hiệu Lô").from("2008-01-01").create();
+    long ward = unit("WARD", "Phường Danh Hiệu").under(prov).from("2008-01-01").create();
+    long police =
+        unit("POLICE", "Công an phường Danh Hiệu").under(ward).from("2008-01-01").create();
+    long commune = unit("COMMUNE", "Xã Danh Hiệu").under(prov).from("2008-01-01").create();
+    long communePolice = unit("POLICE", "Công an xã Danh Hiệu").under(commune).create();
+    String officer = Users.signedIn("PROVINCE_OFFICER", prov);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int year : new int[] {2022, 2023}) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("unitId", police);
+      d.put("year", year);
+      d.put("decisionNumber", year + "/QĐ-CAT");
+      d.put("decidedOn", year + "-12-20");
+      d.put("authority", "Giám đốc Công an tỉnh");
+      rows.add(record("DH-" + year, d));
+    }
+    Map<String, Object> wrong = new LinkedHashMap<>(castData(rows.get(0)));
+    wrong.put("unitId", communePolice);
+    rows.add(record("DH-XA", wrong));
+
+    JsonPath partial =
+        Api.as(officer)
+            .contentType(ContentType.JSON)
+            .body(Map.of("records", rows))
+            .post("/api/imports/exemplary-police?mode=partial")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(partial.getList("rows.outcome", String.class))
+        .containsExactly("CREATED", "CREATED", "REJECTED");
+    assertThat(partial.getList("rows[2].violations.field", String.class))
+        .containsExactly("data.unitId");
+    // the 2023 decision's number corrected: replaced, the sender's id follows the new record
+    castData(rows.get(1)).put("decisionNumber", "2023/QĐ-CAT-SĐ");
+    JsonPath again =
+        Api.as(officer)
+            .contentType(ContentType.JSON)
+            .body(Map.of("records", rows.subList(0, 2)))
+            .post("/api/imports/exemplary-police")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(again.getList("rows.outcome", String.class)).containsExactly("UNCHANGED", "UPDATED");
+    assertThat(again.getLong("rows[1].id")).isNotEqualTo(partial.getLong("rows[1].id"));
+    assertThat(
+            Api.as(officer)
+                .queryParam("unitId", prov)
+                .get("/api/exemplary-police")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("content.decisionNumber", String.class))
+        .containsExactlyInAnyOrder("2022/QĐ-CAT", "2023/QĐ-CAT-SĐ");
+  }
+
+  private static Map<String, Object> castData(Map<String, Object> record) {
+    Object data = record.get("data");
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (data instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> out.put(String.valueOf(k), v));
+      record.put("data", out);
+    }
+    return out;
+  }
 }
