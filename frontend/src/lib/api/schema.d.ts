@@ -1489,8 +1489,9 @@ export interface components {
       message: string;
     };
     /**
-     * @description Loại đơn vị: PROVINCE (tỉnh/thành phố), DISTRICT (huyện/thị xã — chỉ còn trong lịch sử),
-     *     COMMUNE (xã), WARD (phường), SPECIAL_ZONE (đặc khu), HAMLET (thôn, ấp, khóm, bản,
+     * @description Loại đơn vị: PROVINCE (tỉnh/thành phố), DISTRICT (huyện, quận, thị xã, thành phố thuộc tỉnh —
+     *     chỉ còn trong lịch sử), COMMUNE (xã), WARD (phường), TOWNSHIP (thị trấn — chỉ còn trong lịch
+     *     sử), SPECIAL_ZONE (đặc khu), HAMLET (thôn, ấp, khóm, bản,
      *     tổ dân phố, khu dân cư), POLICE (công an), FRONT_COMMITTEE (Ủy ban MTTQ),
      *     MEMBER_ORGANISATION (tổ chức thành viên), AGENCY (cơ quan), ENTERPRISE (doanh nghiệp),
      *     SCHOOL (cơ sở giáo dục)
@@ -1502,6 +1503,7 @@ export interface components {
       | 'DISTRICT'
       | 'COMMUNE'
       | 'WARD'
+      | 'TOWNSHIP'
       | 'SPECIAL_ZONE'
       | 'HAMLET'
       | 'POLICE'

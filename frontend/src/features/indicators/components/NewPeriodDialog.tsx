@@ -66,7 +66,7 @@ export function NewPeriodDialog({ onClose }: { onClose: (id?: number) => void })
         >
           <UnitPicker
             aria-label="Đơn vị báo cáo"
-            kinds={['COMMUNE', 'WARD', 'SPECIAL_ZONE', 'DISTRICT', 'PROVINCE']}
+            kinds={['COMMUNE', 'WARD', 'TOWNSHIP', 'SPECIAL_ZONE', 'DISTRICT', 'PROVINCE']}
           />
         </Form.Item>
         <Form.Item name="periodKind" label="Báo cáo theo">

@@ -8,6 +8,7 @@ export const ASSESSED_KINDS: UnitKind[] = [
   'HAMLET',
   'COMMUNE',
   'WARD',
+  'TOWNSHIP',
   'SPECIAL_ZONE',
   'AGENCY',
   'ENTERPRISE',

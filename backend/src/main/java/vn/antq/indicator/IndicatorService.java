@@ -37,7 +37,7 @@ import vn.antq.territory.Territory;
 public class IndicatorService {
   /** Units that report figures: administrative units (communes first of all). */
   private static final Set<String> REPORTING_KINDS =
-      Set.of("PROVINCE", "DISTRICT", "COMMUNE", "WARD", "SPECIAL_ZONE");
+      Set.of("PROVINCE", "DISTRICT", "COMMUNE", "WARD", "TOWNSHIP", "SPECIAL_ZONE");
 
   @Inject EntityManager em;
   @Inject Territory territory;

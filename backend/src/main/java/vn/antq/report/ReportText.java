@@ -223,6 +223,7 @@ public final class ReportText {
       case "HAMLET" -> "Thôn, ấp, khóm, tổ dân phố";
       case "COMMUNE" -> "Xã";
       case "WARD" -> "Phường";
+      case "TOWNSHIP" -> "Thị trấn";
       case "SPECIAL_ZONE" -> "Đặc khu";
       case "DISTRICT" -> "Huyện, thị xã";
       case "PROVINCE" -> "Tỉnh, thành phố";

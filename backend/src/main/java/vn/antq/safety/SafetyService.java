@@ -96,7 +96,7 @@ public class SafetyService {
   static String targetCode(String unitKind) {
     return switch (unitKind) {
       case "HAMLET" -> "KDC";
-      case "COMMUNE", "WARD", "SPECIAL_ZONE" -> "XA";
+      case "COMMUNE", "WARD", "TOWNSHIP", "SPECIAL_ZONE" -> "XA";
       case "AGENCY" -> "CO_QUAN";
       case "ENTERPRISE" -> "DOANH_NGHIEP";
       case "SCHOOL" -> "CO_SO_GIAO_DUC";

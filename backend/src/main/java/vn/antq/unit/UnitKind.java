@@ -1,5 +1,6 @@
 package vn.antq.unit;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,6 +12,7 @@ public enum UnitKind {
   DISTRICT,
   COMMUNE,
   WARD,
+  TOWNSHIP,
   SPECIAL_ZONE,
   HAMLET,
   POLICE,
@@ -20,9 +22,21 @@ public enum UnitKind {
   ENTERPRISE,
   SCHOOL;
 
-  private static final Set<UnitKind> COMMUNE_LEVEL = EnumSet.of(COMMUNE, WARD, SPECIAL_ZONE);
+  private static final Set<UnitKind> COMMUNE_LEVEL =
+      EnumSet.of(COMMUNE, WARD, TOWNSHIP, SPECIAL_ZONE);
   private static final Set<UnitKind> ADMINISTRATIVE =
-      EnumSet.of(PROVINCE, DISTRICT, COMMUNE, WARD, SPECIAL_ZONE);
+      EnumSet.of(PROVINCE, DISTRICT, COMMUNE, WARD, TOWNSHIP, SPECIAL_ZONE);
+
+  /**
+   * The day local government became two-level (Luật Tổ chức chính quyền địa phương 2025, NQ
+   * 202/2025/QH15): districts, district-level towns and townships ceased to exist.
+   */
+  public static final LocalDate REFORM_2025 = LocalDate.of(2025, 7, 1);
+
+  /** The day units of this kind ceased to exist, or null for kinds still in use. */
+  public LocalDate abolishedOn() {
+    return this == DISTRICT || this == TOWNSHIP ? REFORM_2025 : null;
+  }
 
   public boolean isCommuneLevel() {
     return COMMUNE_LEVEL.contains(this);
@@ -40,6 +54,7 @@ public enum UnitKind {
       case PROVINCE -> false;
       case DISTRICT -> parent == PROVINCE;
       case COMMUNE, WARD, SPECIAL_ZONE -> parent == PROVINCE || parent == DISTRICT;
+      case TOWNSHIP -> parent == DISTRICT;
       case HAMLET -> parent.isCommuneLevel();
       case POLICE, FRONT_COMMITTEE -> ADMINISTRATIVE.contains(parent) || parent == this;
       case MEMBER_ORGANISATION -> ADMINISTRATIVE.contains(parent) || parent == FRONT_COMMITTEE;
@@ -64,6 +79,7 @@ public enum UnitKind {
       case DISTRICT -> "huyện/thị xã";
       case COMMUNE -> "xã";
       case WARD -> "phường";
+      case TOWNSHIP -> "thị trấn";
       case SPECIAL_ZONE -> "đặc khu";
       case HAMLET -> "thôn/ấp/khu dân cư";
       case POLICE -> "công an";

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -89,6 +90,18 @@ public class UnitMerger {
   }
 
   private static void checkSuccessor(UnitEntity successor, MergeCommand cmd) {
+    LocalDate abolished = successor.kind.abolishedOn();
+    if (abolished != null && !cmd.date().isBefore(abolished)) {
+      throw ProblemException.unprocessable(
+          "successorId",
+          "\""
+              + successor.name
+              + "\" là "
+              + successor.kind.label()
+              + ", không còn từ "
+              + vn.antq.common.time.VietnamTime.format(abolished)
+              + ": không sáp nhập vào đó từ ngày này");
+    }
     if (!successor.isOpen()) {
       throw ProblemException.unprocessable(
           "successorId", "Đơn vị kế thừa \"" + successor.name + "\" đã hết hiệu lực");

@@ -2,6 +2,7 @@ package vn.antq.unit;
 
 import java.time.LocalDate;
 import vn.antq.common.problem.ProblemException;
+import vn.antq.common.time.VietnamTime;
 
 /** The rules a unit's dates, placement and code keep, checked before anything is written. */
 final class UnitRules {
@@ -24,6 +25,55 @@ final class UnitRules {
     if (cmd.validTo() != null && !cmd.validTo().isAfter(cmd.validFrom())) {
       throw ProblemException.unprocessable(
           "validTo", "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực");
+    }
+  }
+
+  /**
+   * Kinds the 2025 reform abolished (districts, townships) exist only before it: such a unit starts
+   * before the reform and ends on it at the latest, and nothing new is placed under one from then.
+   */
+  static void checkReform(UnitCommand cmd, UnitEntity parent) {
+    LocalDate abolished = cmd.kind().abolishedOn();
+    if (abolished != null && !cmd.validFrom().isBefore(abolished)) {
+      throw ProblemException.unprocessable(
+          "validFrom",
+          "Từ "
+              + VietnamTime.format(abolished)
+              + " không còn "
+              + cmd.kind().label()
+              + " (chính quyền địa phương hai cấp): đơn vị loại này chỉ có trong lịch sử, bắt đầu"
+              + " hiệu lực trước ngày đó");
+    }
+    if (abolished != null && cmd.validTo() != null && cmd.validTo().isAfter(abolished)) {
+      throw ProblemException.unprocessable(
+          "validTo",
+          "Đơn vị loại "
+              + cmd.kind().label()
+              + " hết hiệu lực chậm nhất ngày "
+              + VietnamTime.format(abolished)
+              + " (chính quyền địa phương hai cấp)");
+    }
+    LocalDate parentAbolished = parent == null ? null : parent.kind.abolishedOn();
+    if (parentAbolished != null && !cmd.validFrom().isBefore(parentAbolished)) {
+      throw ProblemException.unprocessable(
+          "parentId",
+          "\""
+              + parent.name
+              + "\" là "
+              + parent.kind.label()
+              + ", không còn từ "
+              + VietnamTime.format(parentAbolished)
+              + ": đơn vị bắt đầu hiệu lực từ ngày đó hãy đặt dưới tỉnh hoặc xã, phường");
+    }
+  }
+
+  /** {@link #checkReform} for an edit: only when the kind, the dates or the parent change. */
+  static void checkReformChange(UnitEntity unit, UnitCommand cmd, UnitEntity newParent) {
+    if (newParent != null
+        || unit.kind != cmd.kind()
+        || !java.util.Objects.equals(unit.validFrom, cmd.validFrom())
+        || !java.util.Objects.equals(unit.validTo, cmd.validTo())) {
+      checkReform(cmd, newParent);
     }
   }
 

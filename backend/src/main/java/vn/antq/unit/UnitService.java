@@ -302,6 +302,7 @@ public class UnitService {
     requireGlobalForRoot(cmd.parentId());
     UnitEntity parent = cmd.parentId() == null ? null : requireParent(cmd.parentId());
     UnitRules.checkPlacement(cmd.kind(), parent);
+    UnitRules.checkReform(cmd, parent);
     UnitRules.checkParentTakesChild(parent, cmd);
     UnitRules.checkCodeFree(cmd.code(), cmd.validTo(), null);
 
@@ -347,6 +348,7 @@ public class UnitService {
           "parentId", "Không thể chuyển đơn vị vào chính nó hoặc vào đơn vị cấp dưới của nó");
     }
     UnitRules.checkPlacement(cmd.kind(), parent);
+    UnitRules.checkReformChange(unit, cmd, parentChanged ? parent : null);
     if (parentChanged) {
       UnitRules.checkParentTakesChild(parent, cmd);
     }
@@ -393,7 +395,7 @@ public class UnitService {
   }
 
   private static void apply(UnitEntity unit, UnitCommand cmd) {
-    unit.code = blankToNull(cmd.code());
+    unit.code = cmd.code() == null || cmd.code().isBlank() ? null : cmd.code().trim();
     unit.name = cmd.name().trim();
     unit.kind = cmd.kind();
     unit.validFrom = cmd.validFrom();
@@ -437,7 +439,7 @@ public class UnitService {
                   + "   AND a.kind = 'PROVINCE' ORDER BY a.depth DESC LIMIT 1),"
                   + " commune_id = (SELECT a.id FROM unit a"
                   + "   WHERE a.id = ANY (string_to_array(trim(both '/' from d.path), '/')::bigint[])"
-                  + "   AND a.kind IN ('COMMUNE', 'WARD', 'SPECIAL_ZONE')"
+                  + "   AND a.kind IN ('COMMUNE', 'WARD', 'TOWNSHIP', 'SPECIAL_ZONE')"
                   + "   ORDER BY a.depth DESC LIMIT 1)"
                   + " WHERE d.path LIKE :prefix AND d.id <> :id")
           .setParameter("prefix", unit.path + "%")
@@ -491,9 +493,5 @@ public class UnitService {
   /** LIKE patterns use '!' as escape character. */
   static String escapeLike(String s) {
     return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

@@ -35,4 +35,17 @@ class UnitKindTest {
     assertThat(UnitKind.WARD.childKinds()).contains(UnitKind.HAMLET, UnitKind.POLICE);
     assertThat(UnitKind.HAMLET.childKinds()).isEmpty();
   }
+
+  @Test
+  void theReformAbolishedDistrictsAndTownships() {
+    assertThat(UnitKind.TOWNSHIP.fitsUnder(UnitKind.DISTRICT)).isTrue();
+    assertThat(UnitKind.TOWNSHIP.fitsUnder(UnitKind.PROVINCE)).isFalse();
+    assertThat(UnitKind.TOWNSHIP.isCommuneLevel()).isTrue();
+    assertThat(UnitKind.HAMLET.fitsUnder(UnitKind.TOWNSHIP)).isTrue();
+    assertThat(UnitKind.POLICE.fitsUnder(UnitKind.TOWNSHIP)).isTrue();
+    assertThat(UnitKind.TOWNSHIP.mergeLevel()).isEqualTo(UnitKind.COMMUNE.mergeLevel());
+    assertThat(UnitKind.TOWNSHIP.abolishedOn()).isEqualTo(java.time.LocalDate.of(2025, 7, 1));
+    assertThat(UnitKind.DISTRICT.abolishedOn()).isEqualTo(UnitKind.REFORM_2025);
+    assertThat(UnitKind.WARD.abolishedOn()).isNull();
+  }
 }
