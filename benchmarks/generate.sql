@@ -47,7 +47,7 @@ INSERT INTO community_model (name, type_id, field_id, unit_id, lead_orgs, establ
          (ARRAY['REGISTERED', 'ACTIVE', 'ACTIVE', 'REVIEWED', 'FINAL_REVIEWED', 'REPLICATED',
                 'RETIRED'])[1 + g % 7],
          DATE '2016-01-01' + (g * 37) % 3650,
-         CASE WHEN g % 50 = 0 THEN 2 WHEN g % 10 = 0 THEN 1 END
+         CASE WHEN g % 50 = 0 THEN 3 WHEN g % 10 = 0 THEN 1 END  -- province, commune (V26 codes)
   FROM generate_series(1, :models) g
   JOIN gc ON gc.n = 1 + (g * 7) % :communes
   JOIN mt ON mt.n = 1 + (g / 5) % (SELECT count(*) FROM mt);

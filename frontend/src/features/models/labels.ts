@@ -1,11 +1,4 @@
-import type {
-  Gender,
-  LeadOrganisation,
-  MemberRole,
-  ModelStatus,
-  RecognitionLevel,
-  TargetCommunity,
-} from './types';
+import type { Gender, LeadOrganisation, MemberRole, ModelStatus, TargetCommunity } from './types';
 
 export const STATUS_LABELS: Record<ModelStatus, string> = {
   REGISTERED: 'Đăng ký',
@@ -35,11 +28,7 @@ export const TRANSITION_ACTIONS: Record<ModelStatus, string> = {
   RETIRED: 'Thanh loại',
 };
 
-export const RECOGNITION_LABELS: Record<RecognitionLevel, string> = {
-  COMMUNE: 'Điển hình cấp xã',
-  PROVINCE: 'Điển hình cấp tỉnh',
-  MINISTRY: 'Điển hình cấp Bộ',
-};
+export { RECOGNITION_LABELS } from '@/lib/recognitionLevels';
 
 export const LEAD_ORG_LABELS: Record<LeadOrganisation, string> = {
   POLICE: 'Công an',

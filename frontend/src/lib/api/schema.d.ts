@@ -1965,10 +1965,10 @@ export interface components {
      */
     ModelStatus: 'REGISTERED' | 'ACTIVE' | 'REVIEWED' | 'FINAL_REVIEWED' | 'REPLICATED' | 'RETIRED';
     /**
-     * @description COMMUNE (cấp xã), PROVINCE (cấp tỉnh), MINISTRY (cấp Bộ, toàn quốc)
+     * @description COMMUNE (cấp xã), DISTRICT (cấp huyện — chỉ với quyết định trước 01/07/2025), PROVINCE (cấp tỉnh), MINISTRY (cấp Bộ, toàn quốc); theo thứ tự từ thấp đến cao
      * @enum {string}
      */
-    RecognitionLevel: 'COMMUNE' | 'PROVINCE' | 'MINISTRY';
+    RecognitionLevel: 'COMMUNE' | 'DISTRICT' | 'PROVINCE' | 'MINISTRY';
     /**
      * @description POLICE (Công an), FRONT (Mặt trận Tổ quốc), WOMEN_UNION (Hội Liên hiệp Phụ nữ), YOUTH_UNION
      *     (Đoàn Thanh niên), FARMERS_UNION (Hội Nông dân), VETERANS_ASSOCIATION (Hội Cựu chiến binh),

@@ -12,6 +12,7 @@ import { formatNumber, isoDate, todayIso } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 import { useCurrentUser, useRights } from '@/lib/useSession';
 import { TrendChart, ChildrenChart, ChildrenTable } from './DashboardCharts';
+import { RECOGNITION_LABELS } from '@/lib/recognitionLevels';
 
 const TILES: { title: string; kinds: UnitKind[]; link: string }[] = [
   { title: 'Tỉnh, thành phố', kinds: ['PROVINCE'], link: '/don-vi?kind=PROVINCE' },
@@ -23,12 +24,6 @@ const TILES: { title: string; kinds: UnitKind[]; link: string }[] = [
   { title: UNIT_KIND_LABELS.HAMLET, kinds: ['HAMLET'], link: '/don-vi?kind=HAMLET' },
   { title: 'Đơn vị công an', kinds: ['POLICE'], link: '/don-vi?kind=POLICE' },
 ];
-
-const RECOGNITION: Record<string, string> = {
-  COMMUNE: 'Điển hình cấp xã',
-  PROVINCE: 'Điển hình cấp tỉnh',
-  MINISTRY: 'Điển hình cấp Bộ',
-};
 
 /**
  * Tổng quan: the user's territory at a glance — this year's figures, the last twelve months, the
@@ -153,7 +148,9 @@ export function DashboardPage() {
                       {m.unit.name}
                     </Typography.Text>
                   </Space>
-                  {m.recognitionLevel && <Tag color="gold">{RECOGNITION[m.recognitionLevel]}</Tag>}
+                  {m.recognitionLevel && (
+                    <Tag color="gold">{RECOGNITION_LABELS[m.recognitionLevel]}</Tag>
+                  )}
                 </List.Item>
               )}
             />

@@ -52,7 +52,9 @@ export function ModelPage({ awardsOf }: { awardsOf?: (modelId: number) => ReactN
   const { model, etag } = detail.data;
   const canWrite = rights.write && model.status !== 'RETIRED';
   const recognitionLevels: RecognitionLevel[] =
-    user?.role === 'COMMUNE_OFFICER' ? ['COMMUNE'] : ['COMMUNE', 'PROVINCE', 'MINISTRY'];
+    user?.role === 'COMMUNE_OFFICER'
+      ? ['COMMUNE']
+      : ['COMMUNE', 'DISTRICT', 'PROVINCE', 'MINISTRY'];
   const tab = params.get('tab') ?? 'overview';
 
   return (

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatNumber } from '@/lib/format';
 import type { ReportSummary } from '../api/reports';
+import { RECOGNITION_LABELS, type RecognitionLevel } from '@/lib/recognitionLevels';
 
 const STATUS_LABELS: Record<string, string> = {
   REGISTERED: 'Đăng ký',
@@ -11,12 +12,6 @@ const STATUS_LABELS: Record<string, string> = {
   FINAL_REVIEWED: 'Đã tổng kết',
   REPLICATED: 'Nhân rộng',
   RETIRED: 'Thôi hoạt động',
-};
-
-const RECOGNITION_LABELS: Record<string, string> = {
-  COMMUNE: 'Điển hình cấp xã',
-  PROVINCE: 'Điển hình cấp tỉnh',
-  MINISTRY: 'Điển hình cấp Bộ',
 };
 
 /** The totals broken down: events by type, awards by form, models, materials, figures, safety. */
@@ -61,7 +56,8 @@ export function ReportBreakdowns({ summary }: { summary: ReportSummary }) {
             ))}
             {t.modelsByRecognition.map((s) => (
               <Tag key={s.level} color="gold">
-                {RECOGNITION_LABELS[s.level] ?? s.level}: {formatNumber(s.count)}
+                {RECOGNITION_LABELS[s.level as RecognitionLevel] ?? s.level}:{' '}
+                {formatNumber(s.count)}
               </Tag>
             ))}
             {t.models === 0 && <Typography.Text type="secondary">Chưa có mô hình</Typography.Text>}

@@ -338,6 +338,15 @@ public class ModelService {
       throw new ProblemException(
           ProblemType.CONFLICT, "Mô hình đã thanh loại, không ghi nhận điển hình được nữa");
     }
+    if (r.level().endedOn() != null && !r.decisionDate().isBefore(r.level().endedOn())) {
+      throw ProblemException.unprocessable(
+          "level",
+          "Điển hình "
+              + r.level().label()
+              + " chỉ được công nhận trước "
+              + VietnamTime.format(r.level().endedOn())
+              + " (từ ngày đó không còn cấp huyện)");
+    }
     if (r.decisionDate().isAfter(VietnamTime.today())
         || r.decisionDate().isBefore(model.establishedOn)) {
       throw ProblemException.unprocessable(

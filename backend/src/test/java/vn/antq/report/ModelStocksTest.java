@@ -52,7 +52,7 @@ class ModelStocksTest {
     long gone = model("Kho bỏ", w2, "2019-01-01", "CAMERA_ANTT");
     // changes the triggers follow: status, recognition, date, and a deletion
     sql("UPDATE community_model SET status = 'ACTIVE' WHERE id = ?1", m2016);
-    sql("UPDATE community_model SET recognition_level = 2 WHERE id = ?1", m2018);
+    sql("UPDATE community_model SET recognition_level = 3 WHERE id = ?1", m2018); // province
     sql("UPDATE community_model SET established_on = DATE '2024-12-31' WHERE id = ?1", m2024);
     sql("DELETE FROM community_model WHERE id = ?1", gone);
 

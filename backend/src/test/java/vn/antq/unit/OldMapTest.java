@@ -1,5 +1,7 @@
 package vn.antq.unit;
 
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static vn.antq.support.UnitBuilder.province;
@@ -17,6 +19,16 @@ import vn.antq.support.Api;
  */
 @QuarkusTest
 class OldMapTest {
+  private static void recognise(long model, String level, String day) {
+    String etag = Api.given().get("/api/models/{id}", model).then().extract().header("ETag");
+    Api.json()
+        .header("If-Match", etag)
+        .body(Map.of("level", level, "decisionNumber", "12/QĐ-UBND", "decisionDate", day))
+        .post("/api/models/{id}/recognitions", model)
+        .then()
+        .statusCode(200);
+  }
+
   private static io.restassured.response.ValidatableResponse post(Map<String, Object> body) {
     return Api.json().body(body).post("/api/units").then();
   }
@@ -85,5 +97,43 @@ class OldMapTest {
         .then()
         .statusCode(422)
         .body("violations.field", hasItem("successorId"));
+  }
+
+  @Test
+  void districtRecognitionUntilTheReformRanksBetweenCommuneAndProvince() {
+    long prov = province("Tỉnh Điển Hình Huyện").from("2008-01-01").create();
+    long ward = unit("WARD", "Phường Điển Hình Huyện").under(prov).from("2008-01-01").create();
+    long district = vn.antq.support.ModelBuilder.model("Tổ điển hình cấp huyện", ward);
+    long commune = vn.antq.support.ModelBuilder.model("Tổ điển hình cấp xã", ward);
+    recognise(district, "DISTRICT", "2021-05-04");
+    recognise(commune, "COMMUNE", "2021-05-04");
+    // after the reform there is no district level to recognise at
+    String etag = Api.given().get("/api/models/{id}", commune).then().extract().header("ETag");
+    Api.json()
+        .header("If-Match", etag)
+        .body(
+            Map.of(
+                "level", "DISTRICT", "decisionNumber", "7/QĐ-UBND", "decisionDate", "2025-07-01"))
+        .post("/api/models/{id}/recognitions", commune)
+        .then()
+        .statusCode(422)
+        .body("violations[0].field", equalTo("level"));
+    // "at least district" finds the district one, not the commune one
+    Api.given()
+        .queryParam("unitId", ward)
+        .queryParam("recognitionLevel", "DISTRICT")
+        .get("/api/models")
+        .then()
+        .statusCode(200)
+        .body("content.id", contains((int) district));
+    Api.given()
+        .queryParam("unitId", ward)
+        .queryParam("from", "2021-01-01")
+        .queryParam("to", "2021-12-31")
+        .get("/api/reports/summary")
+        .then()
+        .statusCode(200)
+        .body("totals.modelsByRecognition.level", containsInAnyOrder("COMMUNE", "DISTRICT"))
+        .body("totals.modelsByRecognition.count", contains(1, 1));
   }
 }
