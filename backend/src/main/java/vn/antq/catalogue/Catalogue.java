@@ -11,7 +11,9 @@ public enum Catalogue {
   AWARD_AUTHORITY(null, "cấp có thẩm quyền khen thưởng"),
   INDICATOR(null, "chỉ tiêu số liệu báo cáo"),
   SAFETY_TARGET(null, "loại đối tượng đánh giá an toàn về an ninh, trật tự"),
-  SAFETY_CRITERION(SAFETY_TARGET, "tiêu chí an toàn về an ninh, trật tự");
+  SAFETY_CRITERION(SAFETY_TARGET, "tiêu chí an toàn về an ninh, trật tự"),
+  ETHNIC_GROUP(null, "dân tộc"),
+  RELIGION(null, "tôn giáo");
 
   private final Catalogue parent;
   private final String label;

@@ -254,6 +254,9 @@ public class CatalogueSeeder {
         (code, name) -> targetIds.put(code, ensure(Catalogue.SAFETY_TARGET, code, name, null)));
     SAFETY_CRITERIA.forEach(
         (code, v) -> ensure(Catalogue.SAFETY_CRITERION, code, v[1], targetIds.get(v[0])));
+    Communities.ethnicGroups()
+        .forEach((code, name) -> ensure(Catalogue.ETHNIC_GROUP, code, name, null));
+    Communities.religions().forEach((code, name) -> ensure(Catalogue.RELIGION, code, name, null));
     existing = null;
   }
 

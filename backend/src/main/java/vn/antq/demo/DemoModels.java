@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.antq.catalogue.Catalogue;
+import vn.antq.catalogue.CatalogueSeeder;
 import vn.antq.common.db.Rows;
 import vn.antq.model.ModelService;
 import vn.antq.model.ModelStatus;
@@ -107,7 +109,10 @@ class DemoModels {
                 "Mô hình do Công an và Mặt trận phối hợp xây dựng, họp định kỳ hằng quý.",
                 List.of(n % 4 == 0 ? "FAMILY_CLAN" : "GENERAL"),
                 n % 5 == 4 ? 3 + n % 4 : null,
-                n % 5 == 4 ? 40 + n : null));
+                n % 5 == 4 ? 40 + n : null,
+                // some serve the Khmer community (Bạc Liêu, Cà Mau), with its Buddhist pagodas
+                n % 7 == 3 ? CatalogueSeeder.idOf(Catalogue.ETHNIC_GROUP, "DT05") : null,
+                n % 14 == 3 ? CatalogueSeeder.idOf(Catalogue.RELIGION, "TG01") : null));
     long id = d.summary().id();
     long version = d.summary().version();
     // a roster for most models; some only carry declared totals

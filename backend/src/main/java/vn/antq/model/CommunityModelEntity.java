@@ -57,6 +57,12 @@ public class CommunityModelEntity extends PanacheEntityBase {
   public LocalDate statusSince;
 
   /** 1 commune, 2 province, 3 ministry: the highest recognition so far. */
+  @Column(name = "ethnic_group_id")
+  public Long ethnicGroupId;
+
+  @Column(name = "religion_id")
+  public Long religionId;
+
   @Column(name = "recognition_level")
   public Short recognitionLevel;
 

@@ -151,7 +151,9 @@ public class ModelIntegration implements ImportTarget, FeedSource {
         .description(in.getDescription())
         .targetCommunities(in.getTargetCommunities())
         .declaredTeams(in.getDeclaredTeams())
-        .declaredMembers(in.getDeclaredMembers());
+        .declaredMembers(in.getDeclaredMembers())
+        .ethnicGroupId(in.getEthnicGroupId())
+        .religionId(in.getReligionId());
   }
 
   @Override

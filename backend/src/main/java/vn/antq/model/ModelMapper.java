@@ -79,6 +79,8 @@ final class ModelMapper {
         .targetCommunities(
             Arrays.stream(m.targetCommunities).map(TargetCommunity::fromValue).toList())
         .description(m.description)
+        .ethnicGroup(ref(d.ethnicGroup()))
+        .religion(ref(d.religion()))
         .statusHistory(
             d.history().stream()
                 .map(

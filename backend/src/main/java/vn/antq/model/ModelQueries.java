@@ -62,10 +62,14 @@ public class ModelQueries {
       Long fieldId,
       Long typeId,
       Set<ModelStatus> statuses,
+      Community community,
       RecognitionLevel recognitionLevel,
       Long unitId,
       LocalDate establishedFrom,
       LocalDate establishedTo) {}
+
+  /** The community served: an ethnic group, a religion (either may be null). */
+  public record Community(Long ethnicGroupId, Long religionId) {}
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public ModelViews.Page list(Filter f, PageRequest request, Keyset after) {
@@ -116,6 +120,14 @@ public class ModelQueries {
     if (f.fieldId() != null) {
       params.put("fieldId", f.fieldId());
       where.append(" AND m.field_id = :fieldId");
+    }
+    if (f.community() != null && f.community().ethnicGroupId() != null) {
+      params.put("ethnicGroupId", f.community().ethnicGroupId());
+      where.append(" AND m.ethnic_group_id = :ethnicGroupId");
+    }
+    if (f.community() != null && f.community().religionId() != null) {
+      params.put("religionId", f.community().religionId());
+      where.append(" AND m.religion_id = :religionId");
     }
     if (f.typeId() != null) {
       params.put("typeId", f.typeId());

@@ -65,6 +65,8 @@ public class ModelResource implements ModelsApi {
       Long fieldId,
       Long typeId,
       List<vn.antq.api.model.ModelStatus> status,
+      Long ethnicGroupId,
+      Long religionId,
       vn.antq.api.model.RecognitionLevel recognitionLevel,
       Long unitId,
       LocalDate establishedFrom,
@@ -77,7 +79,15 @@ public class ModelResource implements ModelsApi {
         PageRequest.of(page, size, sort, ModelQueries.SORTABLE, ModelQueries.DEFAULT_SORT);
     ModelQueries.Filter filter =
         filter(
-            q, fieldId, typeId, status, recognitionLevel, unitId, establishedFrom, establishedTo);
+            q,
+            fieldId,
+            typeId,
+            status,
+            new ModelQueries.Community(ethnicGroupId, religionId),
+            recognitionLevel,
+            unitId,
+            establishedFrom,
+            establishedTo);
     ModelViews.Page result = modelQueries.list(filter, p, Keyset.decode(after, p));
     return Response.ok(
             Pages.of(
@@ -319,6 +329,7 @@ public class ModelResource implements ModelsApi {
       Long fieldId,
       Long typeId,
       List<vn.antq.api.model.ModelStatus> status,
+      ModelQueries.Community community,
       vn.antq.api.model.RecognitionLevel recognitionLevel,
       Long unitId,
       LocalDate establishedFrom,
@@ -332,6 +343,7 @@ public class ModelResource implements ModelsApi {
         fieldId,
         typeId,
         statuses,
+        community,
         recognitionLevel == null ? null : RecognitionLevel.valueOf(recognitionLevel.name()),
         unitId,
         establishedFrom,
@@ -365,7 +377,9 @@ public class ModelResource implements ModelsApi {
         in.getDescription(),
         ModelMapper.names(in.getTargetCommunities()),
         in.getDeclaredTeams(),
-        in.getDeclaredMembers());
+        in.getDeclaredMembers(),
+        in.getEthnicGroupId(),
+        in.getReligionId());
   }
 
   private static RosterService.TeamCommand teamCommand(TeamInput in) {
@@ -392,6 +406,8 @@ public class ModelResource implements ModelsApi {
       Long fieldId,
       Long typeId,
       List<vn.antq.api.model.ModelStatus> status,
+      Long ethnicGroupId,
+      Long religionId,
       vn.antq.api.model.RecognitionLevel recognitionLevel,
       Long unitId,
       LocalDate establishedFrom,
@@ -402,7 +418,15 @@ public class ModelResource implements ModelsApi {
     PageRequest p = new PageRequest(0, Tables.pageSize(), checked.sort(), checked.field());
     ModelQueries.Filter filter =
         filter(
-            q, fieldId, typeId, status, recognitionLevel, unitId, establishedFrom, establishedTo);
+            q,
+            fieldId,
+            typeId,
+            status,
+            new ModelQueries.Community(ethnicGroupId, religionId),
+            recognitionLevel,
+            unitId,
+            establishedFrom,
+            establishedTo);
     // page after page by keyset: the export reads each row once, however long the list
     String[] cursor = {null};
     List<List<Object>> rows =

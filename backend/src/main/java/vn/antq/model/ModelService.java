@@ -52,7 +52,9 @@ public class ModelService {
       String description,
       List<String> targetCommunities,
       Integer declaredTeams,
-      Integer declaredMembers) {}
+      Integer declaredMembers,
+      Long ethnicGroupId,
+      Long religionId) {}
 
   public record Transition(
       ModelStatus to, LocalDate date, String reason, String note, List<Long> siteUnitIds) {}
@@ -172,7 +174,9 @@ public class ModelService {
             .toList(),
         sites.stream()
             .map(r -> new ModelViews.Site(siteUnits.get(Rows.toLong(r[0])), Rows.localDate(r[1])))
-            .toList());
+            .toList(),
+        catalogues.find(model.ethnicGroupId).map(ModelViews.Item::of).orElse(null),
+        catalogues.find(model.religionId).map(ModelViews.Item::of).orElse(null));
   }
 
   // ------------------------------------------------------------------ writing
@@ -230,7 +234,19 @@ public class ModelService {
         cmd.description() == null || cmd.description().isBlank() ? null : cmd.description().trim();
     model.declaredTeams = cmd.declaredTeams();
     model.declaredMembers = cmd.declaredMembers();
+    model.ethnicGroupId =
+        community(Catalogue.ETHNIC_GROUP, cmd.ethnicGroupId(), model.ethnicGroupId);
+    model.religionId = community(Catalogue.RELIGION, cmd.religionId(), model.religionId);
     return place;
+  }
+
+  /** A community item: an unchanged one is kept even if since ended, a new one must be in force. */
+  private Long community(Catalogue catalogue, Long id, Long before) {
+    if (id == null || id.equals(before)) {
+      return id;
+    }
+    String field = catalogue == Catalogue.ETHNIC_GROUP ? "ethnicGroupId" : "religionId";
+    return catalogues.requireActive(catalogue, id, field).id();
   }
 
   @Transactional
@@ -404,6 +420,8 @@ public class ModelService {
         m.targetCommunities == null ? null : Arrays.asList(m.targetCommunities));
     s.put("declaredTeams", m.declaredTeams);
     s.put("declaredMembers", m.declaredMembers);
+    s.put("ethnicGroupId", m.ethnicGroupId);
+    s.put("religionId", m.religionId);
     return s;
   }
 }

@@ -84,7 +84,9 @@ public final class ModelViews {
       Summary summary,
       List<StatusChange> history,
       List<Recognition> recognitions,
-      List<Site> sites) {}
+      List<Site> sites,
+      Item ethnicGroup,
+      Item religion) {}
 
   /** A page of models; {@code next} continues after its last row (keyset), null on the last. */
   public record Page(List<Summary> content, long total, String next) {}

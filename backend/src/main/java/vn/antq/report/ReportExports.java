@@ -99,44 +99,36 @@ final class ReportExports {
     Row h = totals.createRow(r++);
     cell(h, 0, "Chỉ tiêu", st.header());
     cell(h, 1, "Số liệu", st.header());
+    var t = s.getTotals();
     for (Figure f : FIGURES) {
-      Row row = totals.createRow(r++);
-      cell(row, 0, f.label(), null);
-      number(row, 1, f.value().applyAsLong(s.getTotals()), st.numbers());
+      r = line(totals, r, st, f.label(), f.value().applyAsLong(t));
     }
     r++;
-    for (var e : s.getTotals().getEventsByType()) {
-      Row row = totals.createRow(r++);
-      cell(row, 0, "Sự kiện: " + e.getType().getName(), null);
-      number(row, 1, e.getEvents(), st.numbers());
+    for (var e : t.getEventsByType()) {
+      r = line(totals, r, st, "Sự kiện: " + e.getType().getName(), e.getEvents());
     }
-    for (var m : s.getTotals().getMaterials()) {
-      Row row = totals.createRow(r++);
-      cell(row, 0, "Tài liệu: " + m.getItem().getName(), null);
-      number(row, 1, m.getCount(), st.numbers());
+    for (var m : t.getMaterials()) {
+      r = line(totals, r, st, "Tài liệu: " + m.getItem().getName(), m.getCount());
     }
-    for (var a : s.getTotals().getAwardsByForm()) {
-      Row row = totals.createRow(r++);
-      cell(row, 0, a.getForm().getName() + ": tập thể", null);
-      number(row, 1, a.getCollectives(), st.numbers());
-      row = totals.createRow(r++);
-      cell(row, 0, a.getForm().getName() + ": cá nhân", null);
-      number(row, 1, a.getIndividuals(), st.numbers());
+    for (var a : t.getAwardsByForm()) {
+      r = line(totals, r, st, a.getForm().getName() + ": tập thể", a.getCollectives());
+      r = line(totals, r, st, a.getForm().getName() + ": cá nhân", a.getIndividuals());
     }
-    for (var x : s.getTotals().getModelPlacesByKind()) {
-      Row row = totals.createRow(r++);
-      cell(row, 0, "Nơi có mô hình: " + ReportText.kind(x.getKind().toString()), null);
-      number(row, 1, x.getCount(), st.numbers());
+    for (var x : t.getModelPlacesByKind()) {
+      String kind = ReportText.kind(x.getKind().toString());
+      r = line(totals, r, st, "Nơi có mô hình: " + kind, x.getCount());
     }
-    for (var x : s.getTotals().getIndicators()) {
-      Row row = totals.createRow(r++);
-      cell(row, 0, "Số liệu báo cáo: " + x.getItem().getName(), null);
-      number(row, 1, x.getCount(), st.numbers());
+    for (var x : t.getModelsByEthnicGroup()) {
+      r = line(totals, r, st, "Mô hình phục vụ cộng đồng: " + x.getItem().getName(), x.getCount());
     }
-    for (var x : s.getTotals().getSafetyByTarget()) {
-      Row row = totals.createRow(r++);
-      cell(row, 0, "Đạt chuẩn an toàn về ANTT: " + x.getTarget().getName(), null);
-      number(row, 1, x.getMet(), st.numbers());
+    for (var x : t.getModelsByReligion()) {
+      r = line(totals, r, st, "Mô hình phục vụ cộng đồng: " + x.getItem().getName(), x.getCount());
+    }
+    for (var x : t.getIndicators()) {
+      r = line(totals, r, st, "Số liệu báo cáo: " + x.getItem().getName(), x.getCount());
+    }
+    for (var x : t.getSafetyByTarget()) {
+      r = line(totals, r, st, "Đạt chuẩn an toàn về ANTT: " + x.getTarget().getName(), x.getMet());
     }
     r++;
     for (String note : s.getNotes() == null ? List.<String>of() : s.getNotes()) {
@@ -144,6 +136,14 @@ final class ReportExports {
     }
     totals.setColumnWidth(0, 60 * 256);
     totals.setColumnWidth(1, 16 * 256);
+  }
+
+  /** One line of a label and a number at row {@code r}; the next row. */
+  private static int line(Sheet sheet, int r, Styles st, String label, long value) {
+    Row row = sheet.createRow(r);
+    cell(row, 0, label, null);
+    number(row, 1, value, st.numbers());
+    return r + 1;
   }
 
   private static void childrenSheet(XSSFWorkbook wb, Styles st, ReportSummary s) {

@@ -39,6 +39,8 @@ final class ReportMapper {
     ids.addAll(f.materials.keySet());
     ids.addAll(f.modelsByField.keySet());
     ids.addAll(f.modelsByType.keySet());
+    ids.addAll(f.modelsByEthnicGroup.keySet());
+    ids.addAll(f.modelsByReligion.keySet());
     ids.addAll(f.awardsByForm.keySet());
     ids.addAll(f.indicators.keySet());
     ids.addAll(f.safetyByTarget.keySet());
@@ -134,6 +136,8 @@ final class ReportMapper {
         .modelsByField(counts(f.modelsByField, cats))
         .modelsByType(counts(f.modelsByType, cats))
         .modelsByRecognition(modelsByRecognition(f))
+        .modelsByEthnicGroup(counts(f.modelsByEthnicGroup, cats))
+        .modelsByReligion(counts(f.modelsByReligion, cats))
         .teams(f.teams)
         .members(f.members)
         .modelKinds((long) f.kinds.size())

@@ -88,6 +88,8 @@ public class ReportService {
     public final Set<Long> kinds = new HashSet<>(); // model types in force at the end
     public final Set<Long> fields = new HashSet<>();
     public final Map<String, Long> placesByKind = new HashMap<>(); // units holding a model
+    public final Map<Long, Long> modelsByEthnicGroup = new HashMap<>(); // community served
+    public final Map<Long, Long> modelsByReligion = new HashMap<>();
     public long replicationSites;
     public final Set<Long> decisions = new HashSet<>();
     public final Map<Long, long[]> awardsByForm = new HashMap<>(); // collectives, individuals

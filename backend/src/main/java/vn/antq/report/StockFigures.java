@@ -315,7 +315,7 @@ class StockFigures {
    * What the articles count once ("32 kinds in 6 fields at 891 places"), for the models in force at
    * the end of the period: tag, unit (bucket), type, field, kind of place, count. Tag T: models by
    * type and field; P: the places (units) holding one, by kind; S: their replication sites started
-   * by then.
+   * by then; E, G: models serving an ethnic group, a religion (the item in the type column).
    */
   List<Object[]> distinct(ReportPeriod p) {
     String unit = p.byBucket() ? "m.bucket_id" : "m.unit_id";
@@ -325,7 +325,7 @@ class StockFigures {
         (rowUnit, territory) ->
             "WITH f AS MATERIALIZED (SELECT "
                 + unit
-                + " AS b, m.id, m.unit_id, m.type_id, m.field_id"
+                + " AS b, m.id, m.unit_id, m.type_id, m.field_id, m.ethnic_group_id, m.religion_id"
                 + modelsOf(p, territory)
                 + " AND"
                 + IN_FORCE
@@ -334,7 +334,11 @@ class StockFigures {
                 + " UNION ALL SELECT 'P', f.b, NULL, NULL, x.kind, count(DISTINCT f.unit_id)"
                 + " FROM f JOIN unit x ON x.id = f.unit_id GROUP BY 2, 5"
                 + " UNION ALL SELECT 'S', f.b, NULL, NULL, NULL, count(*) FROM f"
-                + " JOIN model_site s ON s.model_id = f.id WHERE s.since <= :to GROUP BY 2",
+                + " JOIN model_site s ON s.model_id = f.id WHERE s.since <= :to GROUP BY 2"
+                + " UNION ALL SELECT 'E', f.b, f.ethnic_group_id, NULL, NULL, count(*) FROM f"
+                + " WHERE f.ethnic_group_id IS NOT NULL GROUP BY 2, 3"
+                + " UNION ALL SELECT 'G', f.b, f.religion_id, NULL, NULL, count(*) FROM f"
+                + " WHERE f.religion_id IS NOT NULL GROUP BY 2, 3",
         p,
         params);
   }

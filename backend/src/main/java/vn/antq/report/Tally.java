@@ -140,7 +140,10 @@ final class Tally {
     }
   }
 
-  /** tag, unit, type, field, kind of place, count (see {@link StockFigures#distinct}) */
+  /**
+   * tag, unit, type (or community item), field, kind of place, count (see {@link
+   * StockFigures#distinct})
+   */
   void distinct(Object[] r) {
     long n = Rows.toLong(r[5]);
     for (Figures f : targets(r[1])) {
@@ -151,6 +154,8 @@ final class Tally {
         }
         case "P" -> f.placesByKind.merge((String) r[4], n, Long::sum);
         case "S" -> f.replicationSites += n;
+        case "E" -> f.modelsByEthnicGroup.merge(Rows.toLong(r[2]), n, Long::sum);
+        case "G" -> f.modelsByReligion.merge(Rows.toLong(r[2]), n, Long::sum);
         default -> throw new IllegalStateException("distinct " + r[0]);
       }
     }
