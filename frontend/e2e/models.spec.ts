@@ -100,6 +100,11 @@ test('a ward officer registers a model, imports two teams and five members from 
   await form.getByLabel('Ngày thành lập').fill('15/03/2024');
   await form.getByLabel('Ngày thành lập').press('Enter');
   await form.getByLabel('Số tổ theo báo cáo').fill('2');
+  // the community it serves: the Khmer of the ward
+  await form.getByLabel('Cộng đồng dân tộc (nếu có)').fill('khmer');
+  await expect(page.locator('.ant-select-dropdown:visible')).toContainText('Dân tộc Khmer');
+  await form.getByLabel('Cộng đồng dân tộc (nếu có)').press('Enter');
+  await expect(form.getByTitle('Dân tộc Khmer').first()).toBeVisible();
   await shot(page, '31-dang-ky-mo-hinh');
   await form.getByRole('button', { name: 'Đăng ký' }).click();
   await expect(page.getByRole('heading', { name })).toBeVisible();
@@ -164,6 +169,8 @@ test('a ward officer registers a model, imports two teams and five members from 
   await expect(page.getByText('Nơi nhân rộng')).toBeVisible();
   await expect(page.getByText(/Khóm 3, Phường 1 — từ/)).toBeVisible();
   await expect(page.getByText('(báo cáo 2)')).toBeVisible();
+  await expect(page.getByText('Cộng đồng phục vụ')).toBeVisible();
+  await expect(page.getByText('Dân tộc Khmer')).toBeVisible();
   await shot(page, '36-mo-hinh-tong-quan');
 
   // anyone on the roster is found from the register, without diacritics

@@ -1903,7 +1903,7 @@ export interface components {
       totalPages: number;
     };
     /**
-     * @description MODEL_FIELD (lĩnh vực mô hình), MODEL_TYPE (loại mô hình, thuộc một lĩnh vực), EVENT_TYPE (loại sự kiện), MATERIAL_TYPE (loại tài liệu, vật phẩm tuyên truyền, kèm đơn vị tính trong tên), AWARD_FORM (hình thức khen thưởng), AWARD_TYPE (loại khen thưởng), AWARD_AUTHORITY (cấp có thẩm quyền khen thưởng; hình thức được tặng ghi ở /api/award-powers), INDICATOR (chỉ tiêu số liệu báo cáo định kỳ, kèm đơn vị tính trong tên), SAFETY_TARGET (loại đối tượng đánh giá an toàn về ANTT), SAFETY_CRITERION (tiêu chí an toàn về ANTT, thuộc một loại đối tượng)
+     * @description MODEL_FIELD (lĩnh vực mô hình), MODEL_TYPE (loại mô hình, thuộc một lĩnh vực), EVENT_TYPE (loại sự kiện), MATERIAL_TYPE (loại tài liệu, vật phẩm tuyên truyền, kèm đơn vị tính trong tên), AWARD_FORM (hình thức khen thưởng), AWARD_TYPE (loại khen thưởng), AWARD_AUTHORITY (cấp có thẩm quyền khen thưởng; hình thức được tặng ghi ở /api/award-powers), INDICATOR (chỉ tiêu số liệu báo cáo định kỳ, kèm đơn vị tính trong tên), SAFETY_TARGET (loại đối tượng đánh giá an toàn về ANTT), SAFETY_CRITERION (tiêu chí an toàn về ANTT, thuộc một loại đối tượng), ETHNIC_GROUP (dân tộc, 54 dân tộc), RELIGION (tôn giáo được công nhận)
      * @enum {string}
      */
     Catalogue:
@@ -1916,7 +1916,9 @@ export interface components {
       | 'AWARD_AUTHORITY'
       | 'INDICATOR'
       | 'SAFETY_TARGET'
-      | 'SAFETY_CRITERION';
+      | 'SAFETY_CRITERION'
+      | 'ETHNIC_GROUP'
+      | 'RELIGION';
     CatalogueItem: {
       /** Format: int64 */
       id: number;
@@ -2031,6 +2033,16 @@ export interface components {
        * @description Số thành viên theo báo cáo, khi chưa nhập danh sách thành viên
        */
       declaredMembers?: number;
+      /**
+       * Format: int64
+       * @description Dân tộc của cộng đồng mô hình phục vụ, nếu có (danh mục ETHNIC_GROUP, ví dụ đồng bào Khmer)
+       */
+      ethnicGroupId?: number;
+      /**
+       * Format: int64
+       * @description Tôn giáo của cộng đồng mô hình phục vụ, nếu có (danh mục RELIGION)
+       */
+      religionId?: number;
     };
     /**
      * @description Một mô hình trong lô nhập (POST /api/imports/models): như ModelInput, kèm (tùy chọn) lịch sử
@@ -2120,6 +2132,8 @@ export interface components {
       version: number;
       leadOrganisations: components['schemas']['LeadOrganisation'][];
       targetCommunities: components['schemas']['TargetCommunity'][];
+      ethnicGroup?: components['schemas']['CatalogueRef'];
+      religion?: components['schemas']['CatalogueRef'];
       description?: string;
       statusHistory: components['schemas']['ModelStatusChange'][];
       recognitions: components['schemas']['Recognition'][];
@@ -2816,6 +2830,10 @@ export interface components {
       modelsByType: components['schemas']['CountByItem'][];
       /** @description Mô hình còn hiệu lực vào cuối kỳ được công nhận điển hình, theo mức cao nhất đã có quyết định đến ngày cuối kỳ */
       modelsByRecognition: components['schemas']['RecognitionCount'][];
+      /** @description Mô hình còn hiệu lực vào cuối kỳ phục vụ cộng đồng một dân tộc, theo dân tộc */
+      modelsByEthnicGroup: components['schemas']['CountByItem'][];
+      /** @description Mô hình còn hiệu lực vào cuối kỳ phục vụ cộng đồng một tôn giáo, theo tôn giáo */
+      modelsByReligion: components['schemas']['CountByItem'][];
       /**
        * Format: int64
        * @description Số loại mô hình khác nhau của các mô hình còn hiệu lực vào cuối kỳ (đã thành lập, chưa thanh loại)
@@ -4517,6 +4535,10 @@ export interface operations {
         typeId?: number;
         /** @description Trạng thái (có thể lặp lại) */
         status?: components['schemas']['ModelStatus'][];
+        /** @description Mô hình phục vụ cộng đồng dân tộc này (danh mục ETHNIC_GROUP) */
+        ethnicGroupId?: number;
+        /** @description Mô hình phục vụ cộng đồng tôn giáo này (danh mục RELIGION) */
+        religionId?: number;
         /** @description Được công nhận điển hình ở cấp này trở lên */
         recognitionLevel?: components['schemas']['RecognitionLevel'];
         /** @description Mô hình của đơn vị này và mọi đơn vị cấp dưới */
@@ -4564,6 +4586,10 @@ export interface operations {
         typeId?: number;
         /** @description Trạng thái (có thể lặp lại) */
         status?: components['schemas']['ModelStatus'][];
+        /** @description Mô hình phục vụ cộng đồng dân tộc này (danh mục ETHNIC_GROUP) */
+        ethnicGroupId?: number;
+        /** @description Mô hình phục vụ cộng đồng tôn giáo này (danh mục RELIGION) */
+        religionId?: number;
         /** @description Được công nhận điển hình ở cấp này trở lên */
         recognitionLevel?: components['schemas']['RecognitionLevel'];
         /** @description Mô hình của đơn vị này và mọi đơn vị cấp dưới */

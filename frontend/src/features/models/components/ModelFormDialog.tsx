@@ -22,6 +22,7 @@ import {
 } from '../api/models';
 import { LEAD_ORG_LABELS, options, TARGET_LABELS } from '../labels';
 import { plain } from '../roster';
+import { ModelCommunityFields } from './ModelCommunityFields';
 import { useModelTypeOptions } from './modelTypeOptions';
 
 interface Values {
@@ -34,6 +35,8 @@ interface Values {
   description?: string;
   declaredTeams?: number | null;
   declaredMembers?: number | null;
+  ethnicGroupId?: number | null;
+  religionId?: number | null;
 }
 
 /** Đăng ký / sửa mô hình. `onClose` gets the id of a newly registered model. */
@@ -65,6 +68,8 @@ export function ModelFormDialog({
       description: v.description || undefined,
       declaredTeams: v.declaredTeams ?? undefined,
       declaredMembers: v.declaredMembers ?? undefined,
+      ethnicGroupId: v.ethnicGroupId ?? undefined,
+      religionId: v.religionId ?? undefined,
     };
     try {
       if (editing && m) {
@@ -107,6 +112,8 @@ export function ModelFormDialog({
                 description: m.description,
                 declaredTeams: m.declaredTeams,
                 declaredMembers: m.declaredMembers,
+                ethnicGroupId: m.ethnicGroup?.id,
+                religionId: m.religion?.id,
               }
             : { leadOrganisations: ['POLICE', 'FRONT'], targetCommunities: ['GENERAL'] }
         }
@@ -179,6 +186,7 @@ export function ModelFormDialog({
           />
           <NumberField name="declaredMembers" label="Số thành viên theo báo cáo" min={0} />
         </FieldRow>
+        <ModelCommunityFields />
       </Form>
     </FormDialog>
   );

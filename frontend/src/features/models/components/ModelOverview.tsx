@@ -27,6 +27,11 @@ export function Overview({ model }: { model: ModelDetail }) {
         <Descriptions.Item label="Đối tượng">
           {model.targetCommunities.map((t) => TARGET_LABELS[t]).join(', ') || '—'}
         </Descriptions.Item>
+        {(model.ethnicGroup || model.religion) && (
+          <Descriptions.Item label="Cộng đồng phục vụ" span={2}>
+            {[model.ethnicGroup?.name, model.religion?.name].filter(Boolean).join(' · ')}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="Số tổ">
           <Counted counted={model.teamCount} declared={model.declaredTeams} />
         </Descriptions.Item>

@@ -16,6 +16,8 @@ export function modelFilters(p: ListPageState) {
     fieldId: p.id('fieldId'),
     typeId: p.id('typeId'),
     status: p.all<ModelStatus>('status'),
+    ethnicGroupId: p.id('ethnicGroupId'),
+    religionId: p.id('religionId'),
     recognitionLevel: p.text('recognitionLevel') as RecognitionLevel | undefined,
     unitId: p.id('unitId'),
     establishedFrom: p.text('from'),
@@ -30,6 +32,8 @@ export function ModelRegistry({ page }: { page: ListPageState }) {
   const navigate = useNavigate();
   const fields = useCatalogue('MODEL_FIELD');
   const types = useCatalogue('MODEL_TYPE');
+  const ethnicGroups = useCatalogue('ETHNIC_GROUP');
+  const religions = useCatalogue('RELIGION');
   const fieldId = page.id('fieldId');
   const unitId = page.id('unitId');
   const list = useModelList({ ...modelFilters(page), ...page.paging, sort: page.state.sort });
@@ -88,6 +92,24 @@ export function ModelRegistry({ page }: { page: ListPageState }) {
             value: l,
             label: `${RECOGNITION_LABELS[l]} trở lên`,
           }))}
+        />
+        <SelectFilter
+          table={params}
+          name="ethnicGroupId"
+          label="Dân tộc"
+          placeholder="Cộng đồng dân tộc: không lọc"
+          searchable
+          loading={ethnicGroups.isLoading}
+          options={(ethnicGroups.data ?? []).map((x) => ({ value: String(x.id), label: x.name }))}
+        />
+        <SelectFilter
+          table={params}
+          name="religionId"
+          label="Tôn giáo"
+          placeholder="Cộng đồng tôn giáo: không lọc"
+          searchable
+          loading={religions.isLoading}
+          options={(religions.data ?? []).map((x) => ({ value: String(x.id), label: x.name }))}
         />
         <DateRangeFilter
           table={params}

@@ -64,6 +64,19 @@ export function ReportBreakdowns({ summary }: { summary: ReportSummary }) {
           </Space>
         </Card>
       </Col>
+      {t.modelsByEthnicGroup.length + t.modelsByReligion.length > 0 && (
+        <Col xs={24} lg={12}>
+          <Breakdown
+            title="Mô hình còn hiệu lực theo cộng đồng phục vụ"
+            rows={[...t.modelsByEthnicGroup, ...t.modelsByReligion].map((x) => ({
+              key: x.item.id,
+              name: x.item.name,
+              a: x.count,
+            }))}
+            a="Mô hình"
+          />
+        </Col>
+      )}
       <Col xs={24} lg={12}>
         <Breakdown
           title="Tài liệu, vật phẩm tuyên truyền"
