@@ -194,3 +194,35 @@ test('merge units into a successor from the dialog', async ({ page, request }) =
   const res = await request.get(`/api/units/${a}`, { headers });
   expect((await res.json()).active).toBe(false);
 });
+
+test('rename a unit from a date: the same unit, its former name on its timeline', async ({
+  page,
+  request,
+}) => {
+  const s = suffix();
+  const headers = await authHeaders(request);
+  const id = (
+    await (
+      await request.post('/api/units', {
+        headers,
+        data: { name: `Tỉnh Tên Cũ ${s}`, kind: 'PROVINCE', validFrom: '2008-01-01' },
+      })
+    ).json()
+  ).id as number;
+  await page.goto(`/don-vi?unit=${id}`);
+  await page.locator('.ant-drawer').getByRole('button', { name: 'Đổi tên' }).click();
+  const dialog = page.getByRole('dialog', { name: `Đổi tên «Tỉnh Tên Cũ ${s}»` });
+  await dialog.getByLabel('Tên mới', { exact: true }).fill(`Tỉnh Tên Mới ${s}`);
+  await dialog.getByLabel('Dùng tên mới từ ngày').fill('01/07/2025');
+  await dialog.getByLabel('Dùng tên mới từ ngày').press('Enter');
+  await dialog.getByLabel('Căn cứ').fill('Nghị quyết đổi tên thử nghiệm');
+  await shot(page, '07b-doi-ten');
+  await dialog.getByRole('button', { name: 'Đổi tên' }).click();
+  await expect(page.getByText(`Đã đổi tên thành "Tỉnh Tên Mới ${s}"`)).toBeVisible();
+  const drawer = page.locator('.ant-drawer');
+  await expect(drawer.getByText(`Đổi tên từ «Tỉnh Tên Cũ ${s}»`)).toBeVisible();
+  await expect(drawer.getByText('01/07/2025')).toBeVisible();
+  await shot(page, '07c-doi-ten-lich-su');
+  const res = await request.get(`/api/units/${id}`, { headers });
+  expect((await res.json()).name).toBe(`Tỉnh Tên Mới ${s}`);
+});

@@ -161,6 +161,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/units/{id}/rename': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Mã định danh đơn vị */
+        id: components['parameters']['UnitId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đổi tên đơn vị từ một ngày (giữ nguyên đơn vị, tên cũ được lưu lại)
+     * @description Đổi tên không tạo đơn vị mới: mọi hồ sơ, số liệu vẫn thuộc đơn vị này; tên cũ được lưu với
+     *     ngày đổi (`formerNames`). Ngày đổi sau ngày bắt đầu hiệu lực và sau lần đổi tên trước,
+     *     không sau hôm nay (và trước ngày hết hiệu lực nếu đơn vị đã hết hiệu lực). Cần If-Match.
+     */
+    post: operations['renameUnit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/units/{id}': {
     parameters: {
       query?: never;
@@ -1628,6 +1653,27 @@ export interface components {
        */
       version: number;
     };
+    UnitRenameInput: {
+      /** @example Phường Hiệp Thành */
+      name: string;
+      /**
+       * Format: date
+       * @description Ngày bắt đầu dùng tên mới
+       */
+      date: string;
+      /** @description Căn cứ (nghị quyết, quyết định) */
+      note?: string;
+    };
+    FormerName: {
+      /** @example Phường 1 */
+      name: string;
+      /**
+       * Format: date
+       * @description Ngày đổi sang tên sau (tên này dùng đến trước ngày đó)
+       */
+      until: string;
+      note?: string;
+    };
     LineageLink: {
       unit: components['schemas']['UnitRef'];
       /**
@@ -1680,6 +1726,8 @@ export interface components {
       predecessors: components['schemas']['LineageLink'][];
       /** @description Đơn vị kế thừa của đơn vị này */
       successors: components['schemas']['LineageLink'][];
+      /** @description Các tên cũ của đơn vị (đổi tên), theo thời gian */
+      formerNames: components['schemas']['FormerName'][];
       /** @description Các loại đơn vị được phép trực thuộc đơn vị này (rỗng nếu đã hết hiệu lực) */
       allowedChildKinds: components['schemas']['UnitKind'][];
     };
@@ -3825,6 +3873,55 @@ export interface operations {
       409: components['responses']['Conflict'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+    };
+  };
+  renameUnit: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        /** @description Mã định danh đơn vị */
+        id: components['parameters']['UnitId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Phường Hiệp Thành",
+         *       "date": "2025-07-01",
+         *       "note": "Nghị quyết 1655/NQ-UBTVQH15"
+         *     }
+         */
+        'application/json': components['schemas']['UnitRenameInput'];
+      };
+    };
+    responses: {
+      /** @description Đơn vị với tên mới */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
     };
   };
   getUnit: {

@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '@/lib/api/client';
+import { api, unwrap, type Schemas } from '@/lib/api/client';
 import { unitKeys, type MergeRequest, type UnitInput } from '@/lib/units';
 
 export * from '@/lib/units';
+
+export type UnitRenameInput = Schemas['UnitRenameInput'];
 
 export function useCreateUnit() {
   const client = useQueryClient();
@@ -33,6 +35,22 @@ export function useMergeUnits() {
   return useMutation({
     mutationFn: async (body: MergeRequest) =>
       (await unwrap(api.POST('/api/units/merge', { body }))).data,
+    onSuccess: () => client.invalidateQueries({ queryKey: unitKeys.all }),
+  });
+}
+
+export function useRenameUnit() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, etag, body }: { id: number; etag: string; body: UnitRenameInput }) =>
+      (
+        await unwrap(
+          api.POST('/api/units/{id}/rename', {
+            params: { path: { id }, header: { 'If-Match': etag } },
+            body,
+          }),
+        )
+      ).data,
     onSuccess: () => client.invalidateQueries({ queryKey: unitKeys.all }),
   });
 }

@@ -24,6 +24,7 @@ const bacLieu: UnitDetail = {
       note: 'Nghị quyết 202/2025/QH15',
     },
   ],
+  formerNames: [{ name: 'Tỉnh Minh Hải', until: '1997-01-01', note: 'Chia tỉnh Minh Hải' }],
   allowedChildKinds: [],
 };
 
@@ -41,6 +42,7 @@ function renderDrawer(unit: UnitDetail) {
           onEdit={noop}
           onAddChild={noop}
           onMergeInto={noop}
+          onRename={noop}
           onShowSubtree={noop}
         />
       </AntApp>
@@ -72,6 +74,9 @@ describe('the unit detail', () => {
     expect(screen.getByText(/Sáp nhập vào/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Cà Mau' })).toHaveAttribute('href', '?unit=1');
     expect(screen.getByText(/Nghị quyết 202\/2025\/QH15/)).toBeInTheDocument();
+    // its former name, dated, on the same timeline
+    expect(screen.getByText(/Đổi tên từ «Tỉnh Minh Hải»/)).toBeInTheDocument();
+    expect(screen.getByText('Đổi tên')).toBeInTheDocument();
     expect(screen.queryByText('Thêm đơn vị trực thuộc')).not.toBeInTheDocument();
     expect(screen.queryByText('Sáp nhập đơn vị khác vào đây')).not.toBeInTheDocument();
   });
@@ -84,6 +89,7 @@ describe('the unit detail', () => {
       validTo: undefined,
       active: true,
       successors: [],
+      formerNames: [],
       allowedChildKinds: ['COMMUNE', 'WARD'],
     });
     expect(screen.getByText('Đang hoạt động')).toBeInTheDocument();

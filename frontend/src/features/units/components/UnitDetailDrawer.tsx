@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   EditOutlined,
+  FontSizeOutlined,
   MergeCellsOutlined,
   PlusOutlined,
 } from '@ant-design/icons';
@@ -11,12 +12,10 @@ import {
   Button,
   Descriptions,
   Drawer,
-  Empty,
   Skeleton,
   Space,
   Tabs,
   Tag,
-  Timeline,
   Typography,
 } from 'antd';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -24,7 +23,7 @@ import { problemMessage } from '@/lib/problem';
 import { useRights } from '@/lib/useSession';
 import { useUnitDetail, type UnitDetail } from '../api/units';
 import { UnitHistory } from './UnitHistory';
-import { lineageItem, type LinkTo } from './unitLineage';
+import { LineageTimeline, type LinkTo } from './unitLineage';
 import { UNIT_KIND_COLORS, UNIT_KIND_LABELS } from '@/lib/unitKinds';
 
 interface UnitDetailDrawerProps {
@@ -37,6 +36,7 @@ interface UnitDetailDrawerProps {
   /** The awards of the unit's area, from the awards feature (composed by the app). */
   awardsOf?: (unit: UnitDetail) => ReactNode;
   onMergeInto: (unit: UnitDetail) => void;
+  onRename: (unit: UnitDetail, etag: string) => void;
   onShowSubtree: (unit: UnitDetail) => void;
 }
 
@@ -48,6 +48,7 @@ export function UnitDetailDrawer({
   onAddChild,
   awardsOf,
   onMergeInto,
+  onRename,
   onShowSubtree,
 }: UnitDetailDrawerProps) {
   const detail = useUnitDetail(unitId);
@@ -145,22 +146,18 @@ export function UnitDetailDrawer({
                         Sáp nhập đơn vị khác vào đây
                       </Button>
                     )}
+                    {rights.reorganise && detail.data && (
+                      <Button
+                        icon={<FontSizeOutlined />}
+                        onClick={() => detail.data && onRename(detail.data.unit, detail.data.etag)}
+                      >
+                        Đổi tên
+                      </Button>
+                    )}
                   </Space>
                   <div>
                     <Typography.Title level={5}>Lịch sử sắp xếp</Typography.Title>
-                    {unit.predecessors.length === 0 && unit.successors.length === 0 ? (
-                      <Empty
-                        image={Empty.PRESENTED_IMAGE_SIMPLE}
-                        description="Chưa có sáp nhập, chia tách hay đổi tên"
-                      />
-                    ) : (
-                      <Timeline
-                        items={[
-                          ...unit.predecessors.map((l) => lineageItem(l, 'từ', 'gray', linkTo)),
-                          ...unit.successors.map((l) => lineageItem(l, 'vào', 'blue', linkTo)),
-                        ]}
-                      />
-                    )}
+                    <LineageTimeline unit={unit} linkTo={linkTo} />
                   </div>
                 </Space>
               ),

@@ -10,6 +10,7 @@ import { unitColumns } from './unitColumns';
 import { useCurrentUser, useRights } from '@/lib/useSession';
 import { useUnitDetail, useUnitList, type UnitDetail, type UnitKind } from '../api/units';
 import { MergeUnitsModal } from './MergeUnitsModal';
+import { RenameUnitModal } from './RenameUnitModal';
 import { UnitDetailDrawer } from './UnitDetailDrawer';
 import { UnitFormModal } from './UnitFormModal';
 import { UnitFilters } from './UnitFilters';
@@ -33,6 +34,7 @@ export function UnitsPage({ awardsOf }: { awardsOf?: (unit: UnitDetail) => React
   const openUnitId = f.unit?.[0] ? Number(f.unit[0]) : undefined;
   const [form, setForm] = useState<FormState>({ mode: 'closed' });
   const [merge, setMerge] = useState<{ open: boolean; successorId?: number }>({ open: false });
+  const [renaming, setRenaming] = useState<{ unit: UnitDetail; etag: string }>();
   const rights = useRights();
   const user = useCurrentUser();
 
@@ -136,6 +138,7 @@ export function UnitsPage({ awardsOf }: { awardsOf?: (unit: UnitDetail) => React
         onEdit={(unit, etag) => setForm({ mode: 'edit', unit, etag })}
         onAddChild={(unit) => setForm({ mode: 'create', parentId: unit.id })}
         onMergeInto={(unit) => setMerge({ open: true, successorId: unit.id })}
+        onRename={(unit, etag) => setRenaming({ unit, etag })}
         onShowSubtree={(unit) => {
           setFilter('ancestorId', String(unit.id));
         }}
@@ -147,6 +150,17 @@ export function UnitsPage({ awardsOf }: { awardsOf?: (unit: UnitDetail) => React
           onClose={() => setForm({ mode: 'closed' })}
           onSaved={(unit) => {
             setForm({ mode: 'closed' });
+            openUnit(unit.id);
+          }}
+        />
+      )}
+      {renaming && (
+        <RenameUnitModal
+          unit={renaming.unit}
+          etag={renaming.etag}
+          onClose={() => setRenaming(undefined)}
+          onRenamed={(unit) => {
+            setRenaming(undefined);
             openUnit(unit.id);
           }}
         />

@@ -1,8 +1,9 @@
-import { Typography } from 'antd';
+import { Empty, Timeline, Typography } from 'antd';
 import { formatDate } from '@/lib/format';
 import type { Schemas } from '@/lib/api/client';
 
 export type LineageLink = Schemas['LineageLink'];
+export type FormerName = Schemas['FormerName'];
 
 export const CHANGE_LABELS = { MERGE: 'Sáp nhập', SPLIT: 'Chia tách', RENAME: 'Đổi tên' } as const;
 
@@ -27,4 +28,37 @@ export function lineageItem(
       </span>
     ),
   };
+}
+
+/** A former name on the timeline: "Đổi tên từ «Phường 1»" on the day the next name began. */
+export function formerNameItem(f: FormerName) {
+  return {
+    key: `ten${f.until}`,
+    color: 'purple',
+    title: formatDate(f.until),
+    content: (
+      <span>
+        Đổi tên từ «{f.name}»
+        {f.note && <Typography.Text type="secondary"> — {f.note}</Typography.Text>}
+      </span>
+    ),
+  };
+}
+
+/** The unit's reorganisations: merges from and into it, and its renames, by date. */
+export function LineageTimeline({ unit, linkTo }: { unit: Schemas['UnitDetail']; linkTo: LinkTo }) {
+  const items = [
+    ...unit.predecessors.map((l) => ({ day: l.date, item: lineageItem(l, 'từ', 'gray', linkTo) })),
+    ...unit.successors.map((l) => ({ day: l.date, item: lineageItem(l, 'vào', 'blue', linkTo) })),
+    ...unit.formerNames.map((f) => ({ day: f.until, item: formerNameItem(f) })),
+  ].sort((a, b) => a.day.localeCompare(b.day));
+  if (items.length === 0) {
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description="Chưa có sáp nhập, chia tách hay đổi tên"
+      />
+    );
+  }
+  return <Timeline items={items.map((x) => x.item)} />;
 }

@@ -89,6 +89,15 @@ final class UnitMapper {
         .ancestors(d.ancestors().stream().map(UnitMapper::toRef).toList())
         .predecessors(d.predecessors().stream().map(UnitMapper::toLink).toList())
         .successors(d.successors().stream().map(UnitMapper::toLink).toList())
+        .formerNames(
+            d.formerNames().stream()
+                .map(
+                    f ->
+                        new vn.antq.api.model.FormerName()
+                            .name(f.name())
+                            .until(f.until())
+                            .note(f.note()))
+                .toList())
         .allowedChildKinds(
             e.isOpen() ? e.kind.childKinds().stream().map(UnitMapper::toApi).toList() : List.of());
   }

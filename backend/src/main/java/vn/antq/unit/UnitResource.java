@@ -33,6 +33,7 @@ import vn.antq.security.Roles;
 public class UnitResource implements UnitsApi {
   @Inject UnitService units;
   @Inject UnitMerger merger;
+  @Inject UnitHistory history;
 
   @Override
   public Response listUnits(
@@ -88,6 +89,18 @@ public class UnitResource implements UnitsApi {
     return Etags.withEtag(
         Response.ok(),
         UnitMapper.toDetail(units.update(id, expected, UnitMapper.toCommand(unitInput))),
+        UnitDetail::getVersion);
+  }
+
+  @Override
+  @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER})
+  public Response renameUnit(Long id, vn.antq.api.model.UnitRenameInput in, String ifMatch) {
+    long expected = Etags.requireVersion(ifMatch);
+    UnitHistory.RenameCommand cmd =
+        new UnitHistory.RenameCommand(in.getName(), in.getDate(), in.getNote());
+    return Etags.withEtag(
+        Response.ok(),
+        UnitMapper.toDetail(history.rename(id, expected, cmd)),
         UnitDetail::getVersion);
   }
 

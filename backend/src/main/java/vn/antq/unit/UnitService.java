@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +47,7 @@ public class UnitService {
   @Inject EntityManager em;
   @Inject Caller caller;
   @Inject Territory territory;
+  @Inject UnitHistory history;
   @Inject AuditService audit;
 
   private static boolean within(UnitEntity unit, List<String> territory) {
@@ -249,8 +249,8 @@ public class UnitService {
             .filter(Objects::nonNull)
             .filter(a -> within(a, bounds))
             .toList();
-    List<UnitViews.Link> predecessors = links("successorId", "predecessorId", unit.id);
-    List<UnitViews.Link> successors = links("predecessorId", "successorId", unit.id);
+    List<UnitViews.Link> predecessors = history.links("successorId", "predecessorId", unit.id);
+    List<UnitViews.Link> successors = history.links("predecessorId", "successorId", unit.id);
     UnitEntity parent = unit.parentId == null ? null : byId.get(unit.parentId);
     return new UnitViews.Detail(
         unit,
@@ -258,32 +258,8 @@ public class UnitService {
         childCounts(Set.of(unit.id)).getOrDefault(unit.id, 0L),
         ancestors,
         predecessors,
-        successors);
-  }
-
-  private List<UnitViews.Link> links(String selfColumn, String otherColumn, long id) {
-    List<UnitLineageEntity> rows =
-        UnitLineageEntity.list(selfColumn + " = ?1", Sort.by("effectiveDate").and(otherColumn), id);
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    boolean otherIsPredecessor = otherColumn.equals("predecessorId");
-    Set<Long> otherIds =
-        rows.stream()
-            .map(r -> otherIsPredecessor ? r.predecessorId : r.successorId)
-            .collect(Collectors.toCollection(LinkedHashSet::new));
-    Map<Long, UnitEntity> others =
-        UnitEntity.<UnitEntity>list("id in ?1", otherIds).stream()
-            .collect(Collectors.toMap(u -> u.id, Function.identity()));
-    return rows.stream()
-        .map(
-            r ->
-                new UnitViews.Link(
-                    others.get(otherIsPredecessor ? r.predecessorId : r.successorId),
-                    r.effectiveDate,
-                    r.changeKind,
-                    r.note))
-        .toList();
+        successors,
+        history.formerNames(unit.id));
   }
 
   static List<Long> ancestorIds(UnitEntity unit) {
@@ -451,6 +427,11 @@ public class UnitService {
   // ---------------------------------------------------------------- helpers
 
   /** A unit the caller may see; outside the territory it does not exist (404, no hint). */
+  /** A unit the caller may rename: in their territory (404 otherwise). */
+  UnitEntity requireForRename(long id) {
+    return require(id);
+  }
+
   private UnitEntity require(long id) {
     UnitEntity unit = UnitEntity.findById(id);
     if (unit == null || !within(unit, territory.prefixes())) {

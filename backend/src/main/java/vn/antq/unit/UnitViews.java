@@ -21,6 +21,9 @@ public final class UnitViews {
   /** One side of a lineage link: the other unit, the day and the kind of change. */
   public record Link(UnitEntity unit, LocalDate date, String changeKind, String note) {}
 
+  /** A name the unit had until the day it took the next one. */
+  public record FormerName(String name, LocalDate until, String note) {}
+
   /** A unit with its breadcrumb and lineage. */
   public record Detail(
       UnitEntity unit,
@@ -28,7 +31,8 @@ public final class UnitViews {
       long childCount,
       List<UnitEntity> ancestors,
       List<Link> predecessors,
-      List<Link> successors) {
+      List<Link> successors,
+      List<FormerName> formerNames) {
     public long id() {
       return unit.id;
     }

@@ -160,6 +160,31 @@ class AuthorizationMatrixTest {
                 role.equals("ANONYMOUS")
                     ? 401
                     : !WRITERS.contains(role) ? 403 : own || role.equals("ADMIN") ? 200 : 404));
+    java.util.concurrent.atomic.AtomicInteger renames =
+        new java.util.concurrent.atomic.AtomicInteger();
+    rows.put(
+        "POST /api/units/{id}/rename",
+        new Row(
+            (f, role, own) -> {
+              long id = f.hamlet(own);
+              String etag = Api.given().get("/api/units/{id}", id).header("ETag");
+              int n = renames.incrementAndGet();
+              return f.as(role)
+                  .header("If-Match", etag)
+                  .body(
+                      Map.of(
+                          "name",
+                          "Ấp Tên Mới " + n,
+                          "date",
+                          java.time.LocalDate.of(2021, 1, 1).plusDays(n).toString()))
+                  .post("/api/units/{id}/rename", id);
+            },
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !REORGANISERS.contains(role)
+                        ? 403
+                        : own || role.equals("ADMIN") ? 200 : 404));
     rows.put(
         "POST /api/units/merge",
         new Row(
