@@ -153,6 +153,12 @@ export interface paths {
      *     giữ nguyên và quan hệ kế thừa được ghi lại. Nếu `transferChildren` là true, các đơn vị
      *     trực thuộc còn hiệu lực được chuyển sang đơn vị kế thừa; nếu false mà còn đơn vị
      *     trực thuộc thì bị từ chối (409).
+     *
+     *     Hồ sơ của đơn vị bị sáp nhập (mô hình, tổ và địa bàn của tổ, sự kiện, khen thưởng, kỳ số
+     *     liệu kể cả kỳ còn nháp) ở lại trên đơn vị đó, không bị chuyển: báo cáo của nó trong thời
+     *     gian nó tồn tại vẫn đúng như khi đó, và báo cáo của đơn vị kế thừa cộng dồn chúng qua quan
+     *     hệ kế thừa. Đơn vị trực thuộc được chuyển kèm ngày chuyển (bản đồ địa giới theo ngày), nên
+     *     báo cáo theo địa giới trước ngày sáp nhập (`asOf`) vẫn xếp chúng dưới đơn vị cũ.
      */
     post: operations['mergeUnits'];
     delete?: never;
