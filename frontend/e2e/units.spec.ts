@@ -226,3 +226,55 @@ test('rename a unit from a date: the same unit, its former name on its timeline'
   const res = await request.get(`/api/units/${id}`, { headers });
   expect((await res.json()).name).toBe(`Tỉnh Tên Mới ${s}`);
 });
+
+test('split a commune: its hamlets and the share of its figures go to the successors', async ({
+  page,
+  request,
+}) => {
+  const s = suffix();
+  const headers = await authHeaders(request);
+  const make = async (name: string, kind: string, parentId: number | null, validFrom: string) =>
+    (
+      await (
+        await request.post('/api/units', {
+          headers,
+          data: { name, kind, parentId: parentId ?? undefined, validFrom },
+        })
+      ).json()
+    ).id as number;
+  const province = await make(`Tỉnh Chia ${s}`, 'PROVINCE', null, '2008-01-01');
+  const commune = await make(`Xã Chia ${s}`, 'COMMUNE', province, '2008-01-01');
+  const h1 = await make(`Ấp Một ${s}`, 'HAMLET', commune, '2008-01-01');
+  await make(`Ấp Hai ${s}`, 'HAMLET', commune, '2008-01-01');
+  await make(`Xã Chia Đông ${s}`, 'COMMUNE', province, '2020-01-01');
+  await make(`Xã Chia Tây ${s}`, 'COMMUNE', province, '2020-01-01');
+  await page.goto(`/don-vi?unit=${commune}`);
+  await page.locator('.ant-drawer').getByRole('button', { name: 'Chia tách' }).click();
+  const dialog = page.getByRole('dialog', { name: `Chia tách "Xã Chia ${s}"` });
+  const part = async (
+    n: number,
+    successor: string,
+    search: string,
+    hamlet: string,
+    share: string,
+  ) => {
+    await pickUnit(page, dialog.getByLabel(`Đơn vị kế thừa phần ${n}`), search, successor);
+    await pick(page, dialog.getByLabel(`Đơn vị trực thuộc phần ${n}`), hamlet);
+    await page.keyboard.press('Escape');
+    await dialog.getByLabel(`Tỷ lệ phần ${n}`).fill(share);
+  };
+  await part(1, `Xã Chia Đông ${s}`, `chia dong ${s}`, `Ấp Một ${s}`, '60');
+  await part(2, `Xã Chia Tây ${s}`, `chia tay ${s}`, `Ấp Hai ${s}`, '40');
+  await dialog.getByLabel('Ngày chia tách có hiệu lực').fill('01/01/2020');
+  await dialog.getByLabel('Ngày chia tách có hiệu lực').press('Enter');
+  await dialog.getByLabel('Căn cứ').fill('Nghị quyết chia tách thử nghiệm');
+  await shot(page, '07d-chia-tach');
+  await dialog.getByRole('button', { name: 'Chia tách' }).click();
+  await expect(page.getByText(`Đã chia tách "Xã Chia ${s}"`)).toBeVisible();
+  const drawer = page.locator('.ant-drawer');
+  await expect(drawer.getByText(/60% số liệu/)).toBeVisible();
+  await expect(drawer.getByText('Không còn hiệu lực')).toBeVisible();
+  await shot(page, '07e-chia-tach-lich-su');
+  const moved = await (await request.get(`/api/units/${h1}`, { headers })).json();
+  expect(moved.parentName).toBe(`Xã Chia Đông ${s}`);
+});

@@ -167,6 +167,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/units/{id}/split': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Mã định danh đơn vị */
+        id: components['parameters']['UnitId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Chia tách đơn vị thành các đơn vị kế thừa (chia theo đơn vị trực thuộc và tỷ lệ số liệu)
+     * @description Mỗi phần (`parts`) nêu đơn vị kế thừa (đã tạo trước, đang hiệu lực, cùng cấp), các đơn vị
+     *     trực thuộc (thôn, ấp, tổ dân phố…) chuyển sang nó từ ngày `date` (kèm ngày chuyển, như
+     *     khi sáp nhập) và, tùy chọn, tỷ lệ phần trăm (`share`) số liệu định kỳ đã duyệt của chính
+     *     đơn vị bị chia tách mà nó kế thừa.
+     *
+     *     Nếu `retire` là true (mặc định), đơn vị bị chia tách hết hiệu lực từ ngày đó và mọi đơn vị
+     *     trực thuộc còn hiệu lực phải được chia cho các phần (nếu thiếu: 422 kèm tên các đơn vị
+     *     chưa chia); tổng các tỷ lệ không quá 100. Nếu false, đơn vị vẫn tiếp tục với các đơn vị
+     *     trực thuộc không được chia; khi đó không chia tỷ lệ số liệu (số liệu của nó vẫn là của nó).
+     *
+     *     Cách đếm trong báo cáo, không bao giờ đếm hai lần: báo cáo của một đơn vị kế thừa đếm lịch
+     *     sử của các đơn vị trực thuộc nó nhận (kể cả trước ngày chia tách) và phần số liệu theo tỷ
+     *     lệ của nó; hồ sơ ghi trực tiếp trên đơn vị bị chia tách (mô hình, sự kiện, khen thưởng)
+     *     ở lại trên đó: được đếm trong báo cáo của nó và của cấp trên (phần "trực tiếp"), không
+     *     đếm cho đơn vị kế thừa nào. Trong báo cáo của cấp trên, số liệu của đơn vị bị chia tách
+     *     được chia cho các hàng đơn vị kế thừa theo tỷ lệ, phần còn lại ở phần "trực tiếp".
+     */
+    post: operations['splitUnit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/units/{id}/rename': {
     parameters: {
       query?: never;
@@ -1690,6 +1728,11 @@ export interface components {
       changeKind: components['schemas']['ChangeKind'];
       /** @example Nghị quyết 202/2025/QH15 */
       note?: string;
+      /**
+       * Format: double
+       * @description Chia tách - tỷ lệ phần trăm số liệu của đơn vị bị chia tách mà đơn vị kế thừa nhận
+       */
+      share?: number;
     };
     /** @description Đơn vị kèm các cấp trên (breadcrumb) và lịch sử sắp xếp */
     UnitDetail: {
@@ -1780,6 +1823,35 @@ export interface components {
       transferChildren: boolean;
       /** @description Căn cứ (số nghị quyết, quyết định) */
       note?: string;
+    };
+    SplitRequest: {
+      /**
+       * Format: date
+       * @description Ngày chia tách có hiệu lực
+       */
+      date: string;
+      /**
+       * @description Đơn vị bị chia tách hết hiệu lực từ ngày chia tách (false - nó tiếp tục với phần còn lại)
+       * @default true
+       */
+      retire: boolean;
+      parts: components['schemas']['SplitPart'][];
+      /** @description Căn cứ (số nghị quyết, quyết định) */
+      note?: string;
+    };
+    SplitPart: {
+      /**
+       * Format: int64
+       * @description Đơn vị kế thừa phần này (đang hiệu lực, cùng cấp)
+       */
+      successorId: number;
+      /** @description Các đơn vị trực thuộc còn hiệu lực chuyển sang đơn vị kế thừa này */
+      childIds?: number[];
+      /**
+       * Format: double
+       * @description Tỷ lệ phần trăm số liệu định kỳ đã duyệt của chính đơn vị bị chia tách mà phần này kế thừa
+       */
+      share?: number;
     };
     /**
      * @description ADMIN (quản trị hệ thống), PROVINCE_OFFICER (cán bộ cấp tỉnh: đọc toàn tỉnh, phê duyệt,
@@ -3863,6 +3935,64 @@ export interface operations {
     };
     responses: {
       /** @description Đơn vị kế thừa sau khi sáp nhập */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  splitUnit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Mã định danh đơn vị */
+        id: components['parameters']['UnitId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "date": "2020-01-01",
+         *       "parts": [
+         *         {
+         *           "successorId": 41,
+         *           "childIds": [
+         *             101,
+         *             102
+         *           ],
+         *           "share": 60
+         *         },
+         *         {
+         *           "successorId": 42,
+         *           "childIds": [
+         *             103
+         *           ],
+         *           "share": 40
+         *         }
+         *       ],
+         *       "note": "Nghị quyết 869/NQ-UBTVQH14"
+         *     }
+         */
+        'application/json': components['schemas']['SplitRequest'];
+      };
+    };
+    responses: {
+      /** @description Đơn vị bị chia tách sau khi chia tách (kèm các đơn vị kế thừa) */
       200: {
         headers: {
           ETag: components['headers']['ETag'];

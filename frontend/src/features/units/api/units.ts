@@ -54,3 +54,14 @@ export function useRenameUnit() {
     onSuccess: () => client.invalidateQueries({ queryKey: unitKeys.all }),
   });
 }
+
+export type SplitRequest = Schemas['SplitRequest'];
+
+export function useSplitUnit() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, body }: { id: number; body: SplitRequest }) =>
+      (await unwrap(api.POST('/api/units/{id}/split', { params: { path: { id } }, body }))).data,
+    onSuccess: () => client.invalidateQueries({ queryKey: unitKeys.all }),
+  });
+}

@@ -43,6 +43,7 @@ function renderDrawer(unit: UnitDetail) {
           onAddChild={noop}
           onMergeInto={noop}
           onRename={noop}
+          onSplit={noop}
           onShowSubtree={noop}
         />
       </AntApp>
@@ -79,6 +80,26 @@ describe('the unit detail', () => {
     expect(screen.getByText('Đổi tên')).toBeInTheDocument();
     expect(screen.queryByText('Thêm đơn vị trực thuộc')).not.toBeInTheDocument();
     expect(screen.queryByText('Sáp nhập đơn vị khác vào đây')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Chia tách/ })).not.toBeInTheDocument();
+  });
+
+  it('names the parts of a split with the share of figures each took', async () => {
+    await signInAs('ADMIN');
+    renderDrawer({
+      ...bacLieu,
+      id: 7,
+      formerNames: [],
+      successors: [
+        {
+          unit: { id: 8, name: 'Xã Tân Phú Đông', kind: 'COMMUNE' },
+          date: '2020-01-01',
+          changeKind: 'SPLIT',
+          share: 60,
+        },
+      ],
+    });
+    expect(screen.getByText(/Chia tách thành/)).toBeInTheDocument();
+    expect(screen.getByText(/60% số liệu/)).toBeInTheDocument();
   });
 
   it('offers adding and merging on a unit in force to those who may', async () => {
@@ -95,6 +116,7 @@ describe('the unit detail', () => {
     expect(screen.getByText('Đang hoạt động')).toBeInTheDocument();
     expect(screen.getByText('Thêm đơn vị trực thuộc')).toBeInTheDocument();
     expect(screen.getByText('Sáp nhập đơn vị khác vào đây')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Chia tách/ })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Lịch sử' })).toBeInTheDocument();
     expect(screen.getByText('Chưa có sáp nhập, chia tách hay đổi tên')).toBeInTheDocument();
   });

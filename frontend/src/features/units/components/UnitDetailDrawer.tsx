@@ -4,6 +4,7 @@ import {
   EditOutlined,
   FontSizeOutlined,
   MergeCellsOutlined,
+  SplitCellsOutlined,
   PlusOutlined,
 } from '@ant-design/icons';
 import {
@@ -37,6 +38,7 @@ interface UnitDetailDrawerProps {
   awardsOf?: (unit: UnitDetail) => ReactNode;
   onMergeInto: (unit: UnitDetail) => void;
   onRename: (unit: UnitDetail, etag: string) => void;
+  onSplit: (unit: UnitDetail) => void;
   onShowSubtree: (unit: UnitDetail) => void;
 }
 
@@ -49,6 +51,7 @@ export function UnitDetailDrawer({
   awardsOf,
   onMergeInto,
   onRename,
+  onSplit,
   onShowSubtree,
 }: UnitDetailDrawerProps) {
   const detail = useUnitDetail(unitId);
@@ -144,6 +147,11 @@ export function UnitDetailDrawer({
                     {unit.active && rights.reorganise && (
                       <Button icon={<MergeCellsOutlined />} onClick={() => onMergeInto(unit)}>
                         Sáp nhập đơn vị khác vào đây
+                      </Button>
+                    )}
+                    {unit.active && rights.reorganise && (
+                      <Button icon={<SplitCellsOutlined />} onClick={() => onSplit(unit)}>
+                        Chia tách
                       </Button>
                     )}
                     {rights.reorganise && detail.data && (

@@ -11,6 +11,7 @@ import { useCurrentUser, useRights } from '@/lib/useSession';
 import { useUnitDetail, useUnitList, type UnitDetail, type UnitKind } from '../api/units';
 import { MergeUnitsModal } from './MergeUnitsModal';
 import { RenameUnitModal } from './RenameUnitModal';
+import { SplitUnitModal } from './SplitUnitModal';
 import { UnitDetailDrawer } from './UnitDetailDrawer';
 import { UnitFormModal } from './UnitFormModal';
 import { UnitFilters } from './UnitFilters';
@@ -35,6 +36,7 @@ export function UnitsPage({ awardsOf }: { awardsOf?: (unit: UnitDetail) => React
   const [form, setForm] = useState<FormState>({ mode: 'closed' });
   const [merge, setMerge] = useState<{ open: boolean; successorId?: number }>({ open: false });
   const [renaming, setRenaming] = useState<{ unit: UnitDetail; etag: string }>();
+  const [splitting, setSplitting] = useState<UnitDetail>();
   const rights = useRights();
   const user = useCurrentUser();
 
@@ -139,6 +141,7 @@ export function UnitsPage({ awardsOf }: { awardsOf?: (unit: UnitDetail) => React
         onAddChild={(unit) => setForm({ mode: 'create', parentId: unit.id })}
         onMergeInto={(unit) => setMerge({ open: true, successorId: unit.id })}
         onRename={(unit, etag) => setRenaming({ unit, etag })}
+        onSplit={(unit) => setSplitting(unit)}
         onShowSubtree={(unit) => {
           setFilter('ancestorId', String(unit.id));
         }}
@@ -161,6 +164,16 @@ export function UnitsPage({ awardsOf }: { awardsOf?: (unit: UnitDetail) => React
           onClose={() => setRenaming(undefined)}
           onRenamed={(unit) => {
             setRenaming(undefined);
+            openUnit(unit.id);
+          }}
+        />
+      )}
+      {splitting && (
+        <SplitUnitModal
+          unit={splitting}
+          onClose={() => setSplitting(undefined)}
+          onSplit={(unit) => {
+            setSplitting(undefined);
             openUnit(unit.id);
           }}
         />

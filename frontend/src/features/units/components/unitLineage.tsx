@@ -1,5 +1,5 @@
 import { Empty, Timeline, Typography } from 'antd';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatNumber } from '@/lib/format';
 import type { Schemas } from '@/lib/api/client';
 
 export type LineageLink = Schemas['LineageLink'];
@@ -22,8 +22,10 @@ export function lineageItem(
     title: formatDate(l.date),
     content: (
       <span>
-        {CHANGE_LABELS[l.changeKind]} {direction}{' '}
+        {CHANGE_LABELS[l.changeKind]}{' '}
+        {l.changeKind === 'SPLIT' && direction === 'vào' ? 'thành' : direction}{' '}
         <Typography.Link {...linkTo(l.unit.id)}>{l.unit.name}</Typography.Link>
+        {l.share != null && ` (${formatNumber(l.share)}% số liệu)`}
         {l.note && <Typography.Text type="secondary"> — {l.note}</Typography.Text>}
       </span>
     ),

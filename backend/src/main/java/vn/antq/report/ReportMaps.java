@@ -11,6 +11,7 @@ import java.util.Map;
 import vn.antq.common.db.ReadDatabase;
 import vn.antq.common.db.Rows;
 import vn.antq.common.db.SqlPredicate;
+import vn.antq.territory.Lineage;
 import vn.antq.territory.Paths;
 import vn.antq.territory.Place;
 
@@ -128,8 +129,9 @@ class ReportMaps {
   private static String lineage(String unit) {
     return "WITH RECURSIVE preds(id) AS (SELECT CAST("
         + unit
-        + " AS bigint) UNION SELECT l.predecessor_id FROM unit_lineage l"
-        + " JOIN preds p ON l.successor_id = p.id)";
+        + " AS bigint) UNION "
+        + Lineage.step("")
+        + ")";
   }
 
   /**
@@ -150,6 +152,45 @@ class ReportMaps {
         .toList();
   }
 
+  /**
+   * The split units' shares among the given units: split unit → (successor → percent), for the
+   * SPLIT links with a share whose successor is one of {@code successors}.
+   */
+  Map<Long, Map<Long, java.math.BigDecimal>> splitShares(List<Long> successors) {
+    Map<Long, Map<Long, java.math.BigDecimal>> out = new HashMap<>();
+    if (successors.isEmpty()) {
+      return out;
+    }
+    reads
+        .query(
+            "SELECT predecessor_id, successor_id, share FROM unit_lineage WHERE change_kind ="
+                + " 'SPLIT' AND share > 0 AND successor_id IN (:ids)",
+            Map.of("ids", successors))
+        .forEach(
+            r ->
+                out.computeIfAbsent(Rows.toLong(r[0]), k -> new HashMap<>())
+                    .put(Rows.toLong(r[1]), (java.math.BigDecimal) r[2]));
+    return out;
+  }
+
+  /**
+   * The unit's share of the own approved figures of the units split among it and others (and among
+   * the units it succeeded): split unit, indicator, the share of the values of the periods that lie
+   * wholly in [from, to] and began before the split.
+   */
+  List<Object[]> sharedIndicators(long unitId, LocalDate from, LocalDate to) {
+    return reads.query(
+        lineage(":unit")
+            + " SELECT l.predecessor_id, s.indicator_id, floor(sum(s.value) * l.share / 100)"
+            + " FROM preds p JOIN unit_lineage l ON l.successor_id = p.id"
+            + " AND l.change_kind = 'SPLIT' AND l.share > 0"
+            + " JOIN stat_indicator_month s ON s.unit_id = l.predecessor_id"
+            + " WHERE s.month >= :from AND s.month <= :to AND s.month < l.effective_date"
+            + " AND s.month + make_interval(months => s.months) <= :end AND s.value <> 0"
+            + " GROUP BY l.predecessor_id, l.share, s.indicator_id",
+        Map.of("unit", unitId, "from", from, "to", to, "end", to.plusDays(1)));
+  }
+
   /** For each child, its path and those of the units it succeeded, on {@code map} (null: today). */
   Map<Long, List<String>> childPrefixes(List<Place> children, LocalDate map) {
     Map<Long, List<String>> out = new LinkedHashMap<>();
@@ -167,8 +208,9 @@ class ReportMaps {
         reads.query(
             "WITH RECURSIVE preds(child_id, id) AS ("
                 + " SELECT id, id FROM unit WHERE id IN (:ids)"
-                + " UNION SELECT p.child_id, l.predecessor_id FROM unit_lineage l"
-                + " JOIN preds p ON l.successor_id = p.id)"
+                + " UNION "
+                + Lineage.step("p.child_id, ")
+                + ")"
                 + " SELECT p.child_id, u.path FROM preds p JOIN "
                 + paths,
             params);

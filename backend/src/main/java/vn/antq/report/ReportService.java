@@ -192,8 +192,12 @@ public class ReportService {
         .subList(0, stretches.size() - 1)
         .forEach(p -> fetched.add(fetchAll(p, null, grouping)));
     Fetching leftOut = fetch(() -> flows.leftOutPeriods(whole));
+    // a unit's share of the figures of units split among it and others
+    Fetching shared =
+        unitId == null ? none() : fetch(() -> maps.sharedIndicators(unitId, from, to));
     List<Place> children = children(root, to, plan);
     Tally tally = new Tally(children, grouping);
+    tally.shares = maps.splitShares(children.stream().map(Place::id).toList());
     // every period of the range has a point, even an empty one
     for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
       tally.series.putIfAbsent(period(m.atDay(1), grouping), new Point());
@@ -206,6 +210,8 @@ public class ReportService {
           maps.buckets(p.prefixes(), maps.childPrefixes(children, p.map()), p.byBucket(), p.map());
       fetched.get(i).addTo(tally);
     }
+    tally.bucketOf = Map.of(); // the split unit is none of the unit's children: direct
+    shared.rows().forEach(tally::indicator);
     List<Map.Entry<Place, Figures>> childList = new ArrayList<>();
     children.forEach(c -> childList.add(Map.entry(c, tally.byChild.get(c.id()))));
     return new Summary(
@@ -339,6 +345,10 @@ public class ReportService {
         throw e;
       }
     }
+  }
+
+  private static Fetching none() {
+    return new Fetching(CompletableFuture.completedFuture(List.of()));
   }
 
   private Fetching fetch(Supplier<List<Object[]>> query) {

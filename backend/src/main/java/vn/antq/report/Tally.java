@@ -20,6 +20,12 @@ final class Tally {
    */
   Map<Long, Long> bucketOf = Map.of();
 
+  /**
+   * Split units that count for no child → the children that succeeded them and their percent of its
+   * figures (the rest stays direct).
+   */
+  Map<Long, Map<Long, java.math.BigDecimal>> shares = Map.of();
+
   final Grouping grouping;
   final Figures totals = new Figures();
   final Figures direct = new Figures();
@@ -114,6 +120,24 @@ final class Tally {
   }
 
   void indicator(Object[] r) {
+    long unit = Rows.toLong(r[0]);
+    Map<Long, java.math.BigDecimal> split = shares.get(unit);
+    if (split != null && bucketOf.get(unit) == null) {
+      long value = Rows.toLong(r[2]);
+      long given = 0;
+      for (Map.Entry<Long, java.math.BigDecimal> s : split.entrySet()) {
+        long part =
+            java.math.BigDecimal.valueOf(value)
+                .multiply(s.getValue())
+                .divide(java.math.BigDecimal.valueOf(100), 0, java.math.RoundingMode.FLOOR)
+                .longValue();
+        byChild.get(s.getKey()).indicators.merge(Rows.toLong(r[1]), part, Long::sum);
+        given += part;
+      }
+      totals.indicators.merge(Rows.toLong(r[1]), value, Long::sum);
+      direct.indicators.merge(Rows.toLong(r[1]), value - given, Long::sum);
+      return;
+    }
     targets(r[0]).forEach(f -> f.indicators.merge(Rows.toLong(r[1]), Rows.toLong(r[2]), Long::sum));
   }
 

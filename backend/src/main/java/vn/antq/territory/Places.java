@@ -121,8 +121,9 @@ public class Places implements UnitDirectory {
   public List<String> lineagePaths(long id) {
     return em.createNativeQuery(
             "WITH RECURSIVE preds(id) AS (SELECT CAST(?1 AS bigint)"
-                + " UNION SELECT l.predecessor_id FROM unit_lineage l"
-                + " JOIN preds p ON l.successor_id = p.id)"
+                + " UNION "
+                + Lineage.step("")
+                + ")"
                 + " SELECT u.path FROM unit u JOIN preds p ON u.id = p.id ORDER BY u.id = ?1 DESC",
             String.class)
         .setParameter(1, id)

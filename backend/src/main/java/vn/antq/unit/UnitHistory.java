@@ -54,7 +54,8 @@ public class UnitHistory {
                     others.get(otherIsPredecessor ? r.predecessorId : r.successorId),
                     r.effectiveDate,
                     r.changeKind,
-                    r.note))
+                    r.note,
+                    r.share))
         .toList();
   }
 

@@ -32,6 +32,9 @@ public class UnitLineageEntity extends PanacheEntityBase {
 
   public String note;
 
+  /** A split: the percent of the split unit's own figures this successor carries. */
+  public java.math.BigDecimal share;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 }

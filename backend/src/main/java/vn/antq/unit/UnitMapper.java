@@ -111,6 +111,7 @@ final class UnitMapper {
         .unit(toRef(link.unit()))
         .date(link.date())
         .changeKind(ChangeKind.valueOf(link.changeKind()))
-        .note(link.note());
+        .note(link.note())
+        .share(link.share() == null ? null : link.share().doubleValue());
   }
 }

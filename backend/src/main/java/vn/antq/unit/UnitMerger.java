@@ -39,7 +39,7 @@ public class UnitMerger {
     }
     Map<Long, UnitEntity> locked = lockAll(predecessorIds, cmd.successorId());
     UnitEntity successor = locked.get(cmd.successorId());
-    checkSuccessor(successor, cmd);
+    checkSuccessor(successor, cmd.date(), "successorId");
     for (Long id : predecessorIds) {
       checkPredecessor(locked.get(id), successor, cmd);
     }
@@ -66,14 +66,14 @@ public class UnitMerger {
   /**
    * The day the unit moves written from here on take effect (empty: today), for this transaction.
    */
-  private void movesOn(String day) {
+  void movesOn(String day) {
     em.createNativeQuery("SELECT set_config('antq.moved_on', :day, true)")
         .setParameter("day", day)
         .getSingleResult();
   }
 
   /** Every unit involved, locked in id order so concurrent merges cannot deadlock or interleave. */
-  private Map<Long, UnitEntity> lockAll(List<Long> predecessorIds, long successorId) {
+  Map<Long, UnitEntity> lockAll(List<Long> predecessorIds, long successorId) {
     List<Long> all = new ArrayList<>(predecessorIds);
     all.add(successorId);
     all.sort(Comparator.naturalOrder());
@@ -89,31 +89,32 @@ public class UnitMerger {
     return locked;
   }
 
-  private static void checkSuccessor(UnitEntity successor, MergeCommand cmd) {
+  /** A successor in force on {@code date}, of a kind that still exists then. */
+  static void checkSuccessor(UnitEntity successor, LocalDate date, String field) {
     LocalDate abolished = successor.kind.abolishedOn();
-    if (abolished != null && !cmd.date().isBefore(abolished)) {
+    if (abolished != null && !date.isBefore(abolished)) {
       throw ProblemException.unprocessable(
-          "successorId",
+          field,
           "\""
               + successor.name
               + "\" là "
               + successor.kind.label()
               + ", không còn từ "
               + vn.antq.common.time.VietnamTime.format(abolished)
-              + ": không sáp nhập vào đó từ ngày này");
+              + ": không chuyển vào đó từ ngày này");
     }
     if (!successor.isOpen()) {
       throw ProblemException.unprocessable(
-          "successorId", "Đơn vị kế thừa \"" + successor.name + "\" đã hết hiệu lực");
+          field, "Đơn vị kế thừa \"" + successor.name + "\" đã hết hiệu lực");
     }
-    if (successor.validFrom.isAfter(cmd.date())) {
+    if (successor.validFrom.isAfter(date)) {
       throw ProblemException.unprocessable(
           "date",
           "Đơn vị kế thừa \""
               + successor.name
               + "\" chỉ có hiệu lực từ "
               + successor.validFrom
-              + ", sau ngày sáp nhập");
+              + ", sau ngày sắp xếp");
     }
   }
 

@@ -34,6 +34,7 @@ public class UnitResource implements UnitsApi {
   @Inject UnitService units;
   @Inject UnitMerger merger;
   @Inject UnitHistory history;
+  @Inject UnitSplitter splitter;
 
   @Override
   public Response listUnits(
@@ -119,6 +120,29 @@ public class UnitResource implements UnitsApi {
             req.getNote());
     return Etags.withEtag(
         Response.ok(), UnitMapper.toDetail(merger.merge(cmd)), UnitDetail::getVersion);
+  }
+
+  @Override
+  @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER})
+  public Response splitUnit(Long id, vn.antq.api.model.SplitRequest req) {
+    List<UnitSplitter.Part> parts = new java.util.ArrayList<>();
+    for (int i = 0; i < req.getParts().size(); i++) {
+      vn.antq.api.model.SplitPart p = req.getParts().get(i);
+      if (p == null || (p.getChildIds() != null && p.getChildIds().contains(null))) {
+        throw ProblemException.badRequest(
+            "parts[" + i + "]", "Danh sách không được chứa giá trị rỗng");
+      }
+      parts.add(
+          new UnitSplitter.Part(
+              p.getSuccessorId(),
+              p.getChildIds() == null ? List.of() : p.getChildIds(),
+              p.getShare() == null ? null : java.math.BigDecimal.valueOf(p.getShare())));
+    }
+    UnitSplitter.SplitCommand cmd =
+        new UnitSplitter.SplitCommand(
+            req.getDate(), req.getRetire() == null || req.getRetire(), parts, req.getNote());
+    return Etags.withEtag(
+        Response.ok(), UnitMapper.toDetail(splitter.split(id, cmd)), UnitDetail::getVersion);
   }
 
   @Override

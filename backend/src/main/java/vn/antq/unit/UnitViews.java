@@ -18,8 +18,13 @@ public final class UnitViews {
       long totalElements,
       int totalPages) {}
 
-  /** One side of a lineage link: the other unit, the day and the kind of change. */
-  public record Link(UnitEntity unit, LocalDate date, String changeKind, String note) {}
+  /** One side of a lineage link: the other unit, the day, the kind of change (a split's share). */
+  public record Link(
+      UnitEntity unit,
+      LocalDate date,
+      String changeKind,
+      String note,
+      java.math.BigDecimal share) {}
 
   /** A name the unit had until the day it took the next one. */
   public record FormerName(String name, LocalDate until, String note) {}

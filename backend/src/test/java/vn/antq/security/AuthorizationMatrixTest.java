@@ -186,6 +186,24 @@ class AuthorizationMatrixTest {
                         ? 403
                         : own || role.equals("ADMIN") ? 200 : 404));
     rows.put(
+        "POST /api/units/{id}/split",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(
+                        Map.of(
+                            "date",
+                            "2025-07-01",
+                            "parts",
+                            List.of(Map.of("successorId", f.hamlet(own)))))
+                    .post("/api/units/{id}/split", f.hamlet(own)),
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !REORGANISERS.contains(role)
+                        ? 403
+                        : own || role.equals("ADMIN") ? 200 : 404));
+    rows.put(
         "POST /api/units/merge",
         new Row(
             (f, role, own) ->
