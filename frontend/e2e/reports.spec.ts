@@ -70,6 +70,25 @@ test("Cà Mau's report counts Bạc Liêu's records and shows what the server co
   await expect(wards.getByRole('cell', { name: 'Thành phố Bạc Liêu', exact: true })).toBeVisible();
   await shot(page, '72-bao-cao-dia-gioi-cu');
 
+  // two levels: the units under each row follow it, with their own figures
+  const deep = await (
+    await request.get(
+      `/api/reports/summary?unitId=${caMau}&from=2013-01-01&to=2026-06-30&asOf=2025-06-30&depth=2`,
+      { headers: await authHeaders(request, 'camau') },
+    )
+  ).json();
+  const under = (deep.children as { level: number; unit: { name: string } }[]).findIndex(
+    (c) => c.level === 2,
+  );
+  expect(under).toBeGreaterThan(0);
+  expect(under).toBeLessThan(20); // on the table's first page
+  await page.getByText('2 cấp').click();
+  await expect(page).toHaveURL(/depth=2/);
+  await expect(
+    wards.getByRole('cell', { name: deep.children[under].unit.name, exact: true }).first(),
+  ).toBeVisible();
+  await shot(page, '73-bao-cao-hai-cap');
+
   // a number leads to the list it counts
   await page.getByRole('link', { name: 'Lượt cá nhân được khen' }).click();
   await expect(page).toHaveURL(/\/khen-thuong\?.*kind=INDIVIDUAL/);

@@ -3051,6 +3051,16 @@ export interface components {
     ReportChild: {
       unit: components['schemas']['UnitRef'];
       figures: components['schemas']['ReportFigures'];
+      /**
+       * Format: int32
+       * @description Cấp của hàng: 1 - trực thuộc trực tiếp; 2, 3 - cấp dưới (khi hỏi depth), ngay sau hàng cấp trên của nó
+       */
+      level: number;
+      /**
+       * Format: int64
+       * @description Hàng cấp trên (đơn vị) của hàng cấp 2, 3
+       */
+      parentId?: number;
     };
     ReportPoint: {
       /**
@@ -3559,6 +3569,8 @@ export interface components {
     ReportTo: string;
     /** @description Tính mọi số liệu theo địa giới (đơn vị nào trực thuộc đơn vị nào) của ngày này, không sau hôm nay. Mặc định: mỗi số liệu theo địa giới vào ngày phát sinh của nó */
     ReportAsOf: string;
+    /** @description Số cấp của bảng theo đơn vị: 1 (mặc định) - các đơn vị trực thuộc trực tiếp; 2 hoặc 3 - kèm các đơn vị cấp dưới của chúng (xã và thôn, ấp...), mỗi hàng cộng cả các đơn vị dưới nó. Tối đa 3000 hàng (nhiều hơn - 400, chọn địa bàn nhỏ hơn hoặc ít cấp hơn) */
+    ReportDepth: number;
     /** @description Chuỗi thời gian theo tháng hoặc năm; mặc định: theo tháng nếu khoảng thời gian không quá 24 tháng */
     ReportGroupBy: components['schemas']['ReportGrouping'];
     /** @description Tên tập thể, cá nhân được khen hoặc số quyết định, không phân biệt dấu */
@@ -6922,6 +6934,8 @@ export interface operations {
         groupBy?: components['parameters']['ReportGroupBy'];
         /** @description Tính mọi số liệu theo địa giới (đơn vị nào trực thuộc đơn vị nào) của ngày này, không sau hôm nay. Mặc định: mỗi số liệu theo địa giới vào ngày phát sinh của nó */
         asOf?: components['parameters']['ReportAsOf'];
+        /** @description Số cấp của bảng theo đơn vị: 1 (mặc định) - các đơn vị trực thuộc trực tiếp; 2 hoặc 3 - kèm các đơn vị cấp dưới của chúng (xã và thôn, ấp...), mỗi hàng cộng cả các đơn vị dưới nó. Tối đa 3000 hàng (nhiều hơn - 400, chọn địa bàn nhỏ hơn hoặc ít cấp hơn) */
+        depth?: components['parameters']['ReportDepth'];
       };
       header?: never;
       path?: never;
@@ -6957,6 +6971,8 @@ export interface operations {
         groupBy?: components['parameters']['ReportGroupBy'];
         /** @description Tính mọi số liệu theo địa giới (đơn vị nào trực thuộc đơn vị nào) của ngày này, không sau hôm nay. Mặc định: mỗi số liệu theo địa giới vào ngày phát sinh của nó */
         asOf?: components['parameters']['ReportAsOf'];
+        /** @description Số cấp của bảng theo đơn vị: 1 (mặc định) - các đơn vị trực thuộc trực tiếp; 2 hoặc 3 - kèm các đơn vị cấp dưới của chúng (xã và thôn, ấp...), mỗi hàng cộng cả các đơn vị dưới nó. Tối đa 3000 hàng (nhiều hơn - 400, chọn địa bàn nhỏ hơn hoặc ít cấp hơn) */
+        depth?: components['parameters']['ReportDepth'];
       };
       header?: never;
       path?: never;
@@ -6992,6 +7008,8 @@ export interface operations {
         groupBy?: components['parameters']['ReportGroupBy'];
         /** @description Tính mọi số liệu theo địa giới (đơn vị nào trực thuộc đơn vị nào) của ngày này, không sau hôm nay. Mặc định: mỗi số liệu theo địa giới vào ngày phát sinh của nó */
         asOf?: components['parameters']['ReportAsOf'];
+        /** @description Số cấp của bảng theo đơn vị: 1 (mặc định) - các đơn vị trực thuộc trực tiếp; 2 hoặc 3 - kèm các đơn vị cấp dưới của chúng (xã và thôn, ấp...), mỗi hàng cộng cả các đơn vị dưới nó. Tối đa 3000 hàng (nhiều hơn - 400, chọn địa bàn nhỏ hơn hoặc ít cấp hơn) */
+        depth?: components['parameters']['ReportDepth'];
       };
       header?: never;
       path?: never;

@@ -15,6 +15,7 @@ export function useReportSummary(params: {
   to: string;
   groupBy?: ReportGrouping;
   asOf?: string;
+  depth?: number;
 }) {
   return useQuery({
     queryKey: ['reports', 'summary', params],

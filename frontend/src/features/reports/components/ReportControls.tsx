@@ -16,6 +16,8 @@ export interface ReportQuery {
   groupBy?: ReportGrouping;
   /** count every fact under the map (which unit stood under which) of this day */
   asOf?: string;
+  /** levels of the breakdown by unit (1: the direct children) */
+  depth?: number;
 }
 
 /** Territory, period and grouping of the report (kept in the URL), and its files. */
@@ -29,14 +31,14 @@ export function ReportControls({
   shownGroupBy?: ReportGrouping;
   set: (values: Record<string, string | undefined>) => void;
 }) {
-  const { unitId, from, to, groupBy, asOf } = query;
+  const { unitId, from, to, groupBy, asOf, depth } = query;
   const { message } = App.useApp();
   const [exporting, setExporting] = useState<'xlsx' | 'docx'>();
   const exportAs = async (kind: 'xlsx' | 'docx') => {
     setExporting(kind);
     try {
       const q = {
-        params: { query: { unitId, from, to, groupBy, asOf } },
+        params: { query: { unitId, from, to, groupBy, asOf, depth } },
         parseAs: 'blob' as const,
       };
       const name = saveDownload(
@@ -92,6 +94,16 @@ export function ReportControls({
               options={[
                 { value: 'MONTH', label: 'Theo tháng' },
                 { value: 'YEAR', label: 'Theo năm' },
+              ]}
+            />
+            <Segmented<string>
+              aria-label="Số cấp đơn vị"
+              value={String(depth ?? 1)}
+              onChange={(v) => set({ depth: v === '1' ? undefined : v })}
+              options={[
+                { value: '1', label: '1 cấp' },
+                { value: '2', label: '2 cấp' },
+                { value: '3', label: '3 cấp' },
               ]}
             />
           </Space>

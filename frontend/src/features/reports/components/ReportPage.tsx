@@ -22,6 +22,7 @@ export function ReportPage() {
     to: params.get('to') ?? todayIso(),
     groupBy: (params.get('groupBy') ?? undefined) as ReportGrouping | undefined,
     asOf: params.get('asOf') ?? undefined,
+    depth: params.get('depth') ? Number(params.get('depth')) : undefined,
   };
   const report = useReportSummary(query);
   const set = (values: Record<string, string | undefined>) =>

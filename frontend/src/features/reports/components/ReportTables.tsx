@@ -16,11 +16,17 @@ export function ReportTables({ summary }: { summary: ReportSummary }) {
           rowKey="key"
           pagination={summary.children.length > 20 ? { pageSize: 20 } : false}
           dataSource={[
-            ...summary.children.map((c) => ({ key: c.unit.id, name: c.unit.name, f: c.figures })),
+            ...summary.children.map((c) => ({
+              key: c.unit.id,
+              name: c.unit.name,
+              level: c.level,
+              f: c.figures,
+            })),
             ...(hasAny(summary.direct)
               ? [
                   {
                     key: 0,
+                    level: 1,
                     name: `Cấp ${place} và đơn vị không còn trực thuộc`,
                     f: summary.direct,
                   },
@@ -28,7 +34,18 @@ export function ReportTables({ summary }: { summary: ReportSummary }) {
               : []),
           ]}
           locale={{ emptyText: 'Không có đơn vị trực thuộc' }}
-          columns={[{ title: 'Đơn vị', dataIndex: 'name', key: 'name' }, ...figureColumns()]}
+          columns={[
+            {
+              title: 'Đơn vị',
+              dataIndex: 'name',
+              key: 'name',
+              // the rows under a unit follow it, indented
+              render: (name: string, row: { level: number; f: ReportFigures }) => (
+                <span style={{ paddingLeft: (row.level - 1) * 20 }}>{name}</span>
+              ),
+            },
+            ...figureColumns(),
+          ]}
         />
       </Card>
       <Card size="small" title={summary.groupBy === 'YEAR' ? 'Theo năm' : 'Theo tháng'}>

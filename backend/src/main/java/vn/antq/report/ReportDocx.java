@@ -170,13 +170,22 @@ final class ReportDocx {
   private static void childSection(XWPFDocument doc, ReportSummary s) {
     heading(doc, "VI. THEO ĐƠN VỊ TRỰC THUỘC");
     List<List<String>> children = new ArrayList<>();
-    int i = 1;
+    // numbered by level: 1, 1.1, 1.1.1
+    int[] n = new int[4];
     for (var c : s.getChildren()) {
-      children.add(childRow(i++, c.getUnit().getName(), c.getFigures()));
+      n[c.getLevel()]++;
+      java.util.Arrays.fill(n, c.getLevel() + 1, n.length, 0);
+      StringBuilder tt = new StringBuilder().append(n[1]);
+      for (int l = 2; l <= c.getLevel(); l++) {
+        tt.append('.').append(n[l]);
+      }
+      children.add(childRow(tt.toString(), ReportExports.rowName(c), c.getFigures()));
     }
     children.add(
         childRow(
-            i, "Cấp " + ReportExports.place(s) + " và đơn vị không còn trực thuộc", s.getDirect()));
+            String.valueOf(n[1] + 1),
+            "Cấp " + ReportExports.place(s) + " và đơn vị không còn trực thuộc",
+            s.getDirect()));
     table(
         doc,
         List.of(
@@ -203,7 +212,7 @@ final class ReportDocx {
     run(doc.createParagraph(), "- Lưu: VT.", 11, false, false);
   }
 
-  private static List<String> childRow(int i, String name, ReportFigures f) {
+  private static List<String> childRow(String i, String name, ReportFigures f) {
     return List.of(
         String.valueOf(i),
         name,

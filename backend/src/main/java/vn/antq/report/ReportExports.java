@@ -155,7 +155,7 @@ final class ReportExports {
       cell(h, i + 1, FIGURES.get(i).label(), st.header());
     }
     for (var c : s.getChildren()) {
-      r = figuresRow(children.createRow(r), c.getUnit().getName(), c.getFigures(), st.numbers(), r);
+      r = figuresRow(children.createRow(r), rowName(c), c.getFigures(), st.numbers(), r);
     }
     r =
         figuresRow(
@@ -196,6 +196,11 @@ final class ReportExports {
     for (int i = 0; i < SERIES.length; i++) {
       series.setColumnWidth(i, 16 * 256);
     }
+  }
+
+  /** A row's name, indented by its level (the rows under a commune follow it). */
+  static String rowName(vn.antq.api.model.ReportChild c) {
+    return "    ".repeat(c.getLevel() - 1) + c.getUnit().getName();
   }
 
   static String place(ReportSummary s) {

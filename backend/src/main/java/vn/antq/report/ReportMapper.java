@@ -64,8 +64,10 @@ final class ReportMapper {
                 .map(
                     c ->
                         new ReportChild()
-                            .unit(unitRef(c.getKey()))
-                            .figures(figures(c.getValue(), cats)))
+                            .unit(unitRef(c.unit()))
+                            .level(c.level())
+                            .parentId(c.parentId())
+                            .figures(figures(c.figures(), cats)))
                 .toList())
         .direct(figures(s.direct(), cats))
         .series(s.series().entrySet().stream().map(e -> point(e.getKey(), e.getValue())).toList())

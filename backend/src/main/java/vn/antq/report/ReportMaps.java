@@ -191,6 +191,33 @@ class ReportMaps {
         Map.of("unit", unitId, "from", from, "to", to, "end", to.plusDays(1)));
   }
 
+  /**
+   * The units in force on {@code day} that stood directly under each of {@code parents} on {@code
+   * map} (null: today's): parent id, unit id.
+   */
+  List<long[]> childrenOfAll(List<Long> parents, LocalDate map, LocalDate day) {
+    if (parents.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Object> params = new HashMap<>(Map.of("ids", parents, "day", day));
+    String sql;
+    if (map == null) {
+      sql = "SELECT u.parent_id, u.id FROM unit u WHERE u.parent_id IN (:ids)";
+    } else {
+      params.put("map", map);
+      sql =
+          "SELECT pl.parent_id, u.id FROM unit_placement pl JOIN unit u ON u.id = pl.unit_id"
+              + " WHERE pl.parent_id IN (:ids) AND "
+              + onMap("pl");
+    }
+    return reads
+        .query(
+            sql + " AND u.valid_from <= :day AND (u.valid_to IS NULL OR u.valid_to > :day)", params)
+        .stream()
+        .map(r -> new long[] {Rows.toLong(r[0]), Rows.toLong(r[1])})
+        .toList();
+  }
+
   /** For each child, its path and those of the units it succeeded, on {@code map} (null: today). */
   Map<Long, List<String>> childPrefixes(List<Place> children, LocalDate map) {
     Map<Long, List<String>> out = new LinkedHashMap<>();

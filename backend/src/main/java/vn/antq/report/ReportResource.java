@@ -28,14 +28,24 @@ public class ReportResource implements ReportsApi {
 
   @Override
   public Response getReportSummary(
-      LocalDate from, LocalDate to, Long unitId, ReportGrouping groupBy, LocalDate asOf) {
-    return Response.ok(summary(unitId, from, to, groupBy, asOf)).build();
+      LocalDate from,
+      LocalDate to,
+      Long unitId,
+      ReportGrouping groupBy,
+      LocalDate asOf,
+      Integer depth) {
+    return Response.ok(summary(unitId, from, to, groupBy, asOf, depth)).build();
   }
 
   @Override
   public Response exportReportXlsx(
-      LocalDate from, LocalDate to, Long unitId, ReportGrouping groupBy, LocalDate asOf) {
-    ReportSummary s = summary(unitId, from, to, groupBy, asOf);
+      LocalDate from,
+      LocalDate to,
+      Long unitId,
+      ReportGrouping groupBy,
+      LocalDate asOf,
+      Integer depth) {
+    ReportSummary s = summary(unitId, from, to, groupBy, asOf, depth);
     return file(
         ReportExports.xlsx(s),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -44,8 +54,13 @@ public class ReportResource implements ReportsApi {
 
   @Override
   public Response exportReportDocx(
-      LocalDate from, LocalDate to, Long unitId, ReportGrouping groupBy, LocalDate asOf) {
-    ReportSummary s = summary(unitId, from, to, groupBy, asOf);
+      LocalDate from,
+      LocalDate to,
+      Long unitId,
+      ReportGrouping groupBy,
+      LocalDate asOf,
+      Integer depth) {
+    ReportSummary s = summary(unitId, from, to, groupBy, asOf, depth);
     return file(
         ReportDocx.docx(s, VietnamTime.today()),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -65,7 +80,12 @@ public class ReportResource implements ReportsApi {
   }
 
   private ReportSummary summary(
-      Long unitId, LocalDate from, LocalDate to, ReportGrouping groupBy, LocalDate asOf) {
+      Long unitId,
+      LocalDate from,
+      LocalDate to,
+      ReportGrouping groupBy,
+      LocalDate asOf,
+      Integer depth) {
     if (asOf != null && asOf.isAfter(VietnamTime.today())) {
       throw ProblemException.badRequest(
           "asOf",
@@ -89,7 +109,8 @@ public class ReportResource implements ReportsApi {
             from,
             to,
             groupBy == null ? null : ReportService.Grouping.valueOf(groupBy.name()),
-            asOf);
+            asOf,
+            depth == null ? 1 : depth);
     return ReportMapper.toApi(s, catalogues.byIds(ReportMapper.catalogueIds(s.totals())));
   }
 }

@@ -136,13 +136,19 @@ public class ReportService {
     public long individuals;
   }
 
+  /** A row of the breakdown: a unit, its level under the report's unit, the row above it. */
+  public record Row(Place unit, int level, Long parentId, Figures figures) {}
+
+  /** At most this many rows in a breakdown (all levels). */
+  static final int MAX_ROWS = 3000;
+
   public record Summary(
       Place unit,
       LocalDate from,
       LocalDate to,
       Grouping groupBy,
       Figures totals,
-      List<Map.Entry<Place, Figures>> children,
+      List<Row> children,
       Figures direct,
       Map<String, Point> series,
       LeftOut leftOut,
@@ -171,14 +177,17 @@ public class ReportService {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Summary summary(
-      Long unitId, LocalDate from, LocalDate to, Grouping groupBy, LocalDate asOf) {
+      Long unitId, LocalDate from, LocalDate to, Grouping groupBy, LocalDate asOf, int depth) {
     // no unit: the whole country (for callers who see everything), by province
     Place root = unitId == null ? null : territory.requireVisible(unitId);
     Grouping grouping = groupBy != null ? groupBy : defaultGrouping(from, to);
     // the period is cut where the territory's map changed: each stretch counts under its own map
     ReportMaps.Plan plan = maps.plan(unitId, from, to, asOf);
     List<ReportPeriod> stretches = new ArrayList<>();
-    plan.stretches().forEach(s -> stretches.add(period(unitId, s.from(), s.to(), s.map(), to)));
+    // rows deeper than the children need the records by unit, not the per-commune roll-ups
+    boolean rollUps = depth == 1;
+    plan.stretches()
+        .forEach(s -> stretches.add(period(unitId, s.from(), s.to(), s.map(), to, rollUps)));
     ReportPeriod last = stretches.get(stretches.size() - 1);
     // the stocks at the end (and the models founded in the period) under the last stretch's map
     ReportPeriod whole =
@@ -195,7 +204,9 @@ public class ReportService {
     // a unit's share of the figures of units split among it and others
     Fetching shared =
         unitId == null ? none() : fetch(() -> maps.sharedIndicators(unitId, from, to));
-    List<Place> children = children(root, to, plan);
+    List<Place> top = children(root, to, plan);
+    List<Row> rows = ReportRows.nest(top, depth, rowsDay(root, to, plan), maps, units);
+    List<Place> children = rows.stream().map(Row::unit).toList();
     Tally tally = new Tally(children, grouping);
     tally.shares = maps.splitShares(children.stream().map(Place::id).toList());
     // every period of the range has a point, even an empty one
@@ -212,15 +223,13 @@ public class ReportService {
     }
     tally.bucketOf = Map.of(); // the split unit is none of the unit's children: direct
     shared.rows().forEach(tally::indicator);
-    List<Map.Entry<Place, Figures>> childList = new ArrayList<>();
-    children.forEach(c -> childList.add(Map.entry(c, tally.byChild.get(c.id()))));
     return new Summary(
         root,
         from,
         to,
         grouping,
         tally.totals,
-        childList,
+        ReportRows.rollUp(rows, tally.byChild),
         tally.direct,
         tally.series,
         LeftOut.of(leftOut.rows()),
@@ -234,15 +243,17 @@ public class ReportService {
    * every unit of a commune goes to the same child of its report.
    */
   private ReportPeriod period(
-      Long unitId, LocalDate from, LocalDate to, LocalDate map, LocalDate until) {
+      Long unitId, LocalDate from, LocalDate to, LocalDate map, LocalDate until, boolean rollUps) {
     if (unitId == null) {
-      return new ReportPeriod(List.of("/"), from, to, map == null ? List.of() : null, map, until);
+      return new ReportPeriod(
+          List.of("/"), from, to, map == null && rollUps ? List.of() : null, map, until);
     }
     if (map != null) {
       return new ReportPeriod(maps.prefixesOn(unitId, map), from, to, null, map, until);
     }
     List<String> prefixes = territory.lineage(unitId);
-    return new ReportPeriod(prefixes, from, to, stocks.provinceRoots(prefixes), null, until);
+    return new ReportPeriod(
+        prefixes, from, to, rollUps ? stocks.provinceRoots(prefixes) : null, null, until);
   }
 
   /**
@@ -251,17 +262,24 @@ public class ReportService {
    * its map; for a unit that retired before that day, its children on its last day.
    */
   private List<Place> children(Place root, LocalDate to, ReportMaps.Plan plan) {
+    RowsDay d = rowsDay(root, to, plan);
+    if (root == null || d.map() == null) {
+      return units.childPlaces(root == null ? null : root.id(), d.day());
+    }
+    return units.places(maps.childrenOn(root.id(), d.map(), d.day()));
+  }
+
+  /** The day the rows are in force and the map they stand on (null: today's). */
+  record RowsDay(LocalDate day, LocalDate map) {}
+
+  private static RowsDay rowsDay(Place root, LocalDate to, ReportMaps.Plan plan) {
     LocalDate end = plan.asOf() != null ? plan.asOf() : to;
     LocalDate day =
         root != null && root.validTo() != null && !root.validTo().isAfter(end)
             ? root.validTo().minusDays(1)
             : end;
     // under the last stretch's map (the end's, or asOf's), or the map of the unit's last day
-    LocalDate map = day.equals(end) ? plan.last().map() : day;
-    if (root == null || map == null) {
-      return units.childPlaces(root == null ? null : root.id(), day);
-    }
-    return units.places(maps.childrenOn(root.id(), map, day));
+    return new RowsDay(day, day.equals(end) ? plan.last().map() : day);
   }
 
   /**

@@ -1,5 +1,6 @@
 package vn.antq.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -178,6 +179,29 @@ class DemoDataTest {
         .get("/api/awards?from=2025-08-19&to=2025-08-19")
         .then()
         .body("content[0].event.title", org.hamcrest.Matchers.startsWith("Ngày hội"));
+  }
+
+  @Test
+  void aDemoProvinceCountsTheSameAtEveryDepth() {
+    long caMau =
+        Api.given()
+            .get("/api/units?size=5&q=Cà Mau&kind=PROVINCE&activeOn=2025-07-01")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("content[0].id");
+    // the per-commune roll-ups (depth 1) and the records by unit (depth 2) agree
+    JsonPath flat = vn.antq.report.ReportDepthTest.summary(caMau, "2013-01-01", "2026-06-30", 1);
+    JsonPath deep = vn.antq.report.ReportDepthTest.summary(caMau, "2013-01-01", "2026-06-30", 2);
+    assertThat(deep.getMap("totals")).isEqualTo(flat.getMap("totals"));
+    assertThat(deep.getMap("direct")).isEqualTo(flat.getMap("direct"));
+    List<Map<String, Object>> top =
+        deep.<Map<String, Object>>getList("children").stream()
+            .filter(c -> ((Number) c.get("level")).intValue() == 1)
+            .toList();
+    assertThat(top).isEqualTo(flat.getList("children"));
+    assertThat(deep.getList("children")).hasSizeGreaterThan(top.size());
   }
 
   @Test
