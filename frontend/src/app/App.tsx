@@ -3,10 +3,10 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { RouterProvider } from 'react-router';
+import { lazy, Suspense } from 'react';
 import { ApiError } from '@/lib/api/client';
 import { AuthGate } from './AuthGate';
-import { appRouter } from './router';
+import { PageLoading } from '@/components/PageLoading';
 import { session } from '@/lib/session';
 
 dayjs.locale('vi');
@@ -27,10 +27,12 @@ session.subscribe(() => {
   if (session.get().status === 'signedOut') queryClient.clear();
 });
 
-/** The router is made when first shown, that is after sign-in (see appRouter). */
-function Routes() {
-  return <RouterProvider router={appRouter()} />;
-}
+/**
+ * Everything behind the sign-in form — the router, the shell, the pages — is loaded when first
+ * shown (and fetched while the form is being filled in), so a phone opening the address loads
+ * only what the form needs.
+ */
+const Routes = lazy(() => import('./SignedInApp'));
 
 export function App() {
   return (
@@ -38,7 +40,9 @@ export function App() {
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AuthGate>
-            <Routes />
+            <Suspense fallback={<PageLoading />}>
+              <Routes />
+            </Suspense>
           </AuthGate>
         </QueryClientProvider>
       </AntApp>

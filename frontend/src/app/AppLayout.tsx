@@ -10,8 +10,9 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { LogoutOutlined, MenuOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS, session } from '@/lib/session';
 import { useCurrentUser, useRights } from '@/lib/useSession';
@@ -27,12 +28,83 @@ export const NAV = [
   { key: '/bao-cao', icon: <BarChartOutlined />, label: 'Báo cáo' },
 ];
 
-/** The app shell: Vietnamese navigation on the left, the page on the right. */
+/** The signed-in user: name, role and unit beside the sign-out button, or a menu on a phone. */
+function UserBox({ compact }: { compact: boolean }) {
+  const user = useCurrentUser();
+  if (!user) return null;
+  const meta = `${ROLE_LABELS[user.role]}${user.unit ? ` · ${user.unit.name}` : ''}`;
+  if (compact) {
+    return (
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            {
+              key: 'who',
+              disabled: true,
+              label: (
+                <div className="app-user-card">
+                  <b>{user.fullName}</b>
+                  <div>{meta}</div>
+                </div>
+              ),
+            },
+            { type: 'divider' },
+            { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất' },
+          ],
+          onClick: ({ key }) => key === 'logout' && void session.logout(),
+        }}
+      >
+        <Button
+          className="app-header-button"
+          type="text"
+          icon={<UserOutlined />}
+          data-testid="current-user"
+          aria-label={`Tài khoản: ${user.fullName}, ${meta}`}
+        />
+      </Dropdown>
+    );
+  }
+  return (
+    <Space className="app-user" size="middle">
+      <UserOutlined />
+      <span data-testid="current-user">
+        <b>{user.fullName}</b>
+        <span className="app-user-meta">
+          {' · '}
+          {meta}
+        </span>
+      </span>
+      <Tooltip title="Đăng xuất">
+        <Button ghost size="small" icon={<LogoutOutlined />} onClick={() => void session.logout()}>
+          Đăng xuất
+        </Button>
+      </Tooltip>
+    </Space>
+  );
+}
+
+function Brand() {
+  return (
+    <div className="brand">
+      <SafetyCertificateOutlined style={{ fontSize: 22, color: '#ffd54f' }} />
+      <span>ANTQ</span>
+    </div>
+  );
+}
+
+/**
+ * The app shell: Vietnamese navigation on the left and the page on the right; on a phone the
+ * navigation is a drawer opened from the header and the user a menu, so nothing runs off the
+ * screen.
+ */
 export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
-  const user = useCurrentUser();
   const rights = useRights();
+  const screens = Grid.useBreakpoint();
+  const phone = screens.lg === false;
+  const [menuOpen, setMenuOpen] = useState(false);
   const nav = [
     ...NAV,
     ...(rights.write
@@ -42,54 +114,61 @@ export function AppLayout() {
   ];
   const selected =
     nav.filter((n) => n.key !== '/' && location.pathname.startsWith(n.key))[0]?.key ?? '/';
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selected]}
+      items={nav.map(({ key, icon, label }) => ({ key, icon, label }))}
+      onClick={({ key }) => {
+        setMenuOpen(false);
+        navigate(key);
+      }}
+    />
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={220} theme="dark">
-        <div className="brand">
-          <SafetyCertificateOutlined style={{ fontSize: 22, color: '#ffd54f' }} />
-          <span>ANTQ</span>
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[selected]}
-          items={nav.map(({ key, icon, label }) => ({ key, icon, label }))}
-          onClick={({ key }) => navigate(key)}
-        />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header className="app-header">
-          <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
-            Phong trào Toàn dân bảo vệ an ninh Tổ quốc
-          </Typography.Text>
-          {user && (
-            <Space className="app-user" size="middle">
-              <UserOutlined />
-              <span data-testid="current-user">
-                <b>{user.fullName}</b>
-                <span className="app-user-meta">
-                  {' · '}
-                  {ROLE_LABELS[user.role]}
-                  {user.unit ? ` · ${user.unit.name}` : ''}
-                </span>
-              </span>
-              <Tooltip title="Đăng xuất">
-                <Button
-                  ghost
-                  size="small"
-                  icon={<LogoutOutlined />}
-                  onClick={() => void session.logout()}
-                >
-                  Đăng xuất
-                </Button>
-              </Tooltip>
-            </Space>
+      {!phone && (
+        <Layout.Sider width={220} theme="dark">
+          <Brand />
+          {menu}
+        </Layout.Sider>
+      )}
+      {phone && (
+        <Drawer
+          placement="left"
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          size={260}
+          closable={false}
+          className="app-nav-drawer"
+          styles={{ body: { padding: 0, background: '#001529' } }}
+          title={null}
+        >
+          <Brand />
+          {menu}
+        </Drawer>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header className={phone ? 'app-header app-header-phone' : 'app-header'}>
+          {phone && (
+            <Button
+              className="app-header-button"
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label="Mở menu"
+              onClick={() => setMenuOpen(true)}
+            />
           )}
+          <Typography.Text strong className="app-title">
+            {phone ? 'ANTQ' : 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc'}
+          </Typography.Text>
+          <UserBox compact={phone} />
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content className="app-content">
           <Outlet />
         </Layout.Content>
-        <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>
+        <Layout.Footer className="app-footer">
           ANTQ — Hệ thống quản lý phong trào Toàn dân bảo vệ an ninh Tổ quốc
         </Layout.Footer>
       </Layout>

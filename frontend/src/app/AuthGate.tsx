@@ -1,6 +1,11 @@
 import { Spin } from 'antd';
-import { useEffect, type ReactNode } from 'react';
-import { LoginPage, ReauthModal } from '@/features/security';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { LoginPage } from '@/features/security';
+
+// only when a session expires: its dialog is not part of the first script
+const ReauthModal = lazy(() =>
+  import('@/features/security/pages').then((m) => ({ default: m.ReauthModal })),
+);
 import { session } from '@/lib/session';
 import { useSession } from '@/lib/useSession';
 
@@ -10,6 +15,15 @@ export function AuthGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (session.get().status === 'checking') void session.start();
   }, []);
+  useEffect(() => {
+    if (state.status !== 'signedOut') return;
+    // the app behind the form and its first page are fetched while the form is filled in
+    const t = setTimeout(() => {
+      void import('./SignedInApp');
+      void import('./dashboard');
+    }, 300);
+    return () => clearTimeout(t);
+  }, [state.status]);
   if (state.status === 'checking') {
     return (
       <div className="login-page">
@@ -21,7 +35,11 @@ export function AuthGate({ children }: { children: ReactNode }) {
   return (
     <>
       {children}
-      {state.status === 'expired' && <ReauthModal user={state.user} />}
+      {state.status === 'expired' && (
+        <Suspense fallback={null}>
+          <ReauthModal user={state.user} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Modal } from 'antd';
+import { Alert, Grid, Modal } from 'antd';
 import type { ReactNode } from 'react';
 
 interface FormDialogProps {
@@ -14,7 +14,10 @@ interface FormDialogProps {
   children: ReactNode;
 }
 
-/** The dialog around every form: Vietnamese buttons, the error on top, nothing kept when closed. */
+/**
+ * The dialog around every form: Vietnamese buttons, the error on top, nothing kept when closed; on
+ * a phone it takes the whole screen.
+ */
 export function FormDialog({
   title,
   okText,
@@ -26,6 +29,7 @@ export function FormDialog({
   error,
   children,
 }: FormDialogProps) {
+  const phone = Grid.useBreakpoint().md === false;
   return (
     <Modal
       open
@@ -37,7 +41,8 @@ export function FormDialog({
       confirmLoading={busy}
       okButtonProps={danger ? { danger: true } : undefined}
       destroyOnHidden
-      width={width}
+      width={phone ? '100vw' : width}
+      className={phone ? 'dialog-phone' : undefined}
     >
       {error && (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />

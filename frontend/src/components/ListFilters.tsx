@@ -1,17 +1,40 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Card, Col, DatePicker, Input, Row, Select } from 'antd';
+import { Button, Card, Col, DatePicker, Grid, Input, Row, Select } from 'antd';
 import dayjs from 'dayjs';
-import { useState, type ReactNode } from 'react';
+import { Children, useState, type ReactNode } from 'react';
 import type { useTableParams } from '@/lib/useTableParams';
 
 /** The list adapter of a page (its filters live in the URL). */
 type Table = ReturnType<typeof useTableParams>;
 
-/** The card above a list that holds its filters, laid out on a 24-column grid. */
+/**
+ * The card above a list that holds its filters, laid out on a 24-column grid. On a phone only the
+ * first (the search) shows; the others open with "Bộ lọc khác", so the list is not pushed down a
+ * screen.
+ */
 export function FilterCard({ children }: { children: ReactNode }) {
+  const phone = Grid.useBreakpoint().md === false;
+  const [open, setOpen] = useState(false);
+  const all = Children.toArray(children);
+  const shown = phone && !open ? all.slice(0, 1) : all;
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
-      <Row gutter={[12, 12]}>{children}</Row>
+      <Row gutter={[12, 12]}>
+        {shown}
+        {phone && all.length > 1 && (
+          <Col xs={24}>
+            <Button
+              type="link"
+              size="small"
+              aria-expanded={open}
+              onClick={() => setOpen(!open)}
+              style={{ padding: 0 }}
+            >
+              {open ? 'Ẩn bớt bộ lọc' : `Bộ lọc khác (${all.length - 1})`}
+            </Button>
+          </Col>
+        )}
+      </Row>
     </Card>
   );
 }

@@ -1,6 +1,8 @@
-import { Alert, Table } from 'antd';
+import { Alert, Grid, Table } from 'antd';
 import type { TableProps } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import type { ColumnType, ColumnsType } from 'antd/es/table';
+import type { SorterResult } from 'antd/es/table/interface';
+import { PagedCards } from './PagedCards';
 import { formatNumber } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
@@ -38,7 +40,7 @@ export interface PagedTableProps<T> {
 
 /**
  * Every list of the app: the query's error above the table, the rows with their loading state,
- * the pager with the total, and a click that opens a row.
+ * the pager with the total, and a click that opens a row. On a phone the rows are cards.
  */
 export function PagedTable<T extends object>({
   query,
@@ -53,6 +55,7 @@ export function PagedTable<T extends object>({
   pageSizeOptions,
   rowKey = 'id',
 }: PagedTableProps<T>) {
+  const phone = Grid.useBreakpoint().md === false;
   const onRow: TableProps<T>['onRow'] = onOpen
     ? (row) =>
         openOn === 'click'
@@ -69,24 +72,48 @@ export function PagedTable<T extends object>({
           style={{ marginBottom: 12 }}
         />
       )}
-      <Table<T>
-        rowKey={rowKey}
-        size="middle"
-        columns={columns}
-        dataSource={query.data?.content}
-        loading={query.isFetching}
-        onChange={onChange}
-        onRow={onRow}
-        locale={{ emptyText: empty }}
-        pagination={{
-          current: paging.page + 1,
-          pageSize: paging.size,
-          total: query.data?.totalElements ?? 0,
-          showSizeChanger: sizeChanger,
-          pageSizeOptions,
-          showTotal: (total) => `${formatNumber(total)} ${noun}`,
-        }}
-      />
+      {phone ? (
+        <PagedCards<T>
+          query={query}
+          columns={columns}
+          paging={paging}
+          noun={noun}
+          empty={empty}
+          onOpen={onOpen}
+          rowKey={rowKey as string | ((row: T) => React.Key)}
+          onPage={(page, size) => {
+            // the sort stays as it is: the sorted column is passed back as antd's table would
+            const sorted = columns.find((c) => 'sortOrder' in c && c.sortOrder) as
+              ColumnType<T> | undefined;
+            const sorter: SorterResult<T> = sorted
+              ? { columnKey: sorted.key, order: sorted.sortOrder }
+              : {};
+            onChange?.({ current: page, pageSize: size }, {}, sorter, {
+              action: 'paginate',
+              currentDataSource: [],
+            });
+          }}
+        />
+      ) : (
+        <Table<T>
+          rowKey={rowKey}
+          size="middle"
+          columns={columns}
+          dataSource={query.data?.content}
+          loading={query.isFetching}
+          onChange={onChange}
+          onRow={onRow}
+          locale={{ emptyText: empty }}
+          pagination={{
+            current: paging.page + 1,
+            pageSize: paging.size,
+            total: query.data?.totalElements ?? 0,
+            showSizeChanger: sizeChanger,
+            pageSizeOptions,
+            showTotal: (total) => `${formatNumber(total)} ${noun}`,
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,3 +1,2 @@
 // the session's pieces, in the first script (sign-in); the administration page is in ./pages
 export { LoginPage } from './components/LoginPage';
-export { ReauthModal } from './components/ReauthModal';

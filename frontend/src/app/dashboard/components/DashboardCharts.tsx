@@ -2,7 +2,18 @@ import { Table } from 'antd';
 import { Link } from 'react-router';
 import { type ReportSummary } from '@/features/reports';
 import { formatNumber } from '@/lib/format';
-import { Chart } from './Chart';
+import { lazy, Suspense, type ComponentProps } from 'react';
+
+// ECharts is a script of its own: the dashboard's figures show first, the charts when it has come
+const EChart = lazy(() => import('./Chart').then((m) => ({ default: m.Chart })));
+
+function Chart(props: ComponentProps<typeof EChart>) {
+  return (
+    <Suspense fallback={<div style={{ height: props.height }} aria-busy="true" />}>
+      <EChart {...props} />
+    </Suspense>
+  );
+}
 
 export function TrendChart({ summary }: { summary: ReportSummary }) {
   const months = summary.series.map((p) => `${p.period.slice(5)}/${p.period.slice(2, 4)}`);

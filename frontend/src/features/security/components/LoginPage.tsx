@@ -4,7 +4,7 @@ import {
   SafetyCertificateOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { session } from '@/lib/session';
 
@@ -30,7 +30,8 @@ export function LoginPage({ reason }: { reason?: string }) {
 
   return (
     <div className="login-page">
-      <Card className="login-card">
+      {/* a plain panel, not antd's Card: Card brings tabs and menus the first script can do without */}
+      <main className="login-card">
         <div className="login-brand">
           <SafetyCertificateOutlined style={{ fontSize: 40, color: '#b71c1c' }} />
           <Typography.Title level={3} style={{ margin: '12px 0 4px' }}>
@@ -67,7 +68,7 @@ export function LoginPage({ reason }: { reason?: string }) {
             </Button>
           </Form>
         )}
-      </Card>
+      </main>
     </div>
   );
 }

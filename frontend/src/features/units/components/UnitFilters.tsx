@@ -16,7 +16,7 @@ export function UnitFilters({ page, scopeName }: { page: ListPageState; scopeNam
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         onSearch={(v) => page.setFilter('q', v.trim() || undefined)}
-        style={{ width: 360 }}
+        style={{ width: 'min(360px, calc(100vw - 72px))' }}
       />
       <Select<UnitKind[]>
         mode="multiple"

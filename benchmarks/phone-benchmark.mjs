@@ -1,0 +1,120 @@
+// T7: the SPA on a mid-range phone over slow 4G (issue 25). Chromium emulates a Pixel 7 with a
+// 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up and a CPU 4 × slower; each cold run starts
+// from an empty cache. Prints, per run and as medians beside the budgets:
+//   - the sign-in form visible after opening the address (cold cache),
+//   - the JavaScript that route loaded (bytes on the wire, and uncompressed),
+//   - the dashboard's figures visible after pressing "Đăng nhập",
+//   - a repeat visit in the same browser (HTTP cache, service worker when there is one).
+// Not a test: it measures, it never fails a build.
+//   node benchmarks/phone-benchmark.mjs <base-url> [runs]
+import { createRequire } from 'node:module';
+
+const require = createRequire(new URL('../frontend/package.json', import.meta.url));
+const { chromium, devices } = require('@playwright/test');
+
+const base = process.argv[2] ?? 'http://localhost:18570';
+const runs = Number(process.argv[3] ?? 3);
+const user = process.env.BENCH_USER ?? 'phuongbaclieu';
+const password = process.env.BENCH_PASSWORD ?? 'antq-demo-2025';
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+
+async function slowPhone(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1000 * 1000) / 8,
+    uploadThroughput: (750 * 1000) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return cdp;
+}
+
+/** Bytes of the scripts loaded so far: encoded (on the wire) and decoded. */
+function scriptCounter(cdp) {
+  const scripts = new Map();
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.type === 'Script') scripts.set(e.requestId, { wire: 0, size: 0 });
+  });
+  cdp.on('Network.dataReceived', (e) => {
+    const s = scripts.get(e.requestId);
+    if (s) s.size += e.dataLength;
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const s = scripts.get(e.requestId);
+    if (s) s.wire = e.encodedDataLength;
+  });
+  return () => {
+    let wire = 0;
+    let size = 0;
+    for (const s of scripts.values()) {
+      wire += s.wire;
+      size += s.size;
+    }
+    return { wire, size, files: scripts.size };
+  };
+}
+
+async function run() {
+  const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'vi-VN' });
+  const page = await context.newPage();
+  const cdp = await slowPhone(context, page);
+  const scripts = scriptCounter(cdp);
+  let t = Date.now();
+  await page.goto(base + '/', { waitUntil: 'commit' });
+  await page.getByLabel('Tên đăng nhập').waitFor({ state: 'visible', timeout: 120_000 });
+  const signIn = Date.now() - t;
+  const js = scripts();
+  await page.getByLabel('Tên đăng nhập').fill(user);
+  await page.getByLabel('Mật khẩu').fill(password);
+  t = Date.now();
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page
+    .locator('.ant-card .ant-statistic-content')
+    .first()
+    .waitFor({ state: 'visible', timeout: 120_000 });
+  const dashboard = Date.now() - t;
+  // a repeat visit: the same browser opens the address again (the session resumes)
+  await page.waitForTimeout(1500);
+  t = Date.now();
+  await page.goto(base + '/', { waitUntil: 'commit' });
+  await page
+    .locator('.ant-card .ant-statistic-content')
+    .first()
+    .or(page.getByLabel('Tên đăng nhập'))
+    .waitFor({ state: 'visible', timeout: 120_000 });
+  const repeat = Date.now() - t;
+  await context.close();
+  return { signIn, js, dashboard, repeat };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const results = [];
+for (let i = 0; i < runs; i++) {
+  const r = await run();
+  results.push(r);
+  console.log(
+    `run ${i + 1}: sign-in ${r.signIn} ms, JS ${(r.js.wire / 1024).toFixed(0)} KB on the wire ` +
+      `(${(r.js.size / 1024).toFixed(0)} KB, ${r.js.files} files), dashboard ${r.dashboard} ms, ` +
+      `repeat visit ${r.repeat} ms`,
+  );
+}
+await browser.close();
+const m = (f) => median(results.map(f));
+console.log('');
+console.log('| T7: Pixel 7, 150 ms RTT, 1.6 Mbit/s, CPU ×4, cold cache | median | budget |');
+console.log('|---|---|---|');
+console.log(`| sign-in form visible | ${(m((r) => r.signIn) / 1000).toFixed(1)} s | ≤ 3 s |`);
+console.log(
+  `| JS loaded for the sign-in route (on the wire) | ${(m((r) => r.js.wire) / 1024).toFixed(0)} KB | ≤ 250 KB |`,
+);
+console.log(
+  `| dashboard after "Đăng nhập" | ${(m((r) => r.dashboard) / 1000).toFixed(1)} s | ≤ 5 s |`,
+);
+console.log(`| repeat visit | ${(m((r) => r.repeat) / 1000).toFixed(1)} s | ≤ 1 s |`);
+console.log(`runs: ${runs}; ${new Date().toISOString().slice(0, 10)}`);

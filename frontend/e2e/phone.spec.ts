@@ -1,0 +1,88 @@
+import { devices, expect, test, type Page } from '@playwright/test';
+import { authHeaders, shot, signIn } from './support';
+
+/**
+ * The app on a phone (issue 25): a 390 px wide Pixel 7 as a ward officer and as the provincial
+ * office would hold it. Every page fits the screen (nothing scrolls sideways, tables scroll inside
+ * themselves), the navigation is a drawer, the user a menu, and form dialogs take the screen.
+ * Screenshots go to e2e-screens/phone-*.png.
+ */
+const pixel7 = { ...devices['Pixel 7'] } as Partial<(typeof devices)['Pixel 7']>;
+delete pixel7.defaultBrowserType; // the configured Chromium, not a browser of its own
+test.use(pixel7);
+
+async function fitsTheScreen(page: Page) {
+  const { scroll, width } = (await page.evaluate(
+    '({ scroll: document.documentElement.scrollWidth, width: window.innerWidth })',
+  )) as { scroll: number; width: number };
+  expect(scroll, 'the page scrolls sideways').toBeLessThanOrEqual(width);
+}
+
+const PAGES = [
+  ['/', 'Tổng quan', 'tong-quan'],
+  ['/don-vi', 'Đơn vị', 'don-vi'],
+  ['/mo-hinh', 'Mô hình tự phòng, tự quản', 'mo-hinh'],
+  ['/su-kien', 'Sự kiện', 'su-kien'],
+  ['/khen-thuong', 'Khen thưởng', 'khen-thuong'],
+  ['/so-lieu', 'Số liệu', 'so-lieu'],
+  ['/an-toan', 'An toàn', 'an-toan'],
+  ['/bao-cao', 'Báo cáo tổng hợp', 'bao-cao'],
+  ['/nhap-du-lieu', 'Nhập dữ liệu', 'nhap-du-lieu'],
+] as const;
+
+test('every page of a ward officer fits a 390 px phone', async ({ page }) => {
+  await signIn(page, 'phuongbaclieu');
+  await expect(page.getByRole('button', { name: 'Mở menu' })).toBeVisible();
+  for (const [path, heading, name] of PAGES) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: heading }).first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await fitsTheScreen(page);
+    await shot(page, `phone-${name}`);
+  }
+});
+
+test('the menu is a drawer and the user a menu with sign-out', async ({ page }) => {
+  await signIn(page, 'phuongbaclieu');
+  await page.getByRole('button', { name: 'Mở menu' }).click();
+  const drawer = page.locator('.app-nav-drawer');
+  await expect(drawer.getByRole('menuitem', { name: 'Sự kiện' })).toBeVisible();
+  await shot(page, 'phone-menu');
+  await drawer.getByRole('menuitem', { name: 'Sự kiện' }).click();
+  await expect(page).toHaveURL(/\/su-kien/);
+  await expect(drawer).toBeHidden();
+  await page.getByTestId('current-user').click();
+  await expect(page.getByText('Cán bộ cấp xã · Phường Bạc Liêu')).toBeVisible();
+  await shot(page, 'phone-tai-khoan');
+  await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+  await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
+  await fitsTheScreen(page);
+  await shot(page, 'phone-dang-nhap');
+});
+
+test('a form dialog takes the whole phone screen', async ({ page }) => {
+  await signIn(page, 'phuongbaclieu', '/su-kien');
+  await page.getByRole('button', { name: /Ghi nhận sự kiện/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  // measured once its opening animation is over
+  await expect
+    .poll(async () => (await dialog.boundingBox())?.width ?? 0)
+    .toBeGreaterThanOrEqual(380);
+  await fitsTheScreen(page);
+  await shot(page, 'phone-them-su-kien');
+});
+
+test('the provincial office reads a model and the report on a phone', async ({ page, request }) => {
+  const headers = await authHeaders(request, 'camau');
+  const model = (await (await request.get('/api/models?size=1', { headers })).json()).content[0];
+  await signIn(page, 'camau', `/mo-hinh/${model.id}`);
+  await expect(page.getByRole('heading', { name: model.name })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await fitsTheScreen(page);
+  await shot(page, 'phone-mo-hinh-chi-tiet');
+  await page.goto('/bao-cao?from=2013-01-01&to=2026-06-30');
+  await expect(page.getByText(/Từ 01\/01\/2013 đến 30\/06\/2026/)).toBeVisible();
+  await fitsTheScreen(page);
+  await shot(page, 'phone-bao-cao-ca-mau');
+});
