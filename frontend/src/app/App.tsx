@@ -6,6 +6,7 @@ import 'dayjs/locale/vi';
 import { lazy, Suspense } from 'react';
 import { ApiError } from '@/lib/api/client';
 import { AuthGate } from './AuthGate';
+import { UpdatePrompt } from './UpdatePrompt';
 import { PageLoading } from '@/components/PageLoading';
 import { session } from '@/lib/session';
 
@@ -38,6 +39,7 @@ export function App() {
   return (
     <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
       <AntApp>
+        <UpdatePrompt />
         <QueryClientProvider client={queryClient}>
           <AuthGate>
             <Suspense fallback={<PageLoading />}>
