@@ -1,5 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { pick, pickUnit, shot, signIn, suffix } from './support';
+import { authHeaders, pick, pickUnit, shot, signIn, suffix } from './support';
+
+/** The width and height in a JPEG's frame header. */
+function jpegSize(jpeg: Buffer) {
+  for (let i = 2; i < jpeg.length - 8;) {
+    const marker = jpeg[i + 1];
+    if (marker >= 0xc0 && marker <= 0xc3) {
+      return { height: jpeg.readUInt16BE(i + 5), width: jpeg.readUInt16BE(i + 7) };
+    }
+    i += 2 + jpeg.readUInt16BE(i + 2);
+  }
+  return undefined;
+}
 
 /** The smallest valid PNG: a 1×1 transparent pixel. */
 const PNG = Buffer.from(
@@ -49,7 +61,7 @@ test('a 19/8 festival co-organised by the ward police and the ward front, with a
   await expect(drawer.getByText('Công an phường An Xuyên', { exact: true })).toBeVisible();
   await expect(drawer.getByText('Ủy ban MTTQ Việt Nam phường An Xuyên')).toBeVisible();
   await expect(drawer.getByText('Tờ rơi (tờ): 2.000')).toBeVisible();
-  const input = drawer.locator('input[type=file]');
+  const input = drawer.locator('input[type=file]:not([capture])');
   await input.setInputFiles({
     name: 'gia-mao.pdf',
     mimeType: 'application/pdf',
@@ -62,6 +74,28 @@ test('a 19/8 festival co-organised by the ward police and the ward front, with a
     drawer.getByRole('button', { name: 'file anh-ngay-hoi.png', exact: true }),
   ).toBeVisible();
   await shot(page, '51-su-kien-dinh-kem');
+
+  // a phone's large photo, taken with "Chụp ảnh", is made smaller before it is sent
+  await page.setViewportSize({ width: 2400, height: 1800 });
+  const photo = await page.screenshot({ type: 'jpeg', quality: 95 });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  expect(jpegSize(photo)).toEqual({ width: 2400, height: 1800 });
+  await drawer.locator('input[type=file][capture]').setInputFiles({
+    name: 'anh-chup.jpg',
+    mimeType: 'image/jpeg',
+    buffer: photo,
+  });
+  await expect(page.getByText('Đã đính kèm anh-chup.jpg')).toBeVisible();
+  const eventId = Number(new URL(page.url()).searchParams.get('event'));
+  const headers = await authHeaders(page.request, 'camau');
+  const attachments = (await (await page.request.get(`/api/events/${eventId}`, { headers })).json())
+    .attachments as { id: number; fileName: string; size: number }[];
+  const sent = attachments.find((a) => a.fileName === 'anh-chup.jpg');
+  expect(sent?.size).toBeLessThan(photo.length);
+  const stored = await (
+    await page.request.get(`/api/events/${eventId}/attachments/${sent?.id}`, { headers })
+  ).body();
+  expect(jpegSize(stored)).toEqual({ width: 1600, height: 1200 });
 
   // the calendar of August 2025 has it on the 19th
   await page.goto('/su-kien?tab=calendar&month=2025-08');

@@ -1,9 +1,10 @@
-import { DeleteOutlined, FileOutlined, UploadOutlined } from '@ant-design/icons';
+import { CameraOutlined, DeleteOutlined, FileOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, List, Popconfirm, Progress, Typography, Upload } from 'antd';
+import { App, Button, List, Popconfirm, Progress, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { api } from '@/lib/api/client';
 import { formatNumber } from '@/lib/format';
+import { downscalePhoto } from '@/lib/photos';
 import { problemMessage } from '@/lib/problem';
 import { uploadAttachment, useDeleteAttachment, type Attachment } from '../api/events';
 
@@ -32,8 +33,12 @@ export function EventAttachments({
     if (data) window.open(URL.createObjectURL(data as Blob), '_blank', 'noopener');
   };
 
-  const upload = async (file: File) => {
+  const upload = async (picked: File) => {
+    // a phone's photo is made smaller here, before it crosses a weak network
+    setProgress({ name: picked.name, percent: 0 });
+    const file = await downscalePhoto(picked);
     if (file.size > MAX_MB * 1024 * 1024) {
+      setProgress(undefined);
       message.error(`Tệp ${file.name} lớn hơn ${MAX_MB} MB`);
       return false;
     }
@@ -92,15 +97,27 @@ export function EventAttachments({
       />
       {canWrite && (
         <div style={{ marginTop: 12 }}>
-          <Upload
-            accept=".jpg,.jpeg,.png,.pdf"
-            showUploadList={false}
-            beforeUpload={(f) => upload(f)}
-          >
-            <Button icon={<UploadOutlined />} loading={progress !== undefined}>
-              Đính kèm ảnh hoặc PDF (tối đa {MAX_MB} MB)
-            </Button>
-          </Upload>
+          <Space wrap>
+            <Upload
+              accept="image/jpeg,image/png"
+              capture="environment"
+              showUploadList={false}
+              beforeUpload={(f) => upload(f)}
+            >
+              <Button icon={<CameraOutlined />} disabled={progress !== undefined}>
+                Chụp ảnh
+              </Button>
+            </Upload>
+            <Upload
+              accept=".jpg,.jpeg,.png,.pdf"
+              showUploadList={false}
+              beforeUpload={(f) => upload(f)}
+            >
+              <Button icon={<UploadOutlined />} loading={progress !== undefined}>
+                Đính kèm ảnh hoặc PDF (tối đa {MAX_MB} MB)
+              </Button>
+            </Upload>
+          </Space>
           {progress && (
             <div style={{ marginTop: 8 }}>
               {progress.name}
