@@ -54,6 +54,19 @@ export default defineConfig({
               expiration: { maxEntries: 200 },
             },
           },
+          {
+            // the user's unit tree, programmes, models and figures periods: an event, a roster
+            // member or a draft can be recorded offline from them; dropped at sign-out
+            urlPattern: ({ url, request }) =>
+              request.method === 'GET' &&
+              /^\/api\/(units|programmes|models|indicator-reports)(\/|$)/.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: 'antq-user-data',
+              networkTimeoutSeconds: 6,
+              expiration: { maxEntries: 300, maxAgeSeconds: 14 * 24 * 3600 },
+            },
+          },
         ],
       },
     }),

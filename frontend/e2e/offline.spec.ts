@@ -23,11 +23,26 @@ test('the app is installable and opens again without a connection', async ({ pag
   );
   await context.setOffline(true);
   await page.reload();
-  // the shell comes from the worker: ANTQ's own page, not the browser's offline page, saying why
-  // the session cannot be resumed now
+  // the shell comes from the worker: ANTQ's own page, not the browser's offline page, opened for
+  // the officer last signed in here, saying there is no connection; the queue is at hand
   await expect(page).toHaveTitle(/ANTQ/);
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  await expect(page.getByText('Không có mạng')).toBeVisible();
+  await page.getByTestId('outbox-count').click();
+  await expect(page.getByRole('heading', { name: 'Chờ gửi' })).toBeVisible();
+  await shot(page, 'offline-app-shell');
+  // back online, the session resumes by itself
+  await context.setOffline(false);
+  await expect(page.getByText('Không có mạng')).toBeHidden();
+  await page.getByRole('menuitem', { name: 'Sự kiện' }).click();
+  await expect(page.getByRole('button', { name: 'Ghi nhận sự kiện' })).toBeVisible();
+
+  // signed out, nobody is remembered: offline, the sign-in form says why it cannot go on
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
+  await context.setOffline(true);
+  await page.reload();
   await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
   await expect(page.getByText('Không kết nối được máy chủ')).toBeVisible();
-  await shot(page, 'offline-app-shell');
   await context.setOffline(false);
 });

@@ -1,5 +1,5 @@
 import { devices, expect, test, type Page } from '@playwright/test';
-import { authHeaders, shot, signIn } from './support';
+import { authHeaders, pick, shot, signIn, suffix } from './support';
 
 /**
  * The app on a phone (issue 25): a 390 px wide Pixel 7 as a ward officer and as the provincial
@@ -28,6 +28,7 @@ const PAGES = [
   ['/an-toan', 'An toàn', 'an-toan'],
   ['/bao-cao', 'Báo cáo tổng hợp', 'bao-cao'],
   ['/nhap-du-lieu', 'Nhập dữ liệu', 'nhap-du-lieu'],
+  ['/cho-gui', 'Chờ gửi', 'cho-gui'],
 ] as const;
 
 test('every page of a ward officer fits a 390 px phone', async ({ page }) => {
@@ -71,6 +72,36 @@ test('a form dialog takes the whole phone screen', async ({ page }) => {
     .toBeGreaterThanOrEqual(380);
   await fitsTheScreen(page);
   await shot(page, 'phone-them-su-kien');
+});
+
+test('an event recorded without signal waits in the queue, on a phone too', async ({
+  page,
+  context,
+}) => {
+  const title = `Tuần tra ấp trên điện thoại ${suffix()}`;
+  await signIn(page, 'phuongbaclieu', '/su-kien');
+  // opened once with signal: the types and the ward's units are at hand
+  await page.getByRole('button', { name: /Ghi nhận sự kiện/ }).click();
+  let form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
+  await pick(page, form.getByLabel('Loại sự kiện'), 'Hoạt động vì cộng đồng');
+  await pick(page, form.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
+  await form.getByRole('button', { name: 'Hủy' }).click();
+
+  await context.setOffline(true);
+  await page.getByRole('button', { name: /Ghi nhận sự kiện/ }).click();
+  form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
+  await pick(page, form.getByLabel('Loại sự kiện'), 'Hoạt động vì cộng đồng');
+  await form.getByLabel('Tên sự kiện').fill(title);
+  await pick(page, form.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
+  await pick(page, form.getByLabel('Đơn vị chủ trì'), 'Công an phường Bạc Liêu');
+  await form.getByRole('button', { name: 'Ghi nhận' }).click();
+  await expect(page.getByText('Chưa có kết nối: đã lưu trên máy')).toBeVisible();
+  await page.getByTestId('outbox-count').click();
+  await expect(page.getByText(title)).toBeVisible();
+  await fitsTheScreen(page);
+  await shot(page, 'phone-cho-gui');
+  await context.setOffline(false);
+  await expect(page.getByText('Không có bản ghi nào chờ gửi')).toBeVisible({ timeout: 40_000 });
 });
 
 test('the provincial office reads a model and the report on a phone', async ({ page, request }) => {

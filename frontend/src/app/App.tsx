@@ -8,20 +8,28 @@ import { ApiError } from '@/lib/api/client';
 import { AuthGate } from './AuthGate';
 import { UpdatePrompt } from './UpdatePrompt';
 import { PageLoading } from '@/components/PageLoading';
+import { OUTBOX_SENT } from '@/lib/outboxEvents';
 import { session } from '@/lib/session';
 
 dayjs.locale('vi');
 
 const queryClient = new QueryClient({
   defaultOptions: {
+    // asked even when the device says it is offline: the service worker answers from its cache
+    // (the unit tree, catalogues) and a write goes to the queue instead of waiting forever
     queries: {
+      networkMode: 'offlineFirst',
       staleTime: 30_000,
       // a 4xx will not get better by asking again
       retry: (count, error) =>
         !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
     },
+    mutations: { networkMode: 'always' },
   },
 });
+
+// records sent from the queue in the background change what the lists show
+window.addEventListener(OUTBOX_SENT, () => void queryClient.invalidateQueries());
 
 // what one user read is not shown to the next one on this browser
 session.subscribe(() => {

@@ -10,12 +10,14 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { LogoutOutlined, MenuOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { MenuOutlined, SettingOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { ROLE_LABELS, session } from '@/lib/session';
+import { startOutboxSync } from '@/lib/outboxSync';
 import { useCurrentUser, useRights } from '@/lib/useSession';
+import { OutboxBadge } from './OutboxBadge';
+import { UserBox } from './UserBox';
 
 export const NAV = [
   { key: '/', icon: <DashboardOutlined />, label: 'Tổng quan' },
@@ -27,62 +29,6 @@ export const NAV = [
   { key: '/an-toan', icon: <SafetyOutlined />, label: 'An toàn ANTT' },
   { key: '/bao-cao', icon: <BarChartOutlined />, label: 'Báo cáo' },
 ];
-
-/** The signed-in user: name, role and unit beside the sign-out button, or a menu on a phone. */
-function UserBox({ compact }: { compact: boolean }) {
-  const user = useCurrentUser();
-  if (!user) return null;
-  const meta = `${ROLE_LABELS[user.role]}${user.unit ? ` · ${user.unit.name}` : ''}`;
-  if (compact) {
-    return (
-      <Dropdown
-        trigger={['click']}
-        menu={{
-          items: [
-            {
-              key: 'who',
-              disabled: true,
-              label: (
-                <div className="app-user-card">
-                  <b>{user.fullName}</b>
-                  <div>{meta}</div>
-                </div>
-              ),
-            },
-            { type: 'divider' },
-            { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất' },
-          ],
-          onClick: ({ key }) => key === 'logout' && void session.logout(),
-        }}
-      >
-        <Button
-          className="app-header-button"
-          type="text"
-          icon={<UserOutlined />}
-          data-testid="current-user"
-          aria-label={`Tài khoản: ${user.fullName}, ${meta}`}
-        />
-      </Dropdown>
-    );
-  }
-  return (
-    <Space className="app-user" size="middle">
-      <UserOutlined />
-      <span data-testid="current-user">
-        <b>{user.fullName}</b>
-        <span className="app-user-meta">
-          {' · '}
-          {meta}
-        </span>
-      </span>
-      <Tooltip title="Đăng xuất">
-        <Button ghost size="small" icon={<LogoutOutlined />} onClick={() => void session.logout()}>
-          Đăng xuất
-        </Button>
-      </Tooltip>
-    </Space>
-  );
-}
 
 function Brand() {
   return (
@@ -102,6 +48,9 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const rights = useRights();
+  const username = useCurrentUser()?.username;
+  // what was recorded without a connection is sent whenever it can be
+  useEffect(() => (username ? startOutboxSync(username) : undefined), [username]);
   const screens = Grid.useBreakpoint();
   const phone = screens.lg === false;
   const [menuOpen, setMenuOpen] = useState(false);
@@ -113,7 +62,8 @@ export function AppLayout() {
     ...(rights.admin ? [{ key: '/quan-tri', icon: <SettingOutlined />, label: 'Quản trị' }] : []),
   ];
   const selected =
-    nav.filter((n) => n.key !== '/' && location.pathname.startsWith(n.key))[0]?.key ?? '/';
+    nav.filter((n) => n.key !== '/' && location.pathname.startsWith(n.key))[0]?.key ??
+    (location.pathname === '/' ? '/' : '');
   const menu = (
     <Menu
       theme="dark"
@@ -163,6 +113,7 @@ export function AppLayout() {
           <Typography.Text strong className="app-title">
             {phone ? 'ANTQ' : 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc'}
           </Typography.Text>
+          <OutboxBadge compact={phone} />
           <UserBox compact={phone} />
         </Layout.Header>
         <Layout.Content className="app-content">

@@ -69,6 +69,10 @@ const createRouter = () =>
           lazy: page(() => import('@/features/integration').then((m) => m.ImportPage)),
         },
         {
+          path: 'cho-gui',
+          lazy: page(() => import('./routes/OutboxRoute').then((m) => m.OutboxRoute)),
+        },
+        {
           path: 'quan-tri',
           lazy: page(() => import('./routes/AdminRoute').then((m) => m.AdminRoute)),
         },

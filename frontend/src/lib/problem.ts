@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { ApiError } from './api/client';
+import { ApiError, type Problem } from './api/client';
 
 /** A message a Vietnamese user can act on, for any error thrown by a query or mutation. */
 export function problemMessage(error: unknown): string {
@@ -24,6 +24,17 @@ export function applyViolations(form: FormInstance, error: unknown): boolean {
     .filter((f) => known.has(f.name));
   form.setFields(fields);
   return fields.length > 0;
+}
+
+/**
+ * A kept problem's violations as a form's `fields` (name and errors), for a dialog that reopens
+ * a record the server refused: given once, when the form mounts.
+ */
+export function violationFields(problem: Problem | undefined) {
+  return (problem?.violations ?? []).map((v) => ({
+    name: v.field.split('.')[0] ?? v.field,
+    errors: [v.message],
+  }));
 }
 
 /**

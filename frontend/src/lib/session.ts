@@ -22,7 +22,12 @@ export type SessionState =
   | { status: 'signedOut'; reason?: string }
   | { status: 'signedIn'; user: CurrentUser; token: string }
   /** the token could not be renewed: the page stays as it is while the user signs in again */
-  | { status: 'expired'; user: CurrentUser };
+  | { status: 'expired'; user: CurrentUser }
+  /**
+   * opened without a connection by the user last signed in on this device: the app and its queue
+   * of records to send open; the session resumes when the connection returns
+   */
+  | { status: 'offline'; user: CurrentUser };
 
 type TokenResponse = components['schemas']['TokenResponse'];
 
@@ -58,8 +63,25 @@ async function signInWithProviderToken(token: string): Promise<string | null> {
   return null;
 }
 
+/** Who last signed in on this device (no credential): lets the app open offline. */
+const LAST_USER = 'antq.lastUser';
+
+function lastUser(): CurrentUser | null {
+  try {
+    const kept = localStorage.getItem(LAST_USER);
+    return kept ? (JSON.parse(kept) as CurrentUser) : null;
+  } catch {
+    return null;
+  }
+}
+
 function set(next: SessionState) {
   state = next;
+  try {
+    if (next.status === 'signedIn') localStorage.setItem(LAST_USER, JSON.stringify(next.user));
+  } catch {
+    // storage refused (private mode, full): the app just cannot open offline
+  }
   listeners.forEach((l) => l());
   if (next.status === 'signedIn') {
     const resume = waiting;
@@ -67,6 +89,9 @@ function set(next: SessionState) {
     resume.forEach((r) => r());
   }
 }
+
+/** The service worker's cache of the user's unit tree, programmes, models and periods. */
+export const USER_CACHE = 'antq-user-data';
 
 export const session = {
   get: () => state,
@@ -87,6 +112,16 @@ export const session = {
       () => null,
     );
     const config = res?.ok ? ((await res.json()) as AuthConfig) : null;
+    const remembered = lastUser();
+    if (!res && remembered) {
+      set({ status: 'offline', user: remembered });
+      const retry = () => {
+        window.removeEventListener('online', retry);
+        if (state.status === 'offline') void session.start();
+      };
+      window.addEventListener('online', retry);
+      return;
+    }
     if (!config) {
       set({ status: 'signedOut', reason: 'Không kết nối được máy chủ. Vui lòng tải lại trang.' });
       return;
@@ -186,7 +221,12 @@ export const session = {
           if (tokens && state.status === 'checking') {
             return (await signInWithProviderToken(tokens.accessToken)) === null;
           }
-          if (state.status === 'signedIn' || state.status === 'expired') {
+          if (state.status === 'offline' && !navigator.onLine) return false;
+          if (
+            state.status === 'signedIn' ||
+            state.status === 'expired' ||
+            state.status === 'offline'
+          ) {
             set({ status: 'expired', user: state.user });
           } else {
             set({ status: 'signedOut' });
@@ -197,12 +237,18 @@ export const session = {
           method: 'POST',
           credentials: 'same-origin',
         }).catch(() => null);
+        // still without a connection: not an expiry, nothing to ask yet
+        if (!res && state.status === 'offline') return false;
         if (res?.ok) {
           const body = (await res.json()) as TokenResponse;
           set({ status: 'signedIn', user: body.user, token: body.accessToken });
           return true;
         }
-        if (state.status === 'signedIn' || state.status === 'expired') {
+        if (
+          state.status === 'signedIn' ||
+          state.status === 'expired' ||
+          state.status === 'offline'
+        ) {
           set({ status: 'expired', user: state.user });
         } else {
           set({ status: 'signedOut' });
@@ -229,6 +275,13 @@ export const session = {
       headers: token ? { Authorization: `Bearer ${token}` } : {},
     }).catch(() => null);
     const providerSignOut = oidc ? forget(oidc) : null;
+    try {
+      localStorage.removeItem(LAST_USER);
+    } catch {
+      // nothing kept
+    }
+    // what was cached for this user's territory goes with them
+    if ('caches' in window) void caches.delete(USER_CACHE).catch(() => undefined);
     set({ status: 'signedOut', reason: 'Bạn đã đăng xuất.' });
     // the provider's own session ends too, or the next sign-in would be silent
     if (providerSignOut) window.location.assign(providerSignOut);

@@ -8,11 +8,11 @@ export function useSession(): SessionState {
 /** The signed-in user's rights (none while signed out). */
 export function useRights() {
   const s = useSession();
-  return rightsOf(s.status === 'signedIn' || s.status === 'expired' ? s.user.role : undefined);
+  return rightsOf(s.status !== 'checking' && s.status !== 'signedOut' ? s.user.role : undefined);
 }
 
 /** The signed-in user, or undefined. */
 export function useCurrentUser() {
   const s = useSession();
-  return s.status === 'signedIn' || s.status === 'expired' ? s.user : undefined;
+  return s.status !== 'checking' && s.status !== 'signedOut' ? s.user : undefined;
 }

@@ -1,1 +1,2 @@
 export { EventsPage } from './components/EventsPage';
+export { EventFormDialog } from './components/EventFormDialog';

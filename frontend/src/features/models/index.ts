@@ -1,2 +1,3 @@
 export { ModelsPage } from './components/ModelsPage';
 export { ModelPage } from './components/ModelPage';
+export { MemberDialog } from './components/MemberDialog';

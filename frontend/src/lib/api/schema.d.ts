@@ -726,7 +726,10 @@ export interface paths {
     /** Thành viên của tổ (số điện thoại, địa chỉ bị che với người ngoài địa bàn) */
     get: operations['listTeamMembers'];
     put?: never;
-    /** Thêm thành viên vào tổ */
+    /**
+     * Thêm thành viên vào tổ
+     * @description `Idempotency-Key` (tùy chọn): gửi lại từ hàng chờ của điện thoại không thêm trùng.
+     */
     post: operations['createMember'];
     delete?: never;
     options?: never;
@@ -884,7 +887,12 @@ export interface paths {
     /** Sự kiện (lọc theo loại, chương trình, đơn vị tổ chức, địa bàn, khoảng ngày) */
     get: operations['listEvents'];
     put?: never;
-    /** Ghi nhận sự kiện */
+    /**
+     * Ghi nhận sự kiện
+     * @description `Idempotency-Key` (tùy chọn): sự kiện ghi khi không có mạng được gửi lại từ hàng chờ với
+     *     cùng khóa; nếu lần gửi trước đã đến máy chủ mà mất câu trả lời, lần gửi lại nhận đúng câu
+     *     trả lời đó và không tạo sự kiện thứ hai.
+     */
     post: operations['createEvent'];
     delete?: never;
     options?: never;
@@ -1162,7 +1170,10 @@ export interface paths {
     };
     /** Một kỳ báo cáo với số liệu */
     get: operations['getIndicatorReport'];
-    /** Sửa số liệu của kỳ ở trạng thái Nháp hoặc Bị trả lại (cần If-Match) */
+    /**
+     * Sửa số liệu của kỳ ở trạng thái Nháp hoặc Bị trả lại (cần If-Match)
+     * @description `Idempotency-Key` (tùy chọn): bản nháp gửi lại từ hàng chờ nhận đúng câu trả lời lần đầu thay vì 412.
+     */
     put: operations['updateIndicatorReport'];
     post?: never;
     /** Xóa kỳ ở trạng thái Nháp hoặc Bị trả lại (cần If-Match) */
@@ -5185,7 +5196,10 @@ export interface operations {
   createMember: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Khóa do bên gửi đặt (ví dụ UUID); gửi lại cùng khóa trong 24 giờ nhận lại đúng phản hồi lần đầu (khóa đã dùng cho nội dung khác: 422; yêu cầu trước còn đang chạy: 409) */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
       path: {
         id: components['parameters']['Id'];
         teamId: components['parameters']['TeamId'];
@@ -5611,7 +5625,10 @@ export interface operations {
   createEvent: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Khóa do bên gửi đặt (ví dụ UUID); gửi lại cùng khóa trong 24 giờ nhận lại đúng phản hồi lần đầu (khóa đã dùng cho nội dung khác: 422; yêu cầu trước còn đang chạy: 409) */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
       path?: never;
       cookie?: never;
     };
@@ -5742,6 +5759,8 @@ export interface operations {
       header: {
         /** @description Tên tệp (mã hóa URL, UTF-8) */
         'X-File-Name': string;
+        /** @description Khóa do bên gửi đặt (ví dụ UUID); gửi lại cùng khóa trong 24 giờ nhận lại đúng phản hồi lần đầu (khóa đã dùng cho nội dung khác: 422; yêu cầu trước còn đang chạy: 409) */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: components['parameters']['Id'];
@@ -6457,6 +6476,8 @@ export interface operations {
          * @example "3"
          */
         'If-Match'?: components['parameters']['IfMatch'];
+        /** @description Khóa do bên gửi đặt (ví dụ UUID); gửi lại cùng khóa trong 24 giờ nhận lại đúng phản hồi lần đầu (khóa đã dùng cho nội dung khác: 422; yêu cầu trước còn đang chạy: 409) */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: components['parameters']['Id'];

@@ -1,195 +1,122 @@
-import { App, DatePicker, Form } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormDialog } from '@/components/FormDialog';
-import { useCatalogue } from '@/lib/catalogues';
-import {
-  FieldRow,
-  NumberField,
-  optionsOf,
-  SelectField,
-  TextAreaField,
-  TextField,
-  UnitField,
-} from '@/components/FormFields';
-import { todayIso } from '@/lib/format';
-import { applyViolations, problemMessage } from '@/lib/problem';
-import { useModelsOf, useProgrammes, useSaveEvent, type EventItem } from '../api/events';
-import { MaterialsField } from './MaterialsField';
+import { ApiError } from '@/lib/api/client';
+import { newOutboxId, StorageFullError, type OutboxItem, type OutboxPhoto } from '@/lib/outbox';
+import { submit as submitThroughOutbox } from '@/lib/outboxSync';
+import { applyViolations, problemMessage, violationFields } from '@/lib/problem';
+import { useCurrentUser } from '@/lib/useSession';
+import { eventKeys, useSaveEvent, type EventInput, type EventItem } from '../api/events';
+import { EventFields } from './EventFields';
+import { eventInput, initialValues, type EventValues } from './eventForm';
+import { EventPhotosField } from './EventPhotosField';
 
-interface Values {
-  typeId: number;
-  title: string;
-  time: [Dayjs, Dayjs];
-  location?: string;
-  unitId: number;
-  leadUnitId: number;
-  coOrganiserIds?: number[];
-  programmeId?: number;
-  modelIds?: number[];
-  attendance?: number;
-  sessions?: number;
-  materials?: { materialTypeId: number; quantity: number }[];
-  outcome?: string;
-}
+export const QUEUED_MESSAGE =
+  'Chưa có kết nối: đã lưu trên máy (mục «Chờ gửi») và sẽ tự gửi khi có mạng.';
 
-/** Ghi nhận / sửa sự kiện: organisers from the unit tree, materials as typed quantities. */
+/**
+ * Ghi nhận / sửa sự kiện. A new event (with its photos) goes through the device's queue: kept
+ * there first, sent at once when there is a connection, later when there is none. `queued` edits
+ * a record still in the queue, with the server's problem on its fields.
+ */
 export function EventFormDialog({
   editing,
+  queued,
   initialDay,
   onClose,
 }: {
   editing?: { event: EventItem; etag: string };
+  queued?: OutboxItem;
   initialDay?: Dayjs;
   onClose: (savedId?: number) => void;
 }) {
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<EventValues>();
   const { message } = App.useApp();
-  const [error, setError] = useState<string>();
+  const client = useQueryClient();
+  const user = useCurrentUser();
+  const [error, setError] = useState<string | undefined>(() =>
+    queued?.problem ? problemMessage(new ApiError(queued.problem)) : undefined,
+  );
+  const [photos, setPhotos] = useState<OutboxPhoto[]>(queued?.photos ?? []);
+  const [busy, setBusy] = useState(false);
   const save = useSaveEvent();
-  const types = useCatalogue('EVENT_TYPE', todayIso());
-  const materials = useCatalogue('MATERIAL_TYPE', todayIso());
-  const programmes = useProgrammes({ size: 200 });
-  const unitId = Form.useWatch('unitId', form);
-  const models = useModelsOf(unitId);
   const e = editing?.event;
 
-  const submit = async (v: Values) => {
+  // the server's problems with a queued record, on its fields when the form opens
+  const [refusedFields] = useState(() => violationFields(queued?.problem));
+
+  const send = async (body: EventInput) => {
+    const item: OutboxItem = queued
+      ? { ...queued, label: body.title, request: { ...queued.request, body }, photos }
+      : {
+          id: newOutboxId(),
+          user: user?.username ?? '',
+          kind: 'event',
+          label: body.title,
+          createdAt: new Date().toISOString(),
+          request: { method: 'POST', url: '/api/events', body },
+          photos,
+          state: 'waiting',
+        };
+    const data = (await submitThroughOutbox(
+      { ...item, state: 'waiting', problem: undefined },
+      { keepRefused: queued !== undefined },
+    )) as EventItem | null;
+    void client.invalidateQueries({ queryKey: eventKeys.all });
+    if (!data) {
+      message.info(QUEUED_MESSAGE);
+      onClose();
+      return;
+    }
+    message.success(`Đã ghi nhận «${body.title}»`);
+    onClose(data.id);
+  };
+
+  const submit = async (v: EventValues) => {
     setError(undefined);
+    setBusy(true);
     try {
-      const saved = await save.mutateAsync({
-        id: e?.id,
-        etag: editing?.etag,
-        body: {
-          typeId: v.typeId,
-          title: v.title,
-          startsAt: v.time[0].format(),
-          endsAt: v.time[1].format(),
-          location: v.location || undefined,
-          unitId: v.unitId,
-          leadUnitId: v.leadUnitId,
-          coOrganiserIds: v.coOrganiserIds ?? [],
-          programmeId: v.programmeId,
-          modelIds: v.modelIds ?? [],
-          attendance: v.attendance ?? undefined,
-          sessions: v.sessions ?? undefined,
-          materials: (v.materials ?? []).filter((m) => m?.materialTypeId !== undefined),
-          outcome: v.outcome || undefined,
-        },
-      });
-      message.success(e ? 'Đã lưu sự kiện' : `Đã ghi nhận «${saved.title}»`);
-      onClose(saved.id);
+      if (e) {
+        await save.mutateAsync({ id: e.id, etag: editing?.etag, body: eventInput(v) });
+        message.success('Đã lưu sự kiện');
+        onClose(e.id);
+      } else {
+        await send(eventInput(v));
+      }
     } catch (err) {
-      if (!applyViolations(form, err)) setError(problemMessage(err));
+      if (err instanceof StorageFullError) setError(err.message);
+      else if (!applyViolations(form, err)) setError(problemMessage(err));
+    } finally {
+      setBusy(false);
     }
   };
 
   return (
     <FormDialog
-      title={e ? `Sửa sự kiện: ${e.title}` : 'Ghi nhận sự kiện'}
-      okText={e ? 'Lưu' : 'Ghi nhận'}
+      title={e ? `Sửa sự kiện: ${e.title}` : queued ? 'Sửa sự kiện chờ gửi' : 'Ghi nhận sự kiện'}
+      okText={e ? 'Lưu' : queued ? 'Gửi lại' : 'Ghi nhận'}
       onOk={() => form.submit()}
       onCancel={() => onClose()}
-      busy={save.isPending}
+      busy={busy}
       width={820}
       error={error}
     >
-      <Form<Values>
+      <Form<EventValues>
         form={form}
         layout="vertical"
+        fields={refusedFields}
         onFinish={submit}
-        initialValues={initialValues(e, initialDay ?? dayjs())}
+        initialValues={initialValues(
+          e,
+          queued?.request.body as EventInput | undefined,
+          initialDay ?? dayjs(),
+        )}
       >
-        <FieldRow spans={[10, 14]}>
-          <SelectField
-            name="typeId"
-            label="Loại sự kiện"
-            required="Chọn loại sự kiện"
-            loading={types.isLoading}
-            options={optionsOf(types.data)}
-          />
-          <TextField name="title" label="Tên sự kiện" required="Nhập tên sự kiện" maxLength={500} />
-        </FieldRow>
-        <FieldRow spans={[12, 12]}>
-          <Form.Item
-            name="time"
-            label="Thời gian (giờ Việt Nam)"
-            rules={[{ required: true, message: 'Chọn thời gian' }]}
-          >
-            <DatePicker.RangePicker
-              showTime={{ format: 'HH:mm' }}
-              format="DD/MM/YYYY HH:mm"
-              style={{ width: '100%' }}
-              placeholder={['Bắt đầu', 'Kết thúc']}
-            />
-          </Form.Item>
-          <TextField name="location" label="Địa điểm" maxLength={500} />
-        </FieldRow>
-        <FieldRow spans={[12, 12]}>
-          <UnitField name="unitId" label="Địa bàn diễn ra" required="Chọn địa bàn" />
-          <UnitField name="leadUnitId" label="Đơn vị chủ trì" required="Chọn đơn vị chủ trì" />
-        </FieldRow>
-        <UnitField name="coOrganiserIds" label="Đơn vị phối hợp" multiple />
-        <FieldRow spans={[12, 12]}>
-          <SelectField
-            name="programmeId"
-            label="Thuộc chương trình phối hợp"
-            ariaLabel="Chương trình phối hợp"
-            allowClear
-            search
-            options={(programmes.data?.content ?? []).map((p) => ({
-              value: p.id,
-              label: `${p.number} — ${p.title}`,
-              title: `${p.number} — ${p.title}`,
-            }))}
-          />
-          <SelectField
-            name="modelIds"
-            label="Mô hình liên quan"
-            multiple
-            allowClear
-            search
-            placeholder={unitId ? 'Mô hình của địa bàn' : 'Chọn địa bàn trước'}
-            options={optionsOf(models.data?.content)}
-          />
-        </FieldRow>
-        <FieldRow spans={[12, 12]}>
-          <NumberField name="attendance" label="Số lượt người tham dự" min={0} />
-          <NumberField
-            name="sessions"
-            label="Số buổi"
-            extra="Khi một bản ghi là cả đợt tuyên truyền"
-            min={1}
-          />
-        </FieldRow>
-        <MaterialsField materials={materials.data} />
-        <TextAreaField name="outcome" label="Kết quả" rows={3} maxLength={4000} />
+        <EventFields form={form} />
+        {!e && <EventPhotosField photos={photos} onChange={setPhotos} />}
       </Form>
     </FormDialog>
   );
-}
-
-/** The form's values: those of the event edited, or a morning on the day chosen. */
-function initialValues(e: EventItem | undefined, day: Dayjs): Partial<Values> {
-  if (!e) {
-    return {
-      time: [day.hour(7).minute(30).second(0), day.hour(11).minute(0).second(0)],
-      sessions: 1,
-    };
-  }
-  return {
-    typeId: e.type.id,
-    title: e.title,
-    time: [dayjs(e.startsAt), dayjs(e.endsAt)],
-    location: e.location,
-    unitId: e.unit.id,
-    leadUnitId: e.lead.id,
-    coOrganiserIds: e.coOrganisers.map((u) => u.id),
-    programmeId: e.programme?.id,
-    modelIds: e.models.map((m) => m.id),
-    attendance: e.attendance,
-    sessions: e.sessions,
-    materials: e.materials.map((m) => ({ materialTypeId: m.material.id, quantity: m.quantity })),
-    outcome: e.outcome,
-  };
 }

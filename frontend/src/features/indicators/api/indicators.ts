@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/lib/api/client';
+import { newOutboxId } from '@/lib/outbox';
+import { submit } from '@/lib/outboxSync';
 
 export type IndicatorReport = Schemas['IndicatorReport'];
 export type IndicatorReportInput = Schemas['IndicatorReportInput'];
@@ -104,21 +106,41 @@ export function useSaveIndicatorValues() {
       etag,
       note,
       values,
+      queueAs,
     }: {
       id: number;
       etag: string;
       note?: string;
       values: IndicatorValueInput[];
-    }) =>
-      (
-        await unwrap(
-          api.PUT('/api/indicator-reports/{id}', {
-            params: { path: { id }, header: { 'If-Match': etag } },
-            body: { note, values },
-          }),
-        )
-      ).data,
-    onSuccess: invalidate,
+      /** a draft: kept on the device and sent when there is a connection (null: queued) */
+      queueAs?: { user: string; label: string };
+    }): Promise<IndicatorReport | null> =>
+      queueAs
+        ? ((await submit({
+            id: newOutboxId(),
+            user: queueAs.user,
+            kind: 'figures',
+            label: queueAs.label,
+            createdAt: new Date().toISOString(),
+            request: {
+              method: 'PUT',
+              url: `/api/indicator-reports/${id}`,
+              body: { note, values },
+              etag,
+            },
+            photos: [],
+            state: 'waiting',
+            link: `/so-lieu/${id}`,
+          })) as IndicatorReport | null)
+        : (
+            await unwrap(
+              api.PUT('/api/indicator-reports/{id}', {
+                params: { path: { id }, header: { 'If-Match': etag } },
+                body: { note, values },
+              }),
+            )
+          ).data,
+    onSuccess: () => void invalidate(),
   });
 }
 

@@ -1,11 +1,11 @@
 import { Alert, App, Breadcrumb, Flex, Skeleton, Space, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { NotFound } from '@/components/NotFound';
 import { useCatalogue } from '@/lib/catalogues';
 import { ApiError } from '@/lib/api/client';
 import { problemMessage } from '@/lib/problem';
-import { useRights } from '@/lib/useSession';
+import { useCurrentUser, useRights } from '@/lib/useSession';
 import {
   STATUS_COLORS,
   STATUS_LABELS,
@@ -22,7 +22,10 @@ import { CommentDialog } from './CommentDialog';
 import { IndicatorActions, type IndicatorActionHandlers } from './IndicatorActions';
 import { IndicatorFacts } from './IndicatorFacts';
 import { IndicatorHistory } from './IndicatorHistory';
-import { IndicatorValues, type Line } from './IndicatorValues';
+import { IndicatorValues, useLines } from './IndicatorValues';
+
+const QUEUED =
+  'Chưa có kết nối: số liệu được lưu trên máy (mục «Chờ gửi») và sẽ tự gửi khi có mạng.';
 
 /** One period of a unit: its figures (editable while a draft), its review, its revisions. */
 export function IndicatorReportPage() {
@@ -35,6 +38,7 @@ function ReportScreen({ id }: { id: number }) {
   const found = useIndicatorReport(Number.isFinite(id) ? id : undefined);
   const revisions = useIndicatorRevisions(Number.isFinite(id) ? id : undefined);
   const rights = useRights();
+  const user = useCurrentUser();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const save = useSaveIndicatorValues();
@@ -49,19 +53,7 @@ function ReportScreen({ id }: { id: number }) {
   const [error, setError] = useState<string>();
   const [dialog, setDialog] = useState<'return' | 'revise'>();
 
-  // every indicator in force in the period, in catalogue order, with what was entered
-  const base = useMemo<Line[]>(() => {
-    if (!report) return [];
-    const entered = new Map(report.values.map((v) => [v.indicator.id, v]));
-    const items = (indicators.data ?? []).map((i) => ({ id: i.id, name: i.name }));
-    for (const v of report.values) {
-      if (!items.some((i) => i.id === v.indicator.id))
-        items.push({ id: v.indicator.id, name: v.indicator.name });
-    }
-    return items
-      .sort((a, b) => a.id - b.id)
-      .map((i) => ({ ...i, value: entered.get(i.id)?.value }));
-  }, [report, indicators.data]);
+  const base = useLines(report, indicators.data);
 
   const lines = base.map((l) => (l.id in edits ? { ...l, value: edits[l.id] ?? undefined } : l));
   const note = noteEdit ?? report?.note ?? '';
@@ -82,10 +74,11 @@ function ReportScreen({ id }: { id: number }) {
   const run = async (work: () => Promise<unknown>, done: string) => {
     setError(undefined);
     try {
-      await work();
+      const result = await work();
       setEdits({});
       setNoteEdit(undefined);
-      message.success(done);
+      if (result === null) message.info(QUEUED);
+      else message.success(done);
     } catch (err) {
       setError(problemMessage(err));
     }
@@ -93,7 +86,11 @@ function ReportScreen({ id }: { id: number }) {
 
   const saveDraft = () =>
     run(
-      () => save.mutateAsync({ id: r.id, etag, note: note.trim() || undefined, values: values() }),
+      () =>
+        save.mutateAsync({
+          ...{ id: r.id, etag, note: note.trim() || undefined, values: values() },
+          queueAs: { user: user?.username ?? '', label: `${r.periodLabel} — ${r.unit.name}` },
+        }),
       'Đã lưu số liệu',
     );
 
@@ -107,6 +104,7 @@ function ReportScreen({ id }: { id: number }) {
             values: values(),
           })
         : r;
+      if (!saved) return null;
       await transition.mutateAsync({
         id: r.id,
         etag: `"${saved.version}"`,

@@ -1,5 +1,7 @@
 import { Card, Input, InputNumber, Table, Typography } from 'antd';
+import { useMemo } from 'react';
 import { formatNumber } from '@/lib/format';
+import type { IndicatorReport } from '../api/indicators';
 
 /** An indicator of the period with the value entered (undefined: none). */
 export interface Line {
@@ -80,4 +82,23 @@ export function IndicatorValues({
       )}
     </Card>
   );
+}
+
+/** Every indicator in force in the period, in catalogue order, with what was entered. */
+export function useLines(
+  report: IndicatorReport | undefined,
+  indicators: { id: number; name: string }[] | undefined,
+): Line[] {
+  return useMemo<Line[]>(() => {
+    if (!report) return [];
+    const entered = new Map(report.values.map((v) => [v.indicator.id, v]));
+    const items = (indicators ?? []).map((i) => ({ id: i.id, name: i.name }));
+    for (const v of report.values) {
+      if (!items.some((i) => i.id === v.indicator.id))
+        items.push({ id: v.indicator.id, name: v.indicator.name });
+    }
+    return items
+      .sort((a, b) => a.id - b.id)
+      .map((i) => ({ ...i, value: entered.get(i.id)?.value }));
+  }, [report, indicators]);
 }

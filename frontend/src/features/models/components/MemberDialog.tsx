@@ -1,63 +1,109 @@
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
+import { FieldRow } from '@/components/FormFields';
 import { FormDialog } from '@/components/FormDialog';
-import { applyViolations, problemMessage } from '@/lib/problem';
-import { useSaveMember, type Member, type MemberInput, type ModelDetail } from '../api/models';
+import { ApiError } from '@/lib/api/client';
+import { newOutboxId, StorageFullError, type OutboxItem } from '@/lib/outbox';
+import { submit as submitThroughOutbox } from '@/lib/outboxSync';
+import { applyViolations, problemMessage, violationFields } from '@/lib/problem';
+import { useCurrentUser } from '@/lib/useSession';
+import { modelKeys, useSaveMember, type Member, type MemberInput } from '../api/models';
 import { GENDER_LABELS, options, ROLE_LABELS } from '../labels';
+import { memberInput, queuedValues, type MemberValues } from './memberForm';
 
-export interface MemberValues {
-  fullName: string;
-  gender: Member['gender'];
-  birthYear?: number;
-  role: Member['role'];
-  phone?: string;
-  address?: string;
-  joinedOn?: Dayjs;
-  leftOn?: Dayjs;
-}
+export type { MemberValues } from './memberForm';
 
+/**
+ * Adds or edits a team member. A new member goes through the device's queue (sent at once when
+ * there is a connection, later when there is none); `queued` edits one still waiting there.
+ */
 export function MemberDialog({
-  model,
+  modelId,
   teamId,
+  place,
   member,
+  queued,
   onClose,
 }: {
-  model: ModelDetail;
+  modelId: number;
   teamId: number;
+  /** "Tổ 1 — Mô hình …": shown in the queue */
+  place?: string;
   member?: Member;
+  queued?: OutboxItem;
   onClose: () => void;
 }) {
   const [form] = Form.useForm<MemberValues>();
-  const save = useSaveMember(model.id);
-  const [error, setError] = useState<string>();
+  const save = useSaveMember(modelId);
+  const client = useQueryClient();
+  const user = useCurrentUser();
+  const [error, setError] = useState<string | undefined>(() =>
+    queued?.problem ? problemMessage(new ApiError(queued.problem)) : undefined,
+  );
+  const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
+  // the server's problems with a queued record, on its fields when the form opens
+  const [refusedFields] = useState(() => violationFields(queued?.problem));
+
+  const add = async (body: MemberInput) => {
+    const item: OutboxItem = queued
+      ? { ...queued, label: body.fullName, request: { ...queued.request, body } }
+      : {
+          id: newOutboxId(),
+          user: user?.username ?? '',
+          kind: 'member',
+          label: body.fullName,
+          place,
+          createdAt: new Date().toISOString(),
+          request: { method: 'POST', url: `/api/models/${modelId}/teams/${teamId}/members`, body },
+          photos: [],
+          state: 'waiting',
+          link: `/mo-hinh/${modelId}`,
+          context: { modelId, teamId },
+        };
+    const sent = await submitThroughOutbox(
+      { ...item, state: 'waiting', problem: undefined },
+      { keepRefused: queued !== undefined },
+    );
+    void client.invalidateQueries({ queryKey: modelKeys.all });
+    if (sent) message.success(`Đã thêm ${body.fullName}`);
+    else message.info('Chưa có kết nối: đã lưu trên máy (mục «Chờ gửi») và sẽ tự gửi khi có mạng.');
+  };
+
   const submit = async (v: MemberValues) => {
-    const body: MemberInput = {
-      fullName: v.fullName,
-      gender: v.gender,
-      birthYear: v.birthYear ?? undefined,
-      role: v.role,
-      phone: v.phone || undefined,
-      address: v.address || undefined,
-      joinedOn: v.joinedOn?.format('YYYY-MM-DD'),
-      leftOn: v.leftOn?.format('YYYY-MM-DD'),
-    };
+    const body = memberInput(v);
+    setBusy(true);
+    setError(undefined);
     try {
-      await save.mutateAsync({ teamId, member, body });
-      message.success(member ? 'Đã lưu thành viên' : `Đã thêm ${v.fullName}`);
+      if (member) {
+        await save.mutateAsync({ teamId, member, body });
+        message.success('Đã lưu thành viên');
+      } else {
+        await add(body);
+      }
       onClose();
     } catch (e) {
-      if (!applyViolations(form, e)) setError(problemMessage(e));
+      if (e instanceof StorageFullError) setError(e.message);
+      else if (!applyViolations(form, e)) setError(problemMessage(e));
+    } finally {
+      setBusy(false);
     }
   };
   return (
     <FormDialog
-      title={member ? `Sửa thành viên ${member.fullName}` : 'Thêm thành viên'}
-      okText={member ? 'Lưu' : 'Thêm'}
+      title={
+        member
+          ? `Sửa thành viên ${member.fullName}`
+          : queued
+            ? 'Sửa thành viên chờ gửi'
+            : 'Thêm thành viên'
+      }
+      okText={member ? 'Lưu' : queued ? 'Gửi lại' : 'Thêm'}
       onOk={() => form.submit()}
       onCancel={onClose}
-      busy={save.isPending}
+      busy={busy}
       width={620}
       error={error}
     >
@@ -72,6 +118,7 @@ export function MemberDialog({
       <Form<MemberValues>
         form={form}
         layout="vertical"
+        fields={refusedFields}
         onFinish={submit}
         initialValues={
           member
@@ -85,7 +132,9 @@ export function MemberDialog({
                 joinedOn: member.joinedOn ? dayjs(member.joinedOn) : undefined,
                 leftOn: member.leftOn ? dayjs(member.leftOn) : undefined,
               }
-            : { gender: 'MALE', role: 'MEMBER', joinedOn: dayjs() }
+            : queued
+              ? queuedValues(queued.request.body as MemberInput)
+              : { gender: 'MALE', role: 'MEMBER', joinedOn: dayjs() }
         }
       >
         <Form.Item
@@ -95,49 +144,35 @@ export function MemberDialog({
         >
           <Input maxLength={200} />
         </Form.Item>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="gender" label="Giới tính" rules={[{ required: true }]}>
-              <Select aria-label="Giới tính" options={options(GENDER_LABELS)} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="birthYear" label="Năm sinh">
-              <InputNumber min={1900} max={dayjs().year()} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="role" label="Vai trò" rules={[{ required: true }]}>
-              <Select aria-label="Vai trò" options={options(ROLE_LABELS)} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <FieldRow spans={[8, 8, 8]}>
+          <Form.Item name="gender" label="Giới tính" rules={[{ required: true }]}>
+            <Select aria-label="Giới tính" options={options(GENDER_LABELS)} />
+          </Form.Item>
+          <Form.Item name="birthYear" label="Năm sinh">
+            <InputNumber min={1900} max={dayjs().year()} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="role" label="Vai trò" rules={[{ required: true }]}>
+            <Select aria-label="Vai trò" options={options(ROLE_LABELS)} />
+          </Form.Item>
+        </FieldRow>
         {!member?.masked && (
-          <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item name="phone" label="Điện thoại">
-                <Input maxLength={20} />
-              </Form.Item>
-            </Col>
-            <Col span={16}>
-              <Form.Item name="address" label="Địa chỉ">
-                <Input maxLength={300} />
-              </Form.Item>
-            </Col>
-          </Row>
+          <FieldRow spans={[8, 16]}>
+            <Form.Item name="phone" label="Điện thoại">
+              <Input maxLength={20} inputMode="tel" />
+            </Form.Item>
+            <Form.Item name="address" label="Địa chỉ">
+              <Input maxLength={300} />
+            </Form.Item>
+          </FieldRow>
         )}
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="joinedOn" label="Ngày vào tổ">
-              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="leftOn" label="Ngày rời tổ">
-              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <FieldRow spans={[12, 12]}>
+          <Form.Item name="joinedOn" label="Ngày vào tổ">
+            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} inputReadOnly />
+          </Form.Item>
+          <Form.Item name="leftOn" label="Ngày rời tổ">
+            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} inputReadOnly />
+          </Form.Item>
+        </FieldRow>
       </Form>
     </FormDialog>
   );

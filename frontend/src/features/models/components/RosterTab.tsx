@@ -116,7 +116,13 @@ export function RosterTab({ model, canWrite }: { model: ModelDetail; canWrite: b
       />
       {dialog.kind === 'team' && <TeamDialog model={model} team={dialog.team} onClose={close} />}
       {dialog.kind === 'member' && (
-        <MemberDialog model={model} teamId={dialog.teamId} member={dialog.member} onClose={close} />
+        <MemberDialog
+          modelId={model.id}
+          teamId={dialog.teamId}
+          place={`${teams.data?.find((t) => t.id === dialog.teamId)?.name ?? 'Tổ'} — ${model.name}`}
+          member={dialog.member}
+          onClose={close}
+        />
       )}
       {dialog.kind === 'import' && <RosterImportDialog model={model} onClose={close} />}
     </>

@@ -36,6 +36,7 @@ import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
 import vn.antq.common.web.Pages;
 import vn.antq.common.web.Tables;
+import vn.antq.integration.Idempotency;
 import vn.antq.security.Roles;
 import vn.antq.territory.Places;
 import vn.antq.territory.UnitSummary;
@@ -54,6 +55,7 @@ public class EventResource implements EventsApi {
   @Inject EventService events;
   @Inject ProgrammeService programmes;
   @Inject AttachmentService attachments;
+  @Inject Idempotency idempotency;
 
   @Override
   public Response listEvents(
@@ -93,10 +95,18 @@ public class EventResource implements EventsApi {
 
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
-  public Response createEvent(EventInput in) {
-    Event created = toApi(events.create(command(in)));
-    return Etags.withEtag(
-        Response.created(URI.create("/api/events/" + created.getId())), created, Event::getVersion);
+  public Response createEvent(EventInput in, String idempotencyKey) {
+    return idempotency.once(
+        idempotencyKey,
+        "events",
+        in,
+        () -> {
+          Event created = toApi(events.create(command(in)));
+          return Etags.withEtag(
+              Response.created(URI.create("/api/events/" + created.getId())),
+              created,
+              Event::getVersion);
+        });
   }
 
   @Override
@@ -116,7 +126,8 @@ public class EventResource implements EventsApi {
 
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
-  public Response uploadEventAttachment(Long id, String fileName, File body) {
+  public Response uploadEventAttachment(
+      Long id, String fileName, File body, String idempotencyKey) {
     byte[] content;
     try {
       if (body.length() > AttachmentService.MAX_ATTACHMENT) {
@@ -126,10 +137,16 @@ public class EventResource implements EventsApi {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    AttachmentService.AttachmentView a = attachments.attach(id, fileName, content);
-    return Response.created(URI.create("/api/events/" + id + "/attachments/" + a.id()))
-        .entity(attachment(a))
-        .build();
+    return idempotency.once(
+        idempotencyKey,
+        "events/" + id + "/attachments/" + Idempotency.hash(fileName, content),
+        List.of(),
+        () -> {
+          AttachmentService.AttachmentView a = attachments.attach(id, fileName, content);
+          return Response.created(URI.create("/api/events/" + id + "/attachments/" + a.id()))
+              .entity(attachment(a))
+              .build();
+        });
   }
 
   @Override

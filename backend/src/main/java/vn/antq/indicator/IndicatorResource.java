@@ -21,6 +21,7 @@ import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
 import vn.antq.common.web.Pages;
+import vn.antq.integration.Idempotency;
 import vn.antq.security.Roles;
 import vn.antq.territory.Places;
 
@@ -38,6 +39,7 @@ import vn.antq.territory.Places;
 public class IndicatorResource implements IndicatorsApi {
   @Inject IndicatorService indicators;
   @Inject IndicatorQueries queries;
+  @Inject Idempotency idempotency;
 
   @Override
   public Response listIndicatorReports(
@@ -93,12 +95,18 @@ public class IndicatorResource implements IndicatorsApi {
 
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
-  public Response updateIndicatorReport(Long id, IndicatorValuesInput in, String ifMatch) {
+  public Response updateIndicatorReport(
+      Long id, IndicatorValuesInput in, String ifMatch, String idempotencyKey) {
     long expected = Etags.requireVersion(ifMatch);
-    return Etags.withEtag(
-        Response.ok(),
-        toApi(indicators.update(id, expected, in.getNote(), values(in.getValues()))),
-        IndicatorReport::getVersion);
+    return idempotency.once(
+        idempotencyKey,
+        "indicator-reports/" + id + "@" + expected,
+        in,
+        () ->
+            Etags.withEtag(
+                Response.ok(),
+                toApi(indicators.update(id, expected, in.getNote(), values(in.getValues()))),
+                IndicatorReport::getVersion));
   }
 
   @Override

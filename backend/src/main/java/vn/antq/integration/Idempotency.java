@@ -19,6 +19,7 @@ import vn.antq.common.cluster.InstanceId;
 import vn.antq.common.db.Rows;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.problem.ProblemType;
+import vn.antq.security.Caller;
 
 /**
  * {@code Idempotency-Key}: the first response to a key is kept in PostgreSQL for 24 hours (so every
@@ -37,6 +38,7 @@ public class Idempotency {
   @Inject ObjectMapper json;
   @Inject ClusterMembers members;
   @Inject InstanceId instance;
+  @Inject Caller caller;
 
   public static String hash(String scope, byte[] body) {
     try {
@@ -58,6 +60,32 @@ public class Idempotency {
     }
   }
 
+  /**
+   * The same for one record written by a user (an event, a roster member, a figures period sent
+   * from a phone's queue): the key is claimed, the record written and its answer kept in one
+   * transaction, so a record is never written without its key (a crash between the two cannot let a
+   * retry write it again) and a retry that arrives while the first still runs waits for it and gets
+   * its answer. Keys belong to the caller: another user's same key is another key.
+   */
+  public Response once(String key, String scope, Object body, Supplier<Response> action) {
+    if (key == null) {
+      return action.get();
+    }
+    String client = caller.kind() + ":" + caller.actorId();
+    String requestHash = hash(scope, body);
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Object[] kept = claim(client, key, requestHash);
+              if (kept != null) {
+                return replay(kept, requestHash);
+              }
+              Response r = action.get();
+              keep(client, key, r);
+              return r;
+            });
+  }
+
   public Response run(String client, String key, String requestHash, Supplier<Response> action) {
     if (key == null) {
       return action.get();
@@ -73,6 +101,11 @@ public class Idempotency {
       QuarkusTransaction.requiringNew().run(() -> release(client, key));
       throw e;
     }
+    QuarkusTransaction.requiringNew().run(() -> keep(client, key, r));
+    return r;
+  }
+
+  private void keep(String client, String key, Response r) {
     String body;
     try {
       body = r.getEntity() == null ? null : json.writeValueAsString(r.getEntity());
@@ -80,19 +113,15 @@ public class Idempotency {
       throw new IllegalStateException(e);
     }
     String location = r.getLocation() == null ? null : r.getLocation().toString();
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                em.createNativeQuery(
-                        "UPDATE idempotency_key SET state = 'DONE', status = ?3, location = ?4,"
-                            + " body = ?5 WHERE client = ?1 AND key = ?2")
-                    .setParameter(1, client)
-                    .setParameter(2, key)
-                    .setParameter(3, r.getStatus())
-                    .setParameter(4, location)
-                    .setParameter(5, body)
-                    .executeUpdate());
-    return r;
+    em.createNativeQuery(
+            "UPDATE idempotency_key SET state = 'DONE', status = ?3, location = ?4,"
+                + " body = ?5 WHERE client = ?1 AND key = ?2")
+        .setParameter(1, client)
+        .setParameter(2, key)
+        .setParameter(3, r.getStatus())
+        .setParameter(4, location)
+        .setParameter(5, body)
+        .executeUpdate();
   }
 
   /** Takes the key (null) or returns what is kept under it. */

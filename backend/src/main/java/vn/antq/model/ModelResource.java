@@ -31,6 +31,7 @@ import vn.antq.common.web.Keyset;
 import vn.antq.common.web.PageRequest;
 import vn.antq.common.web.Pages;
 import vn.antq.common.web.Tables;
+import vn.antq.integration.Idempotency;
 import vn.antq.security.Caller;
 import vn.antq.security.RateLimiter;
 import vn.antq.security.Roles;
@@ -58,6 +59,7 @@ public class ModelResource implements ModelsApi {
   @Inject RosterSearch rosterSearch;
   @Inject RateLimiter limiter;
   @Inject Caller caller;
+  @Inject Idempotency idempotency;
 
   @Override
   public Response listModels(
@@ -178,12 +180,19 @@ public class ModelResource implements ModelsApi {
 
   @Override
   @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.INTEGRATION})
-  public Response createMember(Long id, Long teamId, MemberInput in) {
-    var member = ModelMapper.member(roster.createMember(id, teamId, memberCommand(in)));
-    return Response.created(URI.create("/api/models/" + id + "/members/" + member.getId()))
-        .tag(new EntityTag(String.valueOf(member.getVersion())))
-        .entity(member)
-        .build();
+  public Response createMember(Long id, Long teamId, MemberInput in, String idempotencyKey) {
+    String scope = "models/" + id + "/teams/" + teamId + "/members";
+    return idempotency.once(
+        idempotencyKey,
+        scope,
+        in,
+        () -> {
+          var member = ModelMapper.member(roster.createMember(id, teamId, memberCommand(in)));
+          return Response.created(URI.create("/api/models/" + id + "/members/" + member.getId()))
+              .tag(new EntityTag(String.valueOf(member.getVersion())))
+              .entity(member)
+              .build();
+        });
   }
 
   @Override

@@ -88,7 +88,7 @@ public class ProblemMappers {
   public Response validation(ConstraintViolationException e, UriInfo uri) {
     List<Violation> violations =
         e.getConstraintViolations().stream()
-            .map(v -> ProblemException.violation(fieldOf(v), v.getMessage()))
+            .map(v -> ProblemException.violation(fieldOf(v), messageOf(v)))
             .sorted(Comparator.comparing(Violation::getField))
             .toList();
     return respond(
@@ -99,6 +99,21 @@ public class ProblemMappers {
                 .collect(Collectors.joining("; ")),
         violations,
         uri);
+  }
+
+  /**
+   * The constraint's message, except where the generic pattern message (written for codes) would
+   * mislead: a phone number says what a phone number may hold.
+   */
+  static String messageOf(ConstraintViolation<?> v) {
+    String field = fieldOf(v);
+    boolean pattern =
+        v.getConstraintDescriptor().getAnnotation()
+            instanceof jakarta.validation.constraints.Pattern;
+    if (pattern && (field.equals("phone") || field.endsWith(".phone"))) {
+      return "Số điện thoại chỉ gồm chữ số, dấu cách và các dấu + . ( ) * -";
+    }
+    return v.getMessage();
   }
 
   @ServerExceptionMapper

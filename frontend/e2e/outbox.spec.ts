@@ -1,0 +1,208 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { authHeaders, pick, shot, signIn, suffix } from './support';
+
+/**
+ * Offline entry that syncs exactly once (issue 25): an officer in a hamlet without signal records
+ * an event with a photo and two roster members, reloads the page, and gets the signal back; a
+ * record whose answer was lost on the way is not written twice; one the server refuses shows the
+ * server's message on its field and goes once corrected.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+interface Team {
+  id: number;
+  name: string;
+}
+
+/** A model of the officer's ward with a team, for the roster part. */
+async function modelWithTeam(request: APIRequestContext, headers: Record<string, string>) {
+  const me = await (await request.get('/api/auth/me', { headers })).json();
+  const models = await (
+    await request.get(`/api/models?unitId=${me.unit.id}&size=50`, { headers })
+  ).json();
+  for (const m of models.content as { id: number; name: string }[]) {
+    const teams = (await (await request.get(`/api/models/${m.id}/teams`, { headers })).json()) as
+      Team[] | undefined;
+    const team = teams?.[0];
+    if (team) return { model: m, team };
+  }
+  throw new Error('the demo ward has no model with a team');
+}
+
+async function members(request: APIRequestContext, headers: Record<string, string>, ids: number[]) {
+  const res = await request.get(`/api/models/${ids[0]}/teams/${ids[1]}/members`, { headers });
+  return (await res.json()) as { fullName: string }[];
+}
+
+async function eventsTitled(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  title: string,
+) {
+  const res = await request.get(`/api/events?q=${encodeURIComponent(title)}&size=50`, { headers });
+  const page = (await res.json()) as { content: { id: number; title: string }[] };
+  return page.content.filter((e) => e.title === title);
+}
+
+async function outboxCount(page: Page) {
+  const badge = page.getByTestId('outbox-count');
+  return (await badge.count()) === 0 ? 0 : Number(await badge.getAttribute('data-count'));
+}
+
+/** The service worker controls the page, so what the officer opens is kept for offline use. */
+async function installed(page: Page) {
+  await page.waitForFunction('navigator.serviceWorker.ready.then(r => r.active !== null)', null, {
+    timeout: 30_000,
+  });
+  await page.reload();
+  await page.waitForFunction('navigator.serviceWorker.controller !== null', null, {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+async function recordEvent(page: Page, title: string, photo = false) {
+  await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
+  const form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
+  await pick(page, form.getByLabel('Loại sự kiện'), 'Hội nghị sơ kết');
+  await form.getByLabel('Tên sự kiện').fill(title);
+  await pick(page, form.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
+  await pick(page, form.getByLabel('Đơn vị chủ trì'), 'Công an phường Bạc Liêu');
+  if (photo) {
+    await form
+      .locator('input[type=file][capture]')
+      .setInputFiles({ name: 'anh-hop-ap.png', mimeType: 'image/png', buffer: PNG });
+    await expect(form.getByText('anh-hop-ap.png')).toBeVisible();
+  }
+  await form.getByRole('button', { name: 'Ghi nhận' }).click();
+  await expect(form).toBeHidden();
+}
+
+async function addMember(page: Page, teamName: string, fullName: string, phone?: string) {
+  await page.getByRole('button', { name: `Thêm thành viên vào ${teamName}` }).click();
+  const form = page.getByRole('dialog', { name: 'Thêm thành viên' });
+  await form.getByLabel('Họ và tên').fill(fullName);
+  if (phone) await form.getByLabel('Điện thoại').fill(phone);
+  await form.getByRole('button', { name: 'Thêm' }).click();
+  await expect(form).toBeHidden();
+}
+
+test('recorded offline, reloaded, sent once when the signal returns', async ({
+  page,
+  context,
+  request,
+}) => {
+  const headers = await authHeaders(request, 'phuongbaclieu');
+  const { model, team } = await modelWithTeam(request, headers);
+  const title = `Họp tổ tự quản không có sóng ${suffix()}`;
+  const people = [`Lê Văn Ngoại ${suffix()}`, `Trần Thị Tuyến ${suffix()}`];
+
+  // opened once with a connection: the app, the catalogues, the ward's units and the roster
+  await signIn(page, 'phuongbaclieu', '/su-kien');
+  await installed(page);
+  await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
+  const warmForm = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
+  await pick(page, warmForm.getByLabel('Loại sự kiện'), 'Hội nghị sơ kết');
+  await pick(page, warmForm.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
+  await warmForm.getByRole('button', { name: 'Hủy' }).click();
+  await page.goto(`/mo-hinh/${model.id}?tab=roster`);
+  await page.getByRole('button', { name: 'Mở rộng dòng' }).first().click();
+  await expect(
+    page.getByRole('button', { name: `Thêm thành viên vào ${team.name}` }),
+  ).toBeVisible();
+
+  // no signal: the roster and an event with a photo are recorded all the same
+  await context.setOffline(true);
+  await addMember(page, team.name, people[0]);
+  await addMember(page, team.name, people[1]);
+  await page
+    .getByRole('menuitem', { name: 'Sự kiện' })
+    .or(page.getByRole('link', { name: 'Sự kiện' }))
+    .first()
+    .click();
+  await recordEvent(page, title, true);
+  await expect.poll(() => outboxCount(page)).toBe(3);
+
+  // a reload without a connection: the app opens for the same officer, the queue is still there
+  await page.reload();
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  await expect.poll(() => outboxCount(page)).toBe(3);
+  await page.getByTestId('outbox-count').click();
+  await expect(page.getByTestId('outbox-item')).toHaveCount(3);
+  await expect(page.getByText('Đang không có kết nối')).toBeVisible();
+  await shot(page, '90-cho-gui-ngoai-tuyen');
+  expect(await eventsTitled(request, headers, title)).toHaveLength(0);
+
+  // the signal returns: each is sent, once
+  await context.setOffline(false);
+  await expect.poll(() => outboxCount(page), { timeout: 40_000 }).toBe(0);
+  await expect(page.getByText('Không có bản ghi nào chờ gửi')).toBeVisible();
+  const created = await eventsTitled(request, headers, title);
+  expect(created).toHaveLength(1);
+  const event = await (await request.get(`/api/events/${created[0]?.id}`, { headers })).json();
+  expect(event.attachments.map((a: { fileName: string }) => a.fileName)).toEqual([
+    'anh-hop-ap.png',
+  ]);
+  const names = (await members(request, headers, [model.id, team.id])).map((m) => m.fullName);
+  for (const person of people) expect(names.filter((n) => n === person)).toHaveLength(1);
+});
+
+test('an answer lost on the way does not write the record twice', async ({ page, request }) => {
+  const headers = await authHeaders(request, 'phuongbaclieu');
+  const title = `Tuần tra đêm mất câu trả lời ${suffix()}`;
+  await signIn(page, 'phuongbaclieu', '/su-kien');
+  // the first request reaches the server, its answer never comes back
+  let dropped = 0;
+  await page.route('**/api/events', async (route) => {
+    if (route.request().method() !== 'POST' || dropped > 0) return route.fallback();
+    dropped++;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await recordEvent(page, title);
+  await expect(page.getByText('Chưa có kết nối: đã lưu trên máy')).toBeVisible();
+  await expect.poll(() => outboxCount(page)).toBe(1);
+  expect(await eventsTitled(request, headers, title)).toHaveLength(1);
+
+  await page.getByTestId('outbox-count').click();
+  await page.getByRole('button', { name: 'Gửi ngay' }).click();
+  await expect(page.getByText('Không có bản ghi nào chờ gửi')).toBeVisible();
+  expect(dropped).toBe(1);
+  expect(await eventsTitled(request, headers, title)).toHaveLength(1);
+});
+
+test('a refused record shows the server on its field, is corrected and sent', async ({
+  page,
+  context,
+  request,
+}) => {
+  const headers = await authHeaders(request, 'phuongbaclieu');
+  const { model, team } = await modelWithTeam(request, headers);
+  const person = `Phạm Văn Sửa ${suffix()}`;
+  await signIn(page, 'phuongbaclieu', `/mo-hinh/${model.id}?tab=roster`);
+  await page.getByRole('button', { name: 'Mở rộng dòng' }).first().click();
+  await context.setOffline(true);
+  await addMember(page, team.name, person, 'không có số');
+  await expect.poll(() => outboxCount(page)).toBe(1);
+  await context.setOffline(false);
+
+  await page.getByTestId('outbox-count').click();
+  const item = page.getByTestId('outbox-item');
+  await expect(item.getByText('Bị từ chối — cần sửa')).toBeVisible({ timeout: 40_000 });
+  await shot(page, '91-cho-gui-bi-tu-choi');
+  await item.getByRole('button', { name: 'Sửa' }).click();
+  const form = page.getByRole('dialog', { name: 'Sửa thành viên chờ gửi' });
+  const phoneError = form.locator('#phone_help, .ant-form-item-explain-error').first();
+  await expect(phoneError).toBeVisible();
+  await form.getByLabel('Điện thoại').fill('0912 345 678');
+  await form.getByRole('button', { name: 'Gửi lại' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByText('Không có bản ghi nào chờ gửi')).toBeVisible();
+  const names = (await members(request, headers, [model.id, team.id])).map((m) => m.fullName);
+  expect(names.filter((n) => n === person)).toHaveLength(1);
+});

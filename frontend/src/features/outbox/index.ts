@@ -1,0 +1,1 @@
+export { OutboxPage, type OutboxEditors } from './components/OutboxPage';
