@@ -25,8 +25,10 @@ idp_pid=""
 start_app() {
   # every Playwright test signs in from the same address: lift the per-address sign-in limit
   # a short job lease, so a job of a killed instance is taken over quickly; a member search
-  # counts 5 matches (10,000 in production), so the demo data shows the "more than" answer
+  # counts 5 matches (10,000 in production), so the demo data shows the "more than" answer;
+  # map tiles from a host the browser tests answer themselves (the tile stub of location.spec)
   ANTQ_DATA_DIR="$data" QUARKUS_HTTP_PORT="$port" ANTQ_LOGINS_PER_MINUTE=1000 \
+    ANTQ_MAP_TILE_URL='http://tiles.antq.test/{z}/{x}/{y}.png' ANTQ_MAP_ATTRIBUTION='Bản đồ nền thử nghiệm' \
     ANTQ_JOBS_LEASE_SECONDS=3 ANTQ_MEMBERS_SEARCH_LIMIT=5 java -Dfile.encoding=UTF-8 -jar "$jar" >>"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do

@@ -140,7 +140,7 @@ test('recorded offline, reloaded, sent once when the signal returns', async ({
 
   // the signal returns: each is sent, once
   await context.setOffline(false);
-  await expect.poll(() => outboxCount(page), { timeout: 40_000 }).toBe(0);
+  await expect.poll(() => outboxCount(page), { timeout: 60_000 }).toBe(0);
   await expect(page.getByText('Không có bản ghi nào chờ gửi')).toBeVisible();
   const created = await eventsTitled(request, headers, title);
   expect(created).toHaveLength(1);

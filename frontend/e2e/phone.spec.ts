@@ -23,6 +23,7 @@ const PAGES = [
   ['/don-vi', 'Đơn vị', 'don-vi'],
   ['/mo-hinh', 'Mô hình tự phòng, tự quản', 'mo-hinh'],
   ['/su-kien', 'Sự kiện', 'su-kien'],
+  ['/su-kien?tab=map', 'Sự kiện', 'su-kien-ban-do'],
   ['/khen-thuong', 'Khen thưởng', 'khen-thuong'],
   ['/so-lieu', 'Số liệu', 'so-lieu'],
   ['/an-toan', 'An toàn', 'an-toan'],

@@ -51,6 +51,11 @@ export function AppLayout() {
   const username = useCurrentUser()?.username;
   // what was recorded without a connection is sent whenever it can be
   useEffect(() => (username ? startOutboxSync(username) : undefined), [username]);
+  // the queue's page is at hand without a connection, even before the app is kept offline
+  useEffect(() => {
+    const t = setTimeout(() => void import('./routes/OutboxRoute'), 2000);
+    return () => clearTimeout(t);
+  }, []);
   const screens = Grid.useBreakpoint();
   const phone = screens.lg === false;
   const [menuOpen, setMenuOpen] = useState(false);

@@ -10,19 +10,20 @@ export type Outcome =
   | { kind: 'later' }
   | { kind: 'refused' | 'conflict'; problem: Problem };
 
-/** One call with the session's token; a 401 renews the session (asking for the password). */
+/**
+ * One call with the session's token; a 401 renews the session once. When it cannot be renewed the
+ * session asks for the password (the sign-in dialog) and the call answers null: the queue does not
+ * hold its lock while the user types, and is sent again once they are signed in.
+ */
 async function call(url: string, init: RequestInit, headers: Record<string, string>) {
   for (let attempt = 0; attempt < 2; attempt++) {
-    if (!session.token() && !(await session.refresh())) {
-      if (!navigator.onLine || session.get().status === 'offline') return null;
-      await session.waitForSignIn();
-    }
+    if (!session.token() && !(await session.refresh())) return null;
     const res = await fetch(url, {
       ...init,
       headers: { ...headers, Authorization: `Bearer ${session.token() ?? ''}` },
     }).catch(() => null);
     if (!res || res.status !== 401) return res;
-    if (!(await session.refresh())) await session.waitForSignIn();
+    if (!(await session.refresh())) return null;
   }
   return null;
 }

@@ -37,6 +37,8 @@ let waiting: (() => void)[] = [];
 let refreshing: Promise<boolean> | null = null;
 /** null: ANTQ passwords; otherwise the OpenID Connect provider people sign in at */
 let oidc: OidcConfig | null = null;
+/** The deployment's map tiles, when it has a tile server. */
+let mapTiles: components['schemas']['MapTiles'] | null = null;
 
 type AuthConfig = components['schemas']['AuthConfig'];
 
@@ -102,6 +104,8 @@ export const session = {
   token: () => (state.status === 'signedIn' ? state.token : null),
   /** The OpenID Connect provider, when people sign in there instead of with ANTQ passwords. */
   provider: () => oidc,
+  /** The tile server maps draw on (null: points on a plain background). */
+  mapTiles: () => mapTiles,
 
   /**
    * First call of the app: learns how people sign in, completes a return from the provider, or
@@ -115,10 +119,13 @@ export const session = {
     const remembered = lastUser();
     if (!res && remembered) {
       set({ status: 'offline', user: remembered });
+      // resumed when the connection returns (the event may come before requests get through)
       const retry = () => {
         window.removeEventListener('online', retry);
+        window.clearInterval(timer);
         if (state.status === 'offline') void session.start();
       };
+      const timer = window.setInterval(() => navigator.onLine && retry(), 15_000);
       window.addEventListener('online', retry);
       return;
     }
@@ -127,6 +134,7 @@ export const session = {
       return;
     }
     oidc = config.mode === 'OIDC' && config.oidc ? config.oidc : null;
+    mapTiles = config.mapTiles ?? null;
     if (!oidc) {
       await session.refresh();
       return;

@@ -1875,6 +1875,19 @@ export interface components {
       /** @enum {string} */
       mode: 'LOCAL' | 'OIDC';
       oidc?: components['schemas']['OidcClientConfig'];
+      mapTiles?: components['schemas']['MapTiles'];
+    };
+    /**
+     * @description Máy chủ bản đồ nền do triển khai cấu hình (`ANTQ_MAP_TILE_URL`); không có thì bản đồ chỉ vẽ
+     *     các điểm trên nền trơn, kèm thước tỉ lệ.
+     */
+    MapTiles: {
+      /** @example https://tiles.camau.gov.vn/{z}/{x}/{y}.png */
+      url: string;
+      /** @example © OpenStreetMap */
+      attribution?: string;
+      /** Format: int32 */
+      maxZoom?: number;
     };
     OidcClientConfig: {
       /** @example https://sso.camau.gov.vn/realms/antq */
@@ -2159,6 +2172,7 @@ export interface components {
       /** Format: date */
       establishedOn: string;
       description?: string;
+      position?: components['schemas']['GeoPoint'];
       targetCommunities?: components['schemas']['TargetCommunity'][];
       /**
        * Format: int32
@@ -2228,6 +2242,7 @@ export interface components {
        * @description Số thành viên theo báo cáo (không phải đếm)
        */
       declaredMembers?: number;
+      position?: components['schemas']['GeoPoint'];
       /** Format: int64 */
       version: number;
     };
@@ -2265,6 +2280,7 @@ export interface components {
        * @description Số thành viên theo báo cáo (không phải đếm)
        */
       declaredMembers?: number;
+      position?: components['schemas']['GeoPoint'];
       /** Format: int64 */
       version: number;
       leadOrganisations: components['schemas']['LeadOrganisation'][];
@@ -2582,6 +2598,28 @@ export interface components {
       /** Format: int32 */
       quantity: number;
     };
+    /**
+     * @description Vị trí (WGS 84): lấy từ GPS của điện thoại khi người dùng đồng ý, hoặc chọn trên bản đồ.
+     *     Phải nằm trong lãnh thổ Việt Nam (vĩ độ 6–23,5°B, kinh độ 102–118°Đ, gồm cả Hoàng Sa và
+     *     Trường Sa); ngoài phạm vi đó trả 400.
+     */
+    GeoPoint: {
+      /**
+       * Format: double
+       * @example 9.2941
+       */
+      latitude: number;
+      /**
+       * Format: double
+       * @example 105.7278
+       */
+      longitude: number;
+      /**
+       * Format: double
+       * @description Độ chính xác theo GPS (mét)
+       */
+      accuracy?: number;
+    };
     EventInput: {
       /** Format: int64 */
       typeId: number;
@@ -2595,6 +2633,7 @@ export interface components {
       endsAt: string;
       /** @description Địa điểm */
       location?: string;
+      position?: components['schemas']['GeoPoint'];
       /**
        * Format: int64
        * @description Đơn vị (địa bàn) nơi diễn ra
@@ -2633,6 +2672,7 @@ export interface components {
       /** Format: date-time */
       endsAt: string;
       location?: string;
+      position?: components['schemas']['GeoPoint'];
       unit: components['schemas']['UnitRef'];
       lead: components['schemas']['UnitRef'];
       coOrganisers: components['schemas']['UnitRef'][];

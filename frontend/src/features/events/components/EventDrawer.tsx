@@ -8,6 +8,7 @@ import { useRights } from '@/lib/useSession';
 import { useDeleteEvent, useEvent } from '../api/events';
 import { EventAttachments } from './EventAttachments';
 import { EventFormDialog } from './EventFormDialog';
+import { PositionText } from '@/components/PositionField';
 
 /** One event: what, when, who organised it, what came of it, and its photos and documents. */
 export function EventDrawer({ id, onClose }: { id: number; onClose: () => void }) {
@@ -63,6 +64,9 @@ export function EventDrawer({ id, onClose }: { id: number; onClose: () => void }
               {formatTimeDate(e.startsAt)} – {formatTimeDate(e.endsAt)}
             </Descriptions.Item>
             <Descriptions.Item label="Địa điểm">{e.location ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="Vị trí">
+              <PositionText position={e.position} />
+            </Descriptions.Item>
             <Descriptions.Item label="Địa bàn">{e.unit.name}</Descriptions.Item>
             <Descriptions.Item label="Chủ trì">{e.lead.name}</Descriptions.Item>
             <Descriptions.Item label="Phối hợp">

@@ -9,6 +9,7 @@ import {
   TextField,
   UnitField,
 } from '@/components/FormFields';
+import { PositionField } from '@/components/PositionField';
 import { todayIso } from '@/lib/format';
 import { useModelsOf, useProgrammes } from '../api/events';
 import type { EventValues } from './eventForm';
@@ -48,6 +49,7 @@ export function EventFields({ form }: { form: FormInstance<EventValues> }) {
         </Form.Item>
         <TextField name="location" label="Địa điểm" maxLength={500} />
       </FieldRow>
+      <PositionField />
       <FieldRow spans={[12, 12]}>
         <UnitField name="unitId" label="Địa bàn diễn ra" required="Chọn địa bàn" />
         <UnitField name="leadUnitId" label="Đơn vị chủ trì" required="Chọn đơn vị chủ trì" />

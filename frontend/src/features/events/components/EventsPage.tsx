@@ -10,6 +10,7 @@ import { useRights } from '@/lib/useSession';
 import { EventDrawer } from './EventDrawer';
 import { EventFormDialog } from './EventFormDialog';
 import { EventFilters, eventFilters, EventList } from './EventList';
+import { EventMap } from './EventMap';
 import { MonthCalendar } from './MonthCalendar';
 import { ProgrammesTab } from './ProgrammesTab';
 
@@ -73,6 +74,13 @@ export function EventsPage() {
                   onCreate={rights.write ? (day) => setCreating({ day }) : undefined}
                 />
               </>
+            ),
+          },
+          {
+            key: 'map',
+            label: 'Bản đồ',
+            children: tab === 'map' && (
+              <EventMap page={page} onOpen={(id) => setParam('event', String(id))} />
             ),
           },
           { key: 'programmes', label: 'Chương trình phối hợp', children: <ProgrammesTab /> },

@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import type { GeoPoint } from '@/components/PositionField';
 import type { EventInput, EventItem } from '../api/events';
 
 /** The event dialog's fields. */
@@ -7,6 +8,7 @@ export interface EventValues {
   title: string;
   time: [Dayjs, Dayjs];
   location?: string;
+  position?: GeoPoint;
   unitId: number;
   leadUnitId: number;
   coOrganiserIds?: number[];
@@ -26,6 +28,7 @@ export function eventInput(v: EventValues): EventInput {
     startsAt: v.time[0].format(),
     endsAt: v.time[1].format(),
     location: v.location || undefined,
+    position: v.position ?? undefined,
     unitId: v.unitId,
     leadUnitId: v.leadUnitId,
     coOrganiserIds: v.coOrganiserIds ?? [],
@@ -61,6 +64,7 @@ export function initialValues(
     title: e.title,
     time: [dayjs(e.startsAt), dayjs(e.endsAt)],
     location: e.location,
+    position: e.position,
     unitId: e.unit.id,
     leadUnitId: e.lead.id,
     coOrganiserIds: e.coOrganisers.map((u) => u.id),

@@ -24,6 +24,7 @@ import { LEAD_ORG_LABELS, options, TARGET_LABELS } from '../labels';
 import { plain } from '../roster';
 import { ModelCommunityFields } from './ModelCommunityFields';
 import { useModelTypeOptions } from './modelTypeOptions';
+import { PositionField, type GeoPoint } from '@/components/PositionField';
 
 interface Values {
   name: string;
@@ -33,6 +34,7 @@ interface Values {
   establishedOn: Dayjs;
   targetCommunities?: TargetCommunity[];
   description?: string;
+  position?: GeoPoint;
   declaredTeams?: number | null;
   declaredMembers?: number | null;
   ethnicGroupId?: number | null;
@@ -70,6 +72,7 @@ export function ModelFormDialog({
       declaredMembers: v.declaredMembers ?? undefined,
       ethnicGroupId: v.ethnicGroupId ?? undefined,
       religionId: v.religionId ?? undefined,
+      position: v.position ?? undefined,
     };
     try {
       if (editing && m) {
@@ -114,6 +117,7 @@ export function ModelFormDialog({
                 declaredMembers: m.declaredMembers,
                 ethnicGroupId: m.ethnicGroup?.id,
                 religionId: m.religion?.id,
+                position: m.position,
               }
             : { leadOrganisations: ['POLICE', 'FRONT'], targetCommunities: ['GENERAL'] }
         }
@@ -187,6 +191,7 @@ export function ModelFormDialog({
           <NumberField name="declaredMembers" label="Số thành viên theo báo cáo" min={0} />
         </FieldRow>
         <ModelCommunityFields />
+        <PositionField label="Vị trí (nơi mô hình hoạt động)" />
       </Form>
     </FormDialog>
   );

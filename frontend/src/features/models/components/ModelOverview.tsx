@@ -10,6 +10,7 @@ import {
   TARGET_LABELS,
 } from '../labels';
 import { Counted } from './modelColumns';
+import { PositionText } from '@/components/PositionField';
 
 export function Overview({ model }: { model: ModelDetail }) {
   return (
@@ -41,6 +42,11 @@ export function Overview({ model }: { model: ModelDetail }) {
         <Descriptions.Item label="Mô tả" span={2}>
           {model.description ?? '—'}
         </Descriptions.Item>
+        {model.position && (
+          <Descriptions.Item label="Vị trí" span={2}>
+            <PositionText position={model.position} />
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Card size="small" title="Quá trình hoạt động">
         <Timeline

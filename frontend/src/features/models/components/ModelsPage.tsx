@@ -9,6 +9,7 @@ import { useListPage } from '@/lib/useListPage';
 import { useRights } from '@/lib/useSession';
 import { MemberSearch } from './MemberSearch';
 import { ModelFormDialog } from './ModelFormDialog';
+import { ModelMap } from './ModelMap';
 import { modelFilters, ModelRegistry } from './ModelRegistry';
 
 const FILTERS = [
@@ -57,6 +58,11 @@ export function ModelsPage() {
         onChange={(k) => page.setParam('tab', k === 'register' ? undefined : k)}
         items={[
           { key: 'register', label: 'Danh sách mô hình', children: <ModelRegistry page={page} /> },
+          {
+            key: 'map',
+            label: 'Bản đồ',
+            children: page.text('tab') === 'map' && <ModelMap page={page} />,
+          },
           { key: 'members', label: 'Tìm thành viên', children: <MemberSearch /> },
         ]}
       />

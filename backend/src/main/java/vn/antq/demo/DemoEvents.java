@@ -13,6 +13,7 @@ import vn.antq.common.db.Rows;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.event.EventService;
 import vn.antq.event.ProgrammeService;
+import vn.antq.territory.Position;
 
 /**
  * Demo events in the 2025 wards: the 19/8 festival of 2025 in each ward (ward police leading, the
@@ -53,6 +54,7 @@ class DemoEvents {
         LocalTime.of(8, 0),
         4,
         "Hội trường Công an tỉnh Cà Mau",
+        new Position(9.176, 105.1524, null),
         caMau,
         police,
         Set.of(front),
@@ -107,6 +109,7 @@ class DemoEvents {
         LocalTime.of(7, 30),
         4,
         "Sân văn hóa " + name,
+        near(ward, 0),
         ward,
         lead,
         co,
@@ -128,6 +131,7 @@ class DemoEvents {
           LocalTime.of(19, 0),
           2,
           "Nhà văn hóa khu dân cư",
+          near(ward, m + 1),
           ward,
           lead,
           co,
@@ -149,6 +153,7 @@ class DemoEvents {
       LocalTime at,
       int hours,
       String location,
+      Position position,
       long unit,
       long lead,
       Set<Long> co,
@@ -164,6 +169,7 @@ class DemoEvents {
             start.toInstant(),
             start.plusHours(hours).toInstant(),
             location,
+            position,
             unit,
             lead,
             co,
@@ -173,6 +179,16 @@ class DemoEvents {
             sessions,
             new ArrayList<>(materials),
             null));
+  }
+
+  /**
+   * A made-up place in the Cà Mau peninsula for a ward's events (the demo has no surveyed
+   * positions): the ward's spot, and a few hundred metres away for each further event.
+   */
+  static Position near(long ward, int k) {
+    double lat = 9.18 + ((ward % 17) - 8) * 0.035 + k * 0.0021;
+    double lon = 105.15 + ((ward % 13) - 6) * 0.045 + k * 0.0017;
+    return new Position(Math.round(lat * 1e6) / 1e6, Math.round(lon * 1e6) / 1e6, 15.0);
   }
 
   private long type(String catalogue, String code) {

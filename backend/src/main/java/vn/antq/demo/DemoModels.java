@@ -112,7 +112,9 @@ class DemoModels {
                 n % 5 == 4 ? 40 + n : null,
                 // some serve the Khmer community (Bạc Liêu, Cà Mau), with its Buddhist pagodas
                 n % 7 == 3 ? CatalogueSeeder.idOf(Catalogue.ETHNIC_GROUP, "DT05") : null,
-                n % 14 == 3 ? CatalogueSeeder.idOf(Catalogue.RELIGION, "TG01") : null));
+                n % 14 == 3 ? CatalogueSeeder.idOf(Catalogue.RELIGION, "TG01") : null,
+                // most models have their meeting place on the map
+                n % 4 == 1 ? null : DemoEvents.near(wardId, 10 + n % 7)));
     long id = d.summary().id();
     long version = d.summary().version();
     // a roster for most models; some only carry declared totals

@@ -32,6 +32,14 @@ public class EventEntity extends PanacheEntityBase {
 
   public String location;
 
+  /** where it took place (WGS 84), from a phone's GPS or a map; both or neither */
+  public Double latitude;
+
+  public Double longitude;
+
+  @Column(name = "position_accuracy")
+  public Double positionAccuracy;
+
   @Column(name = "unit_id", nullable = false)
   public Long unitId;
 

@@ -39,6 +39,7 @@ import vn.antq.common.web.Tables;
 import vn.antq.integration.Idempotency;
 import vn.antq.security.Roles;
 import vn.antq.territory.Places;
+import vn.antq.territory.Position;
 import vn.antq.territory.UnitSummary;
 
 /**
@@ -220,6 +221,7 @@ public class EventResource implements EventsApi {
         in.getStartsAt().toInstant(),
         in.getEndsAt().toInstant(),
         in.getLocation(),
+        Position.from(in.getPosition(), "position"),
         in.getUnitId(),
         in.getLeadUnitId(),
         in.getCoOrganiserIds() == null ? Set.of() : new LinkedHashSet<>(in.getCoOrganiserIds()),
@@ -274,6 +276,7 @@ public class EventResource implements EventsApi {
         .startsAt(e.startsAt.atOffset(ZoneOffset.UTC))
         .endsAt(e.endsAt.atOffset(ZoneOffset.UTC))
         .location(e.location)
+        .position(Position.toApi(Position.of(e.latitude, e.longitude, e.positionAccuracy)))
         .unit(unit(v.unit()))
         .lead(unit(v.lead()))
         .coOrganisers(v.coOrganisers().stream().map(EventResource::unit).toList())
@@ -344,6 +347,8 @@ public class EventResource implements EventsApi {
                                   e.getStartsAt(),
                                   e.getEndsAt(),
                                   e.getLocation(),
+                                  e.getPosition() == null ? null : e.getPosition().getLatitude(),
+                                  e.getPosition() == null ? null : e.getPosition().getLongitude(),
                                   e.getUnit().getName(),
                                   e.getLead().getName(),
                                   e.getProgramme() == null ? null : e.getProgramme().getTitle(),
@@ -364,6 +369,8 @@ public class EventResource implements EventsApi {
             "Bắt đầu",
             "Kết thúc",
             "Địa điểm",
+            "Vĩ độ",
+            "Kinh độ",
             "Địa bàn",
             "Đơn vị chủ trì",
             "Chương trình phối hợp",

@@ -27,6 +27,7 @@ import vn.antq.common.web.PageRequest;
 import vn.antq.model.ModelService;
 import vn.antq.security.Caller;
 import vn.antq.territory.Paths;
+import vn.antq.territory.Position;
 import vn.antq.territory.Territory;
 import vn.antq.territory.UnitSummary;
 
@@ -60,6 +61,7 @@ public class EventService {
       Instant startsAt,
       Instant endsAt,
       String location,
+      Position position,
       Long unitId,
       Long leadUnitId,
       Set<Long> coOrganiserIds,
@@ -284,6 +286,7 @@ public class EventService {
         e.startsAt,
         e.endsAt,
         e.location,
+        Position.of(e.latitude, e.longitude, e.positionAccuracy),
         e.unitId,
         e.leadUnitId,
         v.coOrganisers().stream()
@@ -329,6 +332,10 @@ public class EventService {
     e.startsAt = cmd.startsAt();
     e.endsAt = cmd.endsAt();
     e.location = blankToNull(cmd.location());
+    Position at = cmd.position();
+    e.latitude = at == null ? null : at.latitude();
+    e.longitude = at == null ? null : at.longitude();
+    e.positionAccuracy = at == null ? null : at.accuracy();
     e.unitId = cmd.unitId();
     e.leadUnitId = cmd.leadUnitId();
     e.programmeId = cmd.programmeId();
@@ -403,6 +410,7 @@ public class EventService {
     s.put("startsAt", e.startsAt == null ? null : e.startsAt.toString());
     s.put("endsAt", e.endsAt == null ? null : e.endsAt.toString());
     s.put("location", e.location);
+    s.put("position", Position.describe(Position.of(e.latitude, e.longitude, e.positionAccuracy)));
     s.put("unitId", e.unitId);
     s.put("leadUnitId", e.leadUnitId);
     s.put(

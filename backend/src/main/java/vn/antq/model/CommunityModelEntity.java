@@ -47,6 +47,14 @@ public class CommunityModelEntity extends PanacheEntityBase {
   @Column(name = "established_on", nullable = false)
   public LocalDate establishedOn;
 
+  /** where it works (WGS 84), from a phone's GPS or a map; both or neither */
+  public Double latitude;
+
+  public Double longitude;
+
+  @Column(name = "position_accuracy")
+  public Double positionAccuracy;
+
   public String description;
 
   @Enumerated(EnumType.STRING)

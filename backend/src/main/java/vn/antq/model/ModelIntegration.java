@@ -153,7 +153,8 @@ public class ModelIntegration implements ImportTarget, FeedSource {
         .declaredTeams(in.getDeclaredTeams())
         .declaredMembers(in.getDeclaredMembers())
         .ethnicGroupId(in.getEthnicGroupId())
-        .religionId(in.getReligionId());
+        .religionId(in.getReligionId())
+        .position(in.getPosition());
   }
 
   @Override

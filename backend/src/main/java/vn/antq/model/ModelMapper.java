@@ -17,6 +17,7 @@ import vn.antq.api.model.TargetCommunity;
 import vn.antq.api.model.Team;
 import vn.antq.api.model.UnitRef;
 import vn.antq.territory.Places;
+import vn.antq.territory.Position;
 import vn.antq.territory.UnitSummary;
 
 /** Service views → the contract's models. */
@@ -54,6 +55,7 @@ final class ModelMapper {
         .memberCount(v.memberCount())
         .declaredTeams(v.declaredTeams())
         .declaredMembers(v.declaredMembers())
+        .position(Position.toApi(v.position()))
         .version(v.version());
   }
 
@@ -74,6 +76,7 @@ final class ModelMapper {
         .memberCount(v.memberCount())
         .declaredTeams(v.declaredTeams())
         .declaredMembers(v.declaredMembers())
+        .position(Position.toApi(v.position()))
         .version(v.version())
         .leadOrganisations(Arrays.stream(m.leadOrgs).map(LeadOrganisation::fromValue).toList())
         .targetCommunities(

@@ -23,6 +23,7 @@ import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Keyset;
 import vn.antq.common.web.PageRequest;
 import vn.antq.territory.Places;
+import vn.antq.territory.Position;
 import vn.antq.territory.Territory;
 import vn.antq.territory.UnitSummary;
 
@@ -172,7 +173,8 @@ public class ModelQueries {
         + " m.declared_members AS c8, m.version AS c9, ty.id AS c10, ty.code AS c11,"
         + " ty.name AS c12, fi.id AS c13, fi.code AS c14, fi.name AS c15, un.id AS c16,"
         + " un.code AS c17, un.name AS c18, un.kind AS c19, r.teams AS c20,"
-        + " r.members AS c21"
+        + " r.members AS c21, m.latitude AS c22, m.longitude AS c23,"
+        + " m.position_accuracy AS c24"
         + " FROM page p JOIN community_model m ON m.id = p.id"
         + " JOIN catalogue_item ty ON ty.id = m.type_id"
         + " LEFT JOIN catalogue_item fi ON fi.id = m.field_id"
@@ -189,7 +191,7 @@ public class ModelQueries {
         + Keyset.order(request, "m.id");
   }
 
-  /** The types of the page statement's columns c0 … c21, in the order {@link #summary} reads. */
+  /** The types of the page statement's columns c0 … c24, in the order {@link #summary} reads. */
   private static final BasicTypeReference<?>[] SUMMARY_COLUMNS = {
     StandardBasicTypes.LONG, // id
     StandardBasicTypes.STRING, // sort value
@@ -212,7 +214,10 @@ public class ModelQueries {
     StandardBasicTypes.STRING,
     StandardBasicTypes.STRING,
     StandardBasicTypes.LONG, // teams in force
-    StandardBasicTypes.LONG // their members in force
+    StandardBasicTypes.LONG, // their members in force
+    StandardBasicTypes.DOUBLE, // position
+    StandardBasicTypes.DOUBLE,
+    StandardBasicTypes.DOUBLE
   };
 
   private static ModelViews.Summary summary(Object[] r) {
@@ -230,6 +235,7 @@ public class ModelQueries {
         Rows.toInt(r[21]),
         r[7] == null ? null : Rows.toInt(r[7]),
         r[8] == null ? null : Rows.toInt(r[8]),
+        Position.of((Double) r[22], (Double) r[23], (Double) r[24]),
         Rows.toLong(r[9]));
   }
 

@@ -35,6 +35,7 @@ import vn.antq.integration.Idempotency;
 import vn.antq.security.Caller;
 import vn.antq.security.RateLimiter;
 import vn.antq.security.Roles;
+import vn.antq.territory.Position;
 
 /**
  * {@code /api/models}, teams and members: every role reads within its territory; officers,
@@ -388,7 +389,8 @@ public class ModelResource implements ModelsApi {
         in.getDeclaredTeams(),
         in.getDeclaredMembers(),
         in.getEthnicGroupId(),
-        in.getReligionId());
+        in.getReligionId(),
+        Position.from(in.getPosition(), "position"));
   }
 
   private static RosterService.TeamCommand teamCommand(TeamInput in) {
@@ -470,7 +472,9 @@ public class ModelResource implements ModelsApi {
             "Số tổ",
             "Số thành viên",
             "Số tổ (báo cáo)",
-            "Số thành viên (báo cáo)"),
+            "Số thành viên (báo cáo)",
+            "Vĩ độ",
+            "Kinh độ"),
         rows);
   }
 
@@ -488,6 +492,8 @@ public class ModelResource implements ModelsApi {
         m.getTeamCount(),
         m.getMemberCount(),
         m.getDeclaredTeams(),
-        m.getDeclaredMembers());
+        m.getDeclaredMembers(),
+        m.getPosition() == null ? null : m.getPosition().getLatitude(),
+        m.getPosition() == null ? null : m.getPosition().getLongitude());
   }
 }

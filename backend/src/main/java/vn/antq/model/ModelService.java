@@ -25,6 +25,7 @@ import vn.antq.security.Caller;
 import vn.antq.security.Role;
 import vn.antq.territory.Place;
 import vn.antq.territory.Places;
+import vn.antq.territory.Position;
 import vn.antq.territory.Territory;
 import vn.antq.territory.UnitSummary;
 
@@ -54,7 +55,8 @@ public class ModelService {
       Integer declaredTeams,
       Integer declaredMembers,
       Long ethnicGroupId,
-      Long religionId) {}
+      Long religionId,
+      Position position) {}
 
   public record Transition(
       ModelStatus to, LocalDate date, String reason, String note, List<Long> siteUnitIds) {}
@@ -234,6 +236,10 @@ public class ModelService {
         cmd.description() == null || cmd.description().isBlank() ? null : cmd.description().trim();
     model.declaredTeams = cmd.declaredTeams();
     model.declaredMembers = cmd.declaredMembers();
+    Position at = cmd.position();
+    model.latitude = at == null ? null : at.latitude();
+    model.longitude = at == null ? null : at.longitude();
+    model.positionAccuracy = at == null ? null : at.accuracy();
     model.ethnicGroupId =
         community(Catalogue.ETHNIC_GROUP, cmd.ethnicGroupId(), model.ethnicGroupId);
     model.religionId = community(Catalogue.RELIGION, cmd.religionId(), model.religionId);
@@ -422,6 +428,7 @@ public class ModelService {
     s.put("declaredMembers", m.declaredMembers);
     s.put("ethnicGroupId", m.ethnicGroupId);
     s.put("religionId", m.religionId);
+    s.put("position", Position.describe(Position.of(m.latitude, m.longitude, m.positionAccuracy)));
     return s;
   }
 }

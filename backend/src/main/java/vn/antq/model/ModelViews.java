@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import vn.antq.catalogue.CatalogueEntry;
+import vn.antq.territory.Position;
 import vn.antq.territory.UnitSummary;
 
 /** What the model service answers: values for lists, the entity with its history for one model. */
@@ -35,6 +36,7 @@ public final class ModelViews {
       int memberCount,
       Integer declaredTeams,
       Integer declaredMembers,
+      Position position,
       long version) {
     static Summary of(
         CommunityModelEntity m,
@@ -57,6 +59,7 @@ public final class ModelViews {
           memberCount,
           m.declaredTeams,
           m.declaredMembers,
+          Position.of(m.latitude, m.longitude, m.positionAccuracy),
           m.version);
     }
   }

@@ -32,6 +32,16 @@ public class AuthResource implements AuthApi {
   @Inject RateLimiter limiter;
   @Inject OidcSettings oidc;
 
+  /** the deployment's map tiles ({z}/{x}/{y}); none: points on a plain background */
+  @ConfigProperty(name = "antq.map.tile-url")
+  java.util.Optional<String> tileUrl;
+
+  @ConfigProperty(name = "antq.map.attribution")
+  java.util.Optional<String> tileAttribution;
+
+  @ConfigProperty(name = "antq.map.max-zoom", defaultValue = "18")
+  int tileMaxZoom;
+
   @ConfigProperty(name = "antq.auth.logins-per-minute", defaultValue = "30")
   int loginsPerMinute;
 
@@ -48,6 +58,15 @@ public class AuthResource implements AuthApi {
   @PermitAll
   public Response getAuthConfig() {
     AuthConfig config = new AuthConfig().mode(AuthConfig.ModeEnum.LOCAL);
+    tileUrl
+        .filter(u -> !u.isBlank())
+        .ifPresent(
+            u ->
+                config.mapTiles(
+                    new vn.antq.api.model.MapTiles()
+                        .url(u)
+                        .attribution(tileAttribution.orElse(null))
+                        .maxZoom(tileMaxZoom)));
     if (oidc.enabled()) {
       config.mode(AuthConfig.ModeEnum.OIDC).oidc(oidc.clientConfig());
     }
