@@ -16,6 +16,7 @@ export type Outcome =
  * hold its lock while the user types, and is sent again once they are signed in.
  */
 async function call(url: string, init: RequestInit, headers: Record<string, string>) {
+  await session.settled();
   for (let attempt = 0; attempt < 2; attempt++) {
     if (!session.token() && !(await session.refresh())) return null;
     const res = await fetch(url, {

@@ -19,6 +19,12 @@ export type Role = components['schemas']['Role'];
  */
 export type SessionState =
   | { status: 'checking' }
+  /**
+   * the officer last signed in on this device, while the session is being resumed: the app's
+   * shell shows at once (a repeat visit does not wait for the server); its calls wait until the
+   * session is resumed, or the sign-in form replaces it
+   */
+  | { status: 'resuming'; user: CurrentUser }
   | { status: 'signedOut'; reason?: string }
   | { status: 'signedIn'; user: CurrentUser; token: string }
   /** the token could not be renewed: the page stays as it is while the user signs in again */
@@ -77,8 +83,15 @@ function lastUser(): CurrentUser | null {
   }
 }
 
+let settle: () => void = () => {};
+/** Resolved once the first start has decided (signed in, out, offline). */
+const settled = new Promise<void>((resolve) => {
+  settle = resolve;
+});
+
 function set(next: SessionState) {
   state = next;
+  if (next.status !== 'checking' && next.status !== 'resuming') settle();
   try {
     if (next.status === 'signedIn') localStorage.setItem(LAST_USER, JSON.stringify(next.user));
   } catch {
@@ -102,6 +115,8 @@ export const session = {
     return () => listeners.delete(listener);
   },
   token: () => (state.status === 'signedIn' ? state.token : null),
+  /** Resolves once the session is resumed or known to be gone (at once if not resuming). */
+  settled: () => (state.status === 'resuming' ? settled : Promise.resolve()),
   /** The OpenID Connect provider, when people sign in there instead of with ANTQ passwords. */
   provider: () => oidc,
   /** The tile server maps draw on (null: points on a plain background). */
@@ -112,11 +127,15 @@ export const session = {
    * resumes the session (refresh cookie or the provider's refresh token).
    */
   async start(): Promise<void> {
+    const remembered = lastUser();
+    // (not on the provider's way back: that page completes the sign-in first)
+    if (remembered && state.status === 'checking' && window.location.pathname !== CALLBACK_PATH) {
+      set({ status: 'resuming', user: remembered });
+    }
     const res = await fetch('/api/auth/config', { headers: { Accept: 'application/json' } }).catch(
       () => null,
     );
     const config = res?.ok ? ((await res.json()) as AuthConfig) : null;
-    const remembered = lastUser();
     if (!res && remembered) {
       set({ status: 'offline', user: remembered });
       // resumed when the connection returns (the event may come before requests get through)
@@ -226,7 +245,7 @@ export const session = {
             set({ status: 'signedIn', user: state.user, token: tokens.accessToken });
             return true;
           }
-          if (tokens && state.status === 'checking') {
+          if (tokens && (state.status === 'checking' || state.status === 'resuming')) {
             return (await signInWithProviderToken(tokens.accessToken)) === null;
           }
           if (state.status === 'offline' && !navigator.onLine) return false;

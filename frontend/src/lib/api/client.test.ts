@@ -75,3 +75,45 @@ it('asks the user to sign in again when the session cannot be renewed, then retr
   const { response } = await pending;
   expect(response.status).toBe(200);
 });
+
+it('a repeat visit shows the remembered officer at once; calls wait for the session', async () => {
+  localStorage.setItem(
+    'antq.lastUser',
+    JSON.stringify({ username: 'camau', fullName: 'Cán bộ', role: 'PROVINCE_OFFICER' }),
+  );
+  let answerConfig: () => void = () => {};
+  const configAsked = new Promise<void>((resolve) => {
+    answerConfig = resolve;
+  });
+  const seen: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL) => {
+      const req =
+        input instanceof Request ? input : new Request(new URL(String(input), 'http://x'));
+      const path = new URL(req.url).pathname;
+      seen.push(`${path} ${req.headers.get('Authorization') ?? '-'}`);
+      if (path === '/api/auth/config') {
+        await configAsked;
+        return json({ mode: 'LOCAL' });
+      }
+      if (path === '/api/auth/refresh') return json(tokens('resumed'));
+      return json({ content: [], page: 0, size: 20, totalElements: 0, totalPages: 0 });
+    }),
+  );
+  const { api } = await import('./client');
+  const { session } = await import('../session');
+  const started = session.start();
+  // before the server has answered anything, the shell can show who is signed in
+  expect(session.get().status).toBe('resuming');
+  const call = api.GET('/api/units', { baseUrl: 'http://x' });
+  await new Promise((r) => setTimeout(r, 20));
+  expect(seen).toEqual(['/api/auth/config -']);
+  answerConfig();
+  await started;
+  const { response } = await call;
+  expect(response.status).toBe(200);
+  expect(session.get().status).toBe('signedIn');
+  expect(seen).toContain('/api/units Bearer resumed');
+  localStorage.clear();
+});

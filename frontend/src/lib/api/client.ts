@@ -16,7 +16,9 @@ const retries = new WeakMap<Request, Request>();
  * was typed in it, stays as it was) and is then retried.
  */
 api.use({
-  onRequest({ request }) {
+  async onRequest({ request }) {
+    // a repeat visit shows the shell at once: its calls wait for the session to be resumed
+    await session.settled();
     const token = session.token();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     retries.set(request, request.clone());
