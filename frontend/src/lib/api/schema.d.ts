@@ -728,7 +728,7 @@ export interface paths {
     put?: never;
     /**
      * Thêm thành viên vào tổ
-     * @description `Idempotency-Key` (tùy chọn): gửi lại từ hàng chờ của điện thoại không thêm trùng.
+     * @description `Idempotency-Key` (tùy chọn): gửi lại từ hàng chờ của điện thoại không thêm trùng. Khác với các lệnh nhập: lần gửi lại đến khi lần trước còn đang chạy thì chờ lần trước xong và nhận câu trả lời của nó (không trả 409).
      */
     post: operations['createMember'];
     delete?: never;
@@ -891,7 +891,9 @@ export interface paths {
      * Ghi nhận sự kiện
      * @description `Idempotency-Key` (tùy chọn): sự kiện ghi khi không có mạng được gửi lại từ hàng chờ với
      *     cùng khóa; nếu lần gửi trước đã đến máy chủ mà mất câu trả lời, lần gửi lại nhận đúng câu
-     *     trả lời đó và không tạo sự kiện thứ hai.
+     *     trả lời đó và không tạo sự kiện thứ hai. Khóa, sự kiện và câu trả lời được ghi trong cùng một
+     *     giao dịch; lần gửi lại đến khi lần trước còn đang chạy thì chờ lần trước xong và nhận câu trả
+     *     lời của nó (không trả 409 như các lệnh nhập).
      */
     post: operations['createEvent'];
     delete?: never;
@@ -932,7 +934,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Đính kèm ảnh (JPEG, PNG) hoặc PDF, tối đa 10 MB */
+    /**
+     * Đính kèm ảnh (JPEG, PNG) hoặc PDF, tối đa 10 MB
+     * @description `Idempotency-Key` (tùy chọn): ảnh gửi lại từ hàng chờ không được đính kèm hai lần; cùng khóa với tệp khác trả 422.
+     */
     post: operations['uploadEventAttachment'];
     delete?: never;
     options?: never;
@@ -1172,7 +1177,7 @@ export interface paths {
     get: operations['getIndicatorReport'];
     /**
      * Sửa số liệu của kỳ ở trạng thái Nháp hoặc Bị trả lại (cần If-Match)
-     * @description `Idempotency-Key` (tùy chọn): bản nháp gửi lại từ hàng chờ nhận đúng câu trả lời lần đầu thay vì 412.
+     * @description `Idempotency-Key` (tùy chọn): bản nháp gửi lại từ hàng chờ nhận đúng câu trả lời lần đầu thay vì 412. Khác với các lệnh nhập: lần gửi lại đến khi lần trước còn đang chạy thì chờ lần trước xong và nhận câu trả lời của nó (không trả 409).
      */
     put: operations['updateIndicatorReport'];
     post?: never;
