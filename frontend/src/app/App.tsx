@@ -6,6 +6,7 @@ import 'dayjs/locale/vi';
 import { lazy, Suspense } from 'react';
 import { ApiError } from '@/lib/api/client';
 import { AuthGate } from './AuthGate';
+import { theme } from './theme';
 import { UpdatePrompt } from './UpdatePrompt';
 import { PageLoading } from '@/components/PageLoading';
 import { OUTBOX_SENT } from '@/lib/outboxEvents';
@@ -45,7 +46,7 @@ const Routes = lazy(() => import('./SignedInApp'));
 
 export function App() {
   return (
-    <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+    <ConfigProvider locale={viVN} theme={theme}>
       <AntApp>
         <UpdatePrompt />
         <QueryClientProvider client={queryClient}>

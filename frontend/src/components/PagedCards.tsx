@@ -2,6 +2,7 @@ import { Empty, Pagination, Spin } from 'antd';
 import type { ColumnType, ColumnsType } from 'antd/es/table';
 import { isValidElement, type ReactNode } from 'react';
 import { formatNumber } from '@/lib/format';
+import { openOnKey } from '@/lib/keys';
 import type { PageQuery } from './PagedTable';
 
 /** What a column shows for a row, as the table would render it. */
@@ -68,6 +69,8 @@ export function PagedCards<T extends object>({
             key={keyOf(row, i)}
             className={onOpen ? 'paged-card paged-card-open' : 'paged-card'}
             onClick={onOpen ? () => onOpen(row) : undefined}
+            tabIndex={onOpen ? 0 : undefined}
+            onKeyDown={onOpen ? (e) => openOnKey(e, () => onOpen(row)) : undefined}
           >
             {first && <div className="paged-card-title">{cell(first, row, i)}</div>}
             <dl>

@@ -3,6 +3,7 @@ import type { TableProps } from 'antd';
 import type { ColumnType, ColumnsType } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { PagedCards } from './PagedCards';
+import { openOnKey } from '@/lib/keys';
 import { formatNumber } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
@@ -59,7 +60,13 @@ export function PagedTable<T extends object>({
   const onRow: TableProps<T>['onRow'] = onOpen
     ? (row) =>
         openOn === 'click'
-          ? { onClick: () => onOpen(row), style: { cursor: 'pointer' } }
+          ? {
+              onClick: () => onOpen(row),
+              // opened from the keyboard too
+              tabIndex: 0,
+              onKeyDown: (e) => openOnKey(e, () => onOpen(row)),
+              style: { cursor: 'pointer' },
+            }
           : { onDoubleClick: () => onOpen(row) }
     : undefined;
   return (

@@ -100,7 +100,7 @@ export function DashboardPage() {
       <Row gutter={[16, 16]}>
         {cards.map((c) => (
           <Col key={c.title} xs={12} md={8} xl={4}>
-            <Link to={c.link} aria-label={c.title}>
+            <Link to={c.link}>
               <Card hoverable size="small">
                 <Statistic
                   title={c.title}

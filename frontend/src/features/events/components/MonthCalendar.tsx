@@ -1,4 +1,5 @@
-import { Alert, Badge, Calendar, Card } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Calendar, Card, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatTime, isoDate } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
@@ -52,6 +53,25 @@ export function MonthCalendar({
       )}
       <Calendar
         value={shown}
+        // antd's own header is two unlabelled selects; this one is named buttons a thumb can hit
+        headerRender={({ value, onChange }) => (
+          <Space className="calendar-header" wrap>
+            <Button
+              aria-label="Tháng trước"
+              icon={<LeftOutlined />}
+              onClick={() => onChange(value.subtract(1, 'month'))}
+            />
+            <Typography.Text strong aria-live="polite" className="calendar-month">
+              Tháng {value.format('MM/YYYY')}
+            </Typography.Text>
+            <Button
+              aria-label="Tháng sau"
+              icon={<RightOutlined />}
+              onClick={() => onChange(value.add(1, 'month'))}
+            />
+            <Button onClick={() => onChange(dayjs())}>Tháng này</Button>
+          </Space>
+        )}
         onPanelChange={(d, mode) => mode === 'month' && onMonth(d.format('YYYY-MM'))}
         onSelect={(d, info) => {
           if (info.source === 'date' && onCreate && !byDay.get(d.format('YYYY-MM-DD'))?.length)
@@ -68,8 +88,10 @@ export function MonthCalendar({
                     status="processing"
                     text={
                       <a
+                        href={`#su-kien-${e.id}`}
                         title={`${formatTime(e.startsAt)} ${e.title} — ${e.unit.name}`}
                         onClick={(ev) => {
+                          ev.preventDefault();
                           ev.stopPropagation();
                           onOpen(e.id);
                         }}

@@ -30,14 +30,14 @@ export function PendingCard({ unitId }: { unitId?: number }) {
     >
       <Space size="large" style={{ marginBottom: 8 }} wrap>
         {rights.reorganise && (
-          <Link to="/so-lieu?awaitingMe=true" aria-label="Kỳ chờ tôi duyệt">
+          <Link to="/so-lieu?awaitingMe=true">
             <Typography.Text strong>
               {formatNumber(awaiting.data?.totalElements ?? 0)}
             </Typography.Text>{' '}
             kỳ chờ tôi duyệt
           </Link>
         )}
-        <Link to="/so-lieu?status=RETURNED" aria-label="Kỳ bị trả lại">
+        <Link to="/so-lieu?status=RETURNED">
           <Typography.Text strong>
             {formatNumber(returned.data?.totalElements ?? 0)}
           </Typography.Text>{' '}

@@ -2,6 +2,7 @@ import { Alert, Descriptions, Progress, Space, Table, Tag, Typography } from 'an
 import type { ColumnsType } from 'antd/es/table';
 import { formatNumber } from '@/lib/format';
 import { isRunning, type ImportJob } from '../api/imports';
+import { ScrollRegion } from '@/components/ScrollRegion';
 
 export type RowError = ImportJob['errors'][number];
 
@@ -66,14 +67,16 @@ export function JobResult({ job }: { job: ImportJob }) {
       </Descriptions>
       {job.message && <Alert type="error" showIcon title={job.message} />}
       {job.errors.length > 0 && (
-        <Table<RowError>
-          size="small"
-          rowKey="index"
-          columns={columns}
-          dataSource={job.errors}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          data-testid="import-errors"
-        />
+        <ScrollRegion label="Bảng các dòng lỗi">
+          <Table<RowError>
+            size="small"
+            rowKey="index"
+            columns={columns}
+            dataSource={job.errors}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            data-testid="import-errors"
+          />
+        </ScrollRegion>
       )}
     </Space>
   );

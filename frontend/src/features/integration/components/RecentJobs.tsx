@@ -10,6 +10,7 @@ import {
 } from '../api/imports';
 
 import { STATE } from './JobResult';
+import { ScrollRegion } from '@/components/ScrollRegion';
 
 /**
  * The last import jobs of the caller (every job for administrators), ten a page, followed while
@@ -60,20 +61,22 @@ export function RecentJobs({ running, changed }: { running: boolean; changed: st
   ];
   return (
     <Card title="Các lần nhập gần đây" size="small">
-      <Table<ImportJob>
-        size="small"
-        rowKey="id"
-        columns={jobColumns}
-        dataSource={jobs.data?.content ?? []}
-        loading={jobs.isLoading}
-        pagination={{
-          current: page + 1,
-          pageSize: 10,
-          total: jobs.data?.totalElements ?? 0,
-          onChange: (n) => setPage(n - 1),
-          hideOnSinglePage: true,
-        }}
-      />
+      <ScrollRegion label="Bảng các lần nhập gần đây">
+        <Table<ImportJob>
+          size="small"
+          rowKey="id"
+          columns={jobColumns}
+          dataSource={jobs.data?.content ?? []}
+          loading={jobs.isLoading}
+          pagination={{
+            current: page + 1,
+            pageSize: 10,
+            total: jobs.data?.totalElements ?? 0,
+            onChange: (n) => setPage(n - 1),
+            hideOnSinglePage: true,
+          }}
+        />
+      </ScrollRegion>
     </Card>
   );
 }

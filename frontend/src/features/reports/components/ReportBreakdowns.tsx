@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { formatNumber } from '@/lib/format';
 import type { ReportSummary } from '../api/reports';
 import { RECOGNITION_LABELS, type RecognitionLevel } from '@/lib/recognitionLevels';
+import { ScrollRegion } from '@/components/ScrollRegion';
 
 const STATUS_LABELS: Record<string, string> = {
   REGISTERED: 'Đăng ký',
@@ -133,34 +134,36 @@ function Breakdown({
 }) {
   return (
     <Card size="small" title={title}>
-      <Table
-        size="small"
-        rowKey="key"
-        pagination={false}
-        dataSource={rows}
-        locale={{ emptyText: 'Không có' }}
-        columns={[
-          { title: first, dataIndex: 'name', key: 'name' },
-          {
-            title: a,
-            dataIndex: 'a',
-            key: 'a',
-            align: 'right',
-            render: (n: number) => formatNumber(n),
-          },
-          ...(b
-            ? [
-                {
-                  title: b,
-                  dataIndex: 'b',
-                  key: 'b',
-                  align: 'right' as const,
-                  render: (n: number) => formatNumber(n),
-                },
-              ]
-            : []),
-        ]}
-      />
+      <ScrollRegion label={`Bảng ${first.toLowerCase()}`}>
+        <Table
+          size="small"
+          rowKey="key"
+          pagination={false}
+          dataSource={rows}
+          locale={{ emptyText: 'Không có' }}
+          columns={[
+            { title: first, dataIndex: 'name', key: 'name' },
+            {
+              title: a,
+              dataIndex: 'a',
+              key: 'a',
+              align: 'right',
+              render: (n: number) => formatNumber(n),
+            },
+            ...(b
+              ? [
+                  {
+                    title: b,
+                    dataIndex: 'b',
+                    key: 'b',
+                    align: 'right' as const,
+                    render: (n: number) => formatNumber(n),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </ScrollRegion>
     </Card>
   );
 }

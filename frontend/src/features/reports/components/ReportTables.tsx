@@ -1,6 +1,7 @@
 import { Card, Table } from 'antd';
 import { formatNumber } from '@/lib/format';
 import type { ReportFigures, ReportSummary } from '../api/reports';
+import { ScrollRegion } from '@/components/ScrollRegion';
 
 /** The figures by child unit (and the unit's own), and over time. */
 export function ReportTables({ summary }: { summary: ReportSummary }) {
@@ -11,69 +12,77 @@ export function ReportTables({ summary }: { summary: ReportSummary }) {
         size="small"
         title={summary.unit ? `Theo đơn vị trực thuộc ${place}` : 'Theo tỉnh, thành phố'}
       >
-        <Table
-          size="small"
-          rowKey="key"
-          pagination={summary.children.length > 20 ? { pageSize: 20 } : false}
-          dataSource={[
-            ...summary.children.map((c) => ({
-              key: c.unit.id,
-              name: c.unit.name,
-              level: c.level,
-              f: c.figures,
-            })),
-            ...(hasAny(summary.direct)
-              ? [
-                  {
-                    key: 0,
-                    level: 1,
-                    name: `Cấp ${place} và đơn vị không còn trực thuộc`,
-                    f: summary.direct,
-                  },
-                ]
-              : []),
-          ]}
-          locale={{ emptyText: 'Không có đơn vị trực thuộc' }}
-          columns={[
-            {
-              title: 'Đơn vị',
-              dataIndex: 'name',
-              key: 'name',
-              // the rows under a unit follow it, indented
-              render: (name: string, row: { level: number; f: ReportFigures }) => (
-                <span style={{ paddingLeft: (row.level - 1) * 20 }}>{name}</span>
-              ),
-            },
-            ...figureColumns(),
-          ]}
-        />
+        <ScrollRegion
+          label={
+            summary.unit ? `Bảng theo đơn vị trực thuộc ${place}` : 'Bảng theo tỉnh, thành phố'
+          }
+        >
+          <Table
+            size="small"
+            rowKey="key"
+            pagination={summary.children.length > 20 ? { pageSize: 20 } : false}
+            dataSource={[
+              ...summary.children.map((c) => ({
+                key: c.unit.id,
+                name: c.unit.name,
+                level: c.level,
+                f: c.figures,
+              })),
+              ...(hasAny(summary.direct)
+                ? [
+                    {
+                      key: 0,
+                      level: 1,
+                      name: `Cấp ${place} và đơn vị không còn trực thuộc`,
+                      f: summary.direct,
+                    },
+                  ]
+                : []),
+            ]}
+            locale={{ emptyText: 'Không có đơn vị trực thuộc' }}
+            columns={[
+              {
+                title: 'Đơn vị',
+                dataIndex: 'name',
+                key: 'name',
+                // the rows under a unit follow it, indented
+                render: (name: string, row: { level: number; f: ReportFigures }) => (
+                  <span style={{ paddingLeft: (row.level - 1) * 20 }}>{name}</span>
+                ),
+              },
+              ...figureColumns(),
+            ]}
+          />
+        </ScrollRegion>
       </Card>
       <Card size="small" title={summary.groupBy === 'YEAR' ? 'Theo năm' : 'Theo tháng'}>
-        <Table
-          size="small"
-          rowKey="period"
-          pagination={summary.series.length > 24 ? { pageSize: 24 } : false}
-          dataSource={summary.series}
-          columns={[
-            { title: 'Kỳ', dataIndex: 'period', key: 'period', render: periodLabel },
-            ...(
-              [
-                'events',
-                'sessions',
-                'attendance',
-                'modelsRegistered',
-                'awardedCollectives',
-                'awardedIndividuals',
-              ] as const
-            ).map((k) => ({
-              title: SERIES_LABELS[k],
-              dataIndex: k,
-              key: k,
-              align: 'right' as const,
-              render: (n: number) => formatNumber(n),
-            })),
-          ]}
-        />
+        <ScrollRegion label={summary.groupBy === 'YEAR' ? 'Bảng theo năm' : 'Bảng theo tháng'}>
+          <Table
+            size="small"
+            rowKey="period"
+            pagination={summary.series.length > 24 ? { pageSize: 24 } : false}
+            dataSource={summary.series}
+            columns={[
+              { title: 'Kỳ', dataIndex: 'period', key: 'period', render: periodLabel },
+              ...(
+                [
+                  'events',
+                  'sessions',
+                  'attendance',
+                  'modelsRegistered',
+                  'awardedCollectives',
+                  'awardedIndividuals',
+                ] as const
+              ).map((k) => ({
+                title: SERIES_LABELS[k],
+                dataIndex: k,
+                key: k,
+                align: 'right' as const,
+                render: (n: number) => formatNumber(n),
+              })),
+            ]}
+          />
+        </ScrollRegion>
       </Card>
     </>
   );
@@ -108,7 +117,7 @@ function withDeclared(title: string, pick: (f: ReportFigures) => [number, number
         <>
           {formatNumber(all)}
           {declared > 0 && (
-            <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
+            <div style={{ fontSize: 12, color: '#666666' }}>
               {formatNumber(declared)} theo khai báo
             </div>
           )}
