@@ -101,3 +101,51 @@ test('models on a map: a tap opens the model', async ({ page }) => {
   await expect(page).toHaveURL(/\/mo-hinh\/\d+$/);
   await expect(page.getByText('Vị trí')).toBeVisible();
 });
+
+test('a place is picked on the map: it opens where the typed place is, a tap moves the pin', async ({
+  page,
+  request,
+}) => {
+  await page.route('http://tiles.antq.test/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: TILE }),
+  );
+  const title = `Họp tổ tự quản tại nhà văn hóa ${suffix()}`;
+  await signIn(page, 'phuongbaclieu', '/su-kien');
+  await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
+  const form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
+  await pick(page, form.getByLabel('Loại sự kiện'), 'Hoạt động vì cộng đồng');
+  await form.getByLabel('Tên sự kiện').fill(title);
+  await pick(page, form.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
+  await pick(page, form.getByLabel('Đơn vị chủ trì'), 'Công an phường Bạc Liêu');
+  await form.getByLabel('Vĩ độ').fill('9,2941');
+  await form.getByLabel('Kinh độ').fill('105,7278');
+
+  await form.getByRole('button', { name: 'Chọn trên bản đồ' }).click();
+  const picker = page.getByRole('dialog', { name: 'Chọn vị trí trên bản đồ' });
+  const map = picker.getByTestId('pick-map');
+  await expect(map.locator('.map-dot')).toBeVisible();
+  await expect(picker.getByTestId('picked-position')).toHaveText(
+    'Đã chọn: 9,29410° B, 105,72780° Đ',
+  );
+  // a tap south-east of the pin moves it there
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2 + 80, box.y + box.height / 2 + 60);
+  await expect(picker.getByTestId('picked-position')).not.toHaveText(/9,29410° B/);
+  await shot(page, '94-chon-vi-tri-tren-ban-do');
+  await picker.getByRole('button', { name: 'Dùng vị trí này' }).click();
+  await expect(picker).toBeHidden();
+  await expect(form.getByLabel('Vĩ độ')).not.toHaveValue('9,2941');
+  await form.getByRole('button', { name: 'Ghi nhận' }).click();
+  await expect(page.getByText(`Đã ghi nhận «${title}»`)).toBeVisible();
+
+  const headers = await authHeaders(request, 'phuongbaclieu');
+  const found = await (
+    await request.get(`/api/events?q=${encodeURIComponent(title)}`, { headers })
+  ).json();
+  const at = found.content[0].position;
+  expect(at.latitude).toBeLessThan(9.2941);
+  expect(at.latitude).toBeGreaterThan(9.28);
+  expect(at.longitude).toBeGreaterThan(105.7278);
+  expect(at.longitude).toBeLessThan(105.74);
+  expect(at.accuracy).toBeUndefined();
+});

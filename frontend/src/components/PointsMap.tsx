@@ -4,7 +4,7 @@ import 'leaflet.markercluster';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import { useEffect, useRef } from 'react';
-import { session } from '@/lib/session';
+import { baseMap, DOT, mapClass, VIETNAM } from './mapBase';
 
 export interface MapPoint {
   id: number;
@@ -13,19 +13,6 @@ export interface MapPoint {
   title: string;
   subtitle?: string;
 }
-
-/** Vietnam, mainland and islands, when there is nothing to show yet. */
-const VIETNAM: L.LatLngBoundsExpression = [
-  [8.2, 102.1],
-  [23.4, 109.5],
-];
-
-const DOT = L.divIcon({
-  className: 'map-dot',
-  html: '<span></span>',
-  iconSize: [22, 22],
-  iconAnchor: [11, 11],
-});
 
 /**
  * Points on a map, clustered where they crowd; a tap on one opens its record. Tiles come from the
@@ -48,16 +35,7 @@ export default function PointsMap({
 
   useEffect(() => {
     if (!box.current) return;
-    const map = L.map(box.current, { zoomSnap: 0.5, attributionControl: true });
-    const tiles = session.mapTiles();
-    if (tiles) {
-      L.tileLayer(tiles.url, {
-        attribution: tiles.attribution ?? '',
-        maxZoom: tiles.maxZoom ?? 18,
-      }).addTo(map);
-    }
-    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-    L.control.scale({ imperial: false }).addTo(map);
+    const map = baseMap(box.current);
     const cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
     for (const p of points) {
       const marker = L.marker([p.latitude, p.longitude], {
@@ -83,7 +61,7 @@ export default function PointsMap({
   return (
     <div
       ref={box}
-      className={session.mapTiles() ? 'points-map' : 'points-map points-map-plain'}
+      className={mapClass()}
       role="region"
       aria-label={label}
       data-testid="points-map"

@@ -1,7 +1,13 @@
-import { AimOutlined, CloseOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  CloseOutlined,
+  EnvironmentOutlined,
+  PushpinOutlined,
+} from '@ant-design/icons';
 import { Button, Flex, Form, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import type { Schemas } from '@/lib/api/client';
+import { MapPickDialog } from './MapPickDialog';
 
 export type GeoPoint = Schemas['GeoPoint'];
 
@@ -33,7 +39,8 @@ export function PositionText({ position }: { position?: GeoPoint }) {
 }
 
 /**
- * The phone's GPS (the browser asks the user first) or coordinates typed in; the server keeps
+ * The phone's GPS (the browser asks the user first), a place picked on a map, or coordinates
+ * typed in; the server keeps
  * only places in Vietnam and says so.
  */
 function PositionInput({
@@ -44,6 +51,7 @@ function PositionInput({
   onChange?: (value: GeoPoint | undefined) => void;
 }) {
   const [busy, setBusy] = useState(false);
+  const [picking, setPicking] = useState(false);
   const [error, setError] = useState<string>();
   const locate = () => {
     if (!('geolocation' in navigator)) {
@@ -84,6 +92,9 @@ function PositionInput({
         <Button icon={<AimOutlined />} loading={busy} onClick={locate}>
           Lấy vị trí hiện tại
         </Button>
+        <Button icon={<PushpinOutlined />} onClick={() => setPicking(true)}>
+          Chọn trên bản đồ
+        </Button>
         {value && (
           <Button icon={<CloseOutlined />} onClick={() => onChange?.(undefined)}>
             Bỏ vị trí
@@ -120,6 +131,16 @@ function PositionInput({
         </Typography.Text>
       )}
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      {picking && (
+        <MapPickDialog
+          value={value}
+          onClose={() => setPicking(false)}
+          onPick={(p) => {
+            setPicking(false);
+            onChange?.(p);
+          }}
+        />
+      )}
     </Flex>
   );
 }

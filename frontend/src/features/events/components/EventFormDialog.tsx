@@ -2,15 +2,24 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { DraftNotice } from '@/components/DraftNotice';
 import { FormDialog } from '@/components/FormDialog';
 import { ApiError } from '@/lib/api/client';
+import { useFormDraft } from '@/lib/formDrafts';
 import { newOutboxId, StorageFullError, type OutboxItem, type OutboxPhoto } from '@/lib/outbox';
 import { submit as submitThroughOutbox } from '@/lib/outboxSync';
 import { applyViolations, problemMessage, violationFields } from '@/lib/problem';
 import { useCurrentUser } from '@/lib/useSession';
 import { eventKeys, useSaveEvent, type EventInput, type EventItem } from '../api/events';
 import { EventFields } from './EventFields';
-import { eventInput, initialValues, type EventValues } from './eventForm';
+import {
+  eventInput,
+  fromDraft,
+  initialValues,
+  toDraft,
+  type EventDraft,
+  type EventValues,
+} from './eventForm';
 import { EventPhotosField } from './EventPhotosField';
 
 export const QUEUED_MESSAGE =
@@ -43,6 +52,16 @@ export function EventFormDialog({
   const [busy, setBusy] = useState(false);
   const save = useSaveEvent();
   const e = editing?.event;
+  // what is typed into a new event survives a reload or a crash of the tab
+  const draft = useFormDraft<EventValues, EventDraft>({
+    user: user?.username,
+    form: 'event',
+    enabled: !e && !queued,
+    toStored: toDraft,
+    fromStored: fromDraft,
+    instance: form,
+    defaults: initialValues(undefined, undefined, initialDay ?? dayjs()),
+  });
 
   // the server's problems with a queued record, on its fields when the form opens
   const [refusedFields] = useState(() => violationFields(queued?.problem));
@@ -65,6 +84,7 @@ export function EventFormDialog({
       { keepRefused: queued !== undefined },
     )) as EventItem | null;
     void client.invalidateQueries({ queryKey: eventKeys.all });
+    draft.drop();
     if (!data) {
       message.info(QUEUED_MESSAGE);
       onClose();
@@ -98,21 +118,25 @@ export function EventFormDialog({
       title={e ? `Sửa sự kiện: ${e.title}` : queued ? 'Sửa sự kiện chờ gửi' : 'Ghi nhận sự kiện'}
       okText={e ? 'Lưu' : queued ? 'Gửi lại' : 'Ghi nhận'}
       onOk={() => form.submit()}
-      onCancel={() => onClose()}
+      onCancel={() => {
+        draft.drop();
+        onClose();
+      }}
       busy={busy}
       width={820}
       error={error}
     >
+      <DraftNotice restored={draft.restored} onDrop={draft.discard} />
       <Form<EventValues>
         form={form}
+        onValuesChange={(_, all) => draft.keep(all)}
         layout="vertical"
         fields={refusedFields}
         onFinish={submit}
-        initialValues={initialValues(
-          e,
-          queued?.request.body as EventInput | undefined,
-          initialDay ?? dayjs(),
-        )}
+        initialValues={
+          draft.restored?.values ??
+          initialValues(e, queued?.request.body as EventInput | undefined, initialDay ?? dayjs())
+        }
       >
         <EventFields form={form} />
         {!e && <EventPhotosField photos={photos} onChange={setPhotos} />}

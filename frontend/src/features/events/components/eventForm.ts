@@ -76,3 +76,16 @@ export function initialValues(
     outcome: e.outcome,
   };
 }
+
+/** The form's values as kept in a draft on the device (JSON: the times as ISO strings). */
+export type EventDraft = Omit<Partial<EventValues>, 'time'> & { time?: (string | null)[] };
+
+export const toDraft = (v: Partial<EventValues>): EventDraft => ({
+  ...v,
+  time: v.time?.map((d) => (d ? d.format() : null)),
+});
+
+export const fromDraft = (d: EventDraft): Partial<EventValues> => ({
+  ...d,
+  time: d.time?.[0] && d.time[1] ? [dayjs(d.time[0]), dayjs(d.time[1])] : undefined,
+});

@@ -3,17 +3,26 @@ import { Alert, App, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { FieldRow } from '@/components/FormFields';
+import { DraftNotice } from '@/components/DraftNotice';
 import { FormDialog } from '@/components/FormDialog';
 import { ApiError } from '@/lib/api/client';
 import { newOutboxId, StorageFullError, type OutboxItem } from '@/lib/outbox';
 import { submit as submitThroughOutbox } from '@/lib/outboxSync';
+import { useFormDraft } from '@/lib/formDrafts';
 import { applyViolations, problemMessage, violationFields } from '@/lib/problem';
 import { useCurrentUser } from '@/lib/useSession';
 import { modelKeys, useSaveMember, type Member, type MemberInput } from '../api/models';
 import { GENDER_LABELS, options, ROLE_LABELS } from '../labels';
-import { memberInput, queuedValues, type MemberValues } from './memberForm';
+import { editedValues, memberInput, queuedValues, toDraft, type MemberValues } from './memberForm';
 
 export type { MemberValues } from './memberForm';
+
+/** A new member: joined today. */
+const newMember = (): Partial<MemberValues> => ({
+  gender: 'MALE',
+  role: 'MEMBER',
+  joinedOn: dayjs(),
+});
 
 /**
  * Adds or edits a team member. A new member goes through the device's queue (sent at once when
@@ -46,6 +55,16 @@ export function MemberDialog({
   const { message } = App.useApp();
   // the server's problems with a queued record, on its fields when the form opens
   const [refusedFields] = useState(() => violationFields(queued?.problem));
+  // what is typed for a new member survives a reload or a crash of the tab
+  const draft = useFormDraft<MemberValues, Partial<MemberInput>>({
+    user: user?.username,
+    form: `member.${teamId}`,
+    enabled: !member && !queued,
+    toStored: toDraft,
+    fromStored: queuedValues,
+    instance: form,
+    defaults: newMember(),
+  });
 
   const add = async (body: MemberInput) => {
     const item: OutboxItem = queued
@@ -68,6 +87,7 @@ export function MemberDialog({
       { keepRefused: queued !== undefined },
     );
     void client.invalidateQueries({ queryKey: modelKeys.all });
+    draft.drop();
     if (sent) message.success(`Đã thêm ${body.fullName}`);
     else message.info('Chưa có kết nối: đã lưu trên máy (mục «Chờ gửi») và sẽ tự gửi khi có mạng.');
   };
@@ -102,7 +122,10 @@ export function MemberDialog({
       }
       okText={member ? 'Lưu' : queued ? 'Gửi lại' : 'Thêm'}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => {
+        draft.drop();
+        onClose();
+      }}
       busy={busy}
       width={620}
       error={error}
@@ -115,26 +138,19 @@ export function MemberDialog({
           title="Số điện thoại và địa chỉ chỉ cán bộ của địa bàn xem và sửa được; chúng được giữ nguyên."
         />
       )}
+      <DraftNotice restored={draft.restored} onDrop={draft.discard} />
       <Form<MemberValues>
         form={form}
+        onValuesChange={(_, all) => draft.keep(all)}
         layout="vertical"
         fields={refusedFields}
         onFinish={submit}
         initialValues={
           member
-            ? {
-                fullName: member.fullName,
-                gender: member.gender,
-                birthYear: member.birthYear,
-                role: member.role,
-                phone: member.masked ? undefined : member.phone,
-                address: member.masked ? undefined : member.address,
-                joinedOn: member.joinedOn ? dayjs(member.joinedOn) : undefined,
-                leftOn: member.leftOn ? dayjs(member.leftOn) : undefined,
-              }
+            ? editedValues(member)
             : queued
               ? queuedValues(queued.request.body as MemberInput)
-              : { gender: 'MALE', role: 'MEMBER', joinedOn: dayjs() }
+              : (draft.restored?.values ?? newMember())
         }
       >
         <Form.Item
