@@ -6,10 +6,13 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: './e2e',
-  // oidc.spec.ts needs the app started against e2e/fake-idp.mjs (scripts/e2e.sh does both)
+  // oidc.spec.ts needs the app started against e2e/fake-idp.mjs (scripts/e2e.sh does both);
+  // update.spec.ts a deployed copy of the SPA behind nginx that it can change (check-nginx.sh)
   ...(process.env.ANTQ_AUTH_MODE === 'oidc'
     ? { testMatch: 'oidc.spec.ts' }
-    : { testIgnore: 'oidc.spec.ts' }),
+    : process.env.ANTQ_DEPLOYED_DIR
+      ? { testMatch: 'update.spec.ts' }
+      : { testIgnore: ['oidc.spec.ts', 'update.spec.ts'] }),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -38,3 +38,7 @@ case "$code" in
   *) fail "a 3 MB import job through nginx answered $code: $(head -c 200 "$dir/big-answer")" ;;
 esac
 echo "nginx: config accepted; SPA, assets, /api and /q served through it on port $port; a 3 MB body reaches the backend ($code)"
+# a new deployment while the app is installed: the browser is offered the new version
+# (e2e/update.spec.ts changes this copy of the SPA as a deployment would)
+(cd frontend && ANTQ_BASE_URL="$base" ANTQ_DEPLOYED_DIR="$dir/html" npx playwright test) ||
+  fail "the new version was not offered (e2e/update.spec.ts)"
