@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { authHeaders, pick, shot, signIn, suffix } from './support';
+import { authHeaders, pick, pickUnit, shot, signIn, suffix } from './support';
 
 /**
  * Offline entry that syncs exactly once (issue 25): an officer in a hamlet without signal records
@@ -251,4 +251,33 @@ test('what is typed into a new event survives a reload of the tab, until saved o
   form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
   await expect(form.getByLabel('Tên sự kiện')).toHaveValue('');
   await expect(form.getByText('Đã mở lại bản nháp chưa ghi nhận')).toBeHidden();
+});
+
+test('without signal, the unit pickers still find the ward’s units by a word without diacritics', async ({
+  page,
+  context,
+}) => {
+  await signIn(page, 'phuongbaclieu', '/su-kien');
+  // online once: the ward's units come to the device
+  await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
+  let form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
+  await form.getByLabel('Địa bàn diễn ra').click();
+  await expect(
+    page.locator('.ant-select-dropdown:visible .ant-select-item-option').first(),
+  ).toBeVisible();
+  await form.getByRole('button', { name: 'Hủy' }).click();
+
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
+  form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
+  await pickUnit(page, form.getByLabel('Địa bàn diễn ra'), 'khom 2', 'Khóm 2, Phường 1');
+  await pickUnit(page, form.getByLabel('Đơn vị chủ trì'), 'cong an', 'Công an phường Bạc Liêu');
+  // a name not on the device: said plainly
+  await form.getByLabel('Đơn vị phối hợp').fill('xa khanh binh');
+  await expect(
+    page.getByText('Không có mạng: chỉ tìm được trong các đơn vị đã tải về máy'),
+  ).toBeVisible();
+  await shot(page, '96-tim-don-vi-khi-mat-mang');
+  await form.getByRole('button', { name: 'Hủy' }).click();
+  await context.setOffline(false);
 });

@@ -1,7 +1,8 @@
 import { Select, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { unitDetailQuery, unitListQuery, type Unit, type UnitKind } from '@/lib/units';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useOnline } from '@/lib/useOnline';
+import { unitDetailQuery, unitKeys, unitListQuery, type Unit, type UnitKind } from '@/lib/units';
 import { UNIT_KIND_LABELS } from '@/lib/unitKinds';
 
 interface UnitPickerProps {
@@ -29,7 +30,29 @@ function label(u: Pick<Unit, 'name' | 'kind' | 'parentName'>) {
   return u.parentName ? `${u.name} — ${u.parentName}` : u.name;
 }
 
-/** Picks units by typing part of their name (diacritics optional), searched on the server. */
+/** "Khóm 1, Phường Bạc Liêu" → "khom 1, phuong bac lieu": a search without diacritics. */
+export const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase();
+
+/** Every unit of the lists already fetched on this device (kept for offline use). */
+function cachedUnits(client: QueryClient, kinds?: UnitKind[]): Unit[] {
+  const seen = new Map<number, Unit>();
+  for (const [, page] of client.getQueriesData<{ content: Unit[] }>({ queryKey: unitKeys.all })) {
+    for (const u of page?.content ?? []) {
+      if (!kinds || kinds.includes(u.kind)) seen.set(u.id, u);
+    }
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Picks units by typing part of their name (diacritics optional), searched on the server; without
+ * a connection, among the units this device has already fetched (the officer's own area).
+ */
 export function UnitPicker({
   value,
   onChange,
@@ -47,13 +70,19 @@ export function UnitPicker({
   // show names for a preselected single value that is not in the current page
   const single = !multiple && typeof value === 'number' ? value : undefined;
   const selected = useQuery({ ...unitDetailQuery(single ?? 0), enabled: single !== undefined });
+  const client = useQueryClient();
+  const online = useOnline();
+  const offline = !online || list.isError || list.fetchStatus === 'paused';
 
   const options = new Map<number, { value: number; label: string; kind: UnitKind }>();
   if (selected.data) {
     const u = selected.data.unit;
     options.set(u.id, { value: u.id, label: label(u), kind: u.kind });
   }
-  for (const u of list.data?.content ?? []) {
+  const found = offline
+    ? cachedUnits(client, kinds).filter((u) => fold(label(u)).includes(fold(search.trim())))
+    : (list.data?.content ?? []);
+  for (const u of found) {
     if (!exclude?.includes(u.id)) options.set(u.id, { value: u.id, label: label(u), kind: u.kind });
   }
 
@@ -68,7 +97,15 @@ export function UnitPicker({
       value={value}
       placeholder={placeholder ?? 'Gõ tên đơn vị để tìm (không cần dấu)'}
       onChange={(v) => onChange?.(v ?? undefined)}
-      notFoundContent={list.isFetching ? <Spin size="small" /> : 'Không tìm thấy đơn vị'}
+      notFoundContent={
+        offline ? (
+          'Không có mạng: chỉ tìm được trong các đơn vị đã tải về máy'
+        ) : list.isFetching ? (
+          <Spin size="small" />
+        ) : (
+          'Không tìm thấy đơn vị'
+        )
+      }
       options={[...options.values()].map((o) => ({
         value: o.value,
         label: o.label,
