@@ -12,8 +12,9 @@ import {
 } from '@ant-design/icons';
 import { MenuOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { PageLoading } from '@/components/PageLoading';
 import { startOutboxSync } from '@/lib/outboxSync';
 import { useCurrentUser, useRights } from '@/lib/useSession';
 import { OutboxBadge } from './OutboxBadge';
@@ -122,7 +123,11 @@ export function AppLayout() {
           <UserBox compact={phone} />
         </Layout.Header>
         <Layout.Content className="app-content">
-          <Outlet />
+          {/* a page whose code is still coming: a spinner inside the shell (the first page only;
+              moving on keeps the old page until the new one is ready) */}
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
         <Layout.Footer className="app-footer">
           ANTQ — Hệ thống quản lý phong trào Toàn dân bảo vệ an ninh Tổ quốc

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { NotFound } from '@/components/NotFound';
 import { PageLoading } from '@/components/PageLoading';
@@ -8,16 +8,30 @@ import { AppLayout } from './AppLayout';
 /**
  * A route whose page is loaded when first visited: each feature's code (and ECharts, only on the
  * dashboard) is a script of its own, so the sign-in form and the first page load only theirs.
+ * The page suspends inside the shell (React.lazy under AppLayout's Suspense, not the router's
+ * `lazy`, which would hold the whole shell back until the page's code has come): the header and
+ * menu show at once; moving between pages keeps the old one until the new one is ready (the
+ * router's navigations are transitions).
  */
-const page = (load: () => Promise<ComponentType>) => async () => ({ Component: await load() });
+const page = (load: () => Promise<ComponentType>) => {
+  const Page = lazy(() => load().then((Component) => ({ default: Component })));
+  return { element: <Page /> };
+};
+
+const AwardPrintPage = lazy(() =>
+  import('@/features/awards').then((m) => ({ default: m.AwardPrintPage })),
+);
 
 const createRouter = () =>
   createBrowserRouter([
     // the printable list stands alone, without the menus around it
     {
       path: '/khen-thuong/:id/in',
-      lazy: page(() => import('@/features/awards').then((m) => m.AwardPrintPage)),
-      HydrateFallback: PageLoading,
+      element: (
+        <Suspense fallback={<PageLoading />}>
+          <AwardPrintPage />
+        </Suspense>
+      ),
     },
     {
       path: '/',
@@ -28,58 +42,58 @@ const createRouter = () =>
           // a page that cannot open says so inside the shell (menu and queue still at hand)
           errorElement: <RouteError />,
           children: [
-            { index: true, lazy: page(() => import('./dashboard').then((m) => m.DashboardPage)) },
+            { index: true, ...page(() => import('./dashboard').then((m) => m.DashboardPage)) },
             {
               path: 'don-vi',
-              lazy: page(() => import('./routes/UnitsRoute').then((m) => m.UnitsRoute)),
+              ...page(() => import('./routes/UnitsRoute').then((m) => m.UnitsRoute)),
             },
             {
               path: 'mo-hinh',
-              lazy: page(() => import('@/features/models').then((m) => m.ModelsPage)),
+              ...page(() => import('@/features/models').then((m) => m.ModelsPage)),
             },
             {
               path: 'mo-hinh/:id',
-              lazy: page(() => import('./routes/ModelRoute').then((m) => m.ModelRoute)),
+              ...page(() => import('./routes/ModelRoute').then((m) => m.ModelRoute)),
             },
             {
               path: 'su-kien',
-              lazy: page(() => import('@/features/events').then((m) => m.EventsPage)),
+              ...page(() => import('@/features/events').then((m) => m.EventsPage)),
             },
             {
               path: 'khen-thuong',
-              lazy: page(() => import('@/features/awards').then((m) => m.AwardsPage)),
+              ...page(() => import('@/features/awards').then((m) => m.AwardsPage)),
             },
             {
               path: 'khen-thuong/:id',
-              lazy: page(() => import('@/features/awards').then((m) => m.AwardPage)),
+              ...page(() => import('@/features/awards').then((m) => m.AwardPage)),
             },
             {
               path: 'so-lieu',
-              lazy: page(() => import('@/features/indicators').then((m) => m.IndicatorsPage)),
+              ...page(() => import('@/features/indicators').then((m) => m.IndicatorsPage)),
             },
             {
               path: 'so-lieu/:id',
-              lazy: page(() => import('@/features/indicators').then((m) => m.IndicatorReportPage)),
+              ...page(() => import('@/features/indicators').then((m) => m.IndicatorReportPage)),
             },
             {
               path: 'an-toan',
-              lazy: page(() => import('@/features/safety').then((m) => m.SafetyPage)),
+              ...page(() => import('@/features/safety').then((m) => m.SafetyPage)),
             },
             {
               path: 'bao-cao',
-              lazy: page(() => import('@/features/reports').then((m) => m.ReportPage)),
+              ...page(() => import('@/features/reports').then((m) => m.ReportPage)),
             },
             {
               path: 'nhap-du-lieu',
-              lazy: page(() => import('@/features/integration').then((m) => m.ImportPage)),
+              ...page(() => import('@/features/integration').then((m) => m.ImportPage)),
             },
             {
               path: 'cho-gui',
-              lazy: page(() => import('./routes/OutboxRoute').then((m) => m.OutboxRoute)),
+              ...page(() => import('./routes/OutboxRoute').then((m) => m.OutboxRoute)),
             },
             {
               path: 'quan-tri',
-              lazy: page(() => import('./routes/AdminRoute').then((m) => m.AdminRoute)),
+              ...page(() => import('./routes/AdminRoute').then((m) => m.AdminRoute)),
             },
             { path: '*', element: <NotFound /> },
           ],
