@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { authHeaders, pick, shot, signIn, suffix } from './support';
+import { authHeaders, shot, signIn, startEvent, suffix } from './support';
 
 /**
  * Where an event took place (issue 25): taken from the phone's GPS once the officer allows it,
@@ -14,12 +14,7 @@ test('an event is located by the GPS, and a place outside Vietnam is refused', a
   await context.setGeolocation({ latitude: 9.294123, longitude: 105.727834, accuracy: 14 });
   const title = `Tuần tra bến đò có tọa độ ${suffix()}`;
   await signIn(page, 'phuongbaclieu', '/su-kien');
-  await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
-  const form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
-  await pick(page, form.getByLabel('Loại sự kiện'), 'Hoạt động vì cộng đồng');
-  await form.getByLabel('Tên sự kiện').fill(title);
-  await pick(page, form.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
-  await pick(page, form.getByLabel('Đơn vị chủ trì'), 'Công an phường Bạc Liêu');
+  const form = await startEvent(page, title);
 
   // typed by hand: Paris is refused by the server, on the field
   await form.getByLabel('Vĩ độ').fill('48,8566');
@@ -111,12 +106,7 @@ test('a place is picked on the map: it opens where the typed place is, a tap mov
   );
   const title = `Họp tổ tự quản tại nhà văn hóa ${suffix()}`;
   await signIn(page, 'phuongbaclieu', '/su-kien');
-  await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
-  const form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
-  await pick(page, form.getByLabel('Loại sự kiện'), 'Hoạt động vì cộng đồng');
-  await form.getByLabel('Tên sự kiện').fill(title);
-  await pick(page, form.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
-  await pick(page, form.getByLabel('Đơn vị chủ trì'), 'Công an phường Bạc Liêu');
+  const form = await startEvent(page, title);
   await form.getByLabel('Vĩ độ').fill('9,2941');
   await form.getByLabel('Kinh độ').fill('105,7278');
 

@@ -1,5 +1,14 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { authHeaders, pick, pickUnit, shot, signIn, suffix } from './support';
+import {
+  authHeaders,
+  fillEvent,
+  pick,
+  pickUnit,
+  shot,
+  signIn,
+  startEvent,
+  suffix,
+} from './support';
 
 /**
  * Offline entry that syncs exactly once (issue 25): an officer in a hamlet without signal records
@@ -67,12 +76,7 @@ async function installed(page: Page) {
 }
 
 async function recordEvent(page: Page, title: string, photo = false) {
-  await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
-  const form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
-  await pick(page, form.getByLabel('Loại sự kiện'), 'Hội nghị sơ kết');
-  await form.getByLabel('Tên sự kiện').fill(title);
-  await pick(page, form.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
-  await pick(page, form.getByLabel('Đơn vị chủ trì'), 'Công an phường Bạc Liêu');
+  const form = await startEvent(page, title, 'Hội nghị sơ kết');
   if (photo) {
     await form
       .locator('input[type=file][capture]')
@@ -239,10 +243,7 @@ test('what is typed into a new event survives a reload of the tab, until saved o
   await expect(form.getByText('Đã mở lại bản nháp chưa ghi nhận')).toBeHidden();
 
   // typed again and saved: no draft is offered next time
-  await pick(page, form.getByLabel('Loại sự kiện'), 'Hoạt động vì cộng đồng');
-  await form.getByLabel('Tên sự kiện').fill(title);
-  await pick(page, form.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
-  await pick(page, form.getByLabel('Đơn vị chủ trì'), 'Công an phường Bạc Liêu');
+  await fillEvent(page, form, title);
   await form.getByRole('button', { name: 'Ghi nhận' }).click();
   await expect(page.getByText(`Đã ghi nhận «${title}»`)).toBeVisible();
   await page.goto('/su-kien'); // (a reload would reopen the saved event's drawer)

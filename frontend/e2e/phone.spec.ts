@@ -1,5 +1,5 @@
 import { devices, expect, test, type Page } from '@playwright/test';
-import { authHeaders, pick, shot, signIn, suffix } from './support';
+import { authHeaders, fillEvent, pick, shot, signIn, suffix } from './support';
 
 /**
  * The app on a phone (issue 25): a 390 px wide Pixel 7 as a ward officer and as the provincial
@@ -91,10 +91,7 @@ test('an event recorded without signal waits in the queue, on a phone too', asyn
   await context.setOffline(true);
   await page.getByRole('button', { name: /Ghi nhận sự kiện/ }).click();
   form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
-  await pick(page, form.getByLabel('Loại sự kiện'), 'Hoạt động vì cộng đồng');
-  await form.getByLabel('Tên sự kiện').fill(title);
-  await pick(page, form.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
-  await pick(page, form.getByLabel('Đơn vị chủ trì'), 'Công an phường Bạc Liêu');
+  await fillEvent(page, form, title);
   await form.getByRole('button', { name: 'Ghi nhận' }).click();
   await expect(page.getByText('Chưa có kết nối: đã lưu trên máy')).toBeVisible();
   await page.getByTestId('outbox-count').click();

@@ -63,3 +63,27 @@ export async function pickUnit(page: Page, field: Locator, search: string, title
     await expect(select).toContainText(title, { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
 }
+
+/**
+ * Fills what every event needs in an open "Ghi nhận sự kiện" form, as the demo ward officer would:
+ * the type, the title, where (Khóm 1) and who leads (the ward police).
+ */
+export async function fillEvent(
+  page: Page,
+  form: Locator,
+  title: string,
+  type = 'Hoạt động vì cộng đồng',
+) {
+  await pick(page, form.getByLabel('Loại sự kiện'), type);
+  await form.getByLabel('Tên sự kiện').fill(title);
+  await pick(page, form.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
+  await pick(page, form.getByLabel('Đơn vị chủ trì'), 'Công an phường Bạc Liêu');
+}
+
+/** Opens "Ghi nhận sự kiện" and fills what every event needs; returns the form to complete. */
+export async function startEvent(page: Page, title: string, type?: string) {
+  await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
+  const form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
+  await fillEvent(page, form, title, type);
+  return form;
+}
