@@ -18,22 +18,30 @@ const tokens = (token: string) => ({
   user: { username: 'camau', fullName: 'Cán bộ', role: 'PROVINCE_OFFICER' },
 });
 
-it('renews an expired token through the refresh cookie and retries the call once', async () => {
-  const seen: string[] = [];
+const emptyPage = () => json({ content: [], page: 0, size: 20, totalElements: 0, totalPages: 0 });
+
+/** Answers every fetch the client makes with `answer(request, path)`. */
+function stubFetch(answer: (req: Request, path: string) => Promise<Response>) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL) => {
       const req =
         input instanceof Request ? input : new Request(new URL(String(input), 'http://x'));
-      const path = new URL(req.url).pathname;
-      seen.push(`${path} ${req.headers.get('Authorization') ?? '-'}`);
-      if (path === '/api/auth/login') return json(tokens('old'));
-      if (path === '/api/auth/refresh') return json(tokens('new'));
-      return req.headers.get('Authorization') === 'Bearer new'
-        ? json({ content: [], page: 0, size: 20, totalElements: 0, totalPages: 0 })
-        : json({ type: 'urn:antq:problem:unauthorized', title: 'x', status: 401 }, 401);
+      return answer(req, new URL(req.url).pathname);
     }),
   );
+}
+
+it('renews an expired token through the refresh cookie and retries the call once', async () => {
+  const seen: string[] = [];
+  stubFetch(async (req, path) => {
+    seen.push(`${path} ${req.headers.get('Authorization') ?? '-'}`);
+    if (path === '/api/auth/login') return json(tokens('old'));
+    if (path === '/api/auth/refresh') return json(tokens('new'));
+    return req.headers.get('Authorization') === 'Bearer new'
+      ? emptyPage()
+      : json({ type: 'urn:antq:problem:unauthorized', title: 'x', status: 401 }, 401);
+  });
   const { api } = await import('./client');
   const { session } = await import('../session');
   expect(await session.login('camau', 'p')).toBeNull();
@@ -49,23 +57,17 @@ it('renews an expired token through the refresh cookie and retries the call once
 
 it('asks the user to sign in again when the session cannot be renewed, then retries', async () => {
   let signedInAgain = false;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL) => {
-      const req =
-        input instanceof Request ? input : new Request(new URL(String(input), 'http://x'));
-      const path = new URL(req.url).pathname;
-      if (path === '/api/auth/login') {
-        const first = !signedInAgain;
-        signedInAgain = true;
-        return json(tokens(first ? 'old' : 'again'));
-      }
-      if (path === '/api/auth/refresh') return json({ title: 'x', status: 401 }, 401);
-      return req.headers.get('Authorization') === 'Bearer again'
-        ? json({ content: [], page: 0, size: 20, totalElements: 0, totalPages: 0 })
-        : json({ type: 'urn:antq:problem:unauthorized', title: 'x', status: 401 }, 401);
-    }),
-  );
+  stubFetch(async (req, path) => {
+    if (path === '/api/auth/login') {
+      const first = !signedInAgain;
+      signedInAgain = true;
+      return json(tokens(first ? 'old' : 'again'));
+    }
+    if (path === '/api/auth/refresh') return json({ title: 'x', status: 401 }, 401);
+    return req.headers.get('Authorization') === 'Bearer again'
+      ? emptyPage()
+      : json({ type: 'urn:antq:problem:unauthorized', title: 'x', status: 401 }, 401);
+  });
   const { api } = await import('./client');
   const { session } = await import('../session');
   await session.login('camau', 'p');
@@ -86,21 +88,15 @@ it('a repeat visit shows the remembered officer at once; calls wait for the sess
     answerConfig = resolve;
   });
   const seen: string[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL) => {
-      const req =
-        input instanceof Request ? input : new Request(new URL(String(input), 'http://x'));
-      const path = new URL(req.url).pathname;
-      seen.push(`${path} ${req.headers.get('Authorization') ?? '-'}`);
-      if (path === '/api/auth/config') {
-        await configAsked;
-        return json({ mode: 'LOCAL' });
-      }
-      if (path === '/api/auth/refresh') return json(tokens('resumed'));
-      return json({ content: [], page: 0, size: 20, totalElements: 0, totalPages: 0 });
-    }),
-  );
+  stubFetch(async (req, path) => {
+    seen.push(`${path} ${req.headers.get('Authorization') ?? '-'}`);
+    if (path === '/api/auth/config') {
+      await configAsked;
+      return json({ mode: 'LOCAL' });
+    }
+    if (path === '/api/auth/refresh') return json(tokens('resumed'));
+    return emptyPage();
+  });
   const { api } = await import('./client');
   const { session } = await import('../session');
   const started = session.start();

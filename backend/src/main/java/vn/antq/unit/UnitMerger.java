@@ -179,15 +179,7 @@ public class UnitMerger {
                 + successor.name
                 + "\"");
       }
-      child.updatedAt = Instant.now();
-      Long oldParent = child.parentId;
-      units.placeUnder(child, successor);
-      audit.record(
-          "UNIT",
-          child.id,
-          "MOVE",
-          AuditService.changes("parentId", oldParent, successor.id),
-          child.path);
+      units.moveUnder(child, successor);
     }
   }
 

@@ -382,6 +382,19 @@ public class UnitService {
    * Puts a unit (and its whole subtree) under a parent: path, depth, province and commune ids of
    * every descendant follow in two set-based statements.
    */
+  /** A split or a merger moves an open unit under its successor, audited as a MOVE. */
+  void moveUnder(UnitEntity child, UnitEntity successor) {
+    Long oldParent = child.parentId;
+    child.updatedAt = Instant.now();
+    placeUnder(child, successor);
+    audit.record(
+        "UNIT",
+        child.id,
+        "MOVE",
+        AuditService.changes("parentId", oldParent, successor.id),
+        child.path);
+  }
+
   void placeUnder(UnitEntity unit, UnitEntity parent) {
     String oldPath = unit.path;
     unit.parentId = parent == null ? null : parent.id;

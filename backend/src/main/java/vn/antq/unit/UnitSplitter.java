@@ -58,7 +58,7 @@ public class UnitSplitter {
     Map<Long, UnitEntity> children = childrenByPart(split, cmd, locked);
     merger.movesOn(cmd.date().toString()); // the children move on the split day (V23)
     for (Map.Entry<Long, UnitEntity> e : children.entrySet()) {
-      move(e.getValue(), locked.get(partOf(cmd, e.getKey())));
+      units.moveUnder(e.getValue(), locked.get(partOf(cmd, e.getKey())));
     }
     if (cmd.retire()) {
       split.validTo = cmd.date();
@@ -208,18 +208,6 @@ public class UnitSplitter {
                 (p.childIds() == null ? List.<Long>of() : p.childIds())
                     .forEach(c -> owner.put(c, p.successorId())));
     return owner.get(childId);
-  }
-
-  private void move(UnitEntity child, UnitEntity successor) {
-    Long oldParent = child.parentId;
-    child.updatedAt = Instant.now();
-    units.placeUnder(child, successor);
-    audit.record(
-        "UNIT",
-        child.id,
-        "MOVE",
-        AuditService.changes("parentId", oldParent, successor.id),
-        child.path);
   }
 
   private static void link(UnitEntity split, Part part, SplitCommand cmd) {
