@@ -12,6 +12,13 @@
 #   T5 start to first answered request, and memory after start / an empty Quarkus app of the
 #      same version built by this script
 #   T6 100,000 events imported through the API (rows/s) / PostgreSQL COPY of the same rows
+#   T8 every list endpoint as the SPA asks for it (a province's first page, a search, a month…):
+#      p95 at 5 req/s (open loop) / the request's SQL replayed by pgbench, p95
+#   T9 the change feed read by one client in pages of 1,000: changes/s from the start and from
+#      the middle of the log
+#   T10 mixed read traffic, the URLs of the 34 provinces in turn (models, events, children, awards;
+#      a third of them the 10-year report, a quarter a member search) at 100 req/s for 60 s:
+#      sent, errors, p50/p95/p99
 #
 # Latencies come from benchmarks/load.mjs, an open-loop load at a fixed rate (a slow answer
 # cannot hold back the requests behind it). "The same SQL" is what the request really ran: the
@@ -24,7 +31,8 @@
 # Environment: BENCH_DATA_DIR (benchmarks/.data, kept), BENCH_RUNS (3), BENCH_SECONDS (10 per
 # load run), BENCH_WARMUP (30: seconds of load on the list, half as long on the report, before
 # measuring), BENCH_T6_ROWS
-# (100000; 0 skips T6), JAVA_OPTS (the app's JVM flags; by default
+# (100000; 0 skips T6), BENCH_ONLY (e.g. "T8 T9": only those; T5 still starts the app once),
+# BENCH_T10_RATE (100), BENCH_T10_SECONDS (60), JAVA_OPTS (the app's JVM flags; by default
 # those run.sh and the Dockerfile use).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,6 +59,7 @@ rm -rf "$out"; mkdir -p "$out"
 psql_() { psql -h localhost -p "$dbport" -U postgres -d postgres -X -q -t -A "$@"; }
 median() { sort -g | awk '{a[NR]=$1} END {printf "%s %s %s", a[int((NR+1)/2)], a[1], a[NR]}'; }
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
+want() { [ -z "${BENCH_ONLY:-}" ] || [[ " $BENCH_ONLY " == *" $1 "* ]]; }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 
 app=""
@@ -76,6 +85,7 @@ start_app() {
 }
 
 # ---------------------------------------------------------------- T5: starts and memory
+if want T5; then
 echo "T5: starts of the empty Quarkus app and of ANTQ …"
 for _ in $(seq 1 "$runs"); do
   t0=$(ms)
@@ -96,7 +106,14 @@ for _ in $(seq 1 "$runs"); do
     -c "ALTER SYSTEM SET log_filename = 'postgresql.log'" -c "ALTER SYSTEM SET log_rotation_size = 0"
   stop_app
 done
+fi
 start_app > /dev/null
+# PostgreSQL logs to CSV for the capture (from its next start, after the first migration)
+if [ "$(psql_ -c "SHOW logging_collector")" != on ]; then
+  psql_ -c "ALTER SYSTEM SET logging_collector = on" -c "ALTER SYSTEM SET log_destination = 'csvlog'" \
+    -c "ALTER SYSTEM SET log_filename = 'postgresql.log'" -c "ALTER SYSTEM SET log_rotation_size = 0"
+  stop_app; start_app > /dev/null
+fi
 
 # ---------------------------------------------------------------- the dataset
 if [ "$(psql_ -c "SELECT count(*) FROM event")" -lt 3000000 ]; then
@@ -170,6 +187,7 @@ for _ in 1 2 3; do
 done
 
 # ---------------------------------------------------------------- T1
+if want T1; then
 echo "T1 …"
 capture "$t1_url" "$out/t1.sql"
 for _ in $(seq 1 "$runs"); do
@@ -177,8 +195,10 @@ for _ in $(seq 1 "$runs"); do
   pgbench -h localhost -p "$dbport" -U postgres -n -M prepared -c4 -j2 -T "$secs" -f "$out/t1.sql" \
     postgres 2>/dev/null | awk '/^tps/ {print $3}' >> "$out/t1-sql"
 done
+fi
 
 # ---------------------------------------------------------------- T2
+if want T2; then
 echo "T2: walking to page 1,000 of the national list by cursor …"
 national="$base/api/models?size=50"
 cursor=""
@@ -194,16 +214,20 @@ for _ in $(seq 1 "$runs"); do
   load "$national&after=$cursor" 20 "$secs" | field p50 >> "$out/t2-deep"
 done
 load "$national&page=999" 5 "$secs" | field p50 > "$out/t2-offset"
+fi
 
 # ---------------------------------------------------------------- T3
+if want T3; then
 echo "T3 …"
 capture "$report_url" "$out/t3.sql"
 for _ in $(seq 1 "$runs"); do
   load "$report_url" 5 "$secs" | field p50 >> "$out/t3-api"
   pgbench_latency "$out/t3.sql" 1 "$secs" | cut -d' ' -f1 >> "$out/t3-sql"
 done
+fi
 
 # ---------------------------------------------------------------- T4
+if want T4; then
 echo "T4 …"
 : > "$out/t4-urls"
 # pgbench: one transaction per search, the searches in turn (weights equal)
@@ -222,10 +246,95 @@ for _ in $(seq 1 "$runs"); do
   cat "$out"/pgbench_log.* | awk '{print $3 / 1000}' | sort -g \
     | awk '{a[NR]=$1} END {printf "%.1f\n", a[int(NR*0.95)]}' >> "$out/t4-sql"
 done
+fi
+
+# ---------------------------------------------------------------- T8
+if want T8; then
+echo "T8: every list endpoint, p95 at 5 req/s beside its SQL replayed …"
+commune=$(psql_ -c "SELECT id FROM unit WHERE province_id = $province AND kind IN ('COMMUNE', 'WARD') ORDER BY id LIMIT 1")
+model=$(psql_ -c "SELECT id FROM community_model WHERE province_id = $province ORDER BY id LIMIT 1")
+# what the SPA asks for: a province's first page in the default order, a search, a month…
+t8=(
+  "units under a province|/api/units?ancestorId=$province&size=20"
+  "units by name|/api/units?q=xa%20mau%20120&size=20"
+  "a province's children|/api/units/$province/children"
+  "models of a province|/api/models?unitId=$province&size=20"
+  "models of a province, active, by status|/api/models?unitId=$province&status=ACTIVE&sort=status,asc&size=20"
+  "models by name|/api/models?q=mo%20hinh%20mau%2012345&size=20"
+  "a model's teams|/api/models/$model/teams"
+  "members by name in a province|/api/members?q=nguyen%20van%20hung&unitId=$province&size=20"
+  "events of a province|/api/events?unitId=$province&size=20"
+  "events of a province in a month|/api/events?unitId=$province&from=2025-03-01&to=2025-03-31&size=20"
+  "events of a province by title|/api/events?unitId=$province&sort=title,asc&size=20"
+  "events of a province by attendance|/api/events?unitId=$province&sort=attendance,desc&size=20"
+  "events of a commune|/api/events?unitId=$commune&size=20"
+  "events by title words|/api/events?q=su%20kien%20mau%20123456&size=20"
+  "events, the nation|/api/events?size=20"
+  "programmes of a province|/api/programmes?unitId=$province&size=20"
+  "award decisions of a province|/api/awards?unitId=$province&size=20"
+  "award recipients by name in a province|/api/award-recipients?q=nguyen%20van&unitId=$province&size=20"
+  "figures periods of a province|/api/indicator-reports?unitId=$province&size=20"
+  "safety assessments of a province|/api/safety-assessments?unitId=$province&size=20"
+  "exemplary police of a province|/api/exemplary-police?unitId=$province&size=20"
+  "a model's history|/api/audit?entityType=MODEL&entityId=$model"
+  "import jobs|/api/import-jobs?size=20"
+  "users|/api/users?size=20"
+  "a catalogue|/api/catalogues/EVENT_TYPE"
+  "award powers|/api/award-powers"
+)
+: > "$out/t8"
+i=0
+for entry in "${t8[@]}"; do
+  i=$((i + 1))
+  name=${entry%%|*}; url=$base${entry#*|}
+  load "$url" 20 5 > /dev/null # warm
+  capture "$url" "$out/t8-$i.sql"
+  api=$(load "$url" 5 "$secs" | field p95)
+  floor=$(pgbench_latency "$out/t8-$i.sql" 1 "$secs" | cut -d' ' -f2)
+  echo "$name|${entry#*|}|$api|$floor" >> "$out/t8"
+done
+fi
+
+# ---------------------------------------------------------------- T9
+if want T9; then
+echo "T9: the change feed by pages of 1,000, from the start and from the middle …"
+middle=$(psql_ -c "SELECT xid || ':' || seq FROM change_log ORDER BY xid, seq OFFSET (SELECT count(*) / 2 FROM change_log) LIMIT 1" \
+  | tr -d '\n' | base64 -w0 | tr '+/' '-_' | tr -d '=')
+node benchmarks/feed.mjs "$base" "$token" - 5 > /dev/null # warm
+for _ in $(seq 1 "$runs"); do
+  node benchmarks/feed.mjs "$base" "$token" - 30 | field perSecond >> "$out/t9-start"
+  node benchmarks/feed.mjs "$base" "$token" "$middle" 30 | field perSecond >> "$out/t9-middle"
+done
+fi
+
+# ---------------------------------------------------------------- T10
+if want T10; then
+t10_rate=${BENCH_T10_RATE:-100}; t10_secs=${BENCH_T10_SECONDS:-60}
+echo "T10: mixed read traffic of the 34 provinces, $t10_rate req/s for $t10_secs s …"
+: > "$out/t10-urls"
+n=0
+for p in $(psql_ -c "SELECT id FROM unit WHERE kind = 'PROVINCE' ORDER BY id"); do
+  for what in models events children awards; do
+    n=$((n + 1))
+    case $what in
+      models) echo "$base/api/models?unitId=$p&size=20" ;;
+      events) echo "$base/api/events?unitId=$p&size=20" ;;
+      children) echo "$base/api/units/$p/children" ;;
+      awards) echo "$base/api/awards?unitId=$p&size=20" ;;
+    esac >> "$out/t10-urls"
+    # a third of the requests a 10-year report, a quarter a member search
+    [ $((n % 2)) -eq 0 ] && echo "$base/api/reports/summary?unitId=$p&from=2016-01-01&to=2025-12-31" >> "$out/t10-urls"
+    [ $((n % 3)) -eq 0 ] && echo "$base/api/members?q=${searches[$((n % ${#searches[@]}))]}&unitId=$p&size=20" >> "$out/t10-urls"
+  done
+done
+load "@$out/t10-urls" 20 10 > /dev/null # warm
+load "@$out/t10-urls" "$t10_rate" "$t10_secs" > "$out/t10"
+fi
+
 stop_app
 
 # ---------------------------------------------------------------- T6
-if [ "$t6rows" -gt 0 ]; then
+if [ "$t6rows" -gt 0 ] && want T6; then
   echo "T6: $t6rows events through the API, then by COPY, $runs times (a fresh database each) …"
   for _ in $(seq 1 "$runs"); do
     BENCH_ROWS=$t6rows bash benchmarks/import-benchmark.sh > "$out/t6-run.txt"
@@ -238,30 +347,56 @@ fi
 fmt() { read -r m lo hi < <(median < "$1"); printf '%s (%s–%s)' "$m" "$lo" "$hi"; }
 med() { median < "$1" | cut -d' ' -f1; }
 col() { awk -v c="$2" '{print $c}' "$1"; }
-col "$out/t5-empty" 1 > "$out/t5-empty-ms"; col "$out/t5-empty" 2 > "$out/t5-empty-mb"
-col "$out/t5-app" 1 > "$out/t5-app-ms"; col "$out/t5-app" 2 > "$out/t5-app-mb"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {ok = op == ">=" ? v >= t : v <= t; print ok ? "met" : "**missed**"}'; }
-
-t1a=$(med "$out/t1-api"); t1s=$(med "$out/t1-sql"); t1r=$(ratio "$t1a" "$t1s")
-t2f=$(med "$out/t2-first"); t2d=$(med "$out/t2-deep"); t2r=$(ratio "$t2d" "$t2f")
-t3a=$(med "$out/t3-api"); t3s=$(med "$out/t3-sql"); t3r=$(ratio "$t3a" "$t3s")
-t4a=$(med "$out/t4-api"); t4s=$(med "$out/t4-sql")
-t5a=$(med "$out/t5-app-ms"); t5e=$(med "$out/t5-empty-ms"); t5r=$(ratio "$t5a" "$t5e")
-t5m=$(med "$out/t5-app-mb")
+has() { [ -s "$out/$1" ]; }
 
 echo
 echo "| id | what | target | measured: median (min–max) of $runs | floor in the same run | ratio | |"
 echo "|---|---|---|---|---|---|---|"
-echo "| T1 | page of 50 models of a province, req/s (wrk, 4 connections) | ≥ 2,000; ratio ≥ 0.25 | $(fmt "$out/t1-api") | pgbench, same SQL: $(fmt "$out/t1-sql") tps | $t1r | T1 $(verdict "$t1a" ">=" 2000), ratio $(verdict "$t1r" ">=" 0.25) |"
-echo "| T2 | page 1,000 of the national list by cursor, median ms | ≤ 1.5 × page 1 | $(fmt "$out/t2-deep") | page 1: $(fmt "$out/t2-first") ms | $t2r | $(verdict "$t2r" "<=" 1.5) (OFFSET page 1,000: $(cat "$out/t2-offset") ms) |"
-echo "| T3 | 10-year province report, median ms | < 20; ratio ≤ 1.5 | $(fmt "$out/t3-api") | its SQL replayed: $(fmt "$out/t3-sql") ms | $t3r | $(verdict "$t3a" "<=" 20), ratio $(verdict "$t3r" "<=" 1.5) |"
-echo "| T4 | member search without diacritics over 3M members, p95 ms (10 names in turn) | ≤ 50 | $(fmt "$out/t4-api") | its SQL replayed, p95: $(fmt "$out/t4-sql") ms | $(ratio "$t4a" "$t4s") | $(verdict "$t4a" "<=" 50) |"
-echo "| T5 | start to first answer, ms | ≤ 2 × empty app | $(fmt "$out/t5-app-ms") | empty Quarkus app: $(fmt "$out/t5-empty-ms") ms | $t5r | $(verdict "$t5r" "<=" 2) |"
-echo "| T5 | memory (RSS) after start, MB | ≤ 300 | $(fmt "$out/t5-app-mb") | empty Quarkus app: $(fmt "$out/t5-empty-mb") MB | | $(verdict "$t5m" "<=" 300) |"
-if [ "$t6rows" -gt 0 ]; then
+if has t1-api; then
+  t1a=$(med "$out/t1-api"); t1s=$(med "$out/t1-sql"); t1r=$(ratio "$t1a" "$t1s")
+  echo "| T1 | page of 50 models of a province, req/s (wrk, 4 connections) | ≥ 2,000; ratio ≥ 0.25 | $(fmt "$out/t1-api") | pgbench, same SQL: $(fmt "$out/t1-sql") tps | $t1r | T1 $(verdict "$t1a" ">=" 2000), ratio $(verdict "$t1r" ">=" 0.25) |"
+fi
+if has t2-deep; then
+  t2f=$(med "$out/t2-first"); t2d=$(med "$out/t2-deep"); t2r=$(ratio "$t2d" "$t2f")
+  echo "| T2 | page 1,000 of the national list by cursor, median ms | ≤ 1.5 × page 1 | $(fmt "$out/t2-deep") | page 1: $(fmt "$out/t2-first") ms | $t2r | $(verdict "$t2r" "<=" 1.5) (OFFSET page 1,000: $(cat "$out/t2-offset") ms) |"
+fi
+if has t3-api; then
+  t3a=$(med "$out/t3-api"); t3s=$(med "$out/t3-sql"); t3r=$(ratio "$t3a" "$t3s")
+  echo "| T3 | 10-year province report, median ms | < 20; ratio ≤ 1.5 | $(fmt "$out/t3-api") | its SQL replayed: $(fmt "$out/t3-sql") ms | $t3r | $(verdict "$t3a" "<=" 20), ratio $(verdict "$t3r" "<=" 1.5) |"
+fi
+if has t4-api; then
+  t4a=$(med "$out/t4-api"); t4s=$(med "$out/t4-sql")
+  echo "| T4 | member search without diacritics over 3M members, p95 ms (10 names in turn) | ≤ 50 | $(fmt "$out/t4-api") | its SQL replayed, p95: $(fmt "$out/t4-sql") ms | $(ratio "$t4a" "$t4s") | $(verdict "$t4a" "<=" 50) |"
+fi
+if has t5-app; then
+  col "$out/t5-empty" 1 > "$out/t5-empty-ms"; col "$out/t5-empty" 2 > "$out/t5-empty-mb"
+  col "$out/t5-app" 1 > "$out/t5-app-ms"; col "$out/t5-app" 2 > "$out/t5-app-mb"
+  t5a=$(med "$out/t5-app-ms"); t5e=$(med "$out/t5-empty-ms"); t5r=$(ratio "$t5a" "$t5e")
+  t5m=$(med "$out/t5-app-mb")
+  echo "| T5 | start to first answer, ms | ≤ 2 × empty app | $(fmt "$out/t5-app-ms") | empty Quarkus app: $(fmt "$out/t5-empty-ms") ms | $t5r | $(verdict "$t5r" "<=" 2) |"
+  echo "| T5 | memory (RSS) after start, MB | ≤ 300 | $(fmt "$out/t5-app-mb") | empty Quarkus app: $(fmt "$out/t5-empty-mb") MB | | $(verdict "$t5m" "<=" 300) |"
+fi
+if has t6-api; then
   t6a=$(med "$out/t6-api"); t6c=$(med "$out/t6-copy"); t6r=$(ratio "$t6a" "$t6c")
   echo "| T6 | $t6rows events imported through the API, rows/s | ≥ 10,000; ratio ≥ 0.2 | $(fmt "$out/t6-api") | COPY, same rows: $(fmt "$out/t6-copy") rows/s | $t6r | $(verdict "$t6a" ">=" 10000), ratio $(verdict "$t6r" ">=" 0.2) |"
+fi
+if has t8; then
+  # one line per list endpoint, one run each (open loop at 5 req/s for BENCH_SECONDS)
+  while IFS='|' read -r name url api floor; do
+    echo "| T8 | $name (\`${url%%\?*}\`), p95 ms | ≤ 50 | $api | its SQL replayed, p95: $floor ms | $(ratio "$api" "$floor") | $(verdict "$api" "<=" 50) |"
+  done < "$out/t8"
+fi
+if has t9-start; then
+  t9s=$(med "$out/t9-start"); t9m=$(med "$out/t9-middle")
+  echo "| T9 | change feed from the start, changes/s (pages of 1,000, one client) | ≥ 10,000 | $(fmt "$out/t9-start") | | | $(verdict "$t9s" ">=" 10000) |"
+  echo "| T9 | change feed from the middle of the log, changes/s | ≥ 10,000; ≈ the start | $(fmt "$out/t9-middle") | from the start: $t9s | $(ratio "$t9m" "$t9s") | $(verdict "$t9m" ">=" 10000) |"
+fi
+if has t10; then
+  t10=$(cat "$out/t10")
+  t10e=$(echo "$t10" | field failed); t10p=$(echo "$t10" | field p99)
+  echo "| T10 | mixed traffic of 34 provinces at ${t10_rate:-100} req/s for ${t10_secs:-60} s: sent $(echo "$t10" | field sent), errors $t10e, p50/p95/p99 ms | p99 ≤ 250, 0 errors | $(echo "$t10" | field p50) / $(echo "$t10" | field p95) / $t10p | | | $(verdict "$t10p" "<=" 250), errors $(verdict "$t10e" "<=" 0) |"
 fi
 echo
 echo "$(date -u +%F), $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB, $(java -version 2>&1 | head -1),"\

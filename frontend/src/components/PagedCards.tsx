@@ -1,7 +1,7 @@
 import { Empty, Pagination, Spin } from 'antd';
 import type { ColumnType, ColumnsType } from 'antd/es/table';
 import { isValidElement, type ReactNode } from 'react';
-import { formatNumber } from '@/lib/format';
+import { totalText } from '@/lib/format';
 import { openOnKey } from '@/lib/keys';
 import type { PageQuery } from './PagedTable';
 
@@ -61,7 +61,7 @@ export function PagedCards<T extends object>({
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
       )}
       <div className="paged-total">
-        {formatNumber(query.data?.totalElements ?? 0)} {noun}
+        {totalText(query.data?.totalElements ?? 0, noun, query.data?.totalCapped)}
       </div>
       <ul className="paged-cards" aria-label={`Danh sách ${noun}`}>
         {rows.map((row, i) => (

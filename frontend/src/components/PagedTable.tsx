@@ -4,13 +4,15 @@ import type { ColumnType, ColumnsType } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { PagedCards } from './PagedCards';
 import { openOnKey } from '@/lib/keys';
-import { formatNumber } from '@/lib/format';
+import { totalText } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 /** A page of a list as the API answers it. */
 export interface Paged<T> {
   content: T[];
   totalElements: number;
+  /** More matched than the server counts: totalElements is where it stopped. */
+  totalCapped?: boolean;
 }
 
 /** The state of the query that reads the page (a TanStack Query result fits). */
@@ -117,7 +119,7 @@ export function PagedTable<T extends object>({
             total: query.data?.totalElements ?? 0,
             showSizeChanger: sizeChanger,
             pageSizeOptions,
-            showTotal: (total) => `${formatNumber(total)} ${noun}`,
+            showTotal: (total) => totalText(total, noun, query.data?.totalCapped),
           }}
         />
       )}

@@ -34,3 +34,8 @@ export function formatTime(iso: string | undefined | null): string {
 export function isoDate(day: dayjs.Dayjs): string {
   return day.format('YYYY-MM-DD');
 }
+
+/** "1.294 sự kiện", or "Hơn 10.000 sự kiện" when the server stopped counting. */
+export function totalText(total: number, noun: string, capped?: boolean): string {
+  return capped ? `Hơn ${formatNumber(total)} ${noun}` : `${formatNumber(total)} ${noun}`;
+}

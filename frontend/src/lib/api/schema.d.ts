@@ -2703,6 +2703,8 @@ export interface components {
       totalElements: number;
       /** Format: int32 */
       totalPages: number;
+      /** @description Có hơn 10.000 sự kiện khớp: chúng không được đếm hết, `totalElements` dừng ở 10.000 (và `totalPages` theo đó); các trang vẫn đúng thứ tự. Hãy thu hẹp bộ lọc (đơn vị, khoảng ngày) để đếm đúng */
+      totalCapped?: boolean;
     };
     Attachment: {
       /** Format: int64 */

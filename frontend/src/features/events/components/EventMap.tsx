@@ -37,14 +37,15 @@ export function EventMap({ page, onOpen }: { page: ListPageState; onOpen: (id: n
     [list.data],
   );
   const total = list.data?.totalElements ?? 0;
+  const matched = `${list.data?.totalCapped ? 'hơn ' : ''}${formatNumber(total)}`;
   return (
     <>
       <EventFilters page={page} withDates />
       {list.isError && <Alert type="error" showIcon title={problemMessage(list.error)} />}
       <Typography.Paragraph type="secondary" data-testid="map-summary">
         {total > MAP_LIMIT
-          ? `Bản đồ vẽ ${formatNumber(points.length)} sự kiện có vị trí trong ${MAP_LIMIT} sự kiện mới nhất của ${formatNumber(total)} sự kiện phù hợp; thu hẹp bộ lọc để xem hết.`
-          : `${formatNumber(points.length)} trong ${formatNumber(total)} sự kiện phù hợp có vị trí.`}
+          ? `Bản đồ vẽ ${formatNumber(points.length)} sự kiện có vị trí trong ${MAP_LIMIT} sự kiện mới nhất của ${matched} sự kiện phù hợp; thu hẹp bộ lọc để xem hết.`
+          : `${formatNumber(points.length)} trong ${matched} sự kiện phù hợp có vị trí.`}
       </Typography.Paragraph>
       <Suspense fallback={<Spin />}>
         {list.data && <PointsMap points={points} onOpen={onOpen} label="Bản đồ sự kiện" />}

@@ -13,6 +13,8 @@ BEGIN
   UPDATE award_recipient
      SET province_id = NEW.province_id, bucket_id = coalesce(NEW.commune_id, NEW.id)
    WHERE unit_id = NEW.id;
+  UPDATE event SET province_id = NEW.province_id
+   WHERE unit_id = NEW.id AND province_id IS DISTINCT FROM NEW.province_id;
   PERFORM f_stat_event_bucket_add_to(coalesce(OLD.commune_id, OLD.id), OLD.province_id,
                                      s.year, s.type_id, -s.events, -s.sessions, -s.attendance)
      FROM stat_event_year s WHERE s.unit_id = NEW.id;

@@ -164,3 +164,17 @@ CREATE OR REPLACE TRIGGER event_stat_insert AFTER INSERT ON event REFERENCING NE
 CREATE OR REPLACE TRIGGER event_stat_update AFTER UPDATE ON event FOR EACH ROW EXECUTE FUNCTION f_stat_event_write();
 
 CREATE OR REPLACE TRIGGER event_material_stat AFTER INSERT OR DELETE OR UPDATE ON event_material FOR EACH ROW EXECUTE FUNCTION f_stat_event_material();
+
+-- An event carries its unit's province (V31): set when it is written, followed when its unit moves
+-- to another province (f_unit_province_moves).
+CREATE OR REPLACE FUNCTION public.f_event_province()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  NEW.province_id := (SELECT province_id FROM unit WHERE id = NEW.unit_id);
+  RETURN NEW;
+END $function$;
+
+CREATE OR REPLACE TRIGGER event_province BEFORE INSERT OR UPDATE OF unit_id ON event
+  FOR EACH ROW EXECUTE FUNCTION f_event_province();

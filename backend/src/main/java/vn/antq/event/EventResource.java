@@ -79,13 +79,14 @@ public class EventResource implements EventsApi {
             new EventService.Filter(q, typeId, programmeId, organiserId, unitId, from, to),
             p.page(),
             p.size(),
-            p.sqlOrder());
+            p.sqlOrder("e.id", EventService.NULLABLE_SORTS));
     return Response.ok(
             Pages.of(
-                EventPage::new,
-                result.content().stream().map(EventResource::toApi).toList(),
-                p,
-                result.total()))
+                    EventPage::new,
+                    result.content().stream().map(EventResource::toApi).toList(),
+                    p,
+                    result.total())
+                .totalCapped(result.capped()))
         .build();
   }
 
@@ -332,32 +333,29 @@ public class EventResource implements EventsApi {
     EventService.Filter filter =
         new EventService.Filter(q, typeId, programmeId, organiserId, unitId, from, to);
     List<List<Object>> rows =
-        Tables.collect(
-            n -> {
-              EventService.Page page = events.list(filter, n, Tables.pageSize(), p.sqlOrder());
-              return new Tables.Chunk(
-                  page.content().stream()
-                      .map(EventResource::toApi)
-                      .map(
-                          e ->
-                              java.util.Arrays.<Object>asList(
-                                  e.getId(),
-                                  e.getTitle(),
-                                  e.getType().getName(),
-                                  e.getStartsAt(),
-                                  e.getEndsAt(),
-                                  e.getLocation(),
-                                  e.getPosition() == null ? null : e.getPosition().getLatitude(),
-                                  e.getPosition() == null ? null : e.getPosition().getLongitude(),
-                                  e.getUnit().getName(),
-                                  e.getLead().getName(),
-                                  e.getProgramme() == null ? null : e.getProgramme().getTitle(),
-                                  e.getAttendance(),
-                                  e.getSessions(),
-                                  e.getOutcome()))
-                      .toList(),
-                  page.total());
-            });
+        Tables.collectIds(
+            events.ids(filter, p.sqlOrder("e.id", EventService.NULLABLE_SORTS), Tables.MAX_ROWS),
+            chunk ->
+                events.viewsOf(chunk).stream()
+                    .map(EventResource::toApi)
+                    .map(
+                        e ->
+                            java.util.Arrays.<Object>asList(
+                                e.getId(),
+                                e.getTitle(),
+                                e.getType().getName(),
+                                e.getStartsAt(),
+                                e.getEndsAt(),
+                                e.getLocation(),
+                                e.getPosition() == null ? null : e.getPosition().getLatitude(),
+                                e.getPosition() == null ? null : e.getPosition().getLongitude(),
+                                e.getUnit().getName(),
+                                e.getLead().getName(),
+                                e.getProgramme() == null ? null : e.getProgramme().getTitle(),
+                                e.getAttendance(),
+                                e.getSessions(),
+                                e.getOutcome()))
+                    .toList());
     return Tables.download(
         format,
         "su-kien",

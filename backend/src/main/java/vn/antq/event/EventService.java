@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.antq.catalogue.Catalogue;
 import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
@@ -26,7 +27,6 @@ import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
 import vn.antq.model.ModelService;
 import vn.antq.security.Caller;
-import vn.antq.territory.Paths;
 import vn.antq.territory.Position;
 import vn.antq.territory.Territory;
 import vn.antq.territory.UnitSummary;
@@ -43,6 +43,9 @@ public class EventService {
           "startsAt", "e.starts_at",
           "title", "e.title COLLATE vietnamese",
           "attendance", "e.attendance");
+
+  /** The sort keys that may be empty. */
+  public static final java.util.Set<String> NULLABLE_SORTS = java.util.Set.of("attendance");
 
   @Inject EntityManager em;
   @Inject Territory territory;
@@ -92,7 +95,8 @@ public class EventService {
       List<Map.Entry<CatalogueEntry, Integer>> materials,
       List<AttachmentService.AttachmentView> attachments) {}
 
-  public record Page(List<View> content, long total) {}
+  /** A page of events; {@code capped}: more matched than the count limit, not counted. */
+  public record Page(List<View> content, long total, boolean capped) {}
 
   /** An event as other features name it (an award for it). */
   public record EventRef(long id, String title, Instant startsAt) {}
@@ -135,16 +139,70 @@ public class EventService {
 
   // ------------------------------------------------------------------ events: reading
 
+  /**
+   * Matches are counted exactly up to this many ({@code antq.lists.count-limit}, 10,000); beyond,
+   * the page says so ({@code capped}) instead of counting a province's or the nation's events at
+   * every page.
+   */
+  @ConfigProperty(name = "antq.lists.count-limit", defaultValue = "10000")
+  int countLimit;
+
+  /** The rows a filter selects: FROM and WHERE with their parameters. */
+  private record Matching(String sql, Map<String, Object> params) {
+    Query query(EntityManager em, String select, String tail) {
+      Query q = em.createNativeQuery(select + sql + tail);
+      params.forEach(q::setParameter);
+      return q;
+    }
+  }
+
+  private Matching matching(Filter f) {
+    Map<String, Object> params = new HashMap<>();
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    // a province (the filter's or the officer's own) is an indexed equality on the event's
+    // province, read in date order; any other subtree matches its units' paths
+    Territory.Scope scope = territory.scope(f.unitId(), "e", "u");
+    where.append(scope.predicate().andClause(params));
+    conditions(f, where, params);
+    String from = " FROM event e" + (scope.joinsUnit() ? " JOIN unit u ON u.id = e.unit_id" : "");
+    return new Matching(from + where, params);
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page list(Filter f, int page, int size, String orderBy) {
-    Map<String, Object> params = new HashMap<>();
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(territorySql("u", params));
-    if (f.unitId() != null) {
-      where
-          .append(" AND ")
-          .append(
-              Paths.under("u", territory.requireVisible(f.unitId()).path(), "sub").bind(params));
-    }
+    Matching m = matching(f);
+    long total =
+        Rows.toLong(
+            m.query(em, "SELECT count(*) FROM (SELECT 1", " LIMIT " + (countLimit + 1) + ") c")
+                .getSingleResult());
+    List<Long> found =
+        Rows.longs(
+            m.query(
+                em,
+                "SELECT e.id",
+                " ORDER BY " + orderBy + PageRequest.limitSql(size, (long) page * size)));
+    return new Page(views.of(found), Math.min(total, countLimit), total > countLimit);
+  }
+
+  /**
+   * The ids of the events a filter selects, in order, at most {@code max + 1} (one more tells the
+   * caller there are too many): an export reads them once, then their views chunk by chunk.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Long> ids(Filter f, String orderBy, int max) {
+    return Rows.longs(
+        matching(f)
+            .query(em, "SELECT e.id", " ORDER BY " + orderBy + PageRequest.limitSql(max + 1, 0)));
+  }
+
+  /** The views of {@code ids}, in their order (ids the caller already may see). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<View> viewsOf(List<Long> ids) {
+    return views.of(ids);
+  }
+
+  /** The filter's conditions besides the place. */
+  private void conditions(Filter f, StringBuilder where, Map<String, Object> params) {
     if (f.q() != null && !f.q().isBlank()) {
       // every word, in any order: "ngay hoi an xuyen" finds "Ngày hội … phường An Xuyên"
       String[] words = f.q().trim().split("\\s+");
@@ -177,22 +235,6 @@ public class EventService {
       params.put("to", f.to().plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant());
       where.append(" AND e.starts_at < :to");
     }
-    String from = " FROM event e JOIN unit u ON u.id = e.unit_id";
-    Query count = em.createNativeQuery("SELECT count(*)" + from + where);
-    params.forEach(count::setParameter);
-    long total = Rows.toLong(count.getSingleResult());
-    Query ids =
-        em.createNativeQuery(
-            "SELECT e.id"
-                + from
-                + where
-                + " ORDER BY "
-                + orderBy
-                + ", e.id"
-                + PageRequest.limitSql(size, (long) page * size));
-    params.forEach(ids::setParameter);
-    List<Long> found = ((List<?>) ids.getResultList()).stream().map(o -> Rows.toLong(o)).toList();
-    return new Page(views.of(found), total);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

@@ -58,7 +58,7 @@ public class ChangeFeed {
     Map<String, Object> params = new HashMap<>();
     StringBuilder sql =
         new StringBuilder(
-            "SELECT seq, CAST(xid AS text), entity_type, entity_id, op, path, old_path, changed_at"
+            "SELECT seq, CAST(xid AS text) AS xid_text, entity_type, entity_id, op, path, old_path, changed_at"
                 + " FROM change_log WHERE (xid, seq) > (CAST(:x AS xid8), :s)"
                 + " AND xid < pg_snapshot_xmin(pg_current_snapshot())");
     params.put("x", cursor[0]);
@@ -76,7 +76,8 @@ public class ChangeFeed {
       }
       sql.append(" AND (").append(String.join(" OR ", ors)).append(')');
     }
-    sql.append(" ORDER BY xid, seq LIMIT ").append(n + 1);
+    // by the column, not by the text of it the select list gives back (10 < 9 as text)
+    sql.append(" ORDER BY change_log.xid, change_log.seq LIMIT ").append(n + 1);
     Query q = em.createNativeQuery(sql.toString());
     params.forEach(q::setParameter);
     List<Object[]> rows = Rows.of(q);

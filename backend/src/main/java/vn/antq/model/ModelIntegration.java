@@ -23,6 +23,7 @@ import vn.antq.security.Role;
 @ApplicationScoped
 public class ModelIntegration implements ImportTarget, FeedSource {
   @Inject ModelService models;
+  @Inject ModelDetails details;
   @Inject StoredVersions versions;
   @Inject Caller caller;
 
@@ -171,12 +172,9 @@ public class ModelIntegration implements ImportTarget, FeedSource {
   @Override
   public Map<Long, Object> views(Collection<Long> ids) {
     Map<Long, Object> out = new LinkedHashMap<>();
-    for (Long id : ids) {
-      try {
-        out.put(id, ModelMapper.detail(models.get(id)));
-      } catch (ProblemException e) {
-        // gone or outside the caller's territory: the feed answers DELETE
-      }
+    // gone or outside the caller's territory: left out, the feed answers DELETE
+    for (ModelViews.Detail d : details.visible(ids)) {
+      out.put(d.model().id, ModelMapper.detail(d));
     }
     return out;
   }

@@ -27,7 +27,6 @@ import vn.antq.territory.Place;
 import vn.antq.territory.Places;
 import vn.antq.territory.Position;
 import vn.antq.territory.Territory;
-import vn.antq.territory.UnitSummary;
 
 /**
  * The register of self-management models: territory-scoped reads, registration and edits, the
@@ -43,6 +42,7 @@ public class ModelService {
   @Inject AuditService audit;
   @Inject Caller caller;
   @Inject ModelQueries queries;
+  @Inject ModelDetails details;
 
   public record Command(
       String name,
@@ -129,56 +129,7 @@ public class ModelService {
     if (em.isJoinedToTransaction()) {
       em.flush(); // a write: the version in the answer is the new one
     }
-    ModelViews.Summary summary = queries.summaries(List.of(model.id)).get(0);
-    List<Object[]> history =
-        Rows.of(
-            em.createNativeQuery(
-                    "SELECT from_status, to_status, on_date, reason, note, at, actor_name"
-                        + " FROM model_status_change WHERE model_id = ?1 ORDER BY id")
-                .setParameter(1, model.id));
-    List<Object[]> recognitions =
-        Rows.of(
-            em.createNativeQuery(
-                    "SELECT id, level, decision_number, decision_date, authority"
-                        + " FROM model_recognition WHERE model_id = ?1 ORDER BY decision_date, id")
-                .setParameter(1, model.id));
-    List<Object[]> sites =
-        Rows.of(
-            em.createNativeQuery(
-                    "SELECT unit_id, since FROM model_site WHERE model_id = ?1 ORDER BY since, unit_id")
-                .setParameter(1, model.id));
-    Map<Long, UnitSummary> siteUnits =
-        places.summaries(sites.stream().map(r -> Rows.toLong(r[0])).collect(Collectors.toSet()));
-    return new ModelViews.Detail(
-        model,
-        summary,
-        history.stream()
-            .map(
-                r ->
-                    new ModelViews.StatusChange(
-                        ModelStatus.valueOf((String) r[0]),
-                        ModelStatus.valueOf((String) r[1]),
-                        Rows.localDate(r[2]),
-                        (String) r[3],
-                        (String) r[4],
-                        Rows.instant(r[5]),
-                        (String) r[6]))
-            .toList(),
-        recognitions.stream()
-            .map(
-                r ->
-                    new ModelViews.Recognition(
-                        Rows.toLong(r[0]),
-                        RecognitionLevel.of(Rows.toShort(r[1])),
-                        (String) r[2],
-                        Rows.localDate(r[3]),
-                        (String) r[4]))
-            .toList(),
-        sites.stream()
-            .map(r -> new ModelViews.Site(siteUnits.get(Rows.toLong(r[0])), Rows.localDate(r[1])))
-            .toList(),
-        catalogues.find(model.ethnicGroupId).map(ModelViews.Item::of).orElse(null),
-        catalogues.find(model.religionId).map(ModelViews.Item::of).orElse(null));
+    return details.of(List.of(model)).get(0);
   }
 
   // ------------------------------------------------------------------ writing

@@ -5,28 +5,24 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.antq.common.problem.ProblemException;
 import vn.antq.integration.FeedSource;
 
 /** Units as the change feed hands them out (what GET /api/units/{id} returns). */
 @ApplicationScoped
 public class UnitFeed implements FeedSource {
-  @Inject UnitService units;
+  @Inject UnitDetails details;
 
   @Override
   public String type() {
     return "UNIT";
   }
 
+  /** Gone or outside the caller's territory: left out, the feed answers DELETE. */
   @Override
   public Map<Long, Object> views(Collection<Long> ids) {
     Map<Long, Object> out = new LinkedHashMap<>();
-    for (Long id : ids) {
-      try {
-        out.put(id, UnitMapper.toDetail(units.get(id)));
-      } catch (ProblemException e) {
-        // gone: the feed answers DELETE
-      }
+    for (UnitViews.Detail d : details.visible(ids)) {
+      out.put(d.id(), UnitMapper.toDetail(d));
     }
     return out;
   }

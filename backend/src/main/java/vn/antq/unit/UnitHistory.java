@@ -7,11 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.antq.common.audit.AuditService;
@@ -32,43 +33,58 @@ public class UnitHistory {
 
   public record RenameCommand(String name, LocalDate date, String note) {}
 
-  /** The lineage links of a unit on one side ({@code selfColumn} is the unit's own column). */
-  List<UnitViews.Link> links(String selfColumn, String otherColumn, long id) {
+  /**
+   * The lineage links of units on one side, by unit ({@code selfColumn} is the units' own column):
+   * one statement for the links and one for the units at their other ends.
+   */
+  Map<Long, List<UnitViews.Link>> links(
+      String selfColumn, String otherColumn, Collection<Long> ids) {
     List<UnitLineageEntity> rows =
-        UnitLineageEntity.list(selfColumn + " = ?1", Sort.by("effectiveDate").and(otherColumn), id);
+        UnitLineageEntity.list(
+            selfColumn + " in ?1", Sort.by("effectiveDate").and(otherColumn).and("id"), ids);
     if (rows.isEmpty()) {
-      return List.of();
+      return Map.of();
     }
     boolean otherIsPredecessor = otherColumn.equals("predecessorId");
-    Set<Long> otherIds =
-        rows.stream()
-            .map(r -> otherIsPredecessor ? r.predecessorId : r.successorId)
-            .collect(Collectors.toCollection(LinkedHashSet::new));
+    Function<UnitLineageEntity, Long> other =
+        r -> otherIsPredecessor ? r.predecessorId : r.successorId;
+    Function<UnitLineageEntity, Long> self =
+        r -> otherIsPredecessor ? r.successorId : r.predecessorId;
     Map<Long, UnitEntity> others =
-        UnitEntity.<UnitEntity>list("id in ?1", otherIds).stream()
+        UnitEntity.<UnitEntity>list(
+                "id in ?1", rows.stream().map(other).collect(Collectors.toSet()))
+            .stream()
             .collect(Collectors.toMap(u -> u.id, Function.identity()));
-    return rows.stream()
-        .map(
-            r ->
-                new UnitViews.Link(
-                    others.get(otherIsPredecessor ? r.predecessorId : r.successorId),
-                    r.effectiveDate,
-                    r.changeKind,
-                    r.note,
-                    r.share))
-        .toList();
+    Map<Long, List<UnitViews.Link>> out = new HashMap<>();
+    for (UnitLineageEntity r : rows) {
+      out.computeIfAbsent(self.apply(r), k -> new ArrayList<>())
+          .add(
+              new UnitViews.Link(
+                  others.get(other.apply(r)), r.effectiveDate, r.changeKind, r.note, r.share));
+    }
+    return out;
   }
 
-  /** The names the unit had before, oldest first. */
+  /** The names a unit had before its renames, oldest first. */
   List<UnitViews.FormerName> formerNames(long id) {
-    return Rows.of(
+    return formerNames(List.of(id)).getOrDefault(id, List.of());
+  }
+
+  /** The former names of units, by unit, oldest first. */
+  Map<Long, List<UnitViews.FormerName>> formerNames(Collection<Long> ids) {
+    Map<Long, List<UnitViews.FormerName>> out = new HashMap<>();
+    Rows.of(
             em.createNativeQuery(
-                    "SELECT name, valid_to, note FROM unit_name WHERE unit_id = ?1"
-                        + " ORDER BY valid_to, id")
-                .setParameter(1, id))
-        .stream()
-        .map(r -> new UnitViews.FormerName((String) r[0], Rows.localDate(r[1]), (String) r[2]))
-        .toList();
+                    "SELECT unit_id, name, valid_to, note FROM unit_name WHERE unit_id IN (:ids)"
+                        + " ORDER BY unit_id, valid_to, id")
+                .setParameter("ids", ids))
+        .forEach(
+            r ->
+                out.computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>())
+                    .add(
+                        new UnitViews.FormerName(
+                            (String) r[1], Rows.localDate(r[2]), (String) r[3])));
+    return out;
   }
 
   /** Renames the unit from {@code cmd.date()}: the name it had is kept until that day. */

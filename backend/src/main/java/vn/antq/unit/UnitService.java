@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import vn.antq.common.problem.ProblemException;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
 import vn.antq.security.Caller;
-import vn.antq.territory.Paths;
 import vn.antq.territory.Place;
 import vn.antq.territory.Territory;
 
@@ -48,10 +46,11 @@ public class UnitService {
   @Inject Caller caller;
   @Inject Territory territory;
   @Inject UnitHistory history;
+  @Inject UnitDetails details;
   @Inject AuditService audit;
 
   private static boolean within(UnitEntity unit, List<String> territory) {
-    return territory == null || Paths.within(unit.path, territory);
+    return UnitDetails.within(unit, territory);
   }
 
   /** The condition restricting a query to the caller's territory (indexed prefix matches). */
@@ -236,38 +235,7 @@ public class UnitService {
   }
 
   UnitViews.Detail detail(UnitEntity unit) {
-    List<Long> ancestorIds = ancestorIds(unit);
-    Map<Long, UnitEntity> byId =
-        ancestorIds.isEmpty()
-            ? Map.of()
-            : UnitEntity.<UnitEntity>list("id in ?1", ancestorIds).stream()
-                .collect(Collectors.toMap(u -> u.id, Function.identity()));
-    List<String> bounds = territory.prefixes();
-    List<UnitEntity> ancestors =
-        ancestorIds.stream()
-            .map(byId::get)
-            .filter(Objects::nonNull)
-            .filter(a -> within(a, bounds))
-            .toList();
-    List<UnitViews.Link> predecessors = history.links("successorId", "predecessorId", unit.id);
-    List<UnitViews.Link> successors = history.links("predecessorId", "successorId", unit.id);
-    UnitEntity parent = unit.parentId == null ? null : byId.get(unit.parentId);
-    return new UnitViews.Detail(
-        unit,
-        parent == null ? null : parent.name,
-        childCounts(Set.of(unit.id)).getOrDefault(unit.id, 0L),
-        ancestors,
-        predecessors,
-        successors,
-        history.formerNames(unit.id));
-  }
-
-  static List<Long> ancestorIds(UnitEntity unit) {
-    return Arrays.stream(unit.path.split("/"))
-        .filter(s -> !s.isEmpty())
-        .map(Long::valueOf)
-        .filter(id -> !id.equals(unit.id))
-        .toList();
+    return details.of(List.of(unit)).get(0);
   }
 
   // ---------------------------------------------------------------- writing

@@ -173,6 +173,93 @@ class EventResourceTest {
     Api.json().body(before).post("/api/events").then().statusCode(201);
   }
 
+  /**
+   * A list counts its matches only up to the limit (25 in tests, 10,000 deployed) and says so; its
+   * pages stay in order past it; an export holds every row; a province's events follow a unit that
+   * moves to another province.
+   */
+  @Test
+  void largeListsStopCountingButNotPagingAndFollowAMovedUnit() {
+    long province = province("Tỉnh Đếm Trần").create();
+    long ward = unit("WARD", "Phường Đếm Trần").under(province).create();
+    long other = province("Tỉnh Nhận Phường").create();
+    List<Integer> newestFirst = new java.util.ArrayList<>();
+    for (int day = 1; day <= 27; day++) {
+      Map<String, Object> e = EventBuilder.body("Tuần tra trần " + day, ward);
+      String d = String.format("2025-06-%02d", day);
+      e.put("startsAt", d + "T07:30:00+07:00");
+      e.put("endsAt", d + "T09:00:00+07:00");
+      newestFirst.add(
+          0, Api.json().body(e).post("/api/events").then().statusCode(201).extract().path("id"));
+    }
+    Api.given()
+        .queryParam("unitId", province)
+        .queryParam("size", 10)
+        .get("/api/events")
+        .then()
+        .statusCode(200)
+        .body("totalCapped", equalTo(true))
+        .body("totalElements", equalTo(25))
+        .body("totalPages", equalTo(3))
+        .body("content.id", equalTo(newestFirst.subList(0, 10)));
+    Api.given()
+        .queryParam("unitId", province)
+        .queryParam("size", 10)
+        .queryParam("page", 2)
+        .get("/api/events")
+        .then()
+        .body("content.id", equalTo(newestFirst.subList(20, 27)));
+    Api.given()
+        .queryParam("unitId", ward)
+        .queryParam("from", "2025-06-01")
+        .queryParam("to", "2025-06-10")
+        .get("/api/events")
+        .then()
+        .body("totalCapped", equalTo(false))
+        .body("totalElements", equalTo(10));
+    String csv =
+        Api.given()
+            .queryParam("unitId", province)
+            .queryParam("format", "csv")
+            .get("/api/events/export")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(csv.lines().count()).isEqualTo(28); // the header and every event
+    // the ward moves to another province: its events are that province's now
+    String etag = Api.given().get("/api/units/{id}", ward).then().extract().header("ETag");
+    var w = Api.given().get("/api/units/{id}", ward).then().extract().jsonPath();
+    Api.json()
+        .header("If-Match", etag)
+        .body(
+            Map.of(
+                "name",
+                w.getString("name"),
+                "kind",
+                "WARD",
+                "validFrom",
+                w.getString("validFrom"),
+                "parentId",
+                other))
+        .put("/api/units/{id}", ward)
+        .then()
+        .statusCode(200);
+    Api.given()
+        .queryParam("unitId", other)
+        .queryParam("size", 10)
+        .get("/api/events")
+        .then()
+        .body("totalCapped", equalTo(true))
+        .body("content.id", equalTo(newestFirst.subList(0, 10)));
+    Api.given()
+        .queryParam("unitId", province)
+        .get("/api/events")
+        .then()
+        .body("totalElements", equalTo(0))
+        .body("totalCapped", equalTo(false));
+  }
+
   @Test
   void dayRangesAreVietnamDays() {
     long ward = unit("WARD", "Phường Giờ").under(province("Tỉnh Giờ").create()).create();

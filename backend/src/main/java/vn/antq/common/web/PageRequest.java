@@ -73,6 +73,23 @@ public record PageRequest(int page, int size, Sort sort, String field) {
         + " NULLS LAST";
   }
 
+  /**
+   * The chosen sort with {@code id} breaking ties in the same direction, so that an index on (key,
+   * id) gives the order read forwards or backwards. Keys in {@code nullable} put their empty values
+   * last; the others are never null and say nothing of nulls (with {@code DESC NULLS LAST}
+   * PostgreSQL would not read such an index backwards).
+   */
+  public String sqlOrder(String id, java.util.Set<String> nullable) {
+    Sort.Column c = sort.getColumns().get(0);
+    String direction = c.getDirection() == Sort.Direction.Descending ? " DESC" : " ASC";
+    return c.getName()
+        + direction
+        + (nullable.contains(field) ? " NULLS LAST" : "")
+        + ", "
+        + id
+        + direction;
+  }
+
   /** Whether the chosen sort runs from the largest value down. */
   public boolean descending() {
     return sort.getColumns().get(0).getDirection() == Sort.Direction.Descending;

@@ -56,6 +56,28 @@ public final class Tables {
     }
   }
 
+  /**
+   * The rows of {@code ids} (every id the filter selects, in order, up to {@link #MAX_ROWS} + 1),
+   * built {@link #PAGE} ids at a time; more than {@link #MAX_ROWS}: 422.
+   */
+  public static List<List<Object>> collectIds(
+      List<Long> ids, java.util.function.Function<List<Long>, List<List<Object>>> rows) {
+    if (ids.size() > MAX_ROWS) {
+      throw ProblemException.unprocessable(
+          "format",
+          "Danh sách có hơn "
+              + MAX_ROWS
+              + " dòng, vượt quá "
+              + MAX_ROWS
+              + " dòng mỗi lần xuất; hãy lọc hẹp lại");
+    }
+    List<List<Object>> out = new ArrayList<>(ids.size());
+    for (int from = 0; from < ids.size(); from += PAGE) {
+      out.addAll(rows.apply(ids.subList(from, Math.min(ids.size(), from + PAGE))));
+    }
+    return out;
+  }
+
   public static int pageSize() {
     return PAGE;
   }
