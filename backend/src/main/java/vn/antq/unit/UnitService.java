@@ -42,6 +42,12 @@ public class UnitService {
   /** Vietnamese alphabetical order (ICU collation created by the schema migration). */
   static final String BY_NAME = "collate(name as vietnamese)";
 
+  /** The same order, which no index gives: the matches are found first, then sorted. */
+  private static final String BY_NAME_UNINDEXED = "collate(concat(name, '') as vietnamese)";
+
+  /** A search with at most this many matches sorts them rather than walking the name index. */
+  private static final int SORT_MATCHES = 2000;
+
   @Inject EntityManager em;
   @Inject Caller caller;
   @Inject Territory territory;
@@ -111,10 +117,13 @@ public class UnitService {
       params.and("activeOn", filter.activeOn());
     }
     where.append(territoryCondition(bounds, params));
-    Sort sort = pageRequest.sort().and(BY_NAME).and("id");
+    long total = UnitEntity.find("from UnitEntity u where " + where, params).count();
+    // a name search with few matches: they are read through the name and code indexes and then
+    // sorted, rather than found by walking every unit in name order (86 ms -> 2 ms nationally)
+    boolean fewMatches = filter.q() != null && !filter.q().isBlank() && total <= SORT_MATCHES;
+    Sort sort = order(pageRequest.sort().and(BY_NAME).and("id"), fewMatches);
     PanacheQuery<UnitEntity> query =
         UnitEntity.find("from UnitEntity u where " + where, sort, params);
-    long total = query.count();
     List<UnitEntity> content =
         query
             .page(io.quarkus.panache.common.Page.of(pageRequest.page(), pageRequest.size()))
@@ -127,6 +136,18 @@ public class UnitService {
         pageRequest.size(),
         total,
         pageRequest.totalPages(total));
+  }
+
+  /** The sort, with the name order written so that no index gives it when {@code unindexed}. */
+  private static Sort order(Sort sort, boolean unindexed) {
+    if (!unindexed) {
+      return sort;
+    }
+    Sort out = Sort.empty().disableEscaping();
+    for (Sort.Column c : sort.getColumns()) {
+      out.and(c.getName().equals(BY_NAME) ? BY_NAME_UNINDEXED : c.getName(), c.getDirection());
+    }
+    return out;
   }
 
   /**
