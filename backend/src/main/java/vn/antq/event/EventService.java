@@ -162,7 +162,9 @@ public class EventService {
     // a province (the filter's or the officer's own) is an indexed equality on the event's
     // province, read in date order; any other subtree matches its units' paths
     Territory.Scope scope = territory.scope(f.unitId(), "e", "u");
-    where.append(scope.predicate().andClause(params));
+    // a subtree other than a province: planned for its own paths (SqlPredicate.planned)
+    where.append(
+        (scope.joinsUnit() ? scope.predicate().planned() : scope.predicate()).andClause(params));
     conditions(f, where, params);
     String from = " FROM event e" + (scope.joinsUnit() ? " JOIN unit u ON u.id = e.unit_id" : "");
     return new Matching(from + where, params);

@@ -105,6 +105,30 @@ public class ModelQueries {
     return new ModelViews.Page(shown.stream().map(ModelQueries::summary).toList(), total, next);
   }
 
+  /** A name search with at most this many models matching lists them by id. */
+  static final int FEW_MATCHES = 5000;
+
+  /**
+   * The models whose name or one of whose members' names holds {@code q} (without diacritics), read
+   * through the two trigram indexes; null when there are more than {@link #FEW_MATCHES}. Before,
+   * the condition was one OR across the two tables, which no index answers: a rare name walked
+   * every model of the list in order (3.8 s nationally).
+   */
+  private Set<Long> matches(String q) {
+    int rows = 4 * FEW_MATCHES;
+    List<Long> ids =
+        Rows.longs(
+            em.createNativeQuery(
+                    "SELECT id FROM community_model WHERE name_key LIKE '%' || f_search_key(:q) ||"
+                        + " '%' UNION ALL SELECT model_id FROM member WHERE name_key LIKE '%' ||"
+                        + " f_search_key(:q) || '%' LIMIT "
+                        + rows)
+                .setParameter("q", q));
+    Set<Long> found = new LinkedHashSet<>(ids);
+    // cut short by the limit (a common name): many, whatever the distinct models so far
+    return ids.size() >= rows || found.size() > FEW_MATCHES ? null : found;
+  }
+
   /**
    * Adds the filter's conditions; answers whether they need the model's unit joined ({@code u}).
    */
@@ -113,10 +137,20 @@ public class ModelQueries {
     scope.predicate().andTo(where, params);
     boolean joinUnit = scope.joinsUnit();
     if (f.q() != null && !f.q().isBlank()) {
-      params.put("q", f.q().trim());
-      where.append(
-          " AND (m.name_key LIKE '%' || f_search_key(:q) || '%' OR EXISTS (SELECT 1 FROM member x"
-              + " WHERE x.model_id = m.id AND x.name_key LIKE '%' || f_search_key(:q) || '%'))");
+      Set<Long> found = matches(f.q().trim());
+      if (found != null) {
+        // few: the models the name indexes found, then the other filters and the order
+        where.append(found.isEmpty() ? " AND 1 = 0" : " AND m.id IN (:qids)");
+        if (!found.isEmpty()) {
+          params.put("qids", found);
+        }
+      } else {
+        // many: the models in the list's order until a page of them matches
+        params.put("q", f.q().trim());
+        where.append(
+            " AND (m.name_key LIKE '%' || f_search_key(:q) || '%' OR EXISTS (SELECT 1 FROM member"
+                + " x WHERE x.model_id = m.id AND x.name_key LIKE '%' || f_search_key(:q) || '%'))");
+      }
     }
     if (f.fieldId() != null) {
       params.put("fieldId", f.fieldId());

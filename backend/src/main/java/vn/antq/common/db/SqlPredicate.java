@@ -61,4 +61,32 @@ public record SqlPredicate(String sql, Map<String, Object> params) {
   public String andClause(Map<String, Object> into) {
     return matchesAll() ? "" : " AND " + bind(into);
   }
+
+  /**
+   * The same condition with its path and number parameters written into the text, so that each
+   * execution is planned for its values. A statement planned once for any subtree (a generic plan)
+   * cannot tell a commune's few rows from a province's many: a commune's page of events read the
+   * whole country's in date order (212 ms instead of 0.4 ms). Only values that cannot carry SQL are
+   * written in (digits and slashes, numbers); the others stay parameters.
+   */
+  public SqlPredicate planned() {
+    String text = sql;
+    Map<String, Object> rest = new HashMap<>();
+    // longest names first: ":terr0End" before ":terr0"
+    List<String> names =
+        params.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList();
+    for (String name : names) {
+      Object v = params.get(name);
+      if (v instanceof String str && SAFE.matcher(str).matches()) {
+        text = text.replace(":" + name, "'" + str + "'");
+      } else if (v instanceof Long || v instanceof Integer) {
+        text = text.replace(":" + name, v.toString());
+      } else {
+        rest.put(name, v);
+      }
+    }
+    return new SqlPredicate(text, rest);
+  }
+
+  private static final java.util.regex.Pattern SAFE = java.util.regex.Pattern.compile("[0-9/]*");
 }
