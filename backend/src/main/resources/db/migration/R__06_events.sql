@@ -176,5 +176,4 @@ BEGIN
   RETURN NEW;
 END $function$;
 
-CREATE OR REPLACE TRIGGER event_province BEFORE INSERT OR UPDATE OF unit_id ON event
-  FOR EACH ROW EXECUTE FUNCTION f_event_province();
+CREATE OR REPLACE TRIGGER event_province BEFORE INSERT OR UPDATE OF unit_id ON event FOR EACH ROW EXECUTE FUNCTION f_event_province();

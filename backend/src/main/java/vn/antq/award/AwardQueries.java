@@ -149,14 +149,40 @@ public class AwardQueries {
       AwardService.Filter f, String r, String ru, Map<String, Object> params) {
     StringBuilder sb = new StringBuilder();
     if (f.unitId() != null) {
-      sb.append(" AND ")
-          .append(Paths.underAny(ru, territory.lineage(f.unitId()), "sub").bind(params));
+      List<String> lineage = territory.lineage(f.unitId());
+      List<Long> provinces = provinces(lineage);
+      if (provinces != null) {
+        // a province (and the provinces it succeeded): the recipients' own province, indexed
+        params.put("subProvinces", provinces);
+        sb.append(" AND ").append(r).append(".province_id IN (:subProvinces)");
+      } else {
+        sb.append(" AND ").append(Paths.underAny(ru, lineage, "sub").bind(params));
+      }
     }
     if (f.kind() != null) {
       params.put("kind", f.kind().name());
       sb.append(" AND ").append(r).append(".kind = :kind");
     }
     return sb.toString();
+  }
+
+  private static final java.util.regex.Pattern PROVINCE_PATH =
+      java.util.regex.Pattern.compile("^/([0-9]+)/$");
+
+  /**
+   * The provinces whose whole subtrees {@code paths} are (each path a province's own, "/12/"), or
+   * null: a recipient's {@code province_id} is its unit's province, kept by triggers.
+   */
+  private static List<Long> provinces(List<String> paths) {
+    List<Long> out = new java.util.ArrayList<>();
+    for (String p : paths) {
+      java.util.regex.Matcher m = PROVINCE_PATH.matcher(p);
+      if (!m.matches()) {
+        return null;
+      }
+      out.add(Long.valueOf(m.group(1)));
+    }
+    return out.isEmpty() ? null : out;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
