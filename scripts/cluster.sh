@@ -108,8 +108,14 @@ as_pg "$pgbin/pg_basebackup" -h 127.0.0.1 -p "$pg_port" -U antq -D "$backup" -Fp
 as_pg "$pgbin/pg_basebackup" -h 127.0.0.1 -p "$pg_port" -U antq -D "$replica" -Fp -Xstream -c fast -R
 pg_start "$replica" "$replica_port" "$dir/pg/replica.log"
 [ "$(psql_at "$replica_port" "SELECT pg_is_in_recovery()")" = t ] || { echo "cluster: the replica is not in recovery"; exit 1; }
-[ "$(psql_at "$pg_port" "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")" = 1 ] ||
-  { echo "cluster: the replica is not streaming"; exit 1; }
+# the replica's WAL receiver connects a moment after the server accepts connections
+streaming=0
+for _ in $(seq 1 60); do
+  streaming=$(psql_at "$pg_port" "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")
+  [ "$streaming" = 1 ] && break
+  sleep 0.5
+done
+[ "$streaming" = 1 ] || { echo "cluster: the replica is not streaming after 30 s"; tail -20 "$dir/pg/replica.log"; exit 1; }
 
 # both start at once on the empty database: one migrates (Flyway's lock), the seeds are made once
 # (an advisory lock), a loads the demo data, they agree on one token signing pair
