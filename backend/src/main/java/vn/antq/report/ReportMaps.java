@@ -112,6 +112,27 @@ class ReportMaps {
     return reads.query(sql, params).stream().map(r -> Rows.localDate(r[0])).toList();
   }
 
+  /**
+   * The provinces (today's) of every unit that ever stood under the unit or a unit it succeeded,
+   * and of the units those succeeded, with the unit's own: whose rows its reports may count.
+   */
+  List<Long> provincesEver(long unitId) {
+    return reads
+        .query(
+            lineage(":unit")
+                + ", ever AS (SELECT DISTINCT pl.path FROM preds p JOIN unit_placement pl"
+                + " ON pl.unit_id = p.id), under AS (SELECT DISTINCT pl.unit_id AS id"
+                + " FROM unit_placement pl JOIN ever e ON pl.path LIKE e.path || '%')"
+                + " SELECT DISTINCT u.province_id FROM unit u WHERE u.province_id IS NOT NULL"
+                + " AND (u.id IN (SELECT id FROM under) OR u.id IN (SELECT id FROM preds)"
+                + " OR u.id IN (SELECT l.predecessor_id FROM unit_lineage l JOIN under x"
+                + " ON l.successor_id = x.id))",
+            Map.of("unit", unitId))
+        .stream()
+        .map(r -> Rows.toLong(r[0]))
+        .toList();
+  }
+
   /** The paths of the unit and the units it succeeded on {@code map}. */
   List<String> prefixesOn(long unitId, LocalDate map) {
     return reads

@@ -2,6 +2,7 @@ package vn.antq.report;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import vn.antq.api.ReportsApi;
@@ -12,6 +13,7 @@ import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.security.Caller;
 import vn.antq.security.Roles;
+import vn.antq.territory.Territory;
 
 /** {@code /api/reports}: every role reads the reports of what it may see. */
 @RolesAllowed({
@@ -25,6 +27,8 @@ public class ReportResource implements ReportsApi {
   @Inject ReportService reports;
   @Inject CatalogueService catalogues;
   @Inject Caller caller;
+  @Inject ReportCache cache;
+  @Inject Territory territory;
 
   @Override
   public Response getReportSummary(
@@ -34,7 +38,10 @@ public class ReportResource implements ReportsApi {
       ReportGrouping groupBy,
       LocalDate asOf,
       Integer depth) {
-    return Response.ok(summary(unitId, from, to, groupBy, asOf, depth)).build();
+    Query q = query(unitId, from, to, groupBy, asOf, depth);
+    return Response.ok(cache.json(q.key(), q.unitId(), () -> compute(q)))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
   }
 
   @Override
@@ -86,6 +93,40 @@ public class ReportResource implements ReportsApi {
       ReportGrouping groupBy,
       LocalDate asOf,
       Integer depth) {
+    Query q = query(unitId, from, to, groupBy, asOf, depth);
+    return cache.summary(q.key(), q.unitId(), () -> compute(q));
+  }
+
+  /** A report asked for, checked, with the caller's unit when none was named. */
+  record Query(
+      Long unitId,
+      LocalDate from,
+      LocalDate to,
+      ReportService.Grouping groupBy,
+      LocalDate asOf,
+      int depth) {
+    /** What a kept report is found by: the same question on the same day (today moves maps). */
+    String key() {
+      return String.join(
+          "|",
+          "summary",
+          String.valueOf(unitId),
+          from.toString(),
+          to.toString(),
+          String.valueOf(groupBy),
+          String.valueOf(asOf),
+          String.valueOf(depth),
+          VietnamTime.today().toString());
+    }
+  }
+
+  private Query query(
+      Long unitId,
+      LocalDate from,
+      LocalDate to,
+      ReportGrouping groupBy,
+      LocalDate asOf,
+      Integer depth) {
     if (asOf != null && asOf.isAfter(VietnamTime.today())) {
       throw ProblemException.badRequest(
           "asOf",
@@ -103,14 +144,22 @@ public class ReportResource implements ReportsApi {
         throw ProblemException.badRequest("unitId", "Chọn địa bàn báo cáo");
       }
     }
+    if (unitId != null) {
+      // a kept report is no less guarded than a computed one
+      territory.requireVisible(unitId);
+    }
+    return new Query(
+        unitId,
+        from,
+        to,
+        groupBy == null ? null : ReportService.Grouping.valueOf(groupBy.name()),
+        asOf,
+        depth == null ? 1 : depth);
+  }
+
+  private ReportSummary compute(Query q) {
     ReportService.Summary s =
-        reports.summary(
-            unitId,
-            from,
-            to,
-            groupBy == null ? null : ReportService.Grouping.valueOf(groupBy.name()),
-            asOf,
-            depth == null ? 1 : depth);
+        reports.summary(q.unitId(), q.from(), q.to(), q.groupBy(), q.asOf(), q.depth());
     return ReportMapper.toApi(s, catalogues.byIds(ReportMapper.catalogueIds(s.totals())));
   }
 }
