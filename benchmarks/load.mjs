@@ -24,6 +24,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 const headers = token ? { Authorization: `Bearer ${token}` } : {};
 const latencies = [];
 let failed = 0;
+const statuses = {}; // of the failed requests: status code (or the error) → count
 let pending = 0;
 
 function send(due, n) {
@@ -36,12 +37,14 @@ function send(due, n) {
         latencies.push(performance.now() - due);
       } else {
         failed++;
+        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
       }
     });
   });
-  req.on('error', () => {
+  req.on('error', (e) => {
     pending--;
     failed++;
+    statuses[e.code ?? 'error'] = (statuses[e.code ?? 'error'] ?? 0) + 1;
   });
 }
 
@@ -80,5 +83,6 @@ console.log(
     p95: round(at(0.95)),
     p99: round(at(0.99)),
     max: round(latencies[latencies.length - 1]),
+    ...(failed ? { statuses } : {}),
   }),
 );
