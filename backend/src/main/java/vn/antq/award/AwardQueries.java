@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
 import vn.antq.common.db.Rows;
+import vn.antq.common.db.WordSearch;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.web.PageRequest;
 import vn.antq.event.EventService;
@@ -35,6 +36,7 @@ import vn.antq.territory.UnitSummary;
 @ApplicationScoped
 public class AwardQueries {
   @Inject EntityManager em;
+  @Inject WordSearch words;
   @Inject Territory territory;
   @Inject Places places;
   @Inject CatalogueService catalogues;
@@ -92,12 +94,8 @@ public class AwardQueries {
   private String where(AwardService.Filter f, Map<String, Object> params) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(visibleSql(params));
     if (f.q() != null && !f.q().isBlank()) {
-      String[] words = f.q().trim().split("\\s+");
       StringBuilder names = new StringBuilder();
-      for (int i = 0; i < Math.min(words.length, 8); i++) {
-        params.put("q" + i, words[i]);
-        names.append(" AND qr.name_key LIKE '%' || f_search_key(:q").append(i).append(") || '%'");
-      }
+      words.every(f.q(), "award_recipient", "name_key", "qr", "q").andTo(names, params);
       params.put("qn", f.q().trim().replaceAll("\\s", "").toUpperCase(Locale.ROOT));
       where
           .append(" AND (d.number_key LIKE '%' || :qn || '%'")
@@ -311,13 +309,7 @@ public class AwardQueries {
             "r",
             "ru",
             params));
-    if (q != null && !q.isBlank()) {
-      String[] words = q.trim().split("\\s+");
-      for (int i = 0; i < Math.min(words.length, 8); i++) {
-        params.put("w" + i, words[i]);
-        where.append(" AND r.name_key LIKE '%' || f_search_key(:w").append(i).append(") || '%'");
-      }
-    }
+    words.every(q, "award_recipient", "name_key", "r", "w").andTo(where, params);
     if (modelId != null) {
       models.requireVisible(modelId);
       params.put("modelId", modelId);

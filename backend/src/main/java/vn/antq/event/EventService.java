@@ -21,6 +21,7 @@ import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
 import vn.antq.common.audit.AuditService;
 import vn.antq.common.db.Rows;
+import vn.antq.common.db.WordSearch;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Etags;
@@ -48,6 +49,7 @@ public class EventService {
   public static final java.util.Set<String> NULLABLE_SORTS = java.util.Set.of("attendance");
 
   @Inject EntityManager em;
+  @Inject WordSearch words;
   @Inject Territory territory;
   @Inject CatalogueService catalogues;
   @Inject ModelService models;
@@ -205,14 +207,8 @@ public class EventService {
 
   /** The filter's conditions besides the place. */
   private void conditions(Filter f, StringBuilder where, Map<String, Object> params) {
-    if (f.q() != null && !f.q().isBlank()) {
-      // every word, in any order: "ngay hoi an xuyen" finds "Ngày hội … phường An Xuyên"
-      String[] words = f.q().trim().split("\\s+");
-      for (int i = 0; i < Math.min(words.length, 8); i++) {
-        params.put("q" + i, words[i]);
-        where.append(" AND e.search_key LIKE '%' || f_search_key(:q" + i + ") || '%'");
-      }
-    }
+    // every word, in any order: "ngay hoi an xuyen" finds "Ngày hội … phường An Xuyên"
+    words.every(f.q(), "event", "search_key", "e", "q").andTo(where, params);
     if (f.typeId() != null) {
       params.put("typeId", f.typeId());
       where.append(" AND e.type_id = :typeId");

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import vn.antq.common.audit.AuditService;
 import vn.antq.common.db.Rows;
+import vn.antq.common.db.WordSearch;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.web.Etags;
 import vn.antq.common.web.PageRequest;
@@ -31,6 +32,7 @@ import vn.antq.territory.UnitSummary;
 @ApplicationScoped
 public class ProgrammeService {
   @Inject EntityManager em;
+  @Inject WordSearch words;
   @Inject Territory territory;
   @Inject Places places;
   @Inject AuditService audit;
@@ -134,10 +136,7 @@ public class ProgrammeService {
       params.put("status", status);
       where.append(" AND p.status = :status");
     }
-    if (q != null && !q.isBlank()) {
-      params.put("q", q.trim());
-      where.append(" AND p.title_key LIKE '%' || f_search_key(:q) || '%'");
-    }
+    words.every(q, "programme", "title_key", "p", "q").andTo(where, params);
     if (unitId != null) {
       params.put("sub", territory.requireVisible(unitId).path());
       where.append(" AND s.path LIKE :sub || '%'");
