@@ -2315,6 +2315,8 @@ export interface components {
       totalPages: number;
       /** @description Con trỏ đọc trang kế tiếp (`after`); không có ở trang cuối */
       nextCursor?: string;
+      /** @description Tìm theo một tên mà hơn 5.000 mô hình trong cả nước khớp (như một họ phổ biến): chỉ đếm đến 1.000 mô hình, `totalElements` dừng ở 1.000; các trang vẫn đọc tiếp được theo thứ tự của danh sách; hãy gõ thêm họ tên hoặc chọn đơn vị để thu hẹp */
+      totalCapped?: boolean;
     };
     ModelTransition: {
       toStatus: components['schemas']['ModelStatus'];
@@ -4830,7 +4832,7 @@ export interface operations {
   exportModels: {
     parameters: {
       query: {
-        /** @description Tìm theo tên mô hình hoặc tên thành viên, không phân biệt dấu (`to tu quan` tìm thấy "Tổ tự quản") */
+        /** @description Tìm theo tên mô hình (một phần bất kỳ) hoặc họ tên thành viên (từ đầu các chữ, như tìm thành viên), không phân biệt dấu (`to tu quan` tìm thấy "Tổ tự quản", `van hung` tìm thấy mô hình có thành viên Nguyễn Văn Hùng) */
         q?: string;
         /** @description Lĩnh vực */
         fieldId?: number;
@@ -4881,7 +4883,7 @@ export interface operations {
   listModels: {
     parameters: {
       query?: {
-        /** @description Tìm theo tên mô hình hoặc tên thành viên, không phân biệt dấu (`to tu quan` tìm thấy "Tổ tự quản") */
+        /** @description Tìm theo tên mô hình (một phần bất kỳ) hoặc họ tên thành viên (từ đầu các chữ, như tìm thành viên), không phân biệt dấu (`to tu quan` tìm thấy "Tổ tự quản", `van hung` tìm thấy mô hình có thành viên Nguyễn Văn Hùng) */
         q?: string;
         /** @description Lĩnh vực */
         fieldId?: number;

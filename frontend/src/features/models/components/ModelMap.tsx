@@ -34,14 +34,15 @@ export function ModelMap({ page }: { page: ListPageState }) {
     [list.data],
   );
   const total = list.data?.totalElements ?? 0;
+  const matched = `${list.data?.totalCapped ? 'hơn ' : ''}${formatNumber(total)}`;
   return (
     <>
       {list.isError && <Alert type="error" showIcon title={problemMessage(list.error)} />}
       <Typography.Paragraph type="secondary" data-testid="map-summary">
         {`Theo bộ lọc của danh sách mô hình: `}
         {total > MAP_LIMIT
-          ? `bản đồ vẽ ${formatNumber(points.length)} mô hình có vị trí trong ${MAP_LIMIT} mô hình đầu (theo tên) của ${formatNumber(total)}; thu hẹp bộ lọc để xem hết.`
-          : `${formatNumber(points.length)} trong ${formatNumber(total)} mô hình có vị trí.`}
+          ? `bản đồ vẽ ${formatNumber(points.length)} mô hình có vị trí trong ${MAP_LIMIT} mô hình đầu (theo tên) của ${matched}; thu hẹp bộ lọc để xem hết.`
+          : `${formatNumber(points.length)} trong ${matched} mô hình có vị trí.`}
       </Typography.Paragraph>
       <Suspense fallback={<Spin />}>
         {list.data && (

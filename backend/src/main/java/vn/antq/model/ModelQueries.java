@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.BasicTypeReference;
 import org.hibernate.type.StandardBasicTypes;
@@ -78,9 +79,23 @@ public class ModelQueries {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     boolean joinUnit = where(f, where, params);
     String from = " FROM community_model m" + (joinUnit ? " JOIN unit u ON u.id = m.unit_id" : "");
-    Query count = em.createNativeQuery("SELECT count(*)" + from + where);
+    // a name that many models match (the search's own parameter left in the condition) is counted
+    // up to searchCountLimit: each model is checked against its members' names
+    boolean many = params.containsKey("q");
+    Query count =
+        em.createNativeQuery(
+            many
+                ? "SELECT count(*) FROM (SELECT 1"
+                    + from
+                    + where
+                    + " LIMIT "
+                    + (searchCountLimit + 1)
+                    + ") c"
+                : "SELECT count(*)" + from + where);
     params.forEach(count::setParameter);
     long total = Rows.toLong(count.getSingleResult());
+    boolean capped = many && total > searchCountLimit;
+    total = capped ? searchCountLimit : total;
     String page = where.toString();
     if (after != null) {
       page += after.condition(request.expression(), KEY_TYPES.get(request.field()), "m.id", params);
@@ -102,32 +117,65 @@ public class ModelQueries {
       Object[] last = shown.get(shown.size() - 1);
       next = Keyset.encode(request, (String) last[1], Rows.toLong(last[0]));
     }
-    return new ModelViews.Page(shown.stream().map(ModelQueries::summary).toList(), total, next);
+    return new ModelViews.Page(
+        shown.stream().map(ModelQueries::summary).toList(), total, capped, next);
   }
 
+  /**
+   * A name search that more models match than {@link #fewMatches} counts those of the list up to
+   * this many, then says "more than" ({@code totalCapped}).
+   */
+  @ConfigProperty(name = "antq.models.search-count-limit", defaultValue = "1000")
+  int searchCountLimit;
+
   /** A name search with at most this many models matching lists them by id. */
-  static final int FEW_MATCHES = 5000;
+  @ConfigProperty(name = "antq.models.search-few", defaultValue = "5000")
+  int fewMatches;
 
   /**
-   * The models whose name or one of whose members' names holds {@code q} (without diacritics), read
-   * through the two trigram indexes; null when there are more than {@link #FEW_MATCHES}. Before,
-   * the condition was one OR across the two tables, which no index answers: a rare name walked
-   * every model of the list in order (3.8 s nationally).
+   * The models whose name holds {@code q} or one of whose members' names has words starting with
+   * its words (as the member search: "van hung" finds Nguyễn Văn Hùng), without diacritics, read
+   * through the models' trigram index and the members' word-start keys ({@code member_name_key});
+   * null when there are more than {@link #fewMatches}. Before, the condition was one OR across the
+   * two tables, which no index answers: a rare name walked every model of the list in order (3.8 s
+   * nationally); then the members' trigram index, which reads the lists of every trigram of a
+   * common name ("ngu", "van", "hun": 109 ms for "nguyen van hung").
    */
   private Set<Long> matches(String q) {
-    int rows = 4 * FEW_MATCHES;
+    int rows = 4 * fewMatches;
+    // a common name ("nguyen": a million keys) is known to be many from its keys alone
+    long keys =
+        Rows.toLong(
+            em.createNativeQuery(
+                    "SELECT count(*) FROM (SELECT 1 FROM member_name_key k WHERE "
+                        + MEMBER_WORDS
+                        + " LIMIT "
+                        + rows
+                        + ") c")
+                .setParameter("q", q)
+                .getSingleResult());
+    if (keys >= rows) {
+      return null;
+    }
     List<Long> ids =
         Rows.longs(
             em.createNativeQuery(
                     "SELECT id FROM community_model WHERE name_key LIKE '%' || f_search_key(:q) ||"
-                        + " '%' UNION ALL SELECT model_id FROM member WHERE name_key LIKE '%' ||"
-                        + " f_search_key(:q) || '%' LIMIT "
+                        + " '%' UNION ALL SELECT x.model_id FROM member_name_key k JOIN member x"
+                        + " ON x.id = k.member_id WHERE "
+                        + MEMBER_WORDS
+                        + " LIMIT "
                         + rows)
                 .setParameter("q", q));
     Set<Long> found = new LinkedHashSet<>(ids);
     // cut short by the limit (a common name): many, whatever the distinct models so far
-    return ids.size() >= rows || found.size() > FEW_MATCHES ? null : found;
+    return ids.size() >= rows || found.size() > fewMatches ? null : found;
   }
+
+  /** A member's name key starting with the query's words: one range of the keys' index. */
+  static final String MEMBER_WORDS =
+      "k.key >= f_name_words(:q) COLLATE \"C\""
+          + " AND k.key < (f_name_words(:q) || chr(1114111)) COLLATE \"C\"";
 
   /**
    * Adds the filter's conditions; answers whether they need the model's unit joined ({@code u}).
@@ -149,7 +197,8 @@ public class ModelQueries {
         params.put("q", f.q().trim());
         where.append(
             " AND (m.name_key LIKE '%' || f_search_key(:q) || '%' OR EXISTS (SELECT 1 FROM member"
-                + " x WHERE x.model_id = m.id AND x.name_key LIKE '%' || f_search_key(:q) || '%'))");
+                + " x WHERE x.model_id = m.id AND strpos(' ' || regexp_replace(x.name_key, '\\s+',"
+                + " ' ', 'g'), ' ' || f_name_words(:q)) > 0))");
       }
     }
     if (f.fieldId() != null) {

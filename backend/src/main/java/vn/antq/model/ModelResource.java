@@ -98,7 +98,8 @@ public class ModelResource implements ModelsApi {
                     result.content().stream().map(ModelMapper::summary).toList(),
                     p,
                     result.total())
-                .nextCursor(result.next()))
+                .nextCursor(result.next())
+                .totalCapped(result.capped()))
         .build();
   }
 

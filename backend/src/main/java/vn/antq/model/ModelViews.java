@@ -92,7 +92,7 @@ public final class ModelViews {
       Item religion) {}
 
   /** A page of models; {@code next} continues after its last row (keyset), null on the last. */
-  public record Page(List<Summary> content, long total, String next) {}
+  public record Page(List<Summary> content, long total, boolean capped, String next) {}
 
   public record TeamView(
       TeamEntity team,

@@ -1017,6 +1017,59 @@ class ModelResourceTest {
   }
 
   @Test
+  void aModelSearchFindsMembersByTheirWordsAndCountsACommonNameUpToItsLimit() {
+    // the test profile: more than 6 models matching is "many", counted up to 3
+    long province = province("Tỉnh Nhiều Tên").create();
+    long commune = unit("COMMUNE", "Xã Nhiều Tên").under(province).create();
+    List<Integer> crowd = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      long model = ModelBuilder.model("Tổ nhiều tên " + (char) ('A' + i), commune);
+      long team = ModelBuilder.team(model, "Tổ 1", commune);
+      ModelBuilder.member(model, team, "Hoàng Văn Nhiềutên", "MEMBER");
+      crowd.add((int) model);
+    }
+    long few = ModelBuilder.model("Tổ ít tên", commune);
+    ModelBuilder.member(few, ModelBuilder.team(few, "Tổ 1", commune), "Đỗ Thị Íttên", "MEMBER");
+    // few matches: by the words' starts, without diacritics, in any case
+    Api.given()
+        .queryParam("unitId", province)
+        .queryParam("q", "THI ittên")
+        .get("/api/models")
+        .then()
+        .statusCode(200)
+        .body("content.id", contains((int) few))
+        .body("totalElements", equalTo(1))
+        .body("totalCapped", equalTo(false));
+    // inside a word is not the start of one
+    Api.given()
+        .queryParam("unitId", province)
+        .queryParam("q", "ttên")
+        .get("/api/models")
+        .then()
+        .body("content", hasSize(0));
+    // many: every one of them listed in the list's order, counted up to the limit
+    for (String q : List.of("hoang van nhieuten", "van nhieu")) {
+      Api.given()
+          .queryParam("unitId", province)
+          .queryParam("q", q)
+          .queryParam("size", 20)
+          .get("/api/models")
+          .then()
+          .statusCode(200)
+          .body("content.id", equalTo(crowd))
+          .body("totalElements", equalTo(3))
+          .body("totalCapped", equalTo(true));
+    }
+    Api.given()
+        .queryParam("unitId", province)
+        .queryParam("q", "oang van nhieuten")
+        .get("/api/models")
+        .then()
+        .body("content", hasSize(0))
+        .body("totalElements", equalTo(0));
+  }
+
+  @Test
   void aSearchMatchingMoreThanItsLimitSaysSoAndStaysFast() {
     // the test profile's limit is 30 (10,000 in production)
     long province = province("Tỉnh Tìm Người").create();
