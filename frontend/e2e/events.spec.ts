@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { authHeaders, pick, pickUnit, shot, signIn, suffix } from './support';
+import { authHeaders, pick, pickUnit, shot, signIn, signOut, suffix } from './support';
 
 /** The width and height in a JPEG's frame header. */
 function jpegSize(jpeg: Buffer) {
@@ -153,7 +153,7 @@ test('an administrator records a national programme without a scope; a province 
   await expect(page.getByText(`Đã thêm chương trình ${number}`)).toBeVisible();
 
   // a province officer finds it in the list, and its scope reads "Toàn quốc"
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signOut(page);
   await signIn(page, 'camau', '/su-kien');
   await page.getByRole('tab', { name: 'Chương trình phối hợp' }).click();
   await page.getByLabel('Tìm chương trình').fill(number);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { authHeaders, pick, shot, signIn } from './support';
+import { authHeaders, pick, shot, signIn, signOut } from './support';
 
 test('a ward enters its month, the province returns it, the ward fixes it, the province approves and the report counts it', async ({
   page,
@@ -35,7 +35,7 @@ test('a ward enters its month, the province returns it, the ward fixes it, the p
   const url = page.url();
 
   // the province officer finds it on the dashboard and returns it with a comment
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signOut(page);
   await signIn(page, 'camau', '/');
   const pending = page.locator('.ant-card', { hasText: 'Số liệu chờ xử lý' });
   await expect(pending.getByRole('link', { name: `${label} — Phường Bạc Liêu` })).toBeVisible();
@@ -48,7 +48,7 @@ test('a ward enters its month, the province returns it, the ward fixes it, the p
   await expect(page.getByTestId('report-status')).toHaveText('Bị trả lại');
 
   // the ward sees why, fixes the figure and sends it again
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signOut(page);
   await signIn(page, 'phuongbaclieu', new URL(url).pathname);
   await expect(page.getByText('Bị trả lại: Số tin báo thiếu 3 tin nhận qua hòm thư')).toBeVisible();
   await page.getByLabel('Tin báo, tố giác tội phạm do Nhân dân cung cấp (tin)').fill('15');
@@ -57,7 +57,7 @@ test('a ward enters its month, the province returns it, the ward fixes it, the p
   await expect(page.getByTestId('report-status')).toHaveText('Chờ duyệt');
 
   // the province approves; the period is locked and counted in the report
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signOut(page);
   await signIn(page, 'camau', '/so-lieu?awaitingMe=true');
   await page.getByRole('row', { name: new RegExp(`${label}.*Phường Bạc Liêu`) }).click();
   await page.getByRole('button', { name: 'Duyệt' }).click();

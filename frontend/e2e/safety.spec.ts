@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { authHeaders, pickUnit, shot, signIn } from './support';
+import { authHeaders, pickUnit, shot, signIn, signOut } from './support';
 
 test('a ward assesses a residential area against the safety standard, the province designates its police, the report counts both', async ({
   page,
@@ -50,7 +50,7 @@ test('a ward assesses a residential area against the safety standard, the provin
   await shot(page, '92-an-toan-danh-sach');
 
   // the province designates the ward's police
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signOut(page);
   await signIn(page, 'camau', '/an-toan?tab=cong-an');
   await page.getByRole('button', { name: 'Ghi danh hiệu' }).click();
   const police = page.getByRole('dialog');

@@ -17,6 +17,15 @@ export async function signIn(page: Page, username: string, path = '/') {
   await expect(page.getByTestId('current-user')).toBeVisible();
 }
 
+/**
+ * Signs out and waits until the server has ended the session (the sign-in page says so): a
+ * navigation started earlier would still carry the refresh cookie and sign the same user back in.
+ */
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page.getByText('Bạn đã đăng xuất.')).toBeVisible();
+}
+
 /** Bearer headers for API calls made by the test itself. */
 export async function authHeaders(request: APIRequestContext, username = 'admin') {
   const res = await request.post('/api/auth/login', {
