@@ -177,3 +177,24 @@ BEGIN
 END $function$;
 
 CREATE OR REPLACE TRIGGER event_province BEFORE INSERT OR UPDATE OF unit_id ON event FOR EACH ROW EXECUTE FUNCTION f_event_province();
+
+-- The longest any event has lasted (V34), grown by the events inserted or lengthened.
+CREATE OR REPLACE FUNCTION public.f_event_longest()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  IF TG_LEVEL = 'ROW' THEN
+    UPDATE event_longest SET longest = NEW.ends_at - NEW.starts_at
+     WHERE longest < NEW.ends_at - NEW.starts_at;
+  ELSE
+    UPDATE event_longest l SET longest = n.longest
+      FROM (SELECT max(ends_at - starts_at) AS longest FROM new_rows) n
+     WHERE l.longest < n.longest;
+  END IF;
+  RETURN NULL;
+END $function$;
+
+CREATE OR REPLACE TRIGGER event_longest_insert AFTER INSERT ON event REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION f_event_longest();
+
+CREATE OR REPLACE TRIGGER event_longest_update AFTER UPDATE OF starts_at, ends_at ON event FOR EACH ROW WHEN ((new.ends_at - new.starts_at) > (old.ends_at - old.starts_at)) EXECUTE FUNCTION f_event_longest();

@@ -224,10 +224,14 @@ public class EventService {
           " AND e.id IN (SELECT x.id FROM event x WHERE x.lead_unit_id = :org"
               + " UNION ALL SELECT o.event_id FROM event_organiser o WHERE o.unit_id = :org)");
     }
-    // days are Vietnam days; an event counts when it overlaps them
+    // days are Vietnam days; an event counts when it overlaps them. It started at most the longest
+    // event's duration (V34) before them: a lower bound the indexes on starts_at read, where
+    // ends_at alone would read every earlier event
     if (f.from() != null) {
       params.put("from", f.from().atStartOfDay(VietnamTime.ZONE).toInstant());
-      where.append(" AND e.ends_at > :from");
+      where.append(
+          " AND e.ends_at > :from AND e.starts_at > CAST(:from AS timestamptz)"
+              + " - (SELECT l.longest FROM event_longest l)");
     }
     if (f.to() != null) {
       params.put("to", f.to().plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant());

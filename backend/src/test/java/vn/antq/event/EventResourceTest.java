@@ -310,6 +310,68 @@ class EventResourceTest {
   }
 
   @Test
+  void aRangeFindsAnEventThatBeganLongBeforeItAlsoOnceLengthened() {
+    long ward =
+        unit("WARD", "Phường Chiến Dịch").under(province("Tỉnh Chiến Dịch").create()).create();
+    // a campaign of 200 days: a range in its last month finds it, however long ago it began
+    Map<String, Object> campaign =
+        EventBuilder.body("Đợt cao điểm tấn công trấn áp tội phạm", ward);
+    campaign.put("startsAt", "2020-01-01T08:00:00+07:00");
+    campaign.put("endsAt", "2020-07-19T17:00:00+07:00");
+    long longOne =
+        Api.json()
+            .body(campaign)
+            .post("/api/events")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    Map<String, Object> meeting = EventBuilder.body("Họp dân tổ 3", ward);
+    meeting.put("startsAt", "2020-01-02T08:00:00+07:00");
+    meeting.put("endsAt", "2020-01-02T10:00:00+07:00");
+    long shortOne =
+        Api.json()
+            .body(meeting)
+            .post("/api/events")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    Api.given()
+        .queryParam("unitId", ward)
+        .queryParam("from", "2020-07-01")
+        .queryParam("to", "2020-07-31")
+        .get("/api/events")
+        .then()
+        .body("content.id", contains((int) longOne))
+        .body("totalElements", equalTo(1));
+
+    // the meeting turns into a programme of two and a half years: found in its last month
+    meeting.put("endsAt", "2021-06-01T10:00:00+07:00");
+    Api.json()
+        .header("If-Match", Api.given().get("/api/events/{id}", shortOne).header("ETag"))
+        .body(meeting)
+        .put("/api/events/{id}", shortOne)
+        .then()
+        .statusCode(200);
+    Api.given()
+        .queryParam("unitId", ward)
+        .queryParam("from", "2021-05-01")
+        .queryParam("to", "2021-05-31")
+        .get("/api/events")
+        .then()
+        .body("content.id", contains((int) shortOne));
+    Api.given()
+        .queryParam("unitId", ward)
+        .queryParam("from", "2020-07-19")
+        .get("/api/events")
+        .then()
+        .body("totalElements", equalTo(2));
+  }
+
+  @Test
   void attachmentsAreCheckedStoredApartAndServedWithTheirType() {
     long ward = unit("WARD", "Phường Tệp").under(province("Tỉnh Tệp").create()).create();
     long id = EventBuilder.event("Sự kiện có ảnh", ward);
