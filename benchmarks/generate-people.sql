@@ -76,8 +76,10 @@ INSERT INTO member (team_id, model_id, full_name, gender, birth_year, role, phon
   JOIN given mx ON mx.n = h.m2
   JOIN given gi ON gi.n = h.g;
 CREATE INDEX member_name_trgm_idx ON member USING gin (name_key gin_trgm_ops);
-INSERT INTO member_name_key (member_id, key)
-  SELECT x.id, s FROM member x JOIN empty_team e ON e.id = x.team_id, f_name_suffixes(x.full_name) s
+INSERT INTO member_name_key (member_id, key, province_id)
+  SELECT x.id, s, m.province_id
+  FROM member x JOIN empty_team e ON e.id = x.team_id JOIN community_model m ON m.id = x.model_id,
+       f_name_suffixes(x.full_name) s
   WHERE s <> '';
 ALTER TABLE member ENABLE TRIGGER member_name_keys;
 SELECT f_stat_roster_rebuild();

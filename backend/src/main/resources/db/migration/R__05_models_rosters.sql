@@ -19,12 +19,31 @@ AS $function$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
     IF NEW.full_name IS NOT DISTINCT FROM OLD.full_name THEN
+      IF NEW.model_id IS NOT DISTINCT FROM OLD.model_id THEN
+        RETURN NULL;
+      END IF;
+      -- moved to another model: the keys follow its province (V35)
+      UPDATE member_name_key SET province_id = (SELECT province_id FROM community_model
+                                                 WHERE id = NEW.model_id)
+       WHERE member_id = NEW.id;
       RETURN NULL;
     END IF;
     DELETE FROM member_name_key WHERE member_id = NEW.id;
   END IF;
-  INSERT INTO member_name_key (member_id, key)
-    SELECT NEW.id, s FROM f_name_suffixes(NEW.full_name) s WHERE s <> '';
+  INSERT INTO member_name_key (member_id, key, province_id)
+    SELECT NEW.id, s, (SELECT province_id FROM community_model WHERE id = NEW.model_id)
+      FROM f_name_suffixes(NEW.full_name) s WHERE s <> '';
+  RETURN NULL;
+END $function$;
+
+-- A model moved to another province (its unit moved): its members' name keys follow (V35).
+CREATE OR REPLACE FUNCTION public.f_model_name_keys()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  UPDATE member_name_key k SET province_id = NEW.province_id
+    FROM member x WHERE x.model_id = NEW.id AND k.member_id = x.id;
   RETURN NULL;
 END $function$;
 
@@ -189,7 +208,9 @@ CREATE OR REPLACE TRIGGER community_model_province BEFORE INSERT OR UPDATE OF un
 
 CREATE OR REPLACE TRIGGER community_model_stock AFTER INSERT OR DELETE OR UPDATE OF province_id, bucket_id, status, type_id, field_id, recognition_level, established_on ON community_model FOR EACH ROW EXECUTE FUNCTION f_stat_model();
 
-CREATE OR REPLACE TRIGGER member_name_keys AFTER INSERT OR UPDATE OF full_name ON member FOR EACH ROW EXECUTE FUNCTION f_member_name_keys();
+CREATE OR REPLACE TRIGGER member_name_keys AFTER INSERT OR UPDATE OF full_name, model_id ON member FOR EACH ROW EXECUTE FUNCTION f_member_name_keys();
+
+CREATE OR REPLACE TRIGGER model_name_keys AFTER UPDATE OF province_id ON community_model FOR EACH ROW WHEN (old.province_id IS DISTINCT FROM new.province_id) EXECUTE FUNCTION f_model_name_keys();
 
 CREATE OR REPLACE TRIGGER member_roster_stat AFTER INSERT OR DELETE OR UPDATE OF team_id, joined_on, left_on ON member FOR EACH ROW EXECUTE FUNCTION f_stat_roster_member();
 

@@ -95,34 +95,41 @@ public class RosterSearch {
   private Matches matches(String q, Long unitId, Long modelId) {
     Map<String, Object> params = new HashMap<>();
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    // a unit filter is about where the teams are; the territory about where the models are
+    boolean byName = q != null && !q.isBlank();
+    // a unit filter is about where the teams are; the territory about where the models are. A
+    // province is the province of the members' name keys (V35) or of their models
     String unitAlias = unitId != null ? "tu" : "mu";
-    Territory.Scope scope = territory.scope(unitId, "m", unitAlias);
+    Territory.Scope scope = territory.scope(unitId, byName ? "k" : "m", unitAlias);
     scope.predicate().andTo(where, params);
     if (modelId != null) {
       models.require(modelId);
       params.put("modelId", modelId);
       where.append(" AND x.model_id = :modelId");
     }
-    // nothing to scope (an administrator's search): the keys alone answer, from their index
-    boolean scoped = where.length() > " WHERE 1 = 1".length();
-    String joins = scoped ? " JOIN community_model m ON m.id = x.model_id" : "";
+    String unitJoin = "";
     if (scope.joinsUnit() && unitAlias.equals("tu")) {
-      joins += " JOIN team t ON t.id = x.team_id JOIN unit tu ON tu.id = t.unit_id";
+      unitJoin = " JOIN team t ON t.id = x.team_id JOIN unit tu ON tu.id = t.unit_id";
     } else if (scope.joinsUnit()) {
-      joins += " JOIN unit mu ON mu.id = m.unit_id";
+      unitJoin = " JOIN unit mu ON mu.id = m.unit_id";
     }
-    if (q == null || q.isBlank()) {
-      return new Matches(" FROM member x" + joins + where, "x.id", false, params);
+    String model = " JOIN community_model m ON m.id = x.model_id";
+    if (!byName) {
+      // nothing to scope (an administrator's list): the members alone
+      boolean scoped = where.length() > " WHERE 1 = 1".length();
+      return new Matches(
+          " FROM member x" + (scoped ? model : "") + unitJoin + where, "x.id", false, params);
     }
     params.put("q", q.trim());
     // the range of keys starting with the query: [words, words || the last code point)
     where.append(
         " AND k.key >= f_name_words(:q) COLLATE \"C\""
             + " AND k.key < (f_name_words(:q) || chr(1114111)) COLLATE \"C\"");
-    String from =
-        " FROM member_name_key k" + (scoped ? " JOIN member x ON x.id = k.member_id" + joins : "");
-    return new Matches(from + where, "k.member_id", true, params);
+    // the keys alone answer for the nation or a province; a model or a smaller subtree joins
+    String from = " FROM member_name_key k";
+    if (modelId != null || scope.joinsUnit()) {
+      from += " JOIN member x ON x.id = k.member_id" + (unitJoin.contains("mu.") ? model : "");
+    }
+    return new Matches(from + unitJoin + where, "k.member_id", true, params);
   }
 
   /** The members' views, in the given order, with their team's and model's names. */

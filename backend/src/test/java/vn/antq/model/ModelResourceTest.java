@@ -1145,6 +1145,56 @@ class ModelResourceTest {
   }
 
   @Test
+  void aMemberIsFoundInTheProvinceItsModelMovedTo() {
+    long from = province("Tỉnh Cũ Của Tổ").create();
+    long to = province("Tỉnh Mới Của Tổ").create();
+    long commune = unit("COMMUNE", "Xã Dời Tỉnh").under(from).create();
+    long model = ModelBuilder.model("Tổ dời tỉnh", commune);
+    long team = ModelBuilder.team(model, "Tổ dời tỉnh 1", commune);
+    long member = ModelBuilder.member(model, team, "Hoàng Văn Dờitỉnh", "MEMBER");
+    Api.given()
+        .queryParam("unitId", from)
+        .queryParam("q", "van doitinh")
+        .get("/api/members")
+        .then()
+        .body("content.id", contains((int) member));
+    // the commune joins the other province (as the 2025 reform moved communes)
+    var c = Api.given().get("/api/units/{id}", commune).then().extract();
+    Api.json()
+        .header("If-Match", c.header("ETag"))
+        .body(
+            Map.of(
+                "name",
+                c.path("name"),
+                "kind",
+                "COMMUNE",
+                "validFrom",
+                c.path("validFrom"),
+                "parentId",
+                to))
+        .put("/api/units/{id}", commune)
+        .then()
+        .statusCode(200);
+    Api.given()
+        .queryParam("unitId", to)
+        .queryParam("q", "van doitinh")
+        .get("/api/members")
+        .then()
+        .body("content.id", contains((int) member));
+    Api.given()
+        .queryParam("unitId", from)
+        .queryParam("q", "van doitinh")
+        .get("/api/members")
+        .then()
+        .body("totalElements", equalTo(0));
+    Api.as(user("PROVINCE_OFFICER", to))
+        .queryParam("q", "hoang van doitinh")
+        .get("/api/members")
+        .then()
+        .body("content.id", contains((int) member));
+  }
+
+  @Test
   void nobodyReadsOrWritesModelsOutsideTheirTerritory() {
     long mine = province("Tỉnh Của Tôi").create();
     long myCommune = unit("COMMUNE", "Xã Của Tôi").under(mine).create();
