@@ -132,11 +132,14 @@ public class AwardQueries {
       where.append(" AND d.decided_on <= :to");
     }
     if (f.unitId() != null || f.kind() != null) {
+      String recipients = recipientSql(f, "fr", "fru", params);
+      // a province's recipients carry it themselves: their units are read only for a subtree
+      String units = recipients.contains("fru.") ? " JOIN unit fru ON fru.id = fr.unit_id" : "";
       where
-          .append(
-              " AND EXISTS (SELECT 1 FROM award_recipient fr JOIN unit fru ON fru.id = fr.unit_id")
+          .append(" AND EXISTS (SELECT 1 FROM award_recipient fr")
+          .append(units)
           .append(" WHERE fr.decision_id = d.id")
-          .append(recipientSql(f, "fr", "fru", params))
+          .append(recipients)
           .append(")");
     }
     return where.toString();
