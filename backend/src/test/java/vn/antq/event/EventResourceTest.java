@@ -318,27 +318,11 @@ class EventResourceTest {
         EventBuilder.body("Đợt cao điểm tấn công trấn áp tội phạm", ward);
     campaign.put("startsAt", "2020-01-01T08:00:00+07:00");
     campaign.put("endsAt", "2020-07-19T17:00:00+07:00");
-    long longOne =
-        Api.json()
-            .body(campaign)
-            .post("/api/events")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long longOne = EventBuilder.event(campaign);
     Map<String, Object> meeting = EventBuilder.body("Họp dân tổ 3", ward);
     meeting.put("startsAt", "2020-01-02T08:00:00+07:00");
     meeting.put("endsAt", "2020-01-02T10:00:00+07:00");
-    long shortOne =
-        Api.json()
-            .body(meeting)
-            .post("/api/events")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long shortOne = EventBuilder.event(meeting);
     Api.given()
         .queryParam("unitId", ward)
         .queryParam("from", "2020-07-01")

@@ -34,8 +34,13 @@ public final class EventBuilder {
   }
 
   public static long event(String title, long unitId) {
+    return event(body(title, unitId));
+  }
+
+  /** Creates the event a {@link #body} (changed by the test) describes; its id. */
+  public static long event(Map<String, Object> body) {
     return Api.json()
-        .body(body(title, unitId))
+        .body(body)
         .post("/api/events")
         .then()
         .statusCode(201)
