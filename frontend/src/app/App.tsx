@@ -47,8 +47,8 @@ const Routes = lazy(() => import('./SignedInApp'));
 export function App() {
   return (
     <ConfigProvider locale={viVN} theme={theme}>
-      {/* messages open below the 64 px header, never over its buttons (the queue's count) */}
-      <AntApp message={{ top: 72 }}>
+      {/* messages and notices open below the 64 px header, never over its buttons */}
+      <AntApp message={{ top: 72 }} notification={{ top: 72 }}>
         <UpdatePrompt />
         <QueryClientProvider client={queryClient}>
           <AuthGate>
