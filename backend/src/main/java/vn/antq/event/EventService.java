@@ -253,9 +253,10 @@ public class EventService {
     }
     Map<String, Object> params = new HashMap<>();
     String sql =
-        "SELECT e.id FROM event e JOIN unit u ON u.id = e.unit_id WHERE e.id IN (:ids)"
+        "SELECT e.id FROM event e JOIN unit u ON u.id = e.unit_id WHERE e.id = ANY (CAST(:ids AS bigint[]))"
             + territorySql("u", params);
-    jakarta.persistence.Query q = em.createNativeQuery(sql).setParameter("ids", ids);
+    jakarta.persistence.Query q =
+        em.createNativeQuery(sql).setParameter("ids", Rows.bigintArray(ids));
     params.forEach(q::setParameter);
     List<Long> found = Rows.longs(q.getResultList());
     return views.of(found.stream().map(Rows::toLong).toList());

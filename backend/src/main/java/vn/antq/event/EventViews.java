@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
+import vn.antq.common.db.ByIds;
 import vn.antq.common.db.Rows;
 import vn.antq.model.ModelQueries;
 import vn.antq.model.ModelViews;
@@ -36,7 +37,7 @@ public class EventViews {
       return List.of();
     }
     Map<Long, EventEntity> events =
-        EventEntity.<EventEntity>list("id in ?1", ids).stream()
+        ByIds.load(em, EventEntity.class, ids).stream()
             .collect(Collectors.toMap(e -> e.id, e -> e));
     Links links = new Links(ids);
     events
@@ -81,7 +82,7 @@ public class EventViews {
             .collect(Collectors.toSet());
     return ids.isEmpty()
         ? Map.of()
-        : ProgrammeEntity.<ProgrammeEntity>list("id in ?1", ids).stream()
+        : ByIds.load(ProgrammeEntity.getEntityManager(), ProgrammeEntity.class, ids).stream()
             .collect(Collectors.toMap(p -> p.id, p -> p));
   }
 
@@ -98,7 +99,7 @@ public class EventViews {
     Links(List<Long> ids) {
       for (Object[] r :
           rows(
-              "SELECT event_id, unit_id FROM event_organiser WHERE event_id IN (:ids)"
+              "SELECT event_id, unit_id FROM event_organiser WHERE event_id = ANY (CAST(:ids AS bigint[]))"
                   + " ORDER BY unit_id",
               ids)) {
         coOrganisers
@@ -108,7 +109,7 @@ public class EventViews {
       }
       for (Object[] r :
           rows(
-              "SELECT event_id, model_id FROM event_model WHERE event_id IN (:ids)"
+              "SELECT event_id, model_id FROM event_model WHERE event_id = ANY (CAST(:ids AS bigint[]))"
                   + " ORDER BY model_id",
               ids)) {
         modelIds.computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>()).add(Rows.toLong(r[1]));
@@ -122,7 +123,7 @@ public class EventViews {
       for (Object[] r :
           rows(
               "SELECT event_id, material_type_id, quantity FROM event_material"
-                  + " WHERE event_id IN (:ids) ORDER BY material_type_id",
+                  + " WHERE event_id = ANY (CAST(:ids AS bigint[])) ORDER BY material_type_id",
               ids)) {
         materials
             .computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>())
@@ -135,7 +136,7 @@ public class EventViews {
       for (Object[] r :
           rows(
               "SELECT event_id, id, file_name, content_type, size, uploaded_at"
-                  + " FROM event_attachment WHERE event_id IN (:ids) ORDER BY id",
+                  + " FROM event_attachment WHERE event_id = ANY (CAST(:ids AS bigint[])) ORDER BY id",
               ids)) {
         attachments
             .computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>())
@@ -151,6 +152,6 @@ public class EventViews {
   }
 
   private List<Object[]> rows(String sql, List<Long> ids) {
-    return Rows.of(em.createNativeQuery(sql).setParameter("ids", ids));
+    return Rows.of(em.createNativeQuery(sql).setParameter("ids", Rows.bigintArray(ids)));
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.hibernate.Session;
 import vn.antq.common.db.Rows;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.territory.Territory;
@@ -53,6 +54,8 @@ public class ChangeFeed {
 
   @Transactional
   public Page read(String after, Set<String> types, Integer limit) {
+    // a page loads up to a thousand entities only to show them: no snapshots, no dirty check
+    em.unwrap(Session.class).setDefaultReadOnly(true);
     int n = limit == null ? DEFAULT_LIMIT : limit;
     String[] cursor = decode(after);
     Map<String, Object> params = new HashMap<>();

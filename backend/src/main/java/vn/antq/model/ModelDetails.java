@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
+import vn.antq.common.db.ByIds;
 import vn.antq.common.db.Rows;
 import vn.antq.territory.Places;
 import vn.antq.territory.Territory;
@@ -102,7 +103,10 @@ class ModelDetails {
     if (found.isEmpty()) {
       return List.of();
     }
-    return of(CommunityModelEntity.<CommunityModelEntity>list("id in ?1 order by id", found));
+    return of(
+        ByIds.load(em, CommunityModelEntity.class, found).stream()
+            .sorted(java.util.Comparator.comparing((CommunityModelEntity m) -> m.id))
+            .toList());
   }
 
   /** The status changes of each model, in order. */

@@ -19,6 +19,7 @@ import org.hibernate.type.BasicTypeReference;
 import org.hibernate.type.StandardBasicTypes;
 import vn.antq.catalogue.CatalogueEntry;
 import vn.antq.catalogue.CatalogueService;
+import vn.antq.common.db.ByIds;
 import vn.antq.common.db.Rows;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.common.web.Keyset;
@@ -333,7 +334,7 @@ public class ModelQueries {
       return List.of();
     }
     Map<Long, CommunityModelEntity> models =
-        CommunityModelEntity.<CommunityModelEntity>list("id in ?1", ids).stream()
+        ByIds.load(em, CommunityModelEntity.class, ids).stream()
             .collect(Collectors.toMap(m -> m.id, m -> m));
     Set<Long> catIds = new LinkedHashSet<>();
     models.values().forEach(m -> catIds.addAll(List.of(m.typeId, m.fieldId)));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.antq.common.audit.AuditService;
+import vn.antq.common.db.ByIds;
 import vn.antq.common.db.Rows;
 import vn.antq.common.web.PageRequest;
 import vn.antq.territory.Territory;
@@ -146,7 +147,7 @@ public class RosterSearch {
     Map<Long, Object[]> nameById =
         names.stream().collect(Collectors.toMap(r -> Rows.toLong(r[0]), r -> r));
     Map<Long, MemberEntity> byId =
-        MemberEntity.<MemberEntity>list("id in ?1", ids).stream()
+        ByIds.load(em, MemberEntity.class, ids).stream()
             .collect(Collectors.toMap(m -> m.id, m -> m));
     return ids.stream()
         .map(

@@ -49,8 +49,10 @@ public class Places implements UnitDirectory {
     }
     List<Tuple> rows =
         em.createNativeQuery(
-                "SELECT u.id, u.code, u.name, u.kind FROM unit u WHERE u.id IN (:ids)", Tuple.class)
-            .setParameter("ids", ids)
+                "SELECT u.id, u.code, u.name, u.kind FROM unit u"
+                    + " WHERE u.id = ANY (CAST(:ids AS bigint[]))",
+                Tuple.class)
+            .setParameter("ids", Rows.bigintArray(ids))
             .getResultList();
     Map<Long, UnitSummary> out = new HashMap<>();
     for (Tuple t : rows) {

@@ -2,6 +2,7 @@ package vn.antq.unit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.antq.common.db.ByIds;
 import vn.antq.territory.Paths;
 import vn.antq.territory.Territory;
 
@@ -20,6 +22,7 @@ import vn.antq.territory.Territory;
  */
 @ApplicationScoped
 class UnitDetails {
+  @Inject EntityManager em;
   @Inject Territory territory;
   @Inject UnitHistory history;
   @Inject UnitService units;
@@ -37,7 +40,7 @@ class UnitDetails {
     Map<Long, UnitEntity> byId =
         ancestorIds.isEmpty()
             ? Map.of()
-            : UnitEntity.<UnitEntity>list("id in ?1", ancestorIds).stream()
+            : ByIds.load(em, UnitEntity.class, ancestorIds).stream()
                 .collect(Collectors.toMap(u -> u.id, Function.identity()));
     List<String> bounds = territory.prefixes();
     Map<Long, Long> childCounts = units.childCounts(ids);
@@ -72,9 +75,7 @@ class UnitDetails {
     }
     List<String> bounds = territory.prefixes();
     return of(
-        UnitEntity.<UnitEntity>list("id in ?1", ids).stream()
-            .filter(u -> within(u, bounds))
-            .toList());
+        ByIds.load(em, UnitEntity.class, ids).stream().filter(u -> within(u, bounds)).toList());
   }
 
   static List<Long> ancestorIds(UnitEntity unit) {

@@ -1,6 +1,5 @@
 package vn.antq.unit;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.antq.common.audit.AuditService;
+import vn.antq.common.db.ByIds;
 import vn.antq.common.db.Rows;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
@@ -39,9 +39,19 @@ public class UnitHistory {
    */
   Map<Long, List<UnitViews.Link>> links(
       String selfColumn, String otherColumn, Collection<Long> ids) {
-    List<UnitLineageEntity> rows =
-        UnitLineageEntity.list(
-            selfColumn + " in ?1", Sort.by("effectiveDate").and(otherColumn).and("id"), ids);
+    String selfSql = selfColumn.equals("predecessorId") ? "predecessor_id" : "successor_id";
+    String otherSql = otherColumn.equals("predecessorId") ? "predecessor_id" : "successor_id";
+    List<?> raw =
+        em.createNativeQuery(
+                "SELECT * FROM unit_lineage WHERE "
+                    + selfSql
+                    + " = ANY (CAST(?1 AS bigint[])) ORDER BY effective_date, "
+                    + otherSql
+                    + ", id",
+                UnitLineageEntity.class)
+            .setParameter(1, Rows.bigintArray(ids))
+            .getResultList();
+    List<UnitLineageEntity> rows = raw.stream().map(UnitLineageEntity.class::cast).toList();
     if (rows.isEmpty()) {
       return Map.of();
     }
@@ -51,8 +61,7 @@ public class UnitHistory {
     Function<UnitLineageEntity, Long> self =
         r -> otherIsPredecessor ? r.successorId : r.predecessorId;
     Map<Long, UnitEntity> others =
-        UnitEntity.<UnitEntity>list(
-                "id in ?1", rows.stream().map(other).collect(Collectors.toSet()))
+        ByIds.load(em, UnitEntity.class, rows.stream().map(other).collect(Collectors.toSet()))
             .stream()
             .collect(Collectors.toMap(u -> u.id, Function.identity()));
     Map<Long, List<UnitViews.Link>> out = new HashMap<>();
@@ -75,9 +84,9 @@ public class UnitHistory {
     Map<Long, List<UnitViews.FormerName>> out = new HashMap<>();
     Rows.of(
             em.createNativeQuery(
-                    "SELECT unit_id, name, valid_to, note FROM unit_name WHERE unit_id IN (:ids)"
-                        + " ORDER BY unit_id, valid_to, id")
-                .setParameter("ids", ids))
+                    "SELECT unit_id, name, valid_to, note FROM unit_name"
+                        + " WHERE unit_id = ANY (CAST(?1 AS bigint[])) ORDER BY unit_id, valid_to, id")
+                .setParameter(1, Rows.bigintArray(ids)))
         .forEach(
             r ->
                 out.computeIfAbsent(Rows.toLong(r[0]), k -> new ArrayList<>())

@@ -233,13 +233,12 @@ public class UnitService {
       return Map.of();
     }
     Map<Long, Long> counts = new HashMap<>();
-    em.createQuery(
-            "select u.parentId, count(u) from UnitEntity u where u.parentId in :ids"
-                + " group by u.parentId",
-            Object[].class)
-        .setParameter("ids", ids)
-        .getResultList()
-        .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+    Rows.of(
+            em.createNativeQuery(
+                    "SELECT parent_id, count(*) FROM unit"
+                        + " WHERE parent_id = ANY (CAST(?1 AS bigint[])) GROUP BY parent_id")
+                .setParameter(1, Rows.bigintArray(ids)))
+        .forEach(row -> counts.put(Rows.toLong(row[0]), Rows.toLong(row[1])));
     return counts;
   }
 

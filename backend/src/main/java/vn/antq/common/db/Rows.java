@@ -58,6 +58,22 @@ public final class Rows {
     return of(query).stream().map(reader).toList();
   }
 
+  /**
+   * Ids bound as one PostgreSQL array literal, for {@code = ANY (CAST(:ids AS bigint[]))}: one
+   * parameter and one prepared statement whatever their number, where {@code IN (:ids)} binds (and
+   * Hibernate renders) a parameter per id — a page of the change feed asks for a thousand.
+   */
+  public static String bigintArray(java.util.Collection<Long> ids) {
+    StringBuilder out = new StringBuilder(ids.size() * 8 + 2).append('{');
+    for (Long id : ids) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      out.append(id.longValue());
+    }
+    return out.append('}').toString();
+  }
+
   /** A single-column query of whole numbers (ids, counts). */
   public static List<Long> longs(Query query) {
     return longs(query.getResultList());
