@@ -193,16 +193,35 @@ public class AwardQueries {
     Query count = em.createNativeQuery("SELECT count(*) FROM award_decision d" + where);
     params.forEach(count::setParameter);
     long total = Rows.toLong(count.getSingleResult());
-    Query ids =
-        em.createNativeQuery(
-            "SELECT d.id FROM award_decision d"
-                + where
-                + " ORDER BY "
-                + orderBy
-                + ", d.id DESC"
-                + PageRequest.limitSql(size, (long) page * size));
+    return new AwardService.Page(
+        views(ids(where, params, orderBy, size, (long) page * size), false), total);
+  }
+
+  /** The ids of the decisions the filter selects, in order: a page, or all of them (an export). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Long> ids(AwardService.Filter f, String orderBy, int limit, long offset) {
+    Map<String, Object> params = new HashMap<>();
+    return ids(where(f, params), params, orderBy, limit, offset);
+  }
+
+  private List<Long> ids(
+      String where, Map<String, Object> params, String orderBy, int limit, long offset) {
+    String sql =
+        "SELECT d.id FROM award_decision d"
+            + where
+            + " ORDER BY "
+            + orderBy
+            + ", d.id DESC"
+            + PageRequest.limitSql(limit, offset);
+    Query ids = em.createNativeQuery(sql);
     params.forEach(ids::setParameter);
-    return new AwardService.Page(views(Rows.longs(ids.getResultList()), false), total);
+    return Rows.longs(ids.getResultList());
+  }
+
+  /** The decisions of {@code ids} as lists show them, in order (ids the caller may see). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<AwardService.View> viewsOf(List<Long> ids) {
+    return views(ids, false);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

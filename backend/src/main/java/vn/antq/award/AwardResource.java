@@ -436,29 +436,26 @@ public class AwardResource implements AwardsApi {
         filter(
             q, formId, typeId, authorityId, recipientKind, unitId, eventId, programmeId, from, to);
     List<List<Object>> rows =
-        Tables.collect(
-            n -> {
-              AwardService.Page page = queries.list(f, n, Tables.pageSize(), p.sqlOrder());
-              return new Tables.Chunk(
-                  page.content().stream()
-                      .map(AwardResource::toApi)
-                      .map(
-                          a ->
-                              java.util.Arrays.<Object>asList(
-                                  a.getId(),
-                                  a.getNumber(),
-                                  a.getDecidedOn(),
-                                  a.getAuthority().getName(),
-                                  a.getIssuerName(),
-                                  a.getUnit().getName(),
-                                  a.getForm().getName(),
-                                  a.getType().getName(),
-                                  a.getCollectiveCount(),
-                                  a.getIndividualCount(),
-                                  a.getReason()))
-                      .toList(),
-                  page.total());
-            });
+        Tables.collectIds(
+            queries.ids(f, p.sqlOrder(), Tables.MAX_ROWS + 1, 0),
+            chunk ->
+                queries.viewsOf(chunk).stream()
+                    .map(AwardResource::toApi)
+                    .map(
+                        a ->
+                            java.util.Arrays.<Object>asList(
+                                a.getId(),
+                                a.getNumber(),
+                                a.getDecidedOn(),
+                                a.getAuthority().getName(),
+                                a.getIssuerName(),
+                                a.getUnit().getName(),
+                                a.getForm().getName(),
+                                a.getType().getName(),
+                                a.getCollectiveCount(),
+                                a.getIndividualCount(),
+                                a.getReason()))
+                    .toList());
     return Tables.download(
         format,
         "khen-thuong",

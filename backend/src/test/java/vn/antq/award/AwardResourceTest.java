@@ -303,6 +303,24 @@ class AwardResourceTest {
         .get("/api/awards")
         .then()
         .body("content.id", contains((int) id));
+    // the export: the same filter, one line per decision with its counts
+    String csv =
+        Api.given()
+            .queryParam("format", "csv")
+            .queryParam("q", "duc tran")
+            .queryParam("unitId", province)
+            .get("/api/awards/export")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    List<String> lines = csv.lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).contains("Số quyết định");
+    assertThat(lines.get(1))
+        .startsWith(id + "," + created.jsonPath().getString("number") + ",19/08/2025,")
+        .contains(",Bằng khen,")
+        .contains(",2,3,");
 
     // unit, model and person pages
     Api.given()
