@@ -33,6 +33,7 @@ import vn.antq.territory.Territory;
 public class ChangeFeed {
   public static final int DEFAULT_LIMIT = 200;
   private static final Pattern CURSOR = Pattern.compile("^[0-9]{1,20}:[0-9]{1,20}$");
+  private static final Pattern COMMUNE = Pattern.compile("/[0-9]+/[0-9]+/");
 
   @Inject EntityManager em;
   @Inject Territory territory;
@@ -59,29 +60,22 @@ public class ChangeFeed {
     int n = limit == null ? DEFAULT_LIMIT : limit;
     String[] cursor = decode(after);
     Map<String, Object> params = new HashMap<>();
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT seq, CAST(xid AS text) AS xid_text, entity_type, entity_id, op, path, old_path, changed_at"
-                + " FROM change_log WHERE (xid, seq) > (CAST(:x AS xid8), :s)"
-                + " AND xid < pg_snapshot_xmin(pg_current_snapshot())");
     params.put("x", cursor[0]);
     params.put("s", Long.parseLong(cursor[1]));
+    String filter = "";
     if (types != null && !types.isEmpty()) {
-      sql.append(" AND entity_type IN (:types)");
+      filter = " AND entity_type IN (:types)";
       params.put("types", types);
     }
     List<String> bounds = territory.prefixes();
-    if (bounds != null) {
-      List<String> ors = new ArrayList<>();
-      for (int i = 0; i < bounds.size(); i++) {
-        params.put("t" + i, bounds.get(i) + "%");
-        ors.add("path LIKE :t" + i + " OR old_path LIKE :t" + i);
-      }
-      sql.append(" AND (").append(String.join(" OR ", ors)).append(')');
+    for (int i = 0; bounds != null && i < bounds.size(); i++) {
+      params.put("t" + i, bounds.get(i) + "%");
     }
-    // by the column, not by the text of it the select list gives back (10 < 9 as text)
-    sql.append(" ORDER BY change_log.xid, change_log.seq LIMIT ").append(n + 1);
-    Query q = em.createNativeQuery(sql.toString());
+    String sql =
+        bounds != null && !bounds.isEmpty() && bounds.stream().allMatch(ChangeFeed::isCommune)
+            ? communeSql(bounds, filter, n, params)
+            : COLUMNS + FROM + filter + anywhere(bounds) + ORDER + (n + 1);
+    Query q = em.createNativeQuery(sql);
     params.forEach(q::setParameter);
     List<Object[]> rows = Rows.of(q);
     boolean more = rows.size() > n;
@@ -111,6 +105,77 @@ public class ChangeFeed {
                 entries.get(entries.size() - 1).xid(),
                 String.valueOf(entries.get(entries.size() - 1).seq()));
     return new Page(items, next, more);
+  }
+
+  private static final String COLUMNS =
+      "SELECT seq, CAST(xid AS text) AS xid_text, entity_type, entity_id, op, path, old_path,"
+          + " changed_at";
+  private static final String FROM =
+      " FROM change_log WHERE (xid, seq) > (CAST(:x AS xid8), :s)"
+          + " AND xid < pg_snapshot_xmin(pg_current_snapshot())";
+  // by the column, not by the text of it the select list gives back (10 < 9 as text)
+  private static final String ORDER = " ORDER BY xid, seq LIMIT ";
+
+  /** A change now or before in one of the prefixes {@code :t0…}. */
+  private static String anywhere(List<String> bounds) {
+    if (bounds == null) {
+      return "";
+    }
+    List<String> ors = new ArrayList<>();
+    for (int i = 0; i < bounds.size(); i++) {
+      ors.add("path LIKE :t" + i + " OR old_path LIKE :t" + i);
+    }
+    return ors.isEmpty() ? " AND false" : " AND (" + String.join(" OR ", ors) + ')';
+  }
+
+  /** A prefix {@code /province/commune/}: its changes are indexed by the commune (V37). */
+  private static boolean isCommune(String prefix) {
+    return COMMUNE.matcher(prefix).matches();
+  }
+
+  /**
+   * The changes of communes: a commune's rows are a few in ten thousand of the log, so each is read
+   * through the index on the commune's id in the path (and, for records that moved out of it, in
+   * the old path) in log order, a page's worth from each, and the pages merged — instead of walking
+   * the whole log for them (0.36 s a page on the national dataset).
+   */
+  private static String communeSql(
+      List<String> bounds, String filter, int n, Map<String, Object> params) {
+    List<String> inside = new ArrayList<>();
+    for (int i = 0; i < bounds.size(); i++) {
+      inside.add("path LIKE :t" + i);
+    }
+    String insideNow = "(" + String.join(" OR ", inside) + ")";
+    String branch = "(" + COLUMNS + ", xid" + FROM + filter;
+    List<String> branches = new ArrayList<>();
+    for (int i = 0; i < bounds.size(); i++) {
+      params.put("c" + i, bounds.get(i).split("/")[2]);
+      branches.add(
+          branch
+              + " AND split_part(path, '/', 3) = :c"
+              + i
+              + " AND path LIKE :t"
+              + i
+              + ORDER
+              + (n + 1)
+              + ")");
+      branches.add(
+          branch
+              + " AND old_path IS NOT NULL AND split_part(old_path, '/', 3) = :c"
+              + i
+              + " AND old_path LIKE :t"
+              + i
+              + " AND NOT "
+              + insideNow
+              + ORDER
+              + (n + 1)
+              + ")");
+    }
+    return "SELECT seq, xid_text, entity_type, entity_id, op, path, old_path, changed_at FROM ("
+        + String.join(" UNION ", branches)
+        + ") c"
+        + ORDER
+        + (n + 1);
   }
 
   /** Current views of the records still in the caller's territory, by type. */

@@ -792,6 +792,41 @@ class IntegrationResourceTest {
   }
 
   @Test
+  void anOfficerOfAMergedCommuneFollowsTheChangesOfTheCommunesMergedIntoIt()
+      throws InterruptedException {
+    long province = province("Tỉnh Luồng Gộp").from("2020-01-01").create();
+    long before = unit("COMMUNE", "Xã Cũ Luồng Gộp").under(province).from("2020-01-01").create();
+    long after = unit("COMMUNE", "Xã Mới Luồng Gộp").under(province).from("2020-01-01").create();
+    long neighbour =
+        unit("COMMUNE", "Xã Bên Luồng Gộp").under(province).from("2020-01-01").create();
+    long old = EventBuilder.event("Họp dân xã cũ luồng gộp", before);
+    long own = EventBuilder.event("Họp dân xã mới luồng gộp", after);
+    long other = EventBuilder.event("Họp dân xã bên luồng gộp", neighbour);
+    Api.json()
+        .body(
+            Map.of(
+                "predecessorIds",
+                List.of(before),
+                "successorId",
+                after,
+                "date",
+                "2025-07-01",
+                "transferChildren",
+                true))
+        .post("/api/units/merge")
+        .then()
+        .statusCode(200);
+    String officer = Users.signedIn("COMMUNE_OFFICER", after);
+
+    // the feed of two communes (each read through its own index range), merged in log order
+    Map<String, Map<String, Object>> state = new HashMap<>();
+    drain(officer, null, state);
+    assertThat(state).containsKeys("EVENT:" + old, "EVENT:" + own);
+    assertThat(state).doesNotContainKey("EVENT:" + other);
+    assertThat(state.get("EVENT:" + old).get("title")).isEqualTo("Họp dân xã cũ luồng gộp");
+  }
+
+  @Test
   void followingTheChangeFeedFromEmptyGivesTheServersState() throws InterruptedException {
     long province = province("Tỉnh Luồng").create();
     long commune = unit("COMMUNE", "Xã Luồng").under(province).create();
