@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import vn.antq.support.Api;
 import vn.antq.support.EventBuilder;
 import vn.antq.support.ModelBuilder;
+import vn.antq.support.UnitBuilder;
 import vn.antq.support.Users;
 
 /** Award decisions, recipients and the powers of 1/7/2025: every rule of issue 6 via the API. */
@@ -613,20 +614,7 @@ class AwardResourceTest {
         .put("/api/units/{id}", ward)
         .then()
         .statusCode(200);
-    Api.json()
-        .body(
-            Map.of(
-                "predecessorIds",
-                List.of(bacLieu),
-                "successorId",
-                caMau,
-                "date",
-                "2025-07-01",
-                "transferChildren",
-                true))
-        .post("/api/units/merge")
-        .then()
-        .statusCode(200);
+    UnitBuilder.merge(List.of(bacLieu), caMau);
 
     Api.given()
         .get("/api/awards/{id}", id)

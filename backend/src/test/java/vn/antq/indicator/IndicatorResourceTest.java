@@ -23,6 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.antq.support.Api;
 import vn.antq.support.EventBuilder;
+import vn.antq.support.UnitBuilder;
 import vn.antq.support.Users;
 
 /**
@@ -363,20 +364,7 @@ class IndicatorResourceTest {
     act(admin, r.jsonPath().getLong("id"), s.header("ETag"), "APPROVE", null)
         .then()
         .statusCode(200);
-    Api.json()
-        .body(
-            Map.of(
-                "predecessorIds",
-                List.of(oldProv),
-                "successorId",
-                newProv,
-                "date",
-                "2025-07-01",
-                "transferChildren",
-                true))
-        .post("/api/units/merge")
-        .then()
-        .statusCode(200);
+    UnitBuilder.merge(List.of(oldProv), newProv);
     JsonPath report = summary(newProv, "2024-01-01", "2025-12-31");
     assertEquals(41, reported(report, "totals.indicators", tips));
   }

@@ -26,6 +26,7 @@ import vn.antq.support.Api;
 import vn.antq.support.EventBuilder;
 import vn.antq.support.ModelBuilder;
 import vn.antq.support.Sql;
+import vn.antq.support.UnitBuilder;
 import vn.antq.support.Users;
 
 /** Issue 8 through the API: idempotent bulk import, jobs, files, the change feed, exports. */
@@ -802,20 +803,7 @@ class IntegrationResourceTest {
     long old = EventBuilder.event("Họp dân xã cũ luồng gộp", before);
     long own = EventBuilder.event("Họp dân xã mới luồng gộp", after);
     long other = EventBuilder.event("Họp dân xã bên luồng gộp", neighbour);
-    Api.json()
-        .body(
-            Map.of(
-                "predecessorIds",
-                List.of(before),
-                "successorId",
-                after,
-                "date",
-                "2025-07-01",
-                "transferChildren",
-                true))
-        .post("/api/units/merge")
-        .then()
-        .statusCode(200);
+    UnitBuilder.merge(List.of(before), after);
     String officer = Users.signedIn("COMMUNE_OFFICER", after);
 
     // the feed of two communes (each read through its own index range), merged in log order

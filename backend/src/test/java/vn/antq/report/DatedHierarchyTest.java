@@ -5,9 +5,9 @@ import static vn.antq.report.ReportResourceTest.award;
 import static vn.antq.report.ReportResourceTest.child;
 import static vn.antq.report.ReportResourceTest.collective;
 import static vn.antq.report.ReportResourceTest.event;
-import static vn.antq.report.ReportResourceTest.merge;
 import static vn.antq.report.ReportResourceTest.person;
 import static vn.antq.report.ReportResourceTest.summary;
+import static vn.antq.support.UnitBuilder.merge;
 import static vn.antq.support.UnitBuilder.province;
 import static vn.antq.support.UnitBuilder.unit;
 

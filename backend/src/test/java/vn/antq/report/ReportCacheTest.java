@@ -111,7 +111,7 @@ class ReportCacheTest {
     long b = province("Tỉnh Lưu Nhập").from("2000-01-01").create();
     long wb = unit("WARD", "Phường Lưu Nhập").under(b).from("2000-01-01").create();
     EventBuilder.event("Tuyên truyền trước sáp nhập", wb);
-    ReportResourceTest.merge(List.of(b), a);
+    vn.antq.support.UnitBuilder.merge(List.of(b), a);
     long before = events(a);
     long beforeMerged = events(b);
     Instant kept = computedAt(a);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import vn.antq.support.Api;
 import vn.antq.support.EventBuilder;
 import vn.antq.support.ModelBuilder;
+import vn.antq.support.UnitBuilder;
 import vn.antq.support.Users;
 
 /**
@@ -89,23 +90,6 @@ class ReportResourceTest {
         .jsonPath();
   }
 
-  static void merge(List<Long> predecessors, long successor) {
-    Api.json()
-        .body(
-            Map.of(
-                "predecessorIds",
-                predecessors,
-                "successorId",
-                successor,
-                "date",
-                "2025-07-01",
-                "transferChildren",
-                true))
-        .post("/api/units/merge")
-        .then()
-        .statusCode(200);
-  }
-
   @Test
   void bacLieuMergedIntoCaMauAddsUpByChildAndOverTime() {
     long bacLieu = province("Tỉnh Bạc Liêu BC").from("2008-01-01").create();
@@ -159,8 +143,8 @@ class ReportResourceTest {
 
     // 1/7/2025: wards 1 and 2 become Phường Mới (with the hamlet), Bạc Liêu joins Cà Mau
     long wNew = unit("WARD", "Phường Mới BC").under(caMau).from("2025-07-01").create();
-    merge(List.of(w1, w2), wNew);
-    merge(List.of(bacLieu), caMau);
+    UnitBuilder.merge(List.of(w1, w2), wNew);
+    UnitBuilder.merge(List.of(bacLieu), caMau);
 
     JsonPath r = summary(caMau, "2013-01-01", "2026-06-30");
     // totals: every fact of both provinces, counted once

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.antq.support.Api;
+import vn.antq.support.UnitBuilder;
 import vn.antq.support.Users;
 
 /**
@@ -285,20 +286,7 @@ class SafetyResourceTest {
     JsonPath k = checklist(officer, kdc, 2024);
     post(officer, body(k, kdc, 2024)).then().statusCode(201);
 
-    Api.json()
-        .body(
-            Map.of(
-                "predecessorIds",
-                List.of(oldProv),
-                "successorId",
-                newProv,
-                "date",
-                "2025-07-01",
-                "transferChildren",
-                true))
-        .post("/api/units/merge")
-        .then()
-        .statusCode(200);
+    UnitBuilder.mergeRequest(List.of(oldProv), newProv).statusCode(200);
     JsonPath report = summary(newProv, "2024-01-01", "2025-12-31");
     assertEquals(1, report.getLong("totals.exemplaryPolice"));
     assertEquals(1, report.getLong("totals.safetyMet"));

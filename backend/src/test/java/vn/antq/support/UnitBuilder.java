@@ -20,6 +20,31 @@ public final class UnitBuilder {
     return name + " " + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /**
+   * Merges {@code predecessors} into {@code successor} on 1 July 2025, their children with them.
+   */
+  public static void merge(java.util.List<Long> predecessors, long successor) {
+    mergeRequest(predecessors, successor).statusCode(200);
+  }
+
+  /** The answer to {@link #merge}'s request, whatever it is. */
+  public static io.restassured.response.ValidatableResponse mergeRequest(
+      java.util.List<Long> predecessors, long successor) {
+    return Api.json()
+        .body(
+            Map.of(
+                "predecessorIds",
+                predecessors,
+                "successorId",
+                successor,
+                "date",
+                "2025-07-01",
+                "transferChildren",
+                true))
+        .post("/api/units/merge")
+        .then();
+  }
+
   public static UnitBuilder province(String name) {
     return new UnitBuilder("PROVINCE", unique(name));
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.antq.support.Api;
+import vn.antq.support.UnitBuilder;
 
 /**
  * The map before the 2025 reform (issue 26): townships under districts, and both kinds only in
@@ -64,37 +65,12 @@ class OldMapTest {
 
     // on the reform the township merges into a new commune under the province (hamlets move)
     long commune = unit("COMMUNE", "Xã Bản Đồ Mới").under(prov).from("2025-07-01").create();
-    Api.json()
-        .body(
-            Map.of(
-                "predecessorIds",
-                List.of(township),
-                "successorId",
-                commune,
-                "date",
-                "2025-07-01",
-                "transferChildren",
-                true))
-        .post("/api/units/merge")
-        .then()
-        .statusCode(200);
+    UnitBuilder.merge(List.of(township), commune);
     Api.given().get("/api/units/{id}", hamlet).then().body("parentId", equalTo((int) commune));
     // nothing merges into a district from the reform on
     long other = unit("TOWNSHIP", "Thị trấn Thứ Hai").under(district).from("2008-01-01").create();
     long another = unit("TOWNSHIP", "Thị trấn Thứ Ba").under(district).from("2008-01-01").create();
-    Api.json()
-        .body(
-            Map.of(
-                "predecessorIds",
-                List.of(other),
-                "successorId",
-                another,
-                "date",
-                "2025-07-01",
-                "transferChildren",
-                true))
-        .post("/api/units/merge")
-        .then()
+    UnitBuilder.mergeRequest(List.of(other), another)
         .statusCode(422)
         .body("violations.field", hasItem("successorId"));
   }
