@@ -26,6 +26,7 @@ const PAGES = [
   ['/su-kien?tab=map', 'Sự kiện', 'su-kien-ban-do'],
   ['/khen-thuong', 'Khen thưởng', 'khen-thuong'],
   ['/so-lieu', 'Số liệu', 'so-lieu'],
+  ['/tinh-hinh-bao-cao', 'Tình hình báo cáo', 'tinh-hinh-bao-cao'],
   ['/an-toan', 'An toàn', 'an-toan'],
   ['/bao-cao', 'Báo cáo tổng hợp', 'bao-cao'],
   ['/nhap-du-lieu', 'Nhập dữ liệu', 'nhap-du-lieu'],

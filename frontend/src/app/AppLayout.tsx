@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   FormOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   SafetyCertificateOutlined,
@@ -27,6 +28,7 @@ export const NAV = [
   { key: '/su-kien', icon: <CalendarOutlined />, label: 'Sự kiện' },
   { key: '/khen-thuong', icon: <TrophyOutlined />, label: 'Khen thưởng' },
   { key: '/so-lieu', icon: <FormOutlined />, label: 'Số liệu' },
+  { key: '/tinh-hinh-bao-cao', icon: <CheckSquareOutlined />, label: 'Tình hình báo cáo' },
   { key: '/an-toan', icon: <SafetyOutlined />, label: 'An toàn ANTT' },
   { key: '/bao-cao', icon: <BarChartOutlined />, label: 'Báo cáo' },
 ];

@@ -76,6 +76,10 @@ const createRouter = () =>
               ...page(() => import('@/features/indicators').then((m) => m.IndicatorReportPage)),
             },
             {
+              path: 'tinh-hinh-bao-cao',
+              ...page(() => import('@/features/reporting').then((m) => m.CompletenessPage)),
+            },
+            {
               path: 'an-toan',
               ...page(() => import('@/features/safety').then((m) => m.SafetyPage)),
             },

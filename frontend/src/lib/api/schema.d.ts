@@ -1232,6 +1232,61 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reporting/deadlines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Hạn báo cáo số liệu (mặc định toàn quốc và của tỉnh), kể cả các mức đã thay
+     * @description Hạn của một kỳ là cuối ngày (giờ Việt Nam) thứ `daysAfter` sau ngày cuối kỳ — ví dụ tháng:
+     *     ngày 5 tháng sau; quý: ngày 10 sau khi hết quý. Mỗi mức có hiệu lực từ `validFrom` đến
+     *     ngày trước mức kế tiếp cùng loại kỳ và cùng phạm vi; kỳ nào dùng mức có hiệu lực vào ngày
+     *     cuối kỳ. Hạn riêng của tỉnh không được muộn hơn hạn toàn quốc (nếu muộn hơn, hạn toàn
+     *     quốc được áp dụng).
+     */
+    get: operations['listReportingDeadlines'];
+    put?: never;
+    /**
+     * Đặt hạn báo cáo từ một ngày (quản trị viên cho toàn quốc; cán bộ tỉnh cho tỉnh mình)
+     * @description Mức mới có hiệu lực từ `validFrom`; mức cũ vẫn áp dụng cho các kỳ kết thúc trước ngày đó.
+     *     Hạn riêng của tỉnh phải không muộn hơn hạn toàn quốc có hiệu lực vào `validFrom` (422).
+     *     Đã có mức cùng loại kỳ, cùng phạm vi, cùng ngày hiệu lực: 409.
+     */
+    post: operations['createReportingDeadline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reporting/completeness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tình hình báo cáo số liệu của một địa bàn theo kỳ (đơn vị nào đã gửi, đúng hạn, đã duyệt, còn thiếu)
+     * @description Đơn vị phải báo cáo một kỳ: mỗi xã, phường, đặc khu (đơn vị cấp xã) còn tồn tại vào ngày
+     *     cuối kỳ. Xã mới sau sáp nhập được tính là đã báo cáo nếu chính nó hoặc một xã đã sáp nhập
+     *     vào nó báo cáo kỳ đó. Đã gửi: kỳ đã được gửi ít nhất một lần (kể cả bị trả lại); đúng
+     *     hạn: lần gửi đầu tiên trước khi hết ngày hạn theo giờ Việt Nam; đã duyệt: có bản đã duyệt.
+     *     Tỷ lệ chỉ tính trên các kỳ đã đến hạn (`due`). Mỗi dòng là một đơn vị trực thuộc địa bàn
+     *     (với xã: chính xã đó), cộng các đơn vị cấp xã bên dưới; tối đa 24 kỳ mỗi lần.
+     */
+    get: operations['getReportingCompleteness'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/safety-assessments': {
     parameters: {
       query?: never;
@@ -3213,6 +3268,128 @@ export interface components {
      * @enum {string}
      */
     PeriodKind: 'MONTH' | 'QUARTER';
+    ReportingDeadline: {
+      /** Format: int64 */
+      id: number;
+      periodKind: components['schemas']['PeriodKind'];
+      province?: components['schemas']['UnitRef'];
+      /**
+       * Format: int32
+       * @description Số ngày sau ngày cuối kỳ (hạn là hết ngày đó, giờ Việt Nam)
+       * @example 5
+       */
+      daysAfter: number;
+      /** Format: date */
+      validFrom: string;
+      /**
+       * Format: date
+       * @description Ngày cuối còn hiệu lực (trước mức kế tiếp); trống: đang áp dụng
+       */
+      validTo?: string;
+      note?: string;
+      createdBy?: string;
+      /** Format: date-time */
+      createdAt?: string;
+    };
+    ReportingDeadlineInput: {
+      periodKind: components['schemas']['PeriodKind'];
+      /**
+       * Format: int64
+       * @description Tỉnh; trống: mặc định toàn quốc (quản trị viên)
+       */
+      provinceId?: number;
+      /**
+       * Format: int32
+       * @example 5
+       */
+      daysAfter: number;
+      /**
+       * Format: date
+       * @example 2026-01-01
+       */
+      validFrom: string;
+      note?: string;
+    };
+    /**
+     * @description NOT_EXPECTED (không phải báo cáo kỳ này), NOT_STARTED (chưa nhập), DRAFT (đang nhập, chưa gửi), SUBMITTED (đã gửi, chờ duyệt), RETURNED (bị trả lại), APPROVED (đã duyệt)
+     * @enum {string}
+     */
+    ReportingState:
+      'NOT_EXPECTED' | 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED';
+    ReportingCounts: {
+      /**
+       * Format: int32
+       * @description Số đơn vị phải báo cáo (cộng theo kỳ)
+       */
+      expected: number;
+      /** Format: int32 */
+      submitted: number;
+      /** Format: int32 */
+      onTime: number;
+      /** Format: int32 */
+      approved: number;
+      /**
+       * Format: double
+       * @description submitted / expected (0–1) trên các kỳ đã đến hạn; trống khi không có
+       */
+      submittedRate?: number;
+      /** Format: double */
+      onTimeRate?: number;
+      /** Format: double */
+      approvedRate?: number;
+    };
+    ReportingPeriod: {
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
+      /** @example Tháng 8/2025 */
+      periodLabel: string;
+      /**
+       * Format: date
+       * @description Ngày hạn (hết ngày, giờ Việt Nam)
+       */
+      deadline: string;
+      /** @description Đã qua hạn — kỳ được tính vào tỷ lệ */
+      due: boolean;
+      counts: components['schemas']['ReportingCounts'];
+      /** @description Các đơn vị cấp xã phải báo cáo mà chưa gửi, theo thứ tự các dòng */
+      missing: components['schemas']['ReportingMissing'][];
+    };
+    ReportingMissing: {
+      unit: components['schemas']['UnitRef'];
+      /** @description Dòng (đơn vị trực thuộc địa bàn) chứa xã này, khi dòng không phải chính xã đó */
+      under?: components['schemas']['UnitRef'];
+    };
+    ReportingCell: {
+      state?: components['schemas']['ReportingState'];
+      /** @description Với một xã đã gửi: lần gửi đầu có đúng hạn không */
+      onTime?: boolean;
+      /**
+       * Format: int64
+       * @description Kỳ báo cáo (của xã hoặc xã đã sáp nhập vào)
+       */
+      reportId?: number;
+      /** Format: date-time */
+      firstSubmittedAt?: string;
+      counts: components['schemas']['ReportingCounts'];
+    };
+    ReportingRow: {
+      unit: components['schemas']['UnitRef'];
+      /** @description Đơn vị cấp xã (ô có trạng thái); không: cộng các xã bên dưới, xem chi tiết bằng unitId của dòng */
+      leaf: boolean;
+      /** @description Một ô cho mỗi kỳ, theo thứ tự của periods */
+      cells: components['schemas']['ReportingCell'][];
+      counts: components['schemas']['ReportingCounts'];
+    };
+    ReportingCompleteness: {
+      /** @description Địa bàn; trống: toàn quốc */
+      unit?: components['schemas']['UnitRef'];
+      periodKind: components['schemas']['PeriodKind'];
+      periods: components['schemas']['ReportingPeriod'][];
+      rows: components['schemas']['ReportingRow'][];
+      total: components['schemas']['ReportingCounts'];
+    };
     IndicatorValue: {
       indicator: components['schemas']['CatalogueRef'];
       /**
@@ -6699,6 +6876,97 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
+    };
+  };
+  listReportingDeadlines: {
+    parameters: {
+      query?: {
+        /** @description Kèm các mức riêng của tỉnh này (mặc định là tỉnh của người gọi) */
+        provinceId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Các mức hạn, mặc định toàn quốc trước, mới nhất trước trong mỗi phạm vi */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportingDeadline'][];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  createReportingDeadline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportingDeadlineInput'];
+      };
+    };
+    responses: {
+      /** @description Đã đặt */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportingDeadline'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  getReportingCompleteness: {
+    parameters: {
+      query: {
+        /** @description Địa bàn (tỉnh, huyện cũ hoặc xã) trong phạm vi của người gọi; mặc định là địa bàn của người gọi, với quản trị viên là toàn quốc (mỗi dòng một tỉnh) */
+        unitId?: number;
+        periodKind?: components['schemas']['PeriodKind'];
+        /** @description Các kỳ kết thúc từ ngày này */
+        from: string;
+        /** @description Các kỳ bắt đầu đến ngày này (không quá hôm nay) */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tình hình báo cáo theo kỳ, theo đơn vị trực thuộc và tổng */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportingCompleteness'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
     };
   };
   listSafetyAssessments: {

@@ -4,6 +4,7 @@ import { Alert, Card, Col, List, Row, Space, Statistic, Tag, Typography } from '
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { PendingCard } from '@/features/indicators';
+import { CompletenessCard } from '@/features/reporting';
 import { useReportSummary } from '@/features/reports';
 import { UNIT_KIND_LABELS } from '@/lib/unitKinds';
 import { unitListQuery, type UnitKind } from '@/lib/units';
@@ -113,11 +114,16 @@ export function DashboardPage() {
           </Col>
         ))}
       </Row>
-      {(rights.write || rights.reorganise) && (
-        <div style={{ marginTop: 16 }}>
-          <PendingCard unitId={unitId} />
-        </div>
-      )}
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        {(rights.write || rights.reorganise) && (
+          <Col xs={24} xl={14}>
+            <PendingCard unitId={unitId} />
+          </Col>
+        )}
+        <Col xs={24} xl={rights.write || rights.reorganise ? 10 : 24}>
+          <CompletenessCard unitId={unitId} />
+        </Col>
+      </Row>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={14}>
           <Card size="small" title="12 tháng gần nhất">

@@ -82,6 +82,17 @@ class DemoIndicators {
     if (!until.equals("SUBMIT")) {
       indicators.transition(submitted.id(), submitted.version(), Action.valueOf(until), comment);
     }
+    // (written after the review, which would write the entity's own times back)
+    // sent a few days after the period, as a commune would (most on time, some late)
+    java.time.Instant sent =
+        p.end().plusDays(1 + seed % 8).atTime(9, 30).atZone(VietnamTime.ZONE).toInstant();
+    if (sent.isBefore(java.time.Instant.now())) {
+      em.createNativeQuery(
+              "UPDATE indicator_report SET submitted_at = ?1, first_submitted_at = ?1 WHERE id = ?2")
+          .setParameter(1, sent)
+          .setParameter(2, submitted.id())
+          .executeUpdate();
+    }
   }
 
   private List<Long> ids(String sql, Object param) {

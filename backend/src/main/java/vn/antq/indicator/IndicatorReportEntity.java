@@ -45,6 +45,10 @@ public class IndicatorReportEntity extends PanacheEntityBase {
   @Column(name = "submitted_at")
   public Instant submittedAt;
 
+  /** The first sending of the period's figures (on time or late is judged by it). */
+  @Column(name = "first_submitted_at")
+  public Instant firstSubmittedAt;
+
   @Column(name = "submitted_by")
   public String submittedBy;
 

@@ -171,6 +171,9 @@ public class IndicatorService {
     r.status = "SUBMITTED";
     r.submittedAt = Instant.now();
     r.submittedBy = caller.actorName();
+    if (r.firstSubmittedAt == null) {
+      r.firstSubmittedAt = r.submittedAt;
+    }
   }
 
   /** The level above approves the figures (they count in reports) or returns them. */

@@ -46,6 +46,7 @@ class AuthorizationMatrixTest {
           vn.antq.api.AwardsApi.class,
           vn.antq.api.ReportsApi.class,
           vn.antq.api.IndicatorsApi.class,
+          vn.antq.api.ReportingApi.class,
           vn.antq.api.SafetyApi.class,
           vn.antq.api.IntegrationApi.class);
   static final List<String> ROLES =
@@ -67,6 +68,8 @@ class AuthorizationMatrixTest {
 
   SecurityFixture f;
   final Map<String, Row> rows = new LinkedHashMap<>();
+  final java.util.concurrent.atomic.AtomicInteger deadlineDays =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Built on first use: RestAssured knows the test port only once a test runs. */
   void setUp() {
@@ -879,6 +882,49 @@ class AuthorizationMatrixTest {
               (role, own) -> readable(role, own)));
     }
     // ---- reported figures
+    // ---- reporting deadlines and completeness
+    rows.put(
+        "GET /api/reporting/deadlines",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .queryParam("provinceId", own ? f.provinceA : f.provinceB)
+                    .get("/api/reporting/deadlines"),
+            (role, own) -> readable(role, own)));
+    rows.put(
+        "POST /api/reporting/deadlines",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .body(
+                        Map.of(
+                            "periodKind",
+                            "MONTH",
+                            "provinceId",
+                            own ? f.provinceA : f.provinceB,
+                            "daysAfter",
+                            3,
+                            "validFrom",
+                            java.time.LocalDate.of(2030, 1, 1)
+                                .plusDays(deadlineDays.incrementAndGet())
+                                .toString()))
+                    .post("/api/reporting/deadlines"),
+            (role, own) ->
+                role.equals("ANONYMOUS")
+                    ? 401
+                    : !REORGANISERS.contains(role)
+                        ? 403
+                        : own || role.equals("ADMIN") ? 201 : 404));
+    rows.put(
+        "GET /api/reporting/completeness",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .queryParam("unitId", f.communeOf(own))
+                    .queryParam("from", "2025-01-01")
+                    .queryParam("to", "2025-03-31")
+                    .get("/api/reporting/completeness"),
+            (role, own) -> readable(role, own)));
     rows.put(
         "GET /api/indicator-reports",
         new Row(

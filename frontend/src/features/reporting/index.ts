@@ -1,0 +1,2 @@
+export { CompletenessPage } from './components/CompletenessPage';
+export { CompletenessCard } from './components/CompletenessCard';
