@@ -43,6 +43,7 @@ const WARD_PAGES = [
   ['/su-kien?tab=calendar', 'Sự kiện'],
   ['/khen-thuong', 'Khen thưởng'],
   ['/so-lieu', 'Số liệu'],
+  ['/tinh-hinh-bao-cao', 'Tình hình báo cáo'],
   ['/an-toan', 'An toàn'],
   ['/bao-cao', 'Báo cáo tổng hợp'],
   ['/nhap-du-lieu', 'Nhập dữ liệu'],

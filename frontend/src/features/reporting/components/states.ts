@@ -10,9 +10,9 @@ export interface CellLook {
 }
 
 export const LOOKS: CellLook[] = [
-  { key: 'approved', short: 'Duyệt', label: 'Đã duyệt', color: '#389e0d', text: '#fff' },
-  { key: 'onTime', short: 'Gửi', label: 'Đã gửi đúng hạn', color: '#1677ff', text: '#fff' },
-  { key: 'late', short: 'Muộn', label: 'Gửi muộn', color: '#d46b08', text: '#fff' },
+  { key: 'approved', short: 'Duyệt', label: 'Đã duyệt', color: '#237804', text: '#fff' },
+  { key: 'onTime', short: 'Gửi', label: 'Đã gửi đúng hạn', color: '#0958d9', text: '#fff' },
+  { key: 'late', short: 'Muộn', label: 'Gửi muộn', color: '#ad4e00', text: '#fff' },
   { key: 'returned', short: 'Trả', label: 'Bị trả lại', color: '#faad14', text: '#000' },
   { key: 'draft', short: 'Nháp', label: 'Đang nhập, chưa gửi', color: '#d9d9d9', text: '#000' },
   { key: 'missing', short: 'Thiếu', label: 'Quá hạn, chưa gửi', color: '#cf1322', text: '#fff' },
