@@ -38,6 +38,7 @@ public class AwardService {
 
   public static final int MAX_RECIPIENTS = 1000;
 
+  @Inject AwardNotices notices;
   @Inject EntityManager em;
   @Inject Territory territory;
   @Inject CatalogueService catalogues;
@@ -151,6 +152,7 @@ public class AwardService {
         AuditService.diff(null, snapshot(d, names(resolved))),
         territory.placeOf(d.unitId).path());
     em.flush();
+    notices.decided(d);
     return queries.views(List.of(d.id), true).get(0);
   }
 
@@ -174,6 +176,7 @@ public class AwardService {
         AuditService.diff(before, snapshot(d, names(resolved))),
         territory.placeOf(d.unitId).path());
     em.flush();
+    notices.decided(d);
     return queries.views(List.of(d.id), true).get(0);
   }
 
@@ -217,6 +220,7 @@ public class AwardService {
         AuditService.diff(Map.of("recipients", before), Map.of("recipients", after)),
         territory.placeOf(d.unitId).path());
     em.flush();
+    notices.decided(d);
     return queries.views(List.of(d.id), true).get(0);
   }
 
@@ -247,6 +251,7 @@ public class AwardService {
         AuditService.diff(Map.of("recipients", before), Map.of("recipients", storedNames(d.id))),
         territory.placeOf(d.unitId).path());
     em.flush();
+    notices.decided(d);
     return queries.views(List.of(d.id), true).get(0);
   }
 

@@ -42,6 +42,7 @@ public class IndicatorService {
   @Inject EntityManager em;
   @Inject Territory territory;
   @Inject Places places;
+  @Inject IndicatorNotices notices;
   @Inject CatalogueService catalogues;
   @Inject AuditService audit;
   @Inject Caller caller;
@@ -151,6 +152,7 @@ public class IndicatorService {
         action.name(),
         AuditService.changes("status", from, r.status),
         unitPath(r.unitId));
+    notices.transitioned(r, action, comment);
     return queries.get(r.id);
   }
 
@@ -442,7 +444,7 @@ public class IndicatorService {
   }
 
   /** "Quý III/2025" → "quý III/2025". */
-  private static String lower(String label) {
+  static String lower(String label) {
     return Character.toLowerCase(label.charAt(0)) + label.substring(1);
   }
 

@@ -181,7 +181,7 @@ public class ReportingCompleteness {
     return out;
   }
 
-  private static Period containing(Period.Kind kind, LocalDate day) {
+  static Period containing(Period.Kind kind, LocalDate day) {
     return kind == Period.Kind.MONTH
         ? Period.of(kind, day.getYear(), day.getMonthValue())
         : Period.of(kind, day.getYear(), (day.getMonthValue() - 1) / 3 + 1);

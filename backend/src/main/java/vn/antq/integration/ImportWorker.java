@@ -37,6 +37,7 @@ class ImportWorker {
   @Inject ImportEngine engine;
   @Inject JobRows stored;
   @Inject InstanceId instance;
+  @Inject ImportNotices notices;
 
   @ConfigProperty(name = "antq.jobs.enabled", defaultValue = "true")
   boolean enabled;
@@ -281,6 +282,9 @@ class ImportWorker {
       if (n == 0) {
         throw new IllegalStateException("Import job " + id + " was taken over by another worker");
       }
+      if (end - from > 0 && lastChunk(id)) {
+        notices.ended(id);
+      }
     }
 
     @Override
@@ -326,17 +330,27 @@ class ImportWorker {
   private void finish(long id, String state, String message, List<ImportEngine.RowResult> bad) {
     QuarkusTransaction.requiringNew()
         .run(
-            () ->
-                em.createNativeQuery(
-                        "UPDATE import_job SET state = ?2, message = ?3, finished_at = now(),"
-                            + " rejected = ?4, errors = CAST(?5 AS jsonb),"
-                            + " done = CASE WHEN ?6 THEN total ELSE done END WHERE id = ?1")
-                    .setParameter(1, id)
-                    .setParameter(2, state)
-                    .setParameter(3, message)
-                    .setParameter(4, bad == null ? 0 : bad.size())
-                    .setParameter(5, stored.writeResults(bad == null ? List.of() : bad))
-                    .setParameter(6, bad != null)
-                    .executeUpdate());
+            () -> {
+              em.createNativeQuery(
+                      "UPDATE import_job SET state = ?2, message = ?3, finished_at = now(),"
+                          + " rejected = ?4, errors = CAST(?5 AS jsonb),"
+                          + " done = CASE WHEN ?6 THEN total ELSE done END WHERE id = ?1")
+                  .setParameter(1, id)
+                  .setParameter(2, state)
+                  .setParameter(3, message)
+                  .setParameter(4, bad == null ? 0 : bad.size())
+                  .setParameter(5, stored.writeResults(bad == null ? List.of() : bad))
+                  .setParameter(6, bad != null)
+                  .executeUpdate();
+              notices.ended(id);
+            });
+  }
+
+  /** Whether the job's row says it has just been completed (by this chunk or a lane's). */
+  private boolean lastChunk(long id) {
+    return Boolean.TRUE.equals(
+        em.createNativeQuery("SELECT state = 'SUCCEEDED' FROM import_job WHERE id = ?1")
+            .setParameter(1, id)
+            .getSingleResult());
   }
 }

@@ -35,6 +35,7 @@ import vn.antq.territory.Territory;
  */
 @ApplicationScoped
 public class ModelService {
+  @Inject ModelNotices notices;
   @Inject EntityManager em;
   @Inject Territory territory;
   @Inject Places places;
@@ -238,6 +239,7 @@ public class ModelService {
       changes.put("sites", new AuditService.Change(null, sites));
     }
     audit.record("MODEL", model.id, "TRANSITION", changes, territory.placeOf(model.unitId).path());
+    notices.statusChanged(model, from, t);
     return detail(model);
   }
 

@@ -641,6 +641,19 @@ class IntegrationResourceTest {
     assertThat(job.getInt("counts.rejected")).isEqualTo(1);
     assertThat(job.getInt("errors[0].index")).isEqualTo(300);
     assertThat(count(officer, "events", commune)).isEqualTo(449);
+    // its author is told, once, in the transaction that ended it
+    String jobId = location.substring(location.lastIndexOf('/') + 1);
+    assertThat(vn.antq.support.Inbox.page(officer).getList("content", Map.class))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.get("kind")).isEqualTo("IMPORT_FINISHED");
+              assertThat((String) n.get("title")).isEqualTo("Nhập dữ liệu sự kiện đã xong");
+              assertThat((String) n.get("body"))
+                  .contains("Thêm 449")
+                  .contains("bị từ chối 1 dòng (tác vụ số " + jobId + ")");
+              assertThat(n.get("link")).isEqualTo("/nhap-du-lieu?tacVu=" + jobId);
+            });
     // someone else does not see it
     Api.as(Users.signedIn("COMMUNE_OFFICER", commune)).get(location).then().statusCode(404);
 

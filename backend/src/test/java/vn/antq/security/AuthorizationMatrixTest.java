@@ -47,6 +47,7 @@ class AuthorizationMatrixTest {
           vn.antq.api.ReportsApi.class,
           vn.antq.api.IndicatorsApi.class,
           vn.antq.api.ReportingApi.class,
+          vn.antq.api.NotificationsApi.class,
           vn.antq.api.SafetyApi.class,
           vn.antq.api.IntegrationApi.class);
   static final List<String> ROLES =
@@ -882,6 +883,36 @@ class AuthorizationMatrixTest {
               (role, own) -> readable(role, own)));
     }
     // ---- reported figures
+    // ---- notifications: each person their own (an integration key has none)
+    for (String route :
+        List.of(
+            "/api/notifications", "/api/notifications/unread", "/api/notifications/preferences")) {
+      rows.put(
+          "GET " + route,
+          new Row((f, role, own) -> f.as(role).get(route), (role, own) -> personal(role, 200)));
+    }
+    rows.put(
+        "POST /api/notifications/{id}/read",
+        new Row(
+            (f, role, own) ->
+                f.as(role).post("/api/notifications/{id}/read", f.notificationOf(role, own)),
+            (role, own) -> personal(role, own ? 204 : 404)));
+    rows.put(
+        "POST /api/notifications/read-all",
+        new Row(
+            (f, role, own) -> f.as(role).post("/api/notifications/read-all"),
+            (role, own) -> personal(role, 204)));
+    rows.put(
+        "PUT /api/notifications/preferences",
+        new Row(
+            (f, role, own) -> {
+              String etag = f.as(role).get("/api/notifications/preferences").header("ETag");
+              return f.as(role)
+                  .header("If-Match", etag == null ? "\"0\"" : etag)
+                  .body(Map.of("digest", own, "kinds", List.of()))
+                  .put("/api/notifications/preferences");
+            },
+            (role, own) -> personal(role, 200)));
     // ---- reporting deadlines and completeness
     rows.put(
         "GET /api/reporting/deadlines",
@@ -1150,6 +1181,11 @@ class AuthorizationMatrixTest {
       }
     }
     return routes;
+  }
+
+  /** A person's own: 401 without a caller, 403 for an integration key, else {@code status}. */
+  static int personal(String role, int status) {
+    return role.equals("ANONYMOUS") ? 401 : role.equals("INTEGRATION") ? 403 : status;
   }
 
   @Test

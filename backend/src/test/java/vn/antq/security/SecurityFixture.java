@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.UUID;
 import vn.antq.support.Api;
+import vn.antq.support.Users;
 
 /**
  * Two provinces (A: own territory, B: another), and one caller of each role bound inside A: a
@@ -70,6 +71,34 @@ final class SecurityFixture {
       return Api.anonymous().contentType(ContentType.JSON);
     }
     return Api.as(tokens.get(role)).contentType(ContentType.JSON);
+  }
+
+  /**
+   * A notification of the role's person (own) or of another person of the other province (other); 1
+   * for callers without an account (their calls stop before it is looked for).
+   */
+  long notificationOf(String role, boolean own) {
+    Long user;
+    if (own) {
+      if (!tokens.containsKey(role)) {
+        return 1;
+      }
+      user = as(role).get("/api/auth/me").jsonPath().getLong("id");
+    } else {
+      String stranger = Users.signedIn("COMMUNE_OFFICER", communeB);
+      user = Api.as(stranger).get("/api/auth/me").jsonPath().getLong("id");
+    }
+    jakarta.persistence.EntityManager em =
+        io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get();
+    return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                vn.antq.common.db.Rows.toLong(
+                    em.createNativeQuery(
+                            "INSERT INTO notification (user_id, kind, title, body)"
+                                + " VALUES (?1, 'FIGURES_APPROVED', 'Thử', '') RETURNING id")
+                        .setParameter(1, user)
+                        .getSingleResult()));
   }
 
   long communeOf(boolean own) {
