@@ -13,7 +13,8 @@
 #     other, an idempotent retry landing on the other, instance B killed (kill -9) mid-traffic with
 #     no failed request beyond those in flight and nothing lost, reports read on the replica only
 #     and how stale they were, reports falling back to the primary when the replica stops;
-#  5. the scheduled housekeeping ran exactly once per slot across both instances;
+#  5. the scheduled tasks (housekeeping, deadline reminders, e-mail digest) ran exactly once per
+#     slot across both instances;
 #  6. the base backup + archived WAL restored into a new server holds every row written after
 #     the backup was taken.
 set -euo pipefail
@@ -183,6 +184,10 @@ psql_at "$pg_port" "SELECT task, count(*), count(DISTINCT slot), string_agg(DIST
   done
 gaps=$(psql_at "$pg_port" "SELECT count(*) FROM (SELECT slot - lag(slot) OVER (PARTITION BY task ORDER BY slot) AS gap FROM scheduled_run) g WHERE gap IS NOT NULL AND (gap < interval '2 seconds' OR extract(epoch FROM gap)::numeric % 2 <> 0)")
 [ "$gaps" = 0 ] || { echo "cluster: $gaps runs closer than a slot or off the grid"; exit 1; }
+for task in deadline-reminders mail-digest; do
+  ran=$(psql_at "$pg_port" "SELECT count(*) FROM scheduled_run WHERE task = '$task'")
+  [ "$ran" -ge 5 ] || { echo "cluster: $task ran $ran times (5 or more expected)"; exit 1; }
+done
 both=$(psql_at "$pg_port" "SELECT count(DISTINCT split_part(instance, '/', 1)) FROM scheduled_run")
 [ "$both" = 2 ] || { echo "cluster: only $both instance(s) ever ran the housekeeping (expected both to take turns)"; exit 1; }
 

@@ -44,6 +44,8 @@ const WARD_PAGES = [
   ['/khen-thuong', 'Khen thưởng'],
   ['/so-lieu', 'Số liệu'],
   ['/tinh-hinh-bao-cao', 'Tình hình báo cáo'],
+  ['/thong-bao', 'Thông báo'],
+  ['/thong-bao/thiet-lap', 'Thiết lập nhận thông báo'],
   ['/an-toan', 'An toàn'],
   ['/bao-cao', 'Báo cáo tổng hợp'],
   ['/nhap-du-lieu', 'Nhập dữ liệu'],

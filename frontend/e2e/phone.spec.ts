@@ -27,6 +27,8 @@ const PAGES = [
   ['/khen-thuong', 'Khen thưởng', 'khen-thuong'],
   ['/so-lieu', 'Số liệu', 'so-lieu'],
   ['/tinh-hinh-bao-cao', 'Tình hình báo cáo', 'tinh-hinh-bao-cao'],
+  ['/thong-bao', 'Thông báo', 'thong-bao'],
+  ['/thong-bao/thiet-lap', 'Thiết lập nhận thông báo', 'thong-bao-thiet-lap'],
   ['/an-toan', 'An toàn', 'an-toan'],
   ['/bao-cao', 'Báo cáo tổng hợp', 'bao-cao'],
   ['/nhap-du-lieu', 'Nhập dữ liệu', 'nhap-du-lieu'],

@@ -18,6 +18,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoading } from '@/components/PageLoading';
 import { startOutboxSync } from '@/lib/outboxSync';
 import { useCurrentUser, useRights } from '@/lib/useSession';
+import { NotificationBell } from '@/features/notifications';
 import { OutboxBadge } from './OutboxBadge';
 import { UserBox } from './UserBox';
 
@@ -122,6 +123,7 @@ export function AppLayout() {
             {phone ? 'ANTQ' : 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc'}
           </Typography.Text>
           <OutboxBadge compact={phone} />
+          <NotificationBell compact={phone} />
           <UserBox compact={phone} />
         </Layout.Header>
         <Layout.Content className="app-content">

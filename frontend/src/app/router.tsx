@@ -92,6 +92,18 @@ const createRouter = () =>
               ...page(() => import('@/features/integration').then((m) => m.ImportPage)),
             },
             {
+              path: 'thong-bao',
+              ...page(() =>
+                import('@/features/notifications/pages').then((m) => m.NotificationsPage),
+              ),
+            },
+            {
+              path: 'thong-bao/thiet-lap',
+              ...page(() =>
+                import('@/features/notifications/pages').then((m) => m.PreferencesPage),
+              ),
+            },
+            {
               path: 'cho-gui',
               ...page(() => import('./routes/OutboxRoute').then((m) => m.OutboxRoute)),
             },

@@ -1287,6 +1287,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Thông báo của người đang đăng nhập, mới nhất trước
+     * @description Mỗi người chỉ đọc thông báo của chính mình. Đọc tiếp sau con trỏ `nextCursor` của trang
+     *     trước (keyset). Khóa API (hệ thống tích hợp) không có thông báo: 403.
+     */
+    get: operations['listNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/unread': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Số thông báo chưa đọc (để hỏi lại định kỳ với If-None-Match)
+     * @description Trả `ETag`; gửi lại giá trị đó trong `If-None-Match` thì nhận 304 không kèm nội dung khi
+     *     chưa có gì mới — cái chuông hỏi lại mỗi ít giây mà gần như không tốn gì.
+     */
+    get: operations['getUnreadNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đánh dấu một thông báo của mình là đã đọc */
+    post: operations['markNotificationRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đánh dấu mọi thông báo của mình là đã đọc
+     * @description Với `upToId`: chỉ các thông báo đến số đó (những gì đã hiện trên màn hình), để thông báo
+     *     vừa đến trong lúc bấm không bị đánh dấu mà chưa ai thấy.
+     */
+    post: operations['markAllNotificationsRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Thiết lập nhận thông báo của mình (loại nào, trong ứng dụng và/hoặc thư điện tử) */
+    get: operations['getNotificationPreferences'];
+    /**
+     * Đổi thiết lập nhận thông báo của mình
+     * @description Loại không nêu trong `kinds` giữ nguyên. Nhận thư cần địa chỉ `email`; `digest`: gộp thư
+     *     thành một bản tin mỗi ngày thay vì gửi ngay từng thư.
+     */
+    put: operations['updateNotificationPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/safety-assessments': {
     parameters: {
       query?: never;
@@ -3268,6 +3370,87 @@ export interface components {
      * @enum {string}
      */
     PeriodKind: 'MONTH' | 'QUARTER';
+    /**
+     * @description FIGURES_SUBMITTED: một xã gửi số liệu (tới cán bộ tỉnh); FIGURES_RETURNED /
+     *     FIGURES_APPROVED: số liệu bị trả lại / được duyệt (tới cán bộ xã); DEADLINE_SOON /
+     *     DEADLINE_OVERDUE: còn 3 ngày đến hạn / đã quá hạn mà chưa gửi; AWARD_DECIDED: quyết định
+     *     khen thưởng nêu đơn vị, mô hình hoặc thành viên của mình; MODEL_STATUS_CHANGED: người khác
+     *     đổi trạng thái mô hình; IMPORT_FINISHED / IMPORT_FAILED: tác vụ nhập dữ liệu mình gửi đã
+     *     xong / thất bại.
+     * @enum {string}
+     */
+    NotificationKind:
+      | 'FIGURES_SUBMITTED'
+      | 'FIGURES_RETURNED'
+      | 'FIGURES_APPROVED'
+      | 'DEADLINE_SOON'
+      | 'DEADLINE_OVERDUE'
+      | 'AWARD_DECIDED'
+      | 'MODEL_STATUS_CHANGED'
+      | 'IMPORT_FINISHED'
+      | 'IMPORT_FAILED';
+    Notification: {
+      /** Format: int64 */
+      id: number;
+      kind: components['schemas']['NotificationKind'];
+      /** @example Số liệu tháng 10/2026 của Xã Tân Lập đã được duyệt */
+      title: string;
+      body: string;
+      /**
+       * @description Đường dẫn trong ứng dụng tới đối tượng (ví dụ /so-lieu/12)
+       * @example /so-lieu/12
+       */
+      link?: string;
+      /** Format: int64 */
+      unitId?: number;
+      /** Format: date-time */
+      createdAt: string;
+      read: boolean;
+    };
+    NotificationPage: {
+      content: components['schemas']['Notification'][];
+      /** @description Có khi còn trang sau; gửi lại trong tham số `after` */
+      nextCursor?: string;
+      /** @description Tổng số thông báo chưa đọc */
+      unread: number;
+    };
+    NotificationCount: {
+      unread: number;
+      /**
+       * Format: int64
+       * @description Số của thông báo mới nhất, nếu có
+       */
+      latestId?: number;
+    };
+    NotificationKindPreference: {
+      kind: components['schemas']['NotificationKind'];
+      /** @example Số liệu được duyệt */
+      readonly label?: string;
+      /** @description Hiện trong ứng dụng (cái chuông) */
+      inApp: boolean;
+      /** @description Gửi thư điện tử (khi có địa chỉ) */
+      email: boolean;
+    };
+    NotificationPreferences: {
+      /** Format: email */
+      email?: string;
+      /** @description Gộp thư thành một bản tin mỗi ngày */
+      digest: boolean;
+      kinds: components['schemas']['NotificationKindPreference'][];
+      /** @description Máy chủ đã được cấu hình gửi thư; nếu không, chỉ có thông báo trong ứng dụng */
+      mailEnabled: boolean;
+      /** Format: int64 */
+      version: number;
+    };
+    NotificationPreferencesInput: {
+      /**
+       * Format: email
+       * @description Để trống để không nhận thư
+       */
+      email?: string;
+      digest: boolean;
+      kinds: components['schemas']['NotificationKindPreference'][];
+    };
     ReportingDeadline: {
       /** Format: int64 */
       id: number;
@@ -6967,6 +7150,175 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
+    };
+  };
+  listNotifications: {
+    parameters: {
+      query?: {
+        /** @description Con trỏ `nextCursor` của trang trước */
+        after?: string;
+        size?: number;
+        /** @description Chỉ các thông báo chưa đọc */
+        unreadOnly?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang thông báo */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getUnreadNotifications: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-None-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Số chưa đọc và thông báo mới nhất */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationCount'];
+        };
+      };
+      /** @description Không đổi từ lần hỏi trước */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  markNotificationRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã đánh dấu (kể cả khi đã đọc từ trước) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  markAllNotificationsRead: {
+    parameters: {
+      query?: {
+        upToId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã đánh dấu */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Thiết lập hiện tại (mặc định nhận mọi loại trong ứng dụng) */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferences'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  updateNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Giá trị ETag đọc được lần trước; bắt buộc khi sửa
+         * @example "3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NotificationPreferencesInput'];
+      };
+    };
+    responses: {
+      /** @description Thiết lập mới */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferences'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      412: components['responses']['PreconditionFailed'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
     };
   };
   listSafetyAssessments: {

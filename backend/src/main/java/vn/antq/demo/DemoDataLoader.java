@@ -112,6 +112,10 @@ public class DemoDataLoader {
     LOG.infof(
         "Demo safety assessments and designations: %d",
         demoSafety.load(named.get("Phường Bạc Liêu")));
+    // the demo's past is not news: what loading it told people (models moved on, periods sent,
+    // decisions) is not left in anyone's bell
+    em.createNativeQuery("DELETE FROM mail_outbox").executeUpdate();
+    em.createNativeQuery("DELETE FROM notification").executeUpdate();
     LOG.infof("Demo data loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
     return true;
   }

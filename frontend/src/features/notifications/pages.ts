@@ -1,0 +1,2 @@
+export { NotificationsPage } from './components/NotificationsPage';
+export { PreferencesPage } from './components/PreferencesPage';
