@@ -5,6 +5,8 @@ test('a ward enters its month, the province returns it, the ward fixes it, the p
   page,
   request,
 }) => {
+  // four sign-ins and two reviews: more than the default minute on a busy 2-core machine
+  test.slow();
   const now = new Date(new Date().toLocaleString('en-US', { timeZone: 'Asia/Ho_Chi_Minh' }));
   const month = now.getMonth() + 1;
   const year = now.getFullYear();
