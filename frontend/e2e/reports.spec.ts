@@ -38,6 +38,16 @@ test("Cà Mau's report counts Bạc Liêu's records and shows what the server co
   const years = page.locator('.ant-card', { hasText: 'Theo năm' });
   await expect(years.getByRole('cell', { name: '2023', exact: true })).toBeVisible();
   await expect(page.getByText(expected.text)).toBeVisible();
+  // how the communes sent their figures: the last due month of the range and the months before
+  const line = await (
+    await request.get(`/api/reporting/summary-line?unitId=${caMau}&from=2013-01-01&to=2026-06-30`, {
+      headers: await authHeaders(request, 'camau'),
+    })
+  ).json();
+  expect(line.periodLabel).toBe('Tháng 6/2026');
+  await expect(page.getByTestId('reporting-line')).toContainText(
+    `Tình hình gửi số liệu: ${line.text}`,
+  );
   // the rules the figures follow are said under the tables, as in the files
   await expect(page.getByTestId('report-notes')).toContainText(expected.notes[0]);
   await shot(page, '70-bao-cao');

@@ -1287,6 +1287,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reporting/summary-line': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Dòng "tình hình gửi số liệu" của báo cáo tổng hợp: kỳ tháng gần nhất đã đến hạn và tối đa 12 tháng gần nhất
+     * @description Cùng địa bàn và khoảng thời gian với báo cáo tổng hợp (/api/reports/summary). Tính trên
+     *     các kỳ tháng nằm trong khoảng, đã đến hạn, tối đa 12 tháng gần nhất; quy tắc như
+     *     /api/reporting/completeness. Ví dụ: "Tháng 6/2025: 28/30 xã, phường báo cáo đúng hạn (29 đã
+     *     gửi, 27 đã được duyệt); 12 tháng gần nhất: 330/360 lượt đúng hạn." Không có kỳ nào đã đến
+     *     hạn trong khoảng: 204.
+     */
+    get: operations['getReportingSummaryLine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/notifications': {
     parameters: {
       query?: never;
@@ -3520,6 +3544,32 @@ export interface components {
       onTimeRate?: number;
       /** Format: double */
       approvedRate?: number;
+    };
+    ReportReporting: {
+      /**
+       * @description Kỳ tháng gần nhất đã đến hạn
+       * @example Tháng 6/2025
+       */
+      periodLabel: string;
+      /** Format: date */
+      periodStart: string;
+      /**
+       * Format: date
+       * @description Hạn của kỳ đó
+       */
+      deadline: string;
+      last: components['schemas']['ReportingCounts'];
+      /**
+       * Format: int32
+       * @description Số kỳ tháng đã đến hạn được tính (1–12)
+       */
+      months: number;
+      overall: components['schemas']['ReportingCounts'];
+      /**
+       * @description Câu dùng trong báo cáo
+       * @example Tháng 6/2025: 28/30 xã, phường báo cáo đúng hạn (29 đã gửi, 27 đã được duyệt); 12 tháng gần nhất: 330/360 lượt đúng hạn.
+       */
+      text: string;
     };
     ReportingPeriod: {
       /** Format: date */
@@ -7150,6 +7200,44 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
+    };
+  };
+  getReportingSummaryLine: {
+    parameters: {
+      query: {
+        /** @description Địa bàn (cả các đơn vị trực thuộc và các đơn vị đã sáp nhập vào); bỏ trống: địa bàn của người dùng, hoặc toàn quốc với quản trị viên */
+        unitId?: components['parameters']['ReportUnitId'];
+        /** @description Từ ngày (gồm cả ngày này) */
+        from: components['parameters']['ReportFrom'];
+        /** @description Đến ngày (gồm cả ngày này) */
+        to: components['parameters']['ReportTo'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tình hình gửi số liệu */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportReporting'];
+        };
+      };
+      /** @description Không có kỳ tháng nào đã đến hạn trong khoảng */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
     };
   };
   listNotifications: {

@@ -24,3 +24,18 @@ export function useReportSummary(params: {
     placeholderData: (previous) => previous,
   });
 }
+
+export type ReportReporting = Schemas['ReportReporting'];
+
+/**
+ * The reporting-rate line beside a report ("Tháng 6/2025: 28/30 xã, phường báo cáo đúng hạn …"),
+ * or null when no month of the range is due yet.
+ */
+export function useReportingLine(params: { unitId?: number; from: string; to: string }) {
+  return useQuery({
+    queryKey: ['reporting', 'summary-line', params],
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/reporting/summary-line', { params: { query: params } }))).data ??
+      null,
+  });
+}

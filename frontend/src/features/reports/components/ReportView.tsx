@@ -1,7 +1,7 @@
 import { Alert, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatNumber } from '@/lib/format';
-import type { ReportSummary } from '../api/reports';
+import { useReportingLine, type ReportSummary } from '../api/reports';
 import { ReportBreakdowns } from './ReportBreakdowns';
 import { ReportNotes } from './ReportNotes';
 import { ReportTables } from './ReportTables';
@@ -71,6 +71,7 @@ export function ReportView({ summary }: { summary: ReportSummary }) {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Alert type="info" showIcon title={summary.text} />
+      <ReportingLine summary={summary} />
       <Row gutter={[12, 12]}>
         {cards.map((c) => (
           <Col key={c.title} xs={12} md={8} lg={6} xl={4}>
@@ -93,5 +94,33 @@ export function ReportView({ summary }: { summary: ReportSummary }) {
       <ReportTables summary={summary} />
       <ReportNotes summary={summary} />
     </Space>
+  );
+}
+
+/** How the communes of the territory sent their figures, linked to the completeness grid. */
+function ReportingLine({ summary }: { summary: ReportSummary }) {
+  const line = useReportingLine({
+    unitId: summary.unit?.id,
+    from: summary.from,
+    to: summary.to,
+  }).data;
+  if (!line) {
+    return null;
+  }
+  const scope = summary.unit ? `unitId=${summary.unit.id}&` : '';
+  return (
+    <Alert
+      data-testid="reporting-line"
+      type={line.last.expected > 0 && line.last.onTime < line.last.expected ? 'warning' : 'success'}
+      showIcon
+      title={
+        <>
+          {`Tình hình gửi số liệu: ${line.text} `}
+          <Link to={`/tinh-hinh-bao-cao?${scope}year=${line.periodStart.slice(0, 4)}`}>
+            Xem chi tiết
+          </Link>
+        </>
+      }
+    />
   );
 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import vn.antq.api.ReportingApi;
 import vn.antq.api.model.PeriodKind;
+import vn.antq.api.model.ReportReporting;
 import vn.antq.api.model.ReportingCell;
 import vn.antq.api.model.ReportingCounts;
 import vn.antq.api.model.ReportingDeadline;
@@ -34,6 +35,7 @@ public class ReportingResource implements ReportingApi {
   @Inject ReportingDeadlines deadlines;
   @Inject ReportingCompleteness completeness;
   @Inject Places places;
+  @Inject ReportingLine line;
 
   @Override
   public Response listReportingDeadlines(Long provinceId) {
@@ -95,6 +97,25 @@ public class ReportingResource implements ReportingApi {
                         .toList())
                 .total(counts(r.total(), true)))
         .build();
+  }
+
+  @Override
+  public Response getReportingSummaryLine(LocalDate from, LocalDate to, Long unitId) {
+    return line.of(unitId, from, to)
+        .map(l -> Response.ok(toApi(l)).build())
+        .orElseGet(() -> Response.noContent().build());
+  }
+
+  /** The line as the contract has it. */
+  public static ReportReporting toApi(ReportingLine.Line l) {
+    return new ReportReporting()
+        .periodLabel(l.period().label())
+        .periodStart(l.period().start())
+        .deadline(l.deadline())
+        .last(counts(l.last(), true))
+        .months(l.months())
+        .overall(counts(l.overall(), true))
+        .text(l.text());
   }
 
   private ReportingCell cell(ReportingCompleteness.Cell c) {

@@ -22,6 +22,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import vn.antq.api.model.ReportFigures;
 import vn.antq.api.model.ReportSummary;
 import vn.antq.common.time.VietnamTime;
+import vn.antq.indicator.ReportingLine;
 
 /**
  * The summary as a DOCX laid out as an administrative report (NĐ 30/2020/NĐ-CP: A4, Times New
@@ -32,13 +33,16 @@ final class ReportDocx {
 
   private static final String FONT = "Times New Roman";
 
-  static byte[] docx(ReportSummary s, LocalDate today) {
+  static byte[] docx(ReportSummary s, LocalDate today, ReportingLine.Line line) {
     try (XWPFDocument doc = new XWPFDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       page(doc);
       letterhead(doc, ReportExports.place(s), today);
       titles(doc, s);
       body(doc, s.getText());
+      if (line != null) {
+        body(doc, "Tình hình gửi số liệu báo cáo: " + line.text());
+      }
       figureSections(doc, s);
       childSection(doc, s);
       notes(doc, s);

@@ -16,6 +16,7 @@ import vn.antq.api.model.ReportFigures;
 import vn.antq.api.model.ReportPoint;
 import vn.antq.api.model.ReportSummary;
 import vn.antq.common.time.VietnamTime;
+import vn.antq.indicator.ReportingLine;
 
 /**
  * The summary as the files people file: an XLSX workbook (totals, per child, time series), and the
@@ -79,11 +80,11 @@ final class ReportExports {
     }
   }
 
-  static byte[] xlsx(ReportSummary s) {
+  static byte[] xlsx(ReportSummary s, ReportingLine.Line line) {
     try (XSSFWorkbook wb = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Styles st = Styles.of(wb);
-      totalsSheet(wb, st, s);
+      totalsSheet(wb, st, s, line);
       childrenSheet(wb, st, s);
       seriesSheet(wb, st, s);
       wb.write(out);
@@ -93,7 +94,8 @@ final class ReportExports {
     }
   }
 
-  private static void totalsSheet(XSSFWorkbook wb, Styles st, ReportSummary s) {
+  private static void totalsSheet(
+      XSSFWorkbook wb, Styles st, ReportSummary s, ReportingLine.Line line) {
     Sheet totals = wb.createSheet("Tổng hợp");
     int r = title(totals, st.bold(), s);
     Row h = totals.createRow(r++);
@@ -130,12 +132,27 @@ final class ReportExports {
     for (var x : t.getSafetyByTarget()) {
       r = line(totals, r, st, "Đạt chuẩn an toàn về ANTT: " + x.getTarget().getName(), x.getMet());
     }
+    r = reporting(totals, r, st, line);
     r++;
     for (String note : s.getNotes() == null ? List.<String>of() : s.getNotes()) {
       cell(totals.createRow(r++), 0, "Ghi chú: " + note, null);
     }
     totals.setColumnWidth(0, 60 * 256);
     totals.setColumnWidth(1, 16 * 256);
+  }
+
+  /** The reporting rate of the latest due month: four figures and the sentence; the next row. */
+  private static int reporting(Sheet sheet, int r, Styles st, ReportingLine.Line line) {
+    if (line == null) {
+      return r;
+    }
+    String of = "Gửi số liệu " + line.period().label() + ": xã, phường ";
+    r = line(sheet, r, st, of + "phải báo cáo", line.last().expected());
+    r = line(sheet, r, st, of + "đã gửi", line.last().submitted());
+    r = line(sheet, r, st, of + "gửi đúng hạn", line.last().onTime());
+    r = line(sheet, r, st, of + "đã được duyệt", line.last().approved());
+    cell(sheet.createRow(r++), 0, "Tình hình gửi số liệu: " + line.text(), null);
+    return r;
   }
 
   /** One line of a label and a number at row {@code r}; the next row. */

@@ -11,6 +11,7 @@ import vn.antq.api.model.ReportSummary;
 import vn.antq.catalogue.CatalogueService;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
+import vn.antq.indicator.ReportingLine;
 import vn.antq.security.Caller;
 import vn.antq.security.Roles;
 import vn.antq.territory.Territory;
@@ -29,6 +30,7 @@ public class ReportResource implements ReportsApi {
   @Inject Caller caller;
   @Inject ReportCache cache;
   @Inject Territory territory;
+  @Inject ReportingLine reportingLine;
 
   @Override
   public Response getReportSummary(
@@ -54,7 +56,7 @@ public class ReportResource implements ReportsApi {
       Integer depth) {
     ReportSummary s = summary(unitId, from, to, groupBy, asOf, depth);
     return file(
-        ReportExports.xlsx(s),
+        ReportExports.xlsx(s, line(s, from, to)),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ReportText.fileName(unitName(s), from, to, "xlsx"));
   }
@@ -69,9 +71,18 @@ public class ReportResource implements ReportsApi {
       Integer depth) {
     ReportSummary s = summary(unitId, from, to, groupBy, asOf, depth);
     return file(
-        ReportDocx.docx(s, VietnamTime.today()),
+        ReportDocx.docx(s, VietnamTime.today(), line(s, from, to)),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ReportText.fileName(unitName(s), from, to, "docx"));
+  }
+
+  /**
+   * The reporting-rate line of the files, read beside the kept summary rather than in it: it
+   * changes whenever a commune sends, which the summary's cache does not follow.
+   */
+  private ReportingLine.Line line(ReportSummary s, LocalDate from, LocalDate to) {
+    Long unit = s.getUnit() == null ? null : s.getUnit().getId();
+    return reportingLine.of(unit, from, to).orElse(null);
   }
 
   static String unitName(ReportSummary s) {

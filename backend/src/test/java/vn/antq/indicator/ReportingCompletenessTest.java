@@ -143,6 +143,111 @@ class ReportingCompletenessTest {
         .statusCode(404);
   }
 
+  @Test
+  void theSummaryReportsLineAndItsFiles() throws Exception {
+    long prov = province("Tỉnh Dòng Báo Cáo").from("2020-01-01").create();
+    long a = unit("COMMUNE", "Xã An Dòng").under(prov).from("2020-01-01").create();
+    long b = unit("COMMUNE", "Xã Bình Dòng").under(prov).from("2020-01-01").create();
+    String officerA = Users.signedIn("COMMUNE_OFFICER", a);
+    String officerB = Users.signedIn("COMMUNE_OFFICER", b);
+    String provinceOfficer = Users.signedIn("PROVINCE_OFFICER", prov);
+    // June 2025: A on time, B a day late; July: B on time and approved, A nothing
+    firstSentAt(sent(officerA, a, 2025, 6), "2025-07-05T23:59:59");
+    firstSentAt(sent(officerB, b, 2025, 6), "2025-07-06T00:00:01");
+    long bJuly = sent(officerB, b, 2025, 7);
+    firstSentAt(bJuly, "2025-08-01T09:00:00");
+    act(
+            provinceOfficer,
+            bJuly,
+            Api.given().get("/api/indicator-reports/{id}", bJuly).header("ETag"),
+            "APPROVE",
+            null)
+        .then()
+        .statusCode(200);
+
+    // the report's range January–July: seven due months, two communes each
+    JsonPath line = line(provinceOfficer, prov, "2025-01-01", "2025-07-31");
+    org.junit.jupiter.api.Assertions.assertEquals("Tháng 7/2025", line.getString("periodLabel"));
+    org.junit.jupiter.api.Assertions.assertEquals("2025-08-05", line.getString("deadline"));
+    assertCounts(line, "last", 2, 1, 1, 1);
+    org.junit.jupiter.api.Assertions.assertEquals(7, line.getInt("months"));
+    assertCounts(line, "overall", 14, 3, 2, 1);
+    String text =
+        "Tháng 7/2025: 1/2 xã, phường báo cáo đúng hạn (1 đã gửi, 1 đã được duyệt);"
+            + " 7 tháng gần nhất: 2/14 lượt đúng hạn.";
+    org.junit.jupiter.api.Assertions.assertEquals(text, line.getString("text"));
+    // one month: no second half; more than twelve: the last twelve only
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "Tháng 6/2025: 1/2 xã, phường báo cáo đúng hạn (2 đã gửi, 0 đã được duyệt).",
+        line(provinceOfficer, prov, "2025-06-01", "2025-06-30").getString("text"));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        12, line(provinceOfficer, prov, "2021-01-01", "2025-07-31").getInt("months"));
+    // nothing due yet in the range: no line
+    String today = VietnamTime.today().toString();
+    Api.as(provinceOfficer)
+        .queryParam("unitId", prov)
+        .queryParam("from", today)
+        .queryParam("to", today)
+        .get("/api/reporting/summary-line")
+        .then()
+        .statusCode(204);
+
+    // the files carry it: four figures and the sentence in the workbook, the sentence in the DOCX
+    byte[] xlsx = file(provinceOfficer, prov, "/api/reports/summary.xlsx");
+    try (var wb =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      Map<String, Object> cells = new java.util.HashMap<>();
+      for (var row : wb.getSheetAt(0)) {
+        var label = row.getCell(0);
+        var value = row.getCell(1);
+        if (label != null) {
+          cells.put(
+              label.getStringCellValue(),
+              value == null || value.getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC
+                  ? ""
+                  : value.getNumericCellValue());
+        }
+      }
+      org.junit.jupiter.api.Assertions.assertEquals(
+          2.0, cells.get("Gửi số liệu Tháng 7/2025: xã, phường phải báo cáo"));
+      org.junit.jupiter.api.Assertions.assertEquals(
+          1.0, cells.get("Gửi số liệu Tháng 7/2025: xã, phường gửi đúng hạn"));
+      org.junit.jupiter.api.Assertions.assertTrue(
+          cells.containsKey("Tình hình gửi số liệu: " + text), cells.keySet().toString());
+    }
+    byte[] docx = file(provinceOfficer, prov, "/api/reports/summary.docx");
+    try (var doc =
+        new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+      org.hamcrest.MatcherAssert.assertThat(
+          doc.getParagraphs().stream().map(p -> p.getText()).toList(),
+          org.hamcrest.Matchers.hasItem("Tình hình gửi số liệu báo cáo: " + text));
+    }
+  }
+
+  static JsonPath line(String token, long unit, String from, String to) {
+    return Api.as(token)
+        .queryParam("unitId", unit)
+        .queryParam("from", from)
+        .queryParam("to", to)
+        .get("/api/reporting/summary-line")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  static byte[] file(String token, long unit, String path) {
+    return Api.as(token)
+        .queryParam("unitId", unit)
+        .queryParam("from", "2025-01-01")
+        .queryParam("to", "2025-07-31")
+        .get(path)
+        .then()
+        .statusCode(200)
+        .extract()
+        .asByteArray();
+  }
+
   static void assertPeriod(
       JsonPath r,
       int i,

@@ -957,6 +957,16 @@ class AuthorizationMatrixTest {
                     .get("/api/reporting/completeness"),
             (role, own) -> readable(role, own)));
     rows.put(
+        "GET /api/reporting/summary-line",
+        new Row(
+            (f, role, own) ->
+                f.as(role)
+                    .queryParam("unitId", f.communeOf(own))
+                    .queryParam("from", "2025-01-01")
+                    .queryParam("to", "2025-03-31")
+                    .get("/api/reporting/summary-line"),
+            (role, own) -> readable(role, own)));
+    rows.put(
         "GET /api/indicator-reports",
         new Row(
             (f, role, own) ->
