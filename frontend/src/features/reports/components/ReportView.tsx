@@ -116,7 +116,10 @@ function ReportingLine({ summary }: { summary: ReportSummary }) {
       title={
         <>
           {`Tình hình gửi số liệu: ${line.text} `}
-          <Link to={`/tinh-hinh-bao-cao?${scope}year=${line.periodStart.slice(0, 4)}`}>
+          <Link
+            to={`/tinh-hinh-bao-cao?${scope}year=${line.periodStart.slice(0, 4)}`}
+            style={{ textDecoration: 'underline' }}
+          >
             Xem chi tiết
           </Link>
         </>
