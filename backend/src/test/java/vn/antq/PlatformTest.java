@@ -11,7 +11,16 @@ import vn.antq.support.Api;
 class PlatformTest {
   @Test
   void healthIsUp() {
-    Api.anonymousRaw().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+    Api.anonymousRaw()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.find { it.name == 'database' }.status", equalTo("UP"))
+        // nothing about where the database is or what its driver said
+        .body("checks.findAll { it.data != null }", org.hamcrest.Matchers.empty())
+        .body(org.hamcrest.Matchers.not(containsString("jdbc")))
+        .body(org.hamcrest.Matchers.not(containsString("localhost")));
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import vn.antq.api.model.Violation;
+import vn.antq.common.problem.RefusedValue;
 import vn.antq.integration.ImportEngine.Row;
 
 /**
@@ -135,7 +136,10 @@ class RowPreparer {
             "Không được để trống");
       }
       return RowProblems.violation(
-          field.isEmpty() ? "data" : "data." + field, "Giá trị không đúng kiểu hoặc định dạng");
+          field.isEmpty() ? "data" : "data." + field,
+          m instanceof RefusedValue
+              ? m.getOriginalMessage()
+              : "Giá trị không đúng kiểu hoặc định dạng");
     }
     return RowProblems.violation("data", "Nội dung bản ghi không đúng định dạng");
   }

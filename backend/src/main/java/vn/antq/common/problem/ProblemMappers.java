@@ -233,12 +233,34 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
   public Response internal(Throwable e, UriInfo uri) {
+    if (DatabaseOutage.causedBy(e)) {
+      return databaseUnavailable(e, uri);
+    }
     LOG.error("Unexpected failure on " + (uri == null ? "?" : uri.getPath()), e);
     return respond(
         ProblemType.INTERNAL,
         "Đã xảy ra lỗi không mong muốn. Vui lòng thử lại sau hoặc báo cho quản trị viên.",
         List.of(),
         uri);
+  }
+
+  /** 503 with Retry-After: the database is down or out of reach; try again in a few seconds. */
+  static Response databaseUnavailable(Throwable e, UriInfo uri) {
+    LOG.warn(
+        "Database unavailable on "
+            + (uri == null ? "?" : uri.getPath())
+            + ": "
+            + e.getClass().getSimpleName());
+    Response r =
+        respond(
+            ProblemType.DATABASE_UNAVAILABLE,
+            "Cơ sở dữ liệu tạm thời không sẵn sàng; yêu cầu chưa được thực hiện. Vui lòng thử lại"
+                + " sau ít giây.",
+            List.of(),
+            uri);
+    return Response.fromResponse(r)
+        .header("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+        .build();
   }
 
   public static Response staleVersion(UriInfo uri) {
@@ -331,6 +353,9 @@ public class ProblemMappers {
   }
 
   private static String describeExpected(JsonMappingException e) {
+    if (e instanceof RefusedValue) {
+      return e.getOriginalMessage();
+    }
     if (missingProperty(e) != null) {
       return "Bắt buộc nhập";
     }

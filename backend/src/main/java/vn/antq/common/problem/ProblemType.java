@@ -13,12 +13,15 @@ public enum ProblemType {
   CONFLICT(409, "conflict", "Xung đột dữ liệu"),
   PRECONDITION_FAILED(412, "precondition-failed", "Bản ghi đã bị thay đổi"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "Nội dung gửi lên quá lớn"),
+  URI_TOO_LONG(414, "uri-too-long", "Địa chỉ yêu cầu quá dài"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Kiểu nội dung không được hỗ trợ"),
   BUSINESS_RULE(422, "business-rule", "Vi phạm quy tắc nghiệp vụ"),
   PRECONDITION_REQUIRED(428, "precondition-required", "Thiếu điều kiện phiên bản (If-Match)"),
   TOO_MANY_REQUESTS(429, "too-many-requests", "Quá nhiều yêu cầu"),
+  HEADERS_TOO_LARGE(431, "headers-too-large", "Phần đầu (header) của yêu cầu quá lớn"),
   INTERNAL(500, "internal", "Lỗi hệ thống"),
-  SERVICE_UNAVAILABLE(503, "service-unavailable", "Dịch vụ tạm thời không sẵn sàng");
+  SERVICE_UNAVAILABLE(503, "service-unavailable", "Dịch vụ tạm thời không sẵn sàng"),
+  DATABASE_UNAVAILABLE(503, "database-unavailable", "Cơ sở dữ liệu tạm thời không sẵn sàng");
 
   private static final String BASE = "urn:antq:problem:";
   private final int status;
