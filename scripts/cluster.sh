@@ -25,33 +25,22 @@ jar=backend/target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || { echo "cluster: $jar is missing: build it first (./test.sh does)"; exit 1; }
 [ -f frontend/dist/index.html ] || { echo "cluster: frontend/dist is missing: build first"; exit 1; }
 command -v nginx >/dev/null || { echo "cluster: nginx is not installed (apt-get install -y nginx)"; exit 1; }
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+. scripts/pg-local.sh
 [ -x "$pgbin/pg_basebackup" ] || { echo "cluster: PostgreSQL is not installed (apt-get install -y postgresql)"; exit 1; }
 t_start=$(date +%s)
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-# PostgreSQL refuses to run as root: its files and processes belong to the postgres user
-as_pg() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 dir=$(mktemp -d -t antq-cluster-XXXXXX)
 chmod 755 "$dir"
 logs="$root/frontend/test-results/cluster"
 rm -rf "$logs" && mkdir -p "$logs"
 mkdir -p "$dir/pg"
+pgsock="$dir/pg"
 if [ "$(id -u)" = 0 ]; then chown postgres "$dir/pg"; fi
 primary="$dir/pg/primary" replica="$dir/pg/replica" backup="$dir/pg/backup" archive="$dir/pg/archive"
 restored="$dir/pg/restored"
 pg_port=$(free_port) replica_port=$(free_port) restored_port=$(free_port)
 port_a=$(free_port) port_b=$(free_port) nginx_port=$(free_port)
 pid_a="" pid_b="" last_pid=""
-
-pg_start() { # datadir port log
-  as_pg "$pgbin/pg_ctl" -D "$1" -l "$3" -w -t 60 -o "-p $2 -k $dir/pg -c listen_addresses=127.0.0.1" start >/dev/null
-}
-pg_stop() { [ -f "$1/postmaster.pid" ] && as_pg "$pgbin/pg_ctl" -D "$1" -m fast -w stop >/dev/null 2>&1 || true; }
-psql_at() { # port sql
-  psql -h 127.0.0.1 -p "$1" -U antq -d antq -XAtq -v ON_ERROR_STOP=1 -c "$2"
-}
 
 cleanup() {
   set +e

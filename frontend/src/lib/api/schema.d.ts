@@ -4020,7 +4020,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description Một dịch vụ phụ thuộc (ví dụ nhà cung cấp đăng nhập) tạm thời không trả lời */
+    /** @description Một dịch vụ phụ thuộc (nhà cung cấp đăng nhập, cơ sở dữ liệu) tạm thời không trả lời; gửi lại sau (số giây trong `Retry-After` khi có) */
     ServiceUnavailable: {
       headers: {
         [name: string]: unknown;

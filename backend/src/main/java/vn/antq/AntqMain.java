@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 import vn.antq.common.db.EmbeddedDatabase;
+import vn.antq.common.db.EmbeddedDatabaseWatch;
 import vn.antq.security.JwtKeys;
 import vn.antq.security.OidcSettings;
 
@@ -70,6 +71,8 @@ public final class AntqMain {
       System.setProperty("antq.demo-data", "true");
     }
     stopWithQuarkus(embedded);
+    // started again by the app when it stops by itself (a kill -9, a crash)
+    embedded.thenAccept(EmbeddedDatabaseWatch::watch);
     return embedded;
   }
 

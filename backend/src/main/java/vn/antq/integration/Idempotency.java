@@ -13,6 +13,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import vn.antq.common.cluster.ClusterMembers;
 import vn.antq.common.cluster.InstanceId;
@@ -33,6 +35,9 @@ import vn.antq.security.Caller;
 public class Idempotency {
   /** a request still RUNNING after this long is given up, even on a live instance */
   static final int STALE_MINUTES = 15;
+
+  /** Keys (client, key) of failed batches not released yet: the database was away. */
+  private final Queue<String[]> pending = new ConcurrentLinkedQueue<>();
 
   @Inject EntityManager em;
   @Inject ObjectMapper json;
@@ -90,6 +95,7 @@ public class Idempotency {
     if (key == null) {
       return action.get();
     }
+    releasePending();
     Object[] kept = QuarkusTransaction.requiringNew().call(() -> claim(client, key, requestHash));
     if (kept != null) {
       return replay(kept, requestHash);
@@ -98,7 +104,14 @@ public class Idempotency {
     try {
       r = action.get();
     } catch (RuntimeException e) {
-      QuarkusTransaction.requiringNew().run(() -> release(client, key));
+      try {
+        QuarkusTransaction.requiringNew().run(() -> release(client, key));
+      } catch (RuntimeException notReleased) {
+        // the database is away (the action failed for the same reason): released at this
+        // instance's next batch, so the client's retry under this key is not held for minutes
+        pending.add(new String[] {client, key});
+        e.addSuppressed(notReleased);
+      }
       throw e;
     }
     QuarkusTransaction.requiringNew().run(() -> keep(client, key, r));
@@ -185,6 +198,21 @@ public class Idempotency {
       b.entity(kept[4]).type(MediaType.APPLICATION_JSON_TYPE);
     }
     return b.build();
+  }
+
+  /** Releases the keys whose release failed earlier; those that fail again stay pending. */
+  private void releasePending() {
+    String[] k;
+    int n = pending.size();
+    while (n-- > 0 && (k = pending.poll()) != null) {
+      String[] taken = k;
+      try {
+        QuarkusTransaction.requiringNew().run(() -> release(taken[0], taken[1]));
+      } catch (RuntimeException e) {
+        pending.add(taken);
+        return;
+      }
+    }
   }
 
   private void release(String client, String key) {

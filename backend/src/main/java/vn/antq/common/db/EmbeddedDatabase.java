@@ -22,14 +22,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static final String USER = "postgres";
   private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
 
-  private final EmbeddedPostgres postgres;
+  /** The running server; replaced by {@link #restart} when it stopped by itself. */
+  private volatile EmbeddedPostgres postgres;
+
+  /** Its data directory, kept for a restart (null for a temporary one). */
+  private final Path dataDir;
+
   private volatile boolean closed;
 
   /** A start running beside Quarkus's own (see {@link #startBeside}); null when none. */
   private static volatile CompletableFuture<EmbeddedDatabase> starting;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
     this.postgres = postgres;
+    this.dataDir = dataDir;
   }
 
   /**
@@ -39,6 +45,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * @param port the port, or 0 for any free port
    */
   public static EmbeddedDatabase start(Path dataDir, int port) {
+    return new EmbeddedDatabase(startServer(dataDir, port), dataDir);
+  }
+
+  private static EmbeddedPostgres startServer(Path dataDir, int port) {
     try {
       Files.createDirectories(dataDir);
       stopStaleServer(dataDir);
@@ -53,7 +63,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       if (port > 0) {
         builder.setPort(port);
       }
-      return new EmbeddedDatabase(builder.start());
+      return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("Không khởi động được PostgreSQL nhúng tại " + dataDir, e);
     }
@@ -130,7 +140,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** Starts a throwaway PostgreSQL in a temporary directory (tests). */
   public static EmbeddedDatabase startTemporary() {
     try {
-      return new EmbeddedDatabase(builder().start());
+      return new EmbeddedDatabase(builder().start(), null);
     } catch (IOException e) {
       throw new UncheckedIOException("Không khởi động được PostgreSQL nhúng", e);
     }
@@ -192,6 +202,66 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   public int port() {
     return postgres.getPort();
+  }
+
+  /**
+   * Whether the server's postmaster still runs. zonky starts it through {@code pg_ctl}, so it is
+   * not a child of this JVM: its pid is read from postmaster.pid, and on Linux a zombie (killed,
+   * not yet reaped by init) counts as stopped.
+   */
+  public boolean running() {
+    long pid = postmasterPid();
+    if (pid <= 0) {
+      return false;
+    }
+    Path stat = Path.of("/proc", Long.toString(pid), "stat");
+    if (Files.isDirectory(Path.of("/proc", "self"))) {
+      try {
+        String line = Files.readString(stat);
+        char state = line.charAt(line.lastIndexOf(')') + 2);
+        return state != 'Z' && state != 'X';
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
+    }
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  private long postmasterPid() {
+    try {
+      List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+      return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Starts the server again on the same data directory and port after it stopped by itself: what
+   * the old one left (its lock, a stale postmaster.pid) is released first; PostgreSQL's crash
+   * recovery replays its log, so every committed transaction is there.
+   *
+   * @throws UncheckedIOException when it does not start (the caller tries again later)
+   * @throws IllegalStateException when this database was closed meanwhile
+   */
+  public synchronized void restart() {
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
+    if (dataDir == null) {
+      throw new IllegalStateException("a temporary database is not restarted");
+    }
+    int port = postgres.getPort();
+    try {
+      postgres.close(); // releases zonky's lock on the directory; its pg_ctl stop finds no server
+    } catch (IOException e) {
+      LOG.debugf("Closing the stopped server: %s", e.getMessage());
+    }
+    postgres = startServer(dataDir, port);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package vn.antq.common.web;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -47,21 +46,10 @@ public class BodyLimits {
                   declared = 0;
                 }
                 if (declared > limit) {
-                  ProblemType t = ProblemType.PAYLOAD_TOO_LARGE;
-                  ctx.response()
-                      .setStatusCode(413)
-                      .putHeader("Content-Type", "application/problem+json")
-                      .putHeader("Connection", "close")
-                      .end(
-                          new JsonObject()
-                              .put("type", t.uri())
-                              .put("title", t.title())
-                              .put("status", 413)
-                              .put(
-                                  "detail",
-                                  "Nội dung gửi lên vượt quá giới hạn " + (limit >> 20) + " MB.")
-                              .put("instance", ctx.request().path())
-                              .encode());
+                  RouteProblems.refuse(
+                      ctx,
+                      ProblemType.PAYLOAD_TOO_LARGE,
+                      "Nội dung gửi lên vượt quá giới hạn " + (limit >> 20) + " MB.");
                   return;
                 }
               }

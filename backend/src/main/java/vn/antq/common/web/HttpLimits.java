@@ -1,7 +1,6 @@
 package vn.antq.common.web;
 
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +29,7 @@ public class HttpLimits {
   static void check(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     if (request.uri().length() > MAX_URI) {
-      refuse(
+      RouteProblems.refuse(
           ctx,
           ProblemType.URI_TOO_LONG,
           "Địa chỉ yêu cầu dài quá "
@@ -43,7 +42,7 @@ public class HttpLimits {
       size += h.getKey().length() + h.getValue().length() + 4;
     }
     if (size > MAX_HEADERS) {
-      refuse(
+      RouteProblems.refuse(
           ctx,
           ProblemType.HEADERS_TOO_LARGE,
           "Phần đầu của yêu cầu vượt quá "
@@ -53,21 +52,5 @@ public class HttpLimits {
       return;
     }
     ctx.next();
-  }
-
-  private static void refuse(RoutingContext ctx, ProblemType t, String detail) {
-    String path = ctx.request().path();
-    ctx.response()
-        .setStatusCode(t.status())
-        .putHeader("Content-Type", "application/problem+json")
-        .putHeader("Connection", "close")
-        .end(
-            new JsonObject()
-                .put("type", t.uri())
-                .put("title", t.title())
-                .put("status", t.status())
-                .put("detail", detail)
-                .put("instance", path == null || path.length() > 200 ? null : path)
-                .encode());
   }
 }

@@ -57,6 +57,37 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  void aServerKilledIsStartedAgainOnItsPortWithEveryCommittedRow() throws Exception {
+    try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("pg"), 0)) {
+      String url = db.jdbcUrl();
+      try (Connection c =
+          DriverManager.getConnection(url, EmbeddedDatabase.USER, EmbeddedDatabase.USER)) {
+        c.createStatement().execute("CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");
+      }
+      EmbeddedDatabaseWatch.watch(db);
+      long pid = Long.parseLong(Files.readAllLines(dir.resolve("pg/postmaster.pid")).get(0).trim());
+      assertThat(db.running()).isTrue();
+      ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // kill -9
+      long deadline = System.currentTimeMillis() + 60_000;
+      Integer value = null;
+      while (value == null && System.currentTimeMillis() < deadline) {
+        try (Connection c =
+                DriverManager.getConnection(url, EmbeddedDatabase.USER, EmbeddedDatabase.USER);
+            ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
+          rs.next();
+          value = rs.getInt(1);
+        } catch (java.sql.SQLException down) {
+          Thread.sleep(100);
+        }
+      }
+      assertThat(value).isEqualTo(42);
+      assertThat(db.running()).isTrue();
+      assertThat(db.jdbcUrl()).isEqualTo(url);
+      assertThat(EmbeddedDatabaseWatch.unrecoverable()).isFalse();
+    }
+  }
+
+  @Test
   void withoutAStartBesideThereIsNothingToWaitFor() {
     EmbeddedDatabase.awaitStart();
   }
