@@ -38,6 +38,32 @@ case "$code" in
   *) fail "a 3 MB import job through nginx answered $code: $(head -c 200 "$dir/big-answer")" ;;
 esac
 echo "nginx: config accepted; SPA, assets, /api and /q served through it on port $port; a 3 MB body reaches the backend ($code)"
+# what nginx refuses itself is problem+json too (frontend/nginx/default.conf.template)
+problem_is() { # expected-status expected-type curl-args...
+  local want=$1 type=$2
+  shift 2
+  local got
+  got=$(curl -s -o "$dir/refused.json" -w '%{http_code} %{content_type}' "$@")
+  [ "${got%% *}" = "$want" ] && [[ "$got" == *application/problem+json* ]] &&
+    python3 -c 'import json,sys; p=json.load(open(sys.argv[1])); assert p["type"]==sys.argv[2] and p["status"]==int(sys.argv[3]) and p["title"] and p["detail"]' \
+      "$dir/refused.json" "urn:antq:problem:$type" "$want" ||
+    fail "expected $want $type, got $got: $(head -c 300 "$dir/refused.json")"
+}
+problem_is 414 uri-too-long "$base/api/units?q=$(head -c 9000 /dev/zero | tr '\0' a)"
+problem_is 431 headers-too-large -H "X-Big: $(head -c 9000 /dev/zero | tr '\0' a)" "$base/api/units"
+problem_is 431 headers-too-large $(for i in 1 2 3 4 5; do printf -- "-H X-Big$i:%s " "$(head -c 7000 /dev/zero | tr '\0' a)"; done) "$base/api/units"
+printf 'GET /api/units HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n' >"$dir/raw"
+raw=$(python3 -c 'import socket,sys; s=socket.create_connection(("127.0.0.1",int(sys.argv[1]))); s.sendall(open(sys.argv[2],"rb").read()); s.shutdown(socket.SHUT_WR); print(s.makefile("rb").read().decode("utf8","replace"))' "$port" "$dir/raw")
+[[ "$raw" == "HTTP/1.1 400"* && "$raw" == *"application/problem+json"* && "$raw" == *"urn:antq:problem:malformed-request"* ]] ||
+  fail "a malformed request answered: $(head -c 300 <<<"$raw")"
+# a backend that does not answer: 503 problem with Retry-After instead of nginx's 502 page
+down="$dir/down"
+down_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+nginx_front "$down" "$down_port" "http://127.0.0.1:$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+problem_is 503 service-unavailable "http://127.0.0.1:$down_port/api/units"
+curl -sI "http://127.0.0.1:$down_port/api/units" | grep -qi '^retry-after: 5' || fail "no Retry-After from the front of a stopped backend"
+nginx_front_stop "$down"
+echo "nginx: its own refusals are problem+json: 414 (request line over 8 KB), 431 (a header over 8 KB, headers over 32 KB), 400 (unparsable), 503 with Retry-After (backend not answering)"
 # a new deployment while the app is installed: the browser is offered the new version
 # (e2e/update.spec.ts changes this copy of the SPA as a deployment would)
 (cd frontend && ANTQ_BASE_URL="$base" ANTQ_DEPLOYED_DIR="$dir/html" npx playwright test) ||

@@ -5,6 +5,8 @@ public enum ProblemType {
   VALIDATION(400, "validation", "Dữ liệu không hợp lệ"),
   MALFORMED_JSON(400, "malformed-json", "Nội dung JSON không đúng cú pháp"),
   BAD_PARAMETER(400, "bad-parameter", "Tham số không hợp lệ"),
+  /** Answered by the nginx front for a request it cannot parse (frontend/nginx). */
+  MALFORMED_REQUEST(400, "malformed-request", "Yêu cầu HTTP không đúng định dạng"),
   UNAUTHORIZED(401, "unauthorized", "Chưa đăng nhập hoặc phiên đã hết hạn"),
   FORBIDDEN(403, "forbidden", "Không có quyền"),
   NOT_FOUND(404, "not-found", "Không tìm thấy"),
@@ -49,10 +51,12 @@ public enum ProblemType {
   /** The type that fits an HTTP status raised by the framework (404, 405, 415 …). */
   public static ProblemType forStatus(int status) {
     for (ProblemType t : values()) {
-      if (t.status == status && t != VALIDATION && t != MALFORMED_JSON) {
+      if (t.status == status && t.status != 400) {
         return t;
       }
     }
-    return status >= 500 ? INTERNAL : BAD_PARAMETER;
+    return status >= 500
+        ? INTERNAL
+        : BAD_PARAMETER; // 400 included: a parameter the framework refused
   }
 }
