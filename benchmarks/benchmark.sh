@@ -85,6 +85,7 @@ start_app() {
   # shellcheck disable=SC2086
   ANTQ_DATA_DIR="$data" ANTQ_DB_PORT="$dbport" QUARKUS_HTTP_PORT="$port" ANTQ_DEMO_DATA=false \
     ANTQ_ADMIN_USERNAME=bench ANTQ_ADMIN_PASSWORD=bench-password-2025 ANTQ_LOGINS_PER_MINUTE=100000 \
+    ANTQ_ACCESS_TOKEN_LIFETIME=PT3H \
     "$java" $java_opts ${START_FLAGS-$cache} -jar "$jar" >> "$work/app.log" 2>&1 &
   app=$!
   until curl -sf -o /dev/null "http://localhost:$port/q/health/ready"; do
