@@ -1,7 +1,8 @@
-// Part of benchmarks/import-benchmark.sh: pushes BENCH_ROWS events through POST /api/import-jobs
-// (mode=partial: the same per-row rules and territory checks as POST /api/events) as a ward
-// officer of the demo data, times it from the POST to SUCCEEDED (after a warm-up job), and writes
-// the same rows as a CSV for PostgreSQL COPY into the event table.
+// Part of benchmarks/import-benchmark.sh: pushes BENCH_ROWS events (BENCH_RESOURCE=models: models)
+// through POST /api/import-jobs
+// (mode=partial: the same per-row rules and territory checks as POST /api/events or /api/models)
+// as a ward officer of the demo data, times it from the POST to SUCCEEDED (after a warm-up job),
+// and writes the same rows as a CSV for PostgreSQL COPY into the event (community_model) table.
 //   node benchmarks/import-benchmark.mjs <base> <rows> <copy.csv>
 import { writeFileSync } from "node:fs";
 
@@ -29,28 +30,75 @@ const body = JSON.stringify({
 const token = (await call("/api/auth/login", { method: "POST", body }))
   .accessToken;
 const me = await call("/api/auth/me", {}, token);
-const types = await call("/api/catalogues/EVENT_TYPE", {}, token);
-const typeId = types.find((t) => t.code === "TUYEN_TRUYEN").id;
-// rows of a job: events of the officer's ward, tagged so each run is new
-function records(tag, count) {
-  const out = [];
-  for (let i = 0; i < count; i++) {
-    const day = String(1 + (i % 28)).padStart(2, "0");
-    const month = String(8 + (i % 4)).padStart(2, "0");
-    out.push({
+const resource = process.env.BENCH_RESOURCE ?? "events";
+// rows of a job: events (or models) of the officer's ward, tagged so each run is new
+let records;
+let copyRow;
+if (resource === "models") {
+  const types = await call("/api/catalogues/MODEL_TYPE", {}, token);
+  const type = types.find((t) => t.code === "TU_QUAN_DONG_TOC");
+  records = (tag, count) =>
+    Array.from({ length: count }, (_, i) => ({
       externalId: `${tag}-${i}`,
       data: {
-        typeId,
-        title: `Họp dân ${tag} số ${i}`,
-        startsAt: `2025-${month}-${day}T07:30:00+07:00`,
-        endsAt: `2025-${month}-${day}T09:00:00+07:00`,
+        name: `Tổ tự quản ${tag} số ${i}`,
+        typeId: type.id,
         unitId: me.unit.id,
-        leadUnitId: me.unit.id,
-        attendance: 20 + (i % 50),
+        leadOrganisations: ["POLICE", "FRONT"],
+        establishedOn: `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, "0")}-15`,
+        targetCommunities: ["FAMILY_CLAN"],
+        declaredMembers: 5 + (i % 40),
       },
-    });
-  }
-  return out;
+    }));
+  // community_model (name, type_id, field_id, unit_id, lead_orgs, target_communities,
+  // established_on, status, status_since, declared_members)
+  copyRow = ({ data }) =>
+    [
+      `"copy ${data.name}"`,
+      data.typeId,
+      type.parent.id,
+      data.unitId,
+      `"{POLICE,FRONT}"`,
+      `"{FAMILY_CLAN}"`,
+      data.establishedOn,
+      "REGISTERED",
+      data.establishedOn,
+      data.declaredMembers,
+    ].join(",");
+} else {
+  const types = await call("/api/catalogues/EVENT_TYPE", {}, token);
+  const typeId = types.find((t) => t.code === "TUYEN_TRUYEN").id;
+  records = (tag, count) => {
+    const out = [];
+    for (let i = 0; i < count; i++) {
+      const day = String(1 + (i % 28)).padStart(2, "0");
+      const month = String(8 + (i % 4)).padStart(2, "0");
+      out.push({
+        externalId: `${tag}-${i}`,
+        data: {
+          typeId,
+          title: `Họp dân ${tag} số ${i}`,
+          startsAt: `2025-${month}-${day}T07:30:00+07:00`,
+          endsAt: `2025-${month}-${day}T09:00:00+07:00`,
+          unitId: me.unit.id,
+          leadUnitId: me.unit.id,
+          attendance: 20 + (i % 50),
+        },
+      });
+    }
+    return out;
+  };
+  // event (type_id, title, starts_at, ends_at, unit_id, lead_unit_id, attendance)
+  copyRow = ({ data }) =>
+    [
+      data.typeId,
+      `"copy ${data.title}"`,
+      data.startsAt,
+      data.endsAt,
+      data.unitId,
+      data.leadUnitId,
+      data.attendance,
+    ].join(",");
 }
 
 // a job from the POST to SUCCEEDED: seconds, and the time the POST took
@@ -58,7 +106,7 @@ async function importJob(rows) {
   const payload = JSON.stringify({ records: rows });
   const t0 = performance.now();
   const job = await call(
-    "/api/import-jobs?resource=events&mode=partial",
+    `/api/import-jobs?resource=${resource}&mode=partial`,
     { method: "POST", body: payload },
     token,
   );
@@ -86,17 +134,7 @@ if (warmup > 0) await importJob(records(`warm${Date.now()}`, warmup));
 
 const tag = `bench${Date.now()}`;
 const rowsToImport = records(tag, rows);
-const csv = rowsToImport.map(({ data }) =>
-  [
-    data.typeId,
-    `"copy ${data.title}"`,
-    data.startsAt,
-    data.endsAt,
-    data.unitId,
-    data.leadUnitId,
-    data.attendance,
-  ].join(","),
-);
+const csv = rowsToImport.map(copyRow);
 writeFileSync(csvPath, csv.join("\n") + "\n");
 const run = await importJob(rowsToImport);
 console.log(

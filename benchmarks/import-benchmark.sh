@@ -6,7 +6,8 @@
 #
 #   benchmarks/import-benchmark.sh            (after ./backend/mvnw -f backend/pom.xml package)
 #
-# Environment: BENCH_ROWS (100000), BENCH_WARMUP_ROWS (as many as BENCH_ROWS: a job run first and not timed),
+# Environment: BENCH_RESOURCE (events; models: models with the same floor, COPY into community_model),
+# BENCH_ROWS (100000), BENCH_WARMUP_ROWS (as many as BENCH_ROWS: a job run first and not timed),
 # BENCH_PORT (18391), BENCH_DB_PORT (55441), JAVA_OPTS (by default the flags of run.sh). Needs curl, node
 # and psql (Debian: postgresql-client). Starts the packaged app on a fresh embedded PostgreSQL
 # with the demo data, removed afterwards. Not part of ./test.sh.
@@ -38,8 +39,14 @@ for _ in $(seq 1 240); do
 done
 psql_() { psql -h localhost -p "$dbport" -U postgres -d postgres -X -q -t -A "$@"; }
 
-echo "import benchmark: $rows events, $(nproc) cores, $(date -u +%F)"
-api=$(node benchmarks/import-benchmark.mjs "http://localhost:$port" "$rows" "$work/copy.csv")
+resource=${BENCH_RESOURCE:-events}
+case $resource in
+  events) copy_into="event (type_id, title, starts_at, ends_at, unit_id, lead_unit_id, attendance)" ;;
+  models) copy_into="community_model (name, type_id, field_id, unit_id, lead_orgs, target_communities, established_on, status, status_since, declared_members)" ;;
+  *) echo "BENCH_RESOURCE: events or models" >&2; exit 2 ;;
+esac
+echo "import benchmark: $rows $resource, $(nproc) cores, $(date -u +%F)"
+api=$(BENCH_RESOURCE=$resource node benchmarks/import-benchmark.mjs "http://localhost:$port" "$rows" "$work/copy.csv")
 echo "$api"
 api_rate=$(sed -n 's/.*api_rows_per_s=\([0-9]*\).*/\1/p' <<< "$api")
 
@@ -49,7 +56,7 @@ api_rate=$(sed -n 's/.*api_rows_per_s=\([0-9]*\).*/\1/p' <<< "$api")
 # (quadratic: it had not finished after 9 minutes), which is not the floor we want to compare to
 split -l 1000 -d -a 4 "$work/copy.csv" "$work/part-"
 for f in "$work"/part-*; do
-  echo "\\copy event (type_id, title, starts_at, ends_at, unit_id, lead_unit_id, attendance) FROM '$f' WITH (FORMAT csv)"
+  echo "\\copy $copy_into FROM '$f' WITH (FORMAT csv)"
 done > "$work/copy.sql"
 t0=$(date +%s.%N)
 psql_ -f "$work/copy.sql"

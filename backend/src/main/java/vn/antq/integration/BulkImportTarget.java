@@ -17,4 +17,13 @@ public interface BulkImportTarget extends ImportTarget {
    * thrown, and the engine then applies the chunk again one row at a time.
    */
   List<Created> createAll(List<Object> inputs);
+
+  /**
+   * Whether this new record can be created with the others by {@link #createAll}; one that cannot
+   * (a model sent with its status history, whose steps are taken one by one) goes through {@link
+   * #create} in its place in the chunk.
+   */
+  default boolean creatableTogether(Object input) {
+    return true;
+  }
 }

@@ -63,7 +63,10 @@ class ChunkApplier {
         continue;
       }
       Ref ref = known.get(x.externalId());
-      if (s.bulk() && ref == null && !x.row().deleted()) {
+      if (s.bulk()
+          && ref == null
+          && !x.row().deleted()
+          && ((BulkImportTarget) b.target()).creatableTogether(x.input())) {
         creates.add(i);
         continue;
       }

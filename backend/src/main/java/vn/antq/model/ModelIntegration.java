@@ -13,19 +13,20 @@ import vn.antq.api.model.ModelTransition;
 import vn.antq.api.model.RecognitionInput;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
+import vn.antq.integration.BulkImportTarget;
 import vn.antq.integration.FeedSource;
-import vn.antq.integration.ImportTarget;
 import vn.antq.integration.StoredVersions;
 import vn.antq.security.Caller;
 import vn.antq.security.Role;
 
 /** Models pushed in bulk and handed out by the change feed, through {@link ModelService}. */
 @ApplicationScoped
-public class ModelIntegration implements ImportTarget, FeedSource {
+public class ModelIntegration implements BulkImportTarget, FeedSource {
   @Inject ModelService models;
   @Inject ModelDetails details;
   @Inject StoredVersions versions;
   @Inject Caller caller;
+  @Inject ModelBulkWriter bulk;
 
   @Override
   public String name() {
@@ -68,6 +69,24 @@ public class ModelIntegration implements ImportTarget, FeedSource {
     long id = models.create(ModelResource.command(base(in))).summary().id();
     catchUp(id, in);
     return id;
+  }
+
+  /** A model sent with steps of its history or recognitions is created on its own. */
+  @Override
+  public boolean creatableTogether(Object input) {
+    ModelImportInput in = (ModelImportInput) input;
+    return (in.getHistory() == null || in.getHistory().isEmpty())
+        && (in.getRecognitions() == null || in.getRecognitions().isEmpty());
+  }
+
+  @Override
+  public List<Created> createAll(List<Object> inputs) {
+    return bulk
+        .createAll(
+            inputs.stream().map(i -> ModelResource.command(base((ModelImportInput) i))).toList())
+        .stream()
+        .map(c -> new Created(c.id(), 0L, c.problem()))
+        .toList();
   }
 
   @Override

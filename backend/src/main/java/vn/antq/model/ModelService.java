@@ -138,11 +138,7 @@ public class ModelService {
   @Transactional
   public ModelViews.Detail create(Command cmd) {
     CommunityModelEntity model = new CommunityModelEntity();
-    Place place = apply(model, cmd);
-    model.status = ModelStatus.REGISTERED;
-    model.statusSince = cmd.establishedOn();
-    model.createdAt = Instant.now();
-    model.updatedAt = model.createdAt;
+    Place place = prepareNew(model, cmd);
     model.persist();
     audit.record(
         "MODEL", model.id, "CREATE", AuditService.diff(null, snapshot(model)), place.path());
@@ -163,6 +159,19 @@ public class ModelService {
     audit.record(
         "MODEL", model.id, "UPDATE", AuditService.diff(before, snapshot(model)), place.path());
     return detail(model);
+  }
+
+  /**
+   * A new model as {@link #create} makes it, not yet written, under the same checks: its place (a
+   * refused command throws and leaves nothing behind). Also for {@link ModelBulkWriter}.
+   */
+  Place prepareNew(CommunityModelEntity model, Command cmd) {
+    Place place = apply(model, cmd);
+    model.status = ModelStatus.REGISTERED;
+    model.statusSince = cmd.establishedOn();
+    model.createdAt = Instant.now();
+    model.updatedAt = model.createdAt;
+    return place;
   }
 
   private Place apply(CommunityModelEntity model, Command cmd) {
