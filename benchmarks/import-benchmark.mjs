@@ -1,4 +1,4 @@
-// Part of benchmarks/import-benchmark.sh: pushes BENCH_ROWS events (BENCH_RESOURCE=models: models)
+// Part of benchmarks/import-benchmark.sh: pushes BENCH_ROWS events (BENCH_RESOURCE: models, awards)
 // through POST /api/import-jobs
 // (mode=partial: the same per-row rules and territory checks as POST /api/events or /api/models)
 // as a ward officer of the demo data, times it from the POST to SUCCEEDED (after a warm-up job),
@@ -65,6 +65,45 @@ if (resource === "models") {
       data.establishedOn,
       data.declaredMembers,
     ].join(",");
+} else if (resource === "awards") {
+  const item = async (catalogue, code) =>
+    (await call(`/api/catalogues/${catalogue}`, {}, token)).find((t) => t.code === code).id;
+  const authorityId = await item("AWARD_AUTHORITY", "CT_UBND_XA");
+  const formId = await item("AWARD_FORM", "GIAY_KHEN");
+  const typeId = await item("AWARD_TYPE", "CHUYEN_DE");
+  records = (tag, count) =>
+    Array.from({ length: count }, (_, i) => ({
+      externalId: `${tag}-${i}`,
+      data: {
+        number: `${tag}-${i}/QĐ-UBND`,
+        decidedOn: `2025-${String(7 + (i % 5)).padStart(2, "0")}-02`,
+        authorityId,
+        unitId: me.unit.id,
+        formId,
+        typeId,
+        reason: `Thành tích phong trào ${i}`,
+        recipients: [{ kind: "COLLECTIVE", unitId: me.unit.id }],
+      },
+    }));
+  // award_decision (id, number, decided_on, authority_id, unit_id, issuer_name, form_id,
+  // type_id, reason) with ids of their own; award_recipient rows beside, one per decision
+  let copyId = 2_000_000_000 + Math.floor(Math.random() * 100_000_000);
+  copyRow = ({ data }) => {
+    copyId++;
+    return [
+      copyId,
+      `"copy ${data.number}"`,
+      data.decidedOn,
+      data.authorityId,
+      data.unitId,
+      `"${me.unit.name}"`,
+      data.formId,
+      data.typeId,
+      `"${data.reason}"`,
+    ].join(",");
+  };
+  copyRow.recipient = () =>
+    [copyId, "COLLECTIVE", me.unit.id, `"${me.unit.name}"`, `"${me.unit.name}"`, 1].join(",");
 } else {
   const types = await call("/api/catalogues/EVENT_TYPE", {}, token);
   const typeId = types.find((t) => t.code === "TUYEN_TRUYEN").id;
@@ -134,7 +173,13 @@ if (warmup > 0) await importJob(records(`warm${Date.now()}`, warmup));
 
 const tag = `bench${Date.now()}`;
 const rowsToImport = records(tag, rows);
-const csv = rowsToImport.map(copyRow);
+const csv = [];
+const recipients = [];
+for (const r of rowsToImport) {
+  csv.push(copyRow(r));
+  if (copyRow.recipient) recipients.push(copyRow.recipient());
+}
+if (recipients.length) writeFileSync(`${csvPath}.recipients`, recipients.join("\n") + "\n");
 writeFileSync(csvPath, csv.join("\n") + "\n");
 const run = await importJob(rowsToImport);
 console.log(

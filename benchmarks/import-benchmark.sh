@@ -6,7 +6,8 @@
 #
 #   benchmarks/import-benchmark.sh            (after ./backend/mvnw -f backend/pom.xml package)
 #
-# Environment: BENCH_RESOURCE (events; models: models with the same floor, COPY into community_model),
+# Environment: BENCH_RESOURCE (events; models, COPY into community_model; awards, COPY into
+# award_decision and award_recipient),
 # BENCH_ROWS (100000), BENCH_WARMUP_ROWS (as many as BENCH_ROWS: a job run first and not timed),
 # BENCH_PORT (18391), BENCH_DB_PORT (55441), JAVA_OPTS (by default the flags of run.sh). Needs curl, node
 # and psql (Debian: postgresql-client). Starts the packaged app on a fresh embedded PostgreSQL
@@ -43,7 +44,9 @@ resource=${BENCH_RESOURCE:-events}
 case $resource in
   events) copy_into="event (type_id, title, starts_at, ends_at, unit_id, lead_unit_id, attendance)" ;;
   models) copy_into="community_model (name, type_id, field_id, unit_id, lead_orgs, target_communities, established_on, status, status_since, declared_members)" ;;
-  *) echo "BENCH_RESOURCE: events or models" >&2; exit 2 ;;
+  awards) copy_into="award_decision (id, number, decided_on, authority_id, unit_id, issuer_name, form_id, type_id, reason)"
+          recipients_into="award_recipient (decision_id, kind, unit_id, name, unit_name, position_no)" ;;
+  *) echo "BENCH_RESOURCE: events, models or awards" >&2; exit 2 ;;
 esac
 echo "import benchmark: $rows $resource, $(nproc) cores, $(date -u +%F)"
 api=$(BENCH_RESOURCE=$resource node benchmarks/import-benchmark.mjs "http://localhost:$port" "$rows" "$work/copy.csv")
@@ -55,8 +58,14 @@ api_rate=$(sed -n 's/.*api_rows_per_s=\([0-9]*\).*/\1/p' <<< "$api")
 # pre-aggregate rows 100,000 times in it, and each update walks the row's growing version chain
 # (quadratic: it had not finished after 9 minutes), which is not the floor we want to compare to
 split -l 1000 -d -a 4 "$work/copy.csv" "$work/part-"
+# awards: each part's recipients (one a decision) right after their decisions
+if [ -f "$work/copy.csv.recipients" ]; then
+  split -l 1000 -d -a 4 "$work/copy.csv.recipients" "$work/recipients-"
+fi
 for f in "$work"/part-*; do
   echo "\\copy $copy_into FROM '$f' WITH (FORMAT csv)"
+  r="$work/recipients-${f##*/part-}"
+  if [ -f "$r" ]; then echo "\\copy $recipients_into FROM '$r' WITH (FORMAT csv)"; fi
 done > "$work/copy.sql"
 t0=$(date +%s.%N)
 psql_ -f "$work/copy.sql"

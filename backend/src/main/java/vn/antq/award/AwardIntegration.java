@@ -4,22 +4,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.antq.api.model.AwardInput;
 import vn.antq.common.problem.ProblemException;
+import vn.antq.integration.BulkImportTarget;
 import vn.antq.integration.FeedSource;
-import vn.antq.integration.ImportTarget;
 import vn.antq.integration.StoredVersions;
 
 /**
  * Award decisions pushed in bulk and handed out by the change feed, through {@link AwardService}.
  */
 @ApplicationScoped
-public class AwardIntegration implements ImportTarget, FeedSource {
+public class AwardIntegration implements BulkImportTarget, FeedSource {
   @Inject AwardService awards;
   @Inject AwardQueries queries;
   @Inject StoredVersions versions;
+  @Inject AwardBulkWriter bulk;
 
   @Override
   public String name() {
@@ -59,6 +61,15 @@ public class AwardIntegration implements ImportTarget, FeedSource {
   @Override
   public long create(Object input) {
     return awards.create(AwardResource.command((AwardInput) input)).decision().id;
+  }
+
+  @Override
+  public List<Created> createAll(List<Object> inputs) {
+    return bulk
+        .createAll(inputs.stream().map(i -> AwardResource.command((AwardInput) i)).toList())
+        .stream()
+        .map(c -> new Created(c.id(), 0L, c.problem()))
+        .toList();
   }
 
   @Override

@@ -24,11 +24,16 @@ class AwardNotices {
   @Inject Caller caller;
 
   void decided(AwardDecisionEntity d) {
-    List<Long> units =
+    decided(
+        d,
         Rows.longs(
             em.createNativeQuery(
                     "SELECT DISTINCT unit_id FROM award_recipient WHERE decision_id = ?1")
-                .setParameter(1, d.id));
+                .setParameter(1, d.id)));
+  }
+
+  /** {@link #decided(AwardDecisionEntity)} when the recipients' units are known (distinct). */
+  void decided(AwardDecisionEntity d, List<Long> units) {
     if (units.isEmpty()) {
       return;
     }

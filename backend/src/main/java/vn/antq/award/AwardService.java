@@ -138,11 +138,7 @@ public class AwardService {
   @Transactional
   public View create(Command cmd) {
     AwardDecisionEntity d = new AwardDecisionEntity();
-    apply(d, cmd);
-    List<RecipientResolver.Resolved> resolved =
-        resolver.resolve(cmd.recipients(), cmd.decidedOn(), List.of());
-    d.createdAt = Instant.now();
-    d.updatedAt = d.createdAt;
+    List<RecipientResolver.Resolved> resolved = prepareNew(d, cmd, true);
     d.persist();
     insertRecipients(d.id, resolved, 0);
     audit.record(
@@ -156,12 +152,27 @@ public class AwardService {
     return queries.views(List.of(d.id), true).get(0);
   }
 
+  /**
+   * A new decision as {@link #create} makes it, not yet written, under the same checks; its
+   * recipients checked and named. Also for {@link AwardBulkWriter}, which checks the numbers of a
+   * whole batch with one query ({@code checkNumber} false).
+   */
+  List<RecipientResolver.Resolved> prepareNew(
+      AwardDecisionEntity d, Command cmd, boolean checkNumber) {
+    apply(d, cmd, checkNumber);
+    List<RecipientResolver.Resolved> resolved =
+        resolver.resolve(cmd.recipients(), cmd.decidedOn(), List.of());
+    d.createdAt = Instant.now();
+    d.updatedAt = d.createdAt;
+    return resolved;
+  }
+
   @Transactional
   public View update(long id, long expected, Command cmd) {
     AwardDecisionEntity d = requireWritable(id);
     Etags.check(expected, d.version);
     Map<String, Object> before = snapshot(d, storedNames(d.id));
-    apply(d, cmd);
+    apply(d, cmd, true);
     List<RecipientResolver.Resolved> resolved =
         resolver.resolve(cmd.recipients(), cmd.decidedOn(), List.of());
     d.updatedAt = Instant.now();
@@ -255,7 +266,7 @@ public class AwardService {
     return queries.views(List.of(d.id), true).get(0);
   }
 
-  private void apply(AwardDecisionEntity d, Command cmd) {
+  private void apply(AwardDecisionEntity d, Command cmd, boolean checkNumber) {
     LocalDate day = cmd.decidedOn();
     if (day.isAfter(VietnamTime.today())) {
       throw ProblemException.unprocessable("decidedOn", "Ngày quyết định không được sau hôm nay");
@@ -267,7 +278,9 @@ public class AwardService {
     powers.requireGrant(authority, form, day);
     Place unit = territory.requireActiveOn(cmd.unitId(), "unitId", day);
     String number = cmd.number().trim().replaceAll("\\s+", " ");
-    checkNumberFree(d, number, day, authority, unit);
+    if (checkNumber) {
+      checkNumberFree(d, number, day, authority, unit);
+    }
     checkLinks(cmd);
     d.number = number;
     d.decidedOn = day;
@@ -286,7 +299,7 @@ public class AwardService {
   /** One decision per number, year, authority and unit. */
   private void checkNumberFree(
       AwardDecisionEntity d, String number, LocalDate day, CatalogueEntry authority, Place unit) {
-    String numberKey = number.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+    String numberKey = numberKey(number);
     Long same =
         Rows.toLongOrNull(
             em.createNativeQuery(
@@ -299,18 +312,23 @@ public class AwardService {
                 .setParameter(5, d.id == null ? -1L : d.id)
                 .getSingleResult());
     if (same.longValue() > 0) {
-      throw ProblemException.conflict(
-          "number",
-          "Quyết định số "
-              + number
-              + " năm "
-              + day.getYear()
-              + " của "
-              + authority.name()
-              + " ("
-              + unit.name()
-              + ") đã được ghi");
+      throw numberTaken(number, day.getYear(), authority.name(), unit.name());
     }
+  }
+
+  /** The decision number is already recorded for that authority, unit and year. */
+  static ProblemException numberTaken(String number, int year, String authority, String unit) {
+    return ProblemException.conflict(
+        "number",
+        "Quyết định số "
+            + number
+            + " năm "
+            + year
+            + " của "
+            + authority
+            + " ("
+            + unit
+            + ") đã được ghi");
   }
 
   /** The event or programme a decision rewards, when it names one, is one the caller sees. */
@@ -403,11 +421,21 @@ public class AwardService {
     return rows.stream().map(r -> r[0] + " — " + r[1]).toList();
   }
 
-  private static List<String> names(List<RecipientResolver.Resolved> list) {
+  static List<String> names(List<RecipientResolver.Resolved> list) {
     return list.stream().map(r -> r.name() + " — " + r.unitName()).toList();
   }
 
-  private static Map<String, Object> snapshot(AwardDecisionEntity d, List<String> recipients) {
+  /** The key a decision's number is unique under: authority, unit, year, number without spaces. */
+  static String numberKey(AwardDecisionEntity d) {
+    return d.authorityId + "/" + d.unitId + "/" + d.decidedOn.getYear() + "/" + numberKey(d.number);
+  }
+
+  /** A number as {@code award_decision.number_key} keeps it. */
+  static String numberKey(String number) {
+    return number.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+  }
+
+  static Map<String, Object> snapshot(AwardDecisionEntity d, List<String> recipients) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("number", d.number);
     s.put("decidedOn", d.decidedOn == null ? null : d.decidedOn.toString());
