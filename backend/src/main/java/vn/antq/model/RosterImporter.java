@@ -2,6 +2,7 @@ package vn.antq.model;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.antq.common.audit.AuditService;
+import vn.antq.common.db.BulkSql;
 import vn.antq.common.problem.ProblemException;
 import vn.antq.common.time.VietnamTime;
 import vn.antq.model.RosterService.MemberCommand;
@@ -27,6 +29,7 @@ public class RosterImporter {
   @Inject RosterService roster;
   @Inject Places places;
   @Inject AuditService audit;
+  @Inject EntityManager em;
 
   public record Row(
       String team,
@@ -259,7 +262,11 @@ public class RosterImporter {
           null);
     }
 
-    /** Creates the new teams, then a member for every row. */
+    /**
+     * Creates the new teams, then a member for every row — the members with one statement (a roster
+     * of 2,000 took 2.1 s row by row, issue 24), its row triggers (search keys, roster counts,
+     * change log) firing for each as for one.
+     */
     void write() {
       for (TeamEntity t : newTeams.values()) {
         t.createdAt = Instant.now();
@@ -267,27 +274,45 @@ public class RosterImporter {
         t.persist();
         existing.put(RosterService.key(t.name), t);
       }
-      for (int i = 0; i < commands.size(); i++) {
+      int n = commands.size();
+      Object[][] c = new Object[9][n];
+      for (int i = 0; i < n; i++) {
         TeamEntity team = existing.get(teamOfRow.get(i));
         MemberCommand cmd = commands.get(i);
         // an undated member of a new team joins when the team starts, if that is later
         if (undated.get(i) && cmd.joinedOn().isBefore(team.establishedOn)) {
           cmd = withJoined(cmd, team.establishedOn);
         }
-        MemberEntity m = new MemberEntity();
-        m.teamId = team.id;
-        m.modelId = model.id;
-        m.fullName = cmd.fullName().trim().replaceAll("\\s+", " ");
-        m.gender = cmd.gender();
-        m.birthYear = cmd.birthYear() == null ? null : cmd.birthYear().shortValue();
-        m.role = cmd.role();
-        m.phone = RosterService.normalisePhone(cmd.phone());
-        m.address = ModelService.blankToNull(cmd.address());
-        m.joinedOn = cmd.joinedOn();
-        m.createdAt = Instant.now();
-        m.updatedAt = m.createdAt;
-        m.persist();
+        Object[] row = {
+          team.id,
+          model.id,
+          cmd.fullName().trim().replaceAll("\\s+", " "),
+          cmd.gender().name(),
+          cmd.birthYear() == null ? null : cmd.birthYear().shortValue(),
+          cmd.role().name(),
+          RosterService.normalisePhone(cmd.phone()),
+          ModelService.blankToNull(cmd.address()),
+          cmd.joinedOn() == null ? null : cmd.joinedOn().toString()
+        };
+        for (int k = 0; k < row.length; k++) {
+          c[k][i] = row[k];
+        }
       }
+      BulkSql.execute(
+          em,
+          "INSERT INTO member (team_id, model_id, full_name, gender, birth_year, role, phone,"
+              + " address, joined_on, version, created_at, updated_at)"
+              + " SELECT t, m, f, g, b, r, p, a, CAST(j AS date), 0, now(), now()"
+              + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?) AS u(t, m, f, g, b, r, p, a, j)",
+          new BulkSql.Column("int8", c[0]),
+          new BulkSql.Column("int8", c[1]),
+          new BulkSql.Column("text", c[2]),
+          new BulkSql.Column("text", c[3]),
+          new BulkSql.Column("int2", c[4]),
+          new BulkSql.Column("text", c[5]),
+          new BulkSql.Column("text", c[6]),
+          new BulkSql.Column("text", c[7]),
+          new BulkSql.Column("text", c[8]));
     }
   }
 

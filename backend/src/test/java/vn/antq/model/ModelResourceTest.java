@@ -681,6 +681,26 @@ class ModelResourceTest {
         .then()
         .body("teamCount", equalTo(2))
         .body("memberCount", equalTo(3));
+    // the members as written (one statement for all of them): every field as the rows said
+    long team1 =
+        Api.given()
+            .get("/api/models/{id}/teams", id)
+            .then()
+            .extract()
+            .jsonPath()
+            .getLong("find { it.name == 'Tổ 1' }.id");
+    Api.given()
+        .get("/api/models/{id}/teams/{teamId}/members", id, team1)
+        .then()
+        .statusCode(200)
+        .body("find { it.fullName == 'Trần Thị Hai' }.gender", equalTo("FEMALE"))
+        .body("find { it.fullName == 'Trần Thị Hai' }.birthYear", equalTo(1980))
+        .body("find { it.fullName == 'Trần Thị Hai' }.role", equalTo("DEPUTY"))
+        .body(
+            "find { it.fullName == 'Trần Thị Hai' }.phone",
+            equalTo("092*****22")) // masked to the administrator
+        .body("find { it.fullName == 'Trần Thị Hai' }.joinedOn", equalTo("2021-02-01"))
+        .body("find { it.fullName == 'Nguyễn Văn Một' }.role", equalTo("LEADER"));
   }
 
   @Test
