@@ -19,8 +19,9 @@ import vn.antq.api.model.ImportJobInput;
  * {@code data}) is not cascaded into: its values are Jackson's strings, numbers, lists and maps,
  * which have no constraints, and walking them cost more than the rest of an import job's validation
  * (measured: a 100,000-row job's acceptance, issue 24). The records in it are validated later, as
- * the input type of their resource. An alternative: as a plain bean Quarkus did not use it (the
- * Hibernate ORM extension makes the choice ambiguous; ApiTraversalTest shows which one runs).
+ * the input type of their resource. An alternative with a priority: an earlier plain bean for the
+ * data maps alone (integration.RecordDataNotCascaded, 29/11) was never used by Quarkus's validator,
+ * nor was this one before it was made an alternative; ApiTraversalTest shows this one runs.
  */
 @ApplicationScoped
 @jakarta.enterprise.inject.Alternative
