@@ -122,11 +122,16 @@ class ReportMaps {
             lineage(":unit")
                 + ", ever AS (SELECT DISTINCT pl.path FROM preds p JOIN unit_placement pl"
                 + " ON pl.unit_id = p.id), under AS (SELECT DISTINCT pl.unit_id AS id"
-                + " FROM unit_placement pl JOIN ever e ON pl.path LIKE e.path || '%')"
-                + " SELECT DISTINCT u.province_id FROM unit u WHERE u.province_id IS NOT NULL"
-                + " AND (u.id IN (SELECT id FROM under) OR u.id IN (SELECT id FROM preds)"
-                + " OR u.id IN (SELECT l.predecessor_id FROM unit_lineage l JOIN under x"
-                + " ON l.successor_id = x.id))",
+                // a subtree as a range of the path index ('/1/12/' up to '/1/120'): a LIKE
+                // with a pattern from another row read all 100,000 placements (29 ms of the
+                // province report's 68 ms on the national dataset, issue 24)
+                + " FROM ever e JOIN unit_placement pl ON pl.path ~>=~ e.path"
+                + " AND pl.path ~<~ (left(e.path, -1) || '0')),"
+                + " ids AS (SELECT id FROM under UNION SELECT id FROM preds"
+                + " UNION SELECT l.predecessor_id FROM unit_lineage l JOIN under x"
+                + " ON l.successor_id = x.id)"
+                + " SELECT DISTINCT u.province_id FROM unit u"
+                + " WHERE u.id = ANY (ARRAY(SELECT id FROM ids)) AND u.province_id IS NOT NULL",
             Map.of("unit", unitId))
         .stream()
         .map(r -> Rows.toLong(r[0]))
