@@ -3,6 +3,7 @@ package vn.antq.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -21,9 +22,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 import vn.antq.api.model.ReportSummary;
 import vn.antq.common.db.ReadDatabase;
@@ -40,6 +44,11 @@ import vn.antq.common.db.ReadDatabase;
  * provinces, or for all (units, catalogues), has committed outside its snapshot: the answer is the
  * one a new computation would give. One instance computes a report once at a time however many ask
  * for it together.
+ *
+ * <p>A computed report is answered at once and kept afterwards, on another thread: finding its
+ * provinces and writing it took ≈ 6 ms of a 35 ms province report, and the answer does not depend
+ * on them. Until it is written, those who ask for the same report on this instance are given the
+ * computed one; a report that could not be kept is computed again next time.
  */
 @ApplicationScoped
 public class ReportCache {
@@ -56,11 +65,35 @@ public class ReportCache {
   /** Reports computed by this build only: another build may shape or count them differently. */
   private String build;
 
+  /** Reports being computed, or computed and not yet kept, by key. */
   private final Map<String, CompletableFuture<byte[]>> computing = new ConcurrentHashMap<>();
+
+  /** Keeps computed reports after they were answered; no context travels (plain JDBC writes). */
+  private ManagedExecutor keeper;
 
   @PostConstruct
   void init() {
     build = fingerprint();
+    keeper =
+        ManagedExecutor.builder()
+            .propagated(ThreadContext.NONE)
+            .cleared(ThreadContext.ALL_REMAINING)
+            .maxAsync(1)
+            .maxQueued(KEEP_QUEUE)
+            .build();
+  }
+
+  @PreDestroy
+  void close() {
+    keeper.shutdown();
+  }
+
+  /** Reports waiting to be kept at most; more are answered and not kept (computed next time). */
+  static final int KEEP_QUEUE = 64;
+
+  /** Whether no report is being computed or waiting to be kept on this instance. */
+  public boolean idle() {
+    return computing.isEmpty();
   }
 
   /** The report's JSON: the kept one while it is current, otherwise computed and kept. */
@@ -75,22 +108,49 @@ public class ReportCache {
     }
     CompletableFuture<byte[]> mine = new CompletableFuture<>();
     CompletableFuture<byte[]> running = computing.putIfAbsent(fullKey, mine);
-    if (running != null) {
+    if (running != null && !running.isDone()) {
       try {
         return running.join();
       } catch (CompletionException e) {
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
     }
+    if (running != null) {
+      // computed and being kept: something may have changed since it was read, and only the kept
+      // one tells (its snapshot and provinces), so this answer is computed anew and not kept
+      return write(compute.get());
+    }
+    byte[] body;
     try {
-      byte[] body = computeAndKeep(fullKey, unitId, compute);
+      // taken before any figure is read: a change committed after it makes the report stale
+      String snapshot =
+          (String) reads.query("SELECT CAST(pg_current_snapshot() AS text)", Map.of()).get(0)[0];
+      body = write(compute.get());
       mine.complete(body);
-      return body;
+      keepLater(fullKey, unitId, snapshot, body, mine);
     } catch (RuntimeException e) {
       mine.completeExceptionally(e);
-      throw e;
-    } finally {
       computing.remove(fullKey, mine);
+      throw e;
+    }
+    return body;
+  }
+
+  /** Keeps the report on the keeper's thread; it stays in {@link #computing} until then. */
+  private void keepLater(
+      String key, Long unitId, String snapshot, byte[] body, CompletableFuture<byte[]> mine) {
+    try {
+      keeper.runAsync(
+          () -> {
+            try {
+              keep(key, unitId, snapshot, body);
+            } finally {
+              computing.remove(key, mine);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      computing.remove(key, mine);
+      LOG.debugf("Too many reports waiting to be kept: %s is not", key);
     }
   }
 
@@ -102,12 +162,14 @@ public class ReportCache {
     }
   }
 
-  private byte[] computeAndKeep(String key, Long unitId, Supplier<ReportSummary> compute) {
-    // taken before any figure is read: a change committed after it makes the report stale
-    String snapshot =
-        (String) reads.query("SELECT CAST(pg_current_snapshot() AS text)", Map.of()).get(0)[0];
-    byte[] body = write(compute.get());
-    List<Long> provinces = unitId == null ? null : maps.provincesEver(unitId);
+  private void keep(String key, Long unitId, String snapshot, byte[] body) {
+    List<Long> provinces;
+    try {
+      provinces = unitId == null ? null : maps.provincesEver(unitId);
+    } catch (RuntimeException e) {
+      LOG.warnf("A report could not be kept (%s)", e.getMessage());
+      return;
+    }
     try (Connection c = primary.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
@@ -123,7 +185,6 @@ public class ReportCache {
       // the answer stands; the next request computes it again
       LOG.warnf("A report could not be kept (%s %s)", e.getSQLState(), e.getMessage());
     }
-    return body;
   }
 
   /** The kept report under {@code key} if nothing it counts changed since, otherwise null. */

@@ -24,12 +24,14 @@ import vn.antq.support.Sql;
 class ReportCacheTest {
   @Inject EntityManager em;
   @Inject ReportCacheHousekeeping housekeeping;
+  @Inject ReportCache cache;
 
   static final String FROM = "2025-01-01";
   static final String TO = "2025-12-31";
 
   /** When the kept report of the unit for 2025 was computed (null: none kept). */
   Instant computedAt(long unit) {
+    awaitKept();
     List<?> rows =
         QuarkusTransaction.requiringNew()
             .call(
@@ -47,7 +49,23 @@ class ReportCacheTest {
   }
 
   long events(long unit) {
-    return ReportResourceTest.summary(unit, FROM, TO).getLong("totals.events");
+    long events = ReportResourceTest.summary(unit, FROM, TO).getLong("totals.events");
+    awaitKept();
+    return events;
+  }
+
+  /** Reports are kept after they are answered: until this instance has kept what it computed. */
+  void awaitKept() {
+    long until = System.nanoTime() + 10_000_000_000L;
+    while (!cache.idle()) {
+      assertThat(System.nanoTime()).as("reports kept within 10 s").isLessThan(until);
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   @Test
