@@ -47,8 +47,9 @@ import vn.antq.common.db.ReadDatabase;
  *
  * <p>A computed report is answered at once and kept afterwards, on another thread: finding its
  * provinces and writing it took ≈ 6 ms of a 35 ms province report, and the answer does not depend
- * on them. Until it is written, those who ask for the same report on this instance are given the
- * computed one; a report that could not be kept is computed again next time.
+ * on them. Until it is written, those who ask for the same report on this instance have it computed
+ * anew, not given the one being kept (only the kept row's snapshot and provinces can tell whether
+ * it is still current for them); a report that could not be kept is computed again next time.
  */
 @ApplicationScoped
 public class ReportCache {
