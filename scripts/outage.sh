@@ -4,7 +4,10 @@
 # checks the answers; this script gives it a database to lose:
 #  1. an external PostgreSQL (Debian's server) stopped with "pg_ctl -m immediate" (every connection
 #     cut, as when the server or its host dies) for 10 s under load, then started again;
-#  2. the embedded PostgreSQL of a packaged app killed with kill -9 under load: the app notices and
+#  2. the same server frozen (SIGSTOP of every PostgreSQL process: a server or a network that stops
+#     answering without closing anything) for 10 s, then thawed: statements give up after the
+#     app's read timeout (ANTQ_DB_READ_TIMEOUT, 4 s here, 30 s by default) and answer 503;
+#  3. the embedded PostgreSQL of a packaged app killed with kill -9 under load: the app notices and
 #     starts it again on the same data directory and port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,7 +62,7 @@ echo "outage: 1. external PostgreSQL $("$pgbin/postgres" --version | awk '{print
 as_pg "$pgbin/initdb" -D "$pgdata" -U antq --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
 pg_start "$pgdata" "$pg_port" "$dir/pg/external.log"
 psql -h 127.0.0.1 -p "$pg_port" -U antq -d postgres -XAtq -c "CREATE DATABASE antq" >/dev/null
-start_app "$logs/app-external.log" ANTQ_DEMO_DATA=true ANTQ_DATA_DIR="$dir/data-external" \
+start_app "$logs/app-external.log" ANTQ_DEMO_DATA=true ANTQ_DATA_DIR="$dir/data-external" ANTQ_DB_READ_TIMEOUT=4 \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/antq" \
   QUARKUS_DATASOURCE_USERNAME=antq QUARKUS_DATASOURCE_PASSWORD=antq
 ctl="$pgbin/pg_ctl -D $pgdata"
@@ -67,10 +70,15 @@ ctl="$pgbin/pg_ctl -D $pgdata"
 OUTAGE_STOP="cd / && $ctl -m immediate -w stop >/dev/null" \
   OUTAGE_START="cd / && $ctl -l $dir/pg/external.log -w -t 60 -o '-p $pg_port -k $pgsock -c listen_addresses=127.0.0.1' start >/dev/null" \
   node scripts/outage-check.mjs external "http://127.0.0.1:$app_port" "$pg_port" antq antq
+
+echo "outage: 2. the same PostgreSQL frozen (SIGSTOP), then thawed"
+postgres_pids="pm=\$(head -1 $pgdata/postmaster.pid); echo \$pm \$(pgrep -P \$pm)"
+OUTAGE_STOP="kill -STOP \$($postgres_pids)" OUTAGE_START="kill -CONT \$($postgres_pids)" \
+  node scripts/outage-check.mjs frozen "http://127.0.0.1:$app_port" "$pg_port" antq antq
 stop_app
 pg_stop "$pgdata"
 
-echo "outage: 2. the embedded PostgreSQL of a packaged app, killed with kill -9"
+echo "outage: 3. the embedded PostgreSQL of a packaged app, killed with kill -9"
 embedded="$dir/data-embedded"
 start_app "$logs/app-embedded.log" ANTQ_DATA_DIR="$embedded"
 emb_port=$(sed -n 4p "$embedded/postmaster.pid")

@@ -2,6 +2,7 @@ package vn.antq.common.problem;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Whether a failure means the database cannot be reached right now — the server is down or
@@ -21,6 +22,9 @@ public final class DatabaseOutage {
       if (c instanceof SQLTransientConnectionException) {
         return true; // the pool gave up waiting for a connection
       }
+      if (c instanceof SQLException sql && poolTimedOut(sql)) {
+        return true;
+      }
       if (c instanceof SQLException sql && unreachable(sql.getSQLState())) {
         return true;
       }
@@ -33,6 +37,22 @@ public final class DatabaseOutage {
       }
     }
     return false;
+  }
+
+  /**
+   * Agroal gave up waiting for a connection (every one held, or none could be made): it says so
+   * with a plain {@link SQLException}, without a state, either caused by a {@link TimeoutException}
+   * ("Acquisition timeout while waiting for new connection") or not ("Sorry, acquisition timeout!",
+   * when the pool is at its maximum).
+   */
+  static boolean poolTimedOut(SQLException e) {
+    if (e.getSQLState() != null) {
+      return false;
+    }
+    String message = String.valueOf(e.getMessage());
+    return e.getCause() instanceof TimeoutException
+        || message.startsWith("Acquisition timeout")
+        || message.startsWith("Sorry, acquisition timeout");
   }
 
   /**

@@ -254,8 +254,9 @@ public class ProblemMappers {
     Response r =
         respond(
             ProblemType.DATABASE_UNAVAILABLE,
-            "Cơ sở dữ liệu tạm thời không sẵn sàng; yêu cầu chưa được thực hiện. Vui lòng thử lại"
-                + " sau ít giây.",
+            "Cơ sở dữ liệu tạm thời không sẵn sàng, không xác nhận được yêu cầu đã được thực hiện."
+                + " Vui lòng thử lại sau ít giây; gửi lại với cùng Idempotency-Key thì yêu cầu không"
+                + " bị thực hiện hai lần.",
             List.of(),
             uri);
     return Response.fromResponse(r)

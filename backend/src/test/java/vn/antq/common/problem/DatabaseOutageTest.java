@@ -25,6 +25,20 @@ class DatabaseOutageTest {
         DatabaseOutage.causedBy(
             new IllegalStateException(
                 new SQLTransientConnectionException("Acquisition timeout while waiting"))));
+    // Agroal's own, as Hibernate wraps it when every connection is held by statements that wait
+    // for a database that stopped answering (SQL state null: it was a 500 before)
+    assertTrue(
+        DatabaseOutage.causedBy(
+            new org.hibernate.exception.GenericJDBCException(
+                "Unable to acquire JDBC Connection",
+                new SQLException(
+                    "Acquisition timeout while waiting for new connection",
+                    new java.util.concurrent.TimeoutException()))));
+    assertTrue(
+        DatabaseOutage.causedBy(
+            new org.hibernate.exception.GenericJDBCException(
+                "Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!"))));
   }
 
   @Test
@@ -32,6 +46,8 @@ class DatabaseOutageTest {
     assertFalse(DatabaseOutage.causedBy(new SQLException("duplicate key", "23505")));
     assertFalse(DatabaseOutage.causedBy(new SQLException("syntax", "42601")));
     assertFalse(DatabaseOutage.causedBy(new NullPointerException()));
+    assertFalse(DatabaseOutage.causedBy(new SQLException("Sorry, acquisition timeout!", "23505")));
+    assertFalse(DatabaseOutage.causedBy(new SQLException("Interrupted while acquiring")));
   }
 
   @Test
