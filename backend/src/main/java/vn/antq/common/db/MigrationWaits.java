@@ -54,8 +54,14 @@ public class MigrationWaits implements FlywayConfigurationCustomizer {
     }
 
     private static Connection unbounded(Connection c) throws SQLException {
-      int limit = c.getNetworkTimeout();
-      c.setNetworkTimeout(DIRECT, 0);
+      int limit;
+      try {
+        limit = c.getNetworkTimeout();
+        c.setNetworkTimeout(DIRECT, 0);
+      } catch (SQLException e) {
+        c.close(); // back to the pool (Agroal discards a connection whose driver failed)
+        throw e;
+      }
       InvocationHandler handler = (proxy, method, args) -> call(c, limit, method, args);
       return (Connection)
           Proxy.newProxyInstance(
@@ -64,10 +70,17 @@ public class MigrationWaits implements FlywayConfigurationCustomizer {
 
     private static Object call(Connection c, int limit, Method method, Object[] args)
         throws Throwable {
-      if (method.getName().equals("close") && method.getParameterCount() == 0 && !c.isClosed()) {
-        // a connection whose limit cannot be set again is not returned to the pool as it is:
-        // the driver's failure makes Agroal discard it
-        c.setNetworkTimeout(DIRECT, limit);
+      if (method.getName().equals("close") && method.getParameterCount() == 0) {
+        try {
+          if (!c.isClosed()) {
+            c.setNetworkTimeout(DIRECT, limit);
+          }
+        } finally {
+          // returned to the pool even when its limit could not be set again: the driver's failure
+          // has marked it for Agroal to discard rather than lend again
+          c.close();
+        }
+        return null;
       }
       try {
         return method.invoke(c, args);
