@@ -67,7 +67,10 @@ BEGIN
   RETURN NULL;
 END $function$;
 
-CREATE OR REPLACE TRIGGER award_decision_report_change AFTER INSERT OR DELETE OR UPDATE ON award_decision FOR EACH ROW EXECUTE FUNCTION trg_report_change('unit', 'recipients');
+-- a new decision has no recipients yet (they reference it): its unit's province, by statement
+CREATE OR REPLACE TRIGGER award_decision_report_change AFTER DELETE OR UPDATE ON award_decision FOR EACH ROW EXECUTE FUNCTION trg_report_change('unit', 'recipients');
+
+CREATE OR REPLACE TRIGGER award_decision_report_change_insert AFTER INSERT ON award_decision REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION trg_report_change_inserted('unit');
 
 CREATE OR REPLACE TRIGGER award_recipient_report_change AFTER DELETE OR UPDATE ON award_recipient FOR EACH ROW EXECUTE FUNCTION trg_report_change('province');
 

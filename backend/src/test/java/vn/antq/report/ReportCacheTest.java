@@ -148,6 +148,37 @@ class ReportCacheTest {
     assertThat(events(b)).isEqualTo(beforeMerged + 1);
   }
 
+  /** Three award decisions per unit, written by one statement behind the API (as in bulk). */
+  void decide(Long... units) {
+    Sql.execute(
+        em,
+        "INSERT INTO award_decision (number, decided_on, authority_id, unit_id, issuer_name,"
+            + " form_id, type_id) SELECT 'QĐ-LƯU-' || g || '-' || ?2, DATE '2025-05-02',"
+            + " (SELECT id FROM catalogue_item WHERE code = 'CT_UBND_XA'), u, 'UBND',"
+            + " (SELECT id FROM catalogue_item WHERE code = 'GIAY_KHEN'),"
+            + " (SELECT id FROM catalogue_item WHERE code = 'CHUYEN_DE')"
+            + " FROM unnest(CAST(?1 AS bigint[])) u, generate_series(1, 3) g",
+        vn.antq.common.db.Rows.bigintArray(List.of(units)),
+        System.nanoTime());
+  }
+
+  @Test
+  void decisionsInsertedTogetherMarkTheProvincesOfTheirUnits() {
+    long p = province("Tỉnh Lưu Khen").from("2000-01-01").create();
+    long w = unit("WARD", "Phường Lưu Khen").under(p).from("2000-01-01").create();
+    long other = province("Tỉnh Lưu Khen Khác").from("2000-01-01").create();
+    long ow = unit("WARD", "Phường Lưu Khen Khác").under(other).from("2000-01-01").create();
+    EventBuilder.event("Tuyên truyền khen", w);
+    events(p);
+    Instant kept = computedAt(p);
+    decide(ow);
+    events(p);
+    assertThat(computedAt(p)).as("decisions of another province only").isEqualTo(kept);
+    decide(ow, w);
+    events(p);
+    assertThat(computedAt(p)).isAfter(kept);
+  }
+
   @Test
   void housekeepingDropsOldReportsAndTheChangesNoKeptReportNeeds() {
     long p = province("Tỉnh Lưu Dọn").from("2000-01-01").create();
