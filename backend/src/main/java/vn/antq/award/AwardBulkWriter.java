@@ -32,8 +32,9 @@ public class AwardBulkWriter {
    * Records many decisions under the rules of {@link AwardService#create}: every command is checked
    * first (a number twice in the same batch is refused as it would be one after the other), then
    * the accepted ones are written with one statement for their audit records, one for the decisions
-   * and one for their recipients; the triggers count them as for one, and the units named are told
-   * as for one. A refused command writes nothing; the answers are in the commands' order.
+   * and one for their recipients; the triggers count them as for one, and one statement tells the
+   * units named as each would have been told alone. A refused command writes nothing; the answers
+   * are in the commands' order.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Created> createAll(List<AwardService.Command> cmds) {
@@ -80,10 +81,17 @@ public class AwardBulkWriter {
     audit.recordAll("AWARD", "CREATE", trail);
     writeDecisions(accepted);
     writeRecipients(accepted);
-    for (Prepared p : accepted) {
-      notices.decided(
-          p.d(), p.to().stream().map(RecipientResolver.Resolved::unitId).distinct().toList());
-    }
+    notices.decidedAll(
+        accepted.stream()
+            .map(
+                p ->
+                    new AwardNotices.Named(
+                        p.d(),
+                        p.to().stream()
+                            .map(RecipientResolver.Resolved::unitId)
+                            .distinct()
+                            .toList()))
+            .toList());
     return List.of(out);
   }
 

@@ -34,11 +34,25 @@ class AwardNotices {
 
   /** {@link #decided(AwardDecisionEntity)} when the recipients' units are known (distinct). */
   void decided(AwardDecisionEntity d, List<Long> units) {
-    if (units.isEmpty()) {
-      return;
-    }
+    decidedAll(List.of(new Named(d, units)));
+  }
+
+  /** A decision and the distinct units of its recipients. */
+  record Named(AwardDecisionEntity decision, List<Long> units) {}
+
+  /** Many decisions at once (a bulk write): one statement tells every unit named. */
+  void decidedAll(List<Named> decisions) {
+    Long except = caller.kind() == Caller.Kind.USER ? caller.actorId() : null;
+    notifier.sendAll(
+        decisions.stream()
+            .filter(n -> !n.units().isEmpty())
+            .map(n -> telling(n.decision(), n.units(), except))
+            .toList());
+  }
+
+  private static Notifier.Telling telling(AwardDecisionEntity d, List<Long> units, Long except) {
     int named = units.size();
-    notifier.send(
+    return new Notifier.Telling(
         new Notice(
             NotificationKind.AWARD_DECIDED,
             "Quyết định khen thưởng số "
@@ -54,7 +68,6 @@ class AwardNotices {
             "/khen-thuong/" + d.id,
             d.unitId,
             "award:" + d.id),
-        Audience.officersOverAny(units, Role.COMMUNE_OFFICER)
-            .except(caller.kind() == Caller.Kind.USER ? caller.actorId() : null));
+        Audience.officersOverAny(units, Role.COMMUNE_OFFICER).except(except));
   }
 }

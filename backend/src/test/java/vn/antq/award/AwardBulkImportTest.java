@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.antq.support.Api;
 import vn.antq.support.AwardBuilder;
+import vn.antq.support.Inbox;
 import vn.antq.support.Users;
 
 /**
@@ -74,6 +75,7 @@ class AwardBulkImportTest {
     long prov = province("Tỉnh Lô Khen").from("2008-01-01").create();
     long ward = unit("WARD", "Phường Lô Khen").under(prov).from("2008-01-01").create();
     String officer = Users.signedIn("PROVINCE_OFFICER", prov);
+    String wardOfficer = Users.signedIn("COMMUNE_OFFICER", ward);
 
     Map<String, Object> a = AwardBuilder.wardDecision(ward);
     a.put("reason", "Có thành tích trong phong trào năm 2025");
@@ -94,6 +96,15 @@ class AwardBulkImportTest {
         .containsExactly("data.number");
     assertThat(pushed.getList("rows[2].violations.field", String.class))
         .containsExactly("data.formId");
+
+    // the ward's officer is told of each decision created, once (one statement for the batch)
+    assertThat(Inbox.titles(wardOfficer, "AWARD_DECIDED"))
+        .hasSize(2)
+        .allSatisfy(t -> assertThat(t.toString()).startsWith("Quyết định khen thưởng số "));
+    assertThat(Inbox.page(wardOfficer).getList("content.link", String.class))
+        .containsExactlyInAnyOrder(
+            "/khen-thuong/" + pushed.getLong("rows[0].id"),
+            "/khen-thuong/" + pushed.getLong("rows[3].id"));
 
     Map<String, Object> byHand = new HashMap<>(a);
     byHand.put("number", "TAY-" + a.get("number"));
