@@ -103,6 +103,60 @@ class ModelStocksTest {
     assertThat(mid.getLong("totals.modelsRegistered")).isEqualTo(3); // 31/3/2016, 2018, 2020
   }
 
+  /** The model stocks of some provinces, one line per row. */
+  @SuppressWarnings("unchecked")
+  List<String> stocks(long... provinces) {
+    String in = java.util.Arrays.toString(provinces).replace('[', '{').replace(']', '}');
+    return ((List<Object>)
+            em.createNativeQuery(
+                    "SELECT concat_ws(' ', 'B', province_id, bucket_id, status, n) FROM"
+                        + " stat_model_bucket WHERE province_id = ANY (CAST(?1 AS bigint[]))"
+                        + " AND n <> 0 UNION ALL"
+                        + " SELECT concat_ws(' ', 'A', province_id, attr, value, n) FROM"
+                        + " stat_model_attr WHERE province_id = ANY (CAST(?1 AS bigint[]))"
+                        + " AND n <> 0 UNION ALL"
+                        + " SELECT concat_ws(' ', 'M', province_id, month, n) FROM stat_model_month"
+                        + " WHERE province_id = ANY (CAST(?1 AS bigint[])) AND n <> 0 ORDER BY 1")
+                .setParameter(1, in)
+                .getResultList())
+        .stream().map(String::valueOf).toList();
+  }
+
+  @Test
+  void modelsInsertedByOneStatementAreCountedAsTheirRebuildCountsThem() {
+    long p = province("Tỉnh Kho Lô").from("2000-01-01").create();
+    long w = unit("WARD", "Phường Kho Lô").under(p).from("2000-01-01").create();
+    long h = unit("HAMLET", "Khóm Kho Lô").under(w).from("2000-01-01").create();
+    long q = province("Tỉnh Kho Lô Khác").from("2000-01-01").create();
+    long c = unit("COMMUNE", "Xã Kho Lô").under(q).from("2000-01-01").create();
+    model("Kho lô có sẵn", w, "2015-03-10", "CAMERA_ANTT");
+    io.quarkus.narayana.jta.QuarkusTransaction.begin();
+    try {
+      // a batch as an import writes it: two provinces, repeated and distinct groups, a level
+      // given to some and none to others (NULL, counted as its own value)
+      em.createNativeQuery(
+              "INSERT INTO community_model (name, type_id, field_id, unit_id, lead_orgs,"
+                  + " target_communities, established_on, status, status_since,"
+                  + " recognition_level) SELECT 'Kho lô ' || g, t.id, t.parent_id,"
+                  + " (ARRAY[?1, ?2, ?3])[1 + g % 3], '{POLICE}', '{FAMILY_CLAN}',"
+                  + " DATE '2015-01-15' + (g % 4) * 40, (ARRAY['REGISTERED', 'ACTIVE'])[1 + g % 2],"
+                  + " DATE '2015-01-15' + (g % 4) * 40,"
+                  + " CAST(CASE WHEN g % 5 = 0 THEN 2 END AS smallint)"
+                  + " FROM generate_series(1, 30) g JOIN catalogue_item t ON t.code ="
+                  + " (ARRAY['CAMERA_ANTT', 'TU_QUAN_DONG_TOC'])[1 + g % 2]")
+          .setParameter(1, w)
+          .setParameter(2, h)
+          .setParameter(3, c)
+          .executeUpdate();
+      List<String> kept = stocks(p, q);
+      assertThat(kept).isNotEmpty().anyMatch(l -> l.startsWith("A " + q + " R 2 "));
+      em.createNativeQuery("SELECT f_stat_model_rebuild()").getSingleResult();
+      assertThat(kept).isEqualTo(stocks(p, q));
+    } finally {
+      io.quarkus.narayana.jta.QuarkusTransaction.rollback();
+    }
+  }
+
   static Map<String, Long> counts(JsonPath r, String list, String key) {
     return counts(r, list, key, "count");
   }
