@@ -37,6 +37,24 @@ BEGIN
   RETURN NULL;
 END $function$;
 
+-- the recipients one statement inserted (a batch of decisions), grouped: one upsert per month
+-- row, not one per recipient (half of a 1,000-recipient INSERT); their decision's date and form
+-- are on the rows already (award_recipient_decision)
+CREATE OR REPLACE FUNCTION public.f_stat_award_recipients_inserted()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  INSERT INTO stat_award_month AS s (unit_id, month, form_id, collectives, individuals)
+    SELECT unit_id, CAST(date_trunc('month', decided_on) AS date), form_id,
+           count(*) FILTER (WHERE kind = 'COLLECTIVE'), count(*) FILTER (WHERE kind = 'INDIVIDUAL')
+    FROM new_rows GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (unit_id, month, form_id) DO UPDATE
+    SET collectives = s.collectives + EXCLUDED.collectives,
+        individuals = s.individuals + EXCLUDED.individuals;
+  RETURN NULL;
+END $function$;
+
 CREATE OR REPLACE FUNCTION public.f_stat_award_decision()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -97,4 +115,6 @@ CREATE OR REPLACE TRIGGER award_recipient_decision BEFORE INSERT OR UPDATE OF de
 
 CREATE OR REPLACE TRIGGER award_recipient_place BEFORE INSERT OR UPDATE OF unit_id ON award_recipient FOR EACH ROW EXECUTE FUNCTION f_award_recipient_place();
 
-CREATE OR REPLACE TRIGGER award_recipient_stat AFTER INSERT OR DELETE OR UPDATE ON award_recipient FOR EACH ROW EXECUTE FUNCTION f_stat_award_recipient();
+CREATE OR REPLACE TRIGGER award_recipient_stat AFTER DELETE OR UPDATE ON award_recipient FOR EACH ROW EXECUTE FUNCTION f_stat_award_recipient();
+
+CREATE OR REPLACE TRIGGER award_recipient_stat_insert AFTER INSERT ON award_recipient REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION f_stat_award_recipients_inserted();
