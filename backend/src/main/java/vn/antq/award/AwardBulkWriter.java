@@ -21,6 +21,7 @@ public class AwardBulkWriter {
   @Inject AuditService audit;
   @Inject AwardService service;
   @Inject AwardNotices notices;
+  @Inject AwardPowerService powers;
   @Inject vn.antq.catalogue.CatalogueService catalogues;
 
   public record Created(Long id, ProblemException problem) {}
@@ -41,10 +42,11 @@ public class AwardBulkWriter {
     Created[] out = new Created[cmds.size()];
     List<Prepared> accepted = new ArrayList<>();
     Set<String> numbers = new HashSet<>();
+    AwardPowerService.Grants grants = powers.grants();
     for (int i = 0; i < cmds.size(); i++) {
       AwardDecisionEntity d = new AwardDecisionEntity();
       try {
-        List<RecipientResolver.Resolved> to = service.prepareNew(d, cmds.get(i), false);
+        List<RecipientResolver.Resolved> to = service.prepareNew(d, cmds.get(i), false, grants);
         if (!numbers.add(AwardService.numberKey(d))) {
           throw ProblemException.conflict(
               "number",

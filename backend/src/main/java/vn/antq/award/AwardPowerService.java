@@ -50,14 +50,35 @@ public class AwardPowerService {
   }
 
   /**
-   * 422 on {@code formId} unless the authority may grant the form on that day; the message says
-   * over which days it could, when it ever could.
+   * The check of a decision's award power: 422 on {@code formId} unless the authority may grant the
+   * form on that day, the message saying over which days it could, when it ever could. One {@link
+   * Grants} serves a request's decision or a batch's (an import's thousand), reading the powers of
+   * each authority and form once instead of once per decision.
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public void requireGrant(CatalogueEntry authority, CatalogueEntry form, LocalDate day) {
-    List<AwardPowerEntity> all =
-        AwardPowerEntity.list(
-            "authorityId = ?1 and formId = ?2 order by validFrom", authority.id(), form.id());
+  public Grants grants() {
+    return new Grants();
+  }
+
+  /** The powers read so far, by authority and form. */
+  public static final class Grants {
+    private final Map<List<Long>, List<AwardPowerEntity>> read = new java.util.HashMap<>();
+
+    private Grants() {}
+
+    /** 422 on {@code formId} unless the authority may grant the form on that day. */
+    public void require(CatalogueEntry authority, CatalogueEntry form, LocalDate day) {
+      List<AwardPowerEntity> all =
+          read.computeIfAbsent(
+              List.of(authority.id(), form.id()),
+              k ->
+                  AwardPowerEntity.list(
+                      "authorityId = ?1 and formId = ?2 order by validFrom", k.get(0), k.get(1)));
+      refuseUnlessGranted(all, authority, form, day);
+    }
+  }
+
+  private static void refuseUnlessGranted(
+      List<AwardPowerEntity> all, CatalogueEntry authority, CatalogueEntry form, LocalDate day) {
     if (all.stream().anyMatch(p -> p.activeOn(day))) {
       return;
     }

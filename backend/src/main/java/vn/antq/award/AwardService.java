@@ -138,7 +138,7 @@ public class AwardService {
   @Transactional
   public View create(Command cmd) {
     AwardDecisionEntity d = new AwardDecisionEntity();
-    List<RecipientResolver.Resolved> resolved = prepareNew(d, cmd, true);
+    List<RecipientResolver.Resolved> resolved = prepareNew(d, cmd, true, powers.grants());
     d.persist();
     insertRecipients(d.id, resolved, 0);
     audit.record(
@@ -158,8 +158,8 @@ public class AwardService {
    * whole batch with one query ({@code checkNumber} false).
    */
   List<RecipientResolver.Resolved> prepareNew(
-      AwardDecisionEntity d, Command cmd, boolean checkNumber) {
-    apply(d, cmd, checkNumber);
+      AwardDecisionEntity d, Command cmd, boolean checkNumber, AwardPowerService.Grants grants) {
+    apply(d, cmd, checkNumber, grants);
     List<RecipientResolver.Resolved> resolved =
         resolver.resolve(cmd.recipients(), cmd.decidedOn(), List.of());
     d.createdAt = Instant.now();
@@ -172,7 +172,7 @@ public class AwardService {
     AwardDecisionEntity d = requireWritable(id);
     Etags.check(expected, d.version);
     Map<String, Object> before = snapshot(d, storedNames(d.id));
-    apply(d, cmd, true);
+    apply(d, cmd, true, powers.grants());
     List<RecipientResolver.Resolved> resolved =
         resolver.resolve(cmd.recipients(), cmd.decidedOn(), List.of());
     d.updatedAt = Instant.now();
@@ -266,7 +266,8 @@ public class AwardService {
     return queries.views(List.of(d.id), true).get(0);
   }
 
-  private void apply(AwardDecisionEntity d, Command cmd, boolean checkNumber) {
+  private void apply(
+      AwardDecisionEntity d, Command cmd, boolean checkNumber, AwardPowerService.Grants grants) {
     LocalDate day = cmd.decidedOn();
     if (day.isAfter(VietnamTime.today())) {
       throw ProblemException.unprocessable("decidedOn", "Ngày quyết định không được sau hôm nay");
@@ -275,7 +276,7 @@ public class AwardService {
         catalogueOn(Catalogue.AWARD_AUTHORITY, cmd.authorityId(), "authorityId", day);
     CatalogueEntry form = catalogueOn(Catalogue.AWARD_FORM, cmd.formId(), "formId", day);
     catalogueOn(Catalogue.AWARD_TYPE, cmd.typeId(), "typeId", day);
-    powers.requireGrant(authority, form, day);
+    grants.require(authority, form, day);
     Place unit = territory.requireActiveOn(cmd.unitId(), "unitId", day);
     String number = cmd.number().trim().replaceAll("\\s+", " ");
     if (checkNumber) {

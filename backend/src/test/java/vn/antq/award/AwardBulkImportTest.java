@@ -147,4 +147,25 @@ class AwardBulkImportTest {
     assertThat(push(officer, List.of(record("A", a), record("D", d))).getList("rows.outcome"))
         .containsExactly("UNCHANGED", "UNCHANGED");
   }
+
+  @Test
+  void theAwardPowerInForceOnEachDecisionsDateAppliesWithinABatch() {
+    long prov = province("Tỉnh Lô Thẩm Quyền").from("2008-01-01").create();
+    long ward = unit("WARD", "Phường Lô Thẩm Quyền").under(prov).from("2008-01-01").create();
+    String officer = Users.signedIn("PROVINCE_OFFICER", prov);
+    // "Chiến sĩ thi đua cơ sở" is the commune chairman's only from 1/7/2025: the same authority
+    // and form, read once for the batch, refuse the first decision and allow the second
+    Map<String, Object> before = AwardBuilder.wardDecision(ward);
+    before.put("formId", vn.antq.support.EventBuilder.catalogueId("AWARD_FORM", "CSTD_CO_SO"));
+    before.put("decidedOn", "2025-06-30");
+    Map<String, Object> after = new HashMap<>(before);
+    after.put("number", "SAU-" + before.get("number"));
+    after.put("decidedOn", "2025-07-02");
+    JsonPath pushed = push(officer, List.of(record("P1", before), record("P2", after)));
+    assertThat(pushed.getList("rows.outcome", String.class)).containsExactly("REJECTED", "CREATED");
+    assertThat(pushed.getString("rows[0].violations[0].field")).isEqualTo("data.formId");
+    assertThat(pushed.getString("rows[0].violations[0].message"))
+        .contains("không có thẩm quyền tặng")
+        .contains("vào ngày 30/06/2025; thẩm quyền này chỉ có từ 01/07/2025");
+  }
 }
