@@ -18,6 +18,7 @@ ALTER TABLE member DISABLE TRIGGER member_change_log;
 ALTER TABLE member DISABLE TRIGGER member_name_keys;
 ALTER TABLE team DISABLE TRIGGER team_roster_stat;
 ALTER TABLE member DISABLE TRIGGER member_roster_stat;
+ALTER TABLE member DISABLE TRIGGER member_inserted;
 
 -- (sets first: an anti-join planned while the table was empty would rescan its growing heap)
 CREATE TEMP TABLE teamless AS
@@ -85,6 +86,7 @@ ALTER TABLE member ENABLE TRIGGER member_name_keys;
 SELECT f_stat_roster_rebuild();
 ALTER TABLE team ENABLE TRIGGER team_roster_stat;
 ALTER TABLE member ENABLE TRIGGER member_roster_stat;
+ALTER TABLE member ENABLE TRIGGER member_inserted;
 
 ALTER TABLE team ENABLE TRIGGER team_change_log;
 ALTER TABLE member ENABLE TRIGGER member_change_log;

@@ -40,6 +40,7 @@ CREATE TEMP TABLE mt AS
   FROM catalogue_item WHERE catalogue = 'MODEL_TYPE';
 -- the model stocks (V21) are rebuilt once after the load instead of row by row
 ALTER TABLE community_model DISABLE TRIGGER community_model_stock;
+ALTER TABLE community_model DISABLE TRIGGER community_model_stock_insert;
 INSERT INTO community_model (name, type_id, field_id, unit_id, lead_orgs, established_on, status,
                              status_since, recognition_level)
   SELECT 'Mô hình mẫu ' || g, mt.id, mt.parent_id, gc.id, ARRAY['POLICE', 'FRONT'],
@@ -52,6 +53,7 @@ INSERT INTO community_model (name, type_id, field_id, unit_id, lead_orgs, establ
   JOIN gc ON gc.n = 1 + (g * 7) % :communes
   JOIN mt ON mt.n = 1 + (g / 5) % (SELECT count(*) FROM mt);
 ALTER TABLE community_model ENABLE TRIGGER community_model_stock;
+ALTER TABLE community_model ENABLE TRIGGER community_model_stock_insert;
 SELECT f_stat_model_rebuild();
 
 -- ---------------------------------------------------------------- events

@@ -121,6 +121,35 @@ BEGIN
   RETURN NULL;
 END $function$;
 
+-- the members one statement inserted (a roster upload, an import): their name keys and their
+-- days in the roster stock in one pass each, not per member (the two row triggers were 555 of
+-- 721 ms for 2,000 members); updates and deletions keep the row triggers
+CREATE OR REPLACE FUNCTION public.f_members_inserted()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  INSERT INTO member_name_key (member_id, key, province_id)
+    SELECT n.id, k.s, m.province_id
+    FROM new_rows n LEFT JOIN community_model m ON m.id = n.model_id
+    CROSS JOIN LATERAL f_name_suffixes(n.full_name) AS k (s)
+    WHERE k.s <> '';
+  INSERT INTO stat_roster_day AS s (bucket_id, province_id, day, teams, members)
+    SELECT r.bucket, max(r.province_id), d.day, 0, sum(d.sign)
+    FROM (SELECT coalesce(u.commune_id, u.id) AS bucket, u.province_id,
+                 greatest(coalesce(n.joined_on, t.established_on), t.established_on) AS a,
+                 least(n.left_on, t.dissolved_on) AS b
+          FROM new_rows n JOIN team t ON t.id = n.team_id JOIN unit u ON u.id = t.unit_id) r
+    CROSS JOIN LATERAL (VALUES (r.a, 1), (r.b, -1)) AS d (day, sign)
+    WHERE d.day IS NOT NULL AND (r.b IS NULL OR r.b > r.a)
+    GROUP BY r.bucket, d.day ORDER BY r.bucket, d.day
+  ON CONFLICT (bucket_id, day) DO UPDATE
+    SET province_id = EXCLUDED.province_id,
+        teams = s.teams + EXCLUDED.teams,
+        members = s.members + EXCLUDED.members;
+  RETURN NULL;
+END $function$;
+
 CREATE OR REPLACE FUNCTION public.f_stat_roster_rebuild()
  RETURNS void
  LANGUAGE sql
@@ -234,11 +263,13 @@ CREATE OR REPLACE TRIGGER community_model_stock AFTER DELETE OR UPDATE OF provin
 
 CREATE OR REPLACE TRIGGER community_model_stock_insert AFTER INSERT ON community_model REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION f_stat_model_inserted();
 
-CREATE OR REPLACE TRIGGER member_name_keys AFTER INSERT OR UPDATE OF full_name, model_id ON member FOR EACH ROW EXECUTE FUNCTION f_member_name_keys();
+CREATE OR REPLACE TRIGGER member_name_keys AFTER UPDATE OF full_name, model_id ON member FOR EACH ROW EXECUTE FUNCTION f_member_name_keys();
+
+CREATE OR REPLACE TRIGGER member_inserted AFTER INSERT ON member REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION f_members_inserted();
 
 CREATE OR REPLACE TRIGGER model_name_keys AFTER UPDATE OF province_id ON community_model FOR EACH ROW WHEN (old.province_id IS DISTINCT FROM new.province_id) EXECUTE FUNCTION f_model_name_keys();
 
-CREATE OR REPLACE TRIGGER member_roster_stat AFTER INSERT OR DELETE OR UPDATE OF team_id, joined_on, left_on ON member FOR EACH ROW EXECUTE FUNCTION f_stat_roster_member();
+CREATE OR REPLACE TRIGGER member_roster_stat AFTER DELETE OR UPDATE OF team_id, joined_on, left_on ON member FOR EACH ROW EXECUTE FUNCTION f_stat_roster_member();
 
 CREATE OR REPLACE TRIGGER team_roster_stat AFTER INSERT OR DELETE OR UPDATE OF unit_id, established_on, dissolved_on ON team FOR EACH ROW EXECUTE FUNCTION f_stat_roster_team();
 
