@@ -13,6 +13,7 @@ SET LOCAL maintenance_work_mem = '1GB';
 -- history to follow, so its rows go in without it (as a restore would)
 ALTER TABLE team DISABLE TRIGGER team_change_log;
 ALTER TABLE member DISABLE TRIGGER member_change_log;
+ALTER TABLE member DISABLE TRIGGER member_change_log_insert;
 -- the per-row triggers of the search keys and the roster roll-up are replaced by the set-based
 -- statements at the end (member_name_key, f_stat_roster_rebuild)
 ALTER TABLE member DISABLE TRIGGER member_name_keys;
@@ -90,6 +91,7 @@ ALTER TABLE member ENABLE TRIGGER member_inserted;
 
 ALTER TABLE team ENABLE TRIGGER team_change_log;
 ALTER TABLE member ENABLE TRIGGER member_change_log;
+ALTER TABLE member ENABLE TRIGGER member_change_log_insert;
 
 -- ---------------------------------------------------------------- award decisions
 -- commune chairs' certificates of merit to a member of a model of their commune, spread over

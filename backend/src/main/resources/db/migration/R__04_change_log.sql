@@ -55,6 +55,21 @@ BEGIN
   RETURN NULL;
 END $function$;
 
+-- members inserted by one statement (a roster upload of 2,000): their models changed, one entry
+-- each, not one per member
+CREATE OR REPLACE FUNCTION public.trg_change_roster_inserted()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  INSERT INTO change_log (entity_type, entity_id, op, path)
+    SELECT 'MODEL', m.id, 'U', u.path
+    FROM (SELECT DISTINCT model_id FROM new_rows) n
+    JOIN community_model m ON m.id = n.model_id JOIN unit u ON u.id = m.unit_id
+    ORDER BY m.id;
+  RETURN NULL;
+END $function$;
+
 CREATE OR REPLACE FUNCTION public.trg_change_records_inserted()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -78,7 +93,9 @@ CREATE OR REPLACE TRIGGER event_change_log AFTER DELETE OR UPDATE ON event FOR E
 
 CREATE OR REPLACE TRIGGER event_change_log_insert AFTER INSERT ON event REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION trg_change_records_inserted('EVENT');
 
-CREATE OR REPLACE TRIGGER member_change_log AFTER INSERT OR DELETE OR UPDATE ON member FOR EACH ROW EXECUTE FUNCTION trg_change_roster();
+CREATE OR REPLACE TRIGGER member_change_log AFTER DELETE OR UPDATE ON member FOR EACH ROW EXECUTE FUNCTION trg_change_roster();
+
+CREATE OR REPLACE TRIGGER member_change_log_insert AFTER INSERT ON member REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION trg_change_roster_inserted();
 
 CREATE OR REPLACE TRIGGER team_change_log AFTER INSERT OR DELETE OR UPDATE ON team FOR EACH ROW EXECUTE FUNCTION trg_change_roster();
 

@@ -17,6 +17,7 @@ import vn.antq.support.Sql;
  * Members inserted by one statement (a roster upload, an import) get, from one statement trigger,
  * the name keys the roster search reads and their days in the roster stock — the same as the
  * rebuild computes and as each member's own name gives; a member changed afterwards one by one too.
+ * The change feed tells of each model once for the statement.
  */
 @QuarkusTest
 class RosterStocksTest {
@@ -85,6 +86,10 @@ class RosterStocksTest {
     String models = "{" + m1 + "," + m2 + "}";
     QuarkusTransaction.begin();
     try {
+      String feed =
+          "SELECT concat(count(*)) FROM change_log WHERE entity_type = 'MODEL'"
+              + " AND entity_id = ANY (CAST(?1 AS bigint[]))";
+      String feedBefore = lines(feed, models).get(0);
       // joined before, with and after the team; left after it ended, on the day they joined, never
       em.createNativeQuery(
               "INSERT INTO member (team_id, model_id, full_name, gender, role, joined_on,"
@@ -98,6 +103,9 @@ class RosterStocksTest {
           .setParameter(2, t2)
           .executeUpdate();
       assertThat(keys(models)).hasSizeGreaterThan(40).isEqualTo(keysFromNames(models));
+      // the change feed: each model changed once for the statement, not once per member
+      assertThat(Long.parseLong(lines(feed, models).get(0)) - Long.parseLong(feedBefore))
+          .isEqualTo(2);
       List<String> kept = stock(buckets);
       // one by one afterwards (the row triggers): a member leaves, another is renamed
       em.createNativeQuery(
