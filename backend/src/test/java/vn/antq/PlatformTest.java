@@ -35,6 +35,31 @@ class PlatformTest {
   }
 
   @Test
+  void servesTheRootContractAsJsonWhenAsked() {
+    for (String path : new String[] {"/q/openapi?format=json", "/q/openapi.json"}) {
+      Api.anonymousRaw()
+          .get(path)
+          .then()
+          .statusCode(200)
+          .contentType(containsString("application/json"))
+          .body("openapi", org.hamcrest.Matchers.startsWith("3."))
+          .body("paths.'/api/units'.get.operationId", org.hamcrest.Matchers.equalTo("listUnits"));
+    }
+    Api.anonymousRaw()
+        .accept("application/json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("application/json"));
+    Api.anonymousRaw()
+        .get("/q/openapi.yaml")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("application/yaml"))
+        .body(containsString("operationId: listUnits"));
+  }
+
+  @Test
   void servesSwaggerUi() {
     Api.anonymousRaw().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
   }
