@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, signIn } from './support';
+import { goOnline, reloadOffline, shot, signIn } from './support';
 
 /**
  * The installable app (issue 25): a manifest in Vietnamese, and a service worker that precaches
@@ -22,7 +22,7 @@ test('the app is installable and opens again without a connection', async ({ pag
     { timeout: 30_000 },
   );
   await context.setOffline(true);
-  await page.reload();
+  await reloadOffline(page);
   // the shell comes from the worker: ANTQ's own page, not the browser's offline page, opened for
   // the officer last signed in here, saying there is no connection; the queue is at hand
   await expect(page).toHaveTitle(/ANTQ/);
@@ -32,7 +32,7 @@ test('the app is installable and opens again without a connection', async ({ pag
   await expect(page.getByRole('heading', { name: 'Chờ gửi' })).toBeVisible();
   await shot(page, 'offline-app-shell');
   // back online, the session resumes by itself
-  await context.setOffline(false);
+  await goOnline(page, context);
   await expect(page.getByText('Không có mạng')).toBeHidden();
   await page.getByRole('menuitem', { name: 'Sự kiện' }).click();
   await expect(page.getByRole('button', { name: 'Ghi nhận sự kiện' })).toBeVisible();
@@ -41,8 +41,8 @@ test('the app is installable and opens again without a connection', async ({ pag
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
   await context.setOffline(true);
-  await page.reload();
+  await reloadOffline(page);
   await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
   await expect(page.getByText('Không kết nối được máy chủ')).toBeVisible();
-  await context.setOffline(false);
+  await goOnline(page, context);
 });

@@ -2,8 +2,10 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import {
   authHeaders,
   fillEvent,
+  goOnline,
   pick,
   pickUnit,
+  reloadOffline,
   shot,
   signIn,
   startEvent,
@@ -136,7 +138,7 @@ test('recorded offline, reloaded, sent once when the signal returns', async ({
   await expect.poll(() => outboxCount(page)).toBe(3);
 
   // a reload without a connection: the app opens for the same officer, the queue is still there
-  await page.reload();
+  await reloadOffline(page);
   await expect(page.getByTestId('current-user')).toBeVisible();
   await expect.poll(() => outboxCount(page)).toBe(3);
   await page.getByTestId('outbox-count').click();
@@ -146,7 +148,7 @@ test('recorded offline, reloaded, sent once when the signal returns', async ({
   expect(await eventsTitled(request, headers, title)).toHaveLength(0);
 
   // the signal returns: each is sent, once
-  await context.setOffline(false);
+  await goOnline(page, context);
   await expect.poll(() => outboxCount(page), { timeout: 60_000 }).toBe(0);
   await expect(page.getByText('Không có bản ghi nào chờ gửi')).toBeVisible();
   const created = await eventsTitled(request, headers, title);
@@ -197,6 +199,8 @@ test('a refused record shows the server on its field, is corrected and sent', as
   const { model, team } = await modelWithTeam(request, headers);
   const person = `Phạm Văn Sửa ${suffix()}`;
   await signIn(page, 'phuongbaclieu', `/mo-hinh/${model.id}?tab=roster`);
+  // the app on the device (a page the worker does not control yet loads nothing offline)
+  await installed(page);
   await page.getByRole('button', { name: 'Mở rộng dòng' }).first().click();
   await context.setOffline(true);
   await addMember(page, team.name, person, 'không có số');

@@ -1,4 +1,11 @@
-import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import {
+  expect,
+  type APIRequestContext,
+  type BrowserContext,
+  type CDPSession,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 
 /** Demo accounts (demo data only; see the README). */
 export const DEMO_PASSWORD = 'antq-demo-2025';
@@ -95,4 +102,42 @@ export async function startEvent(page: Page, title: string, type?: string) {
   const form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
   await fillEvent(page, form, title, type);
   return form;
+}
+
+const offlinePages = new WeakMap<Page, CDPSession>();
+
+/**
+ * Reloads a page while its context is offline ({@code context.setOffline(true)}). Chromium 150
+ * gives a document loaded that way {@code navigator.onLine === true} although every request of
+ * it fails (ERR_INTERNET_DISCONNECTED), so the page is told again through its own DevTools
+ * session — it then gets its "offline" event, as a phone without signal does. {@link goOnline}
+ * lifts both.
+ */
+export async function reloadOffline(page: Page): Promise<void> {
+  await page.reload();
+  const session = await page.context().newCDPSession(page);
+  offlinePages.set(page, session);
+  await session.send('Network.emulateNetworkConditions', {
+    offline: true,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+  await expect.poll(() => page.evaluate('navigator.onLine')).toBe(false);
+}
+
+/** The signal returns: the context online again, and the page's own emulation lifted. */
+export async function goOnline(page: Page, context: BrowserContext): Promise<void> {
+  const session = offlinePages.get(page);
+  if (session) {
+    await session.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await session.detach();
+    offlinePages.delete(page);
+  }
+  await context.setOffline(false);
 }
