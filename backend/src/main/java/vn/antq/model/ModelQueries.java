@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.query.NativeQuery;
 import org.hibernate.type.BasicTypeReference;
 import org.hibernate.type.StandardBasicTypes;
 import vn.antq.catalogue.CatalogueEntry;
@@ -86,15 +85,15 @@ public class ModelQueries {
     Query count =
         em.createNativeQuery(
             many
-                ? "SELECT count(*) FROM (SELECT 1"
+                ? "SELECT count(*) AS c0 FROM (SELECT 1"
                     + from
                     + where
                     + " LIMIT "
                     + (searchCountLimit + 1)
                     + ") c"
-                : "SELECT count(*)" + from + where);
+                : "SELECT count(*) AS c0" + from + where);
     params.forEach(count::setParameter);
-    long total = Rows.toLong(count.getSingleResult());
+    long total = Rows.toLong(Rows.typed(count, StandardBasicTypes.LONG).getSingleResult());
     boolean capped = many && total > searchCountLimit;
     total = capped ? searchCountLimit : total;
     String page = where.toString();
@@ -106,11 +105,7 @@ public class ModelQueries {
     rowsQuery.setParameter("today", VietnamTime.today());
     // the columns' types stated: Hibernate does not work them out from the driver's metadata at
     // each execution (≈ 10 % of a page's CPU in the application)
-    NativeQuery<?> typed = rowsQuery.unwrap(NativeQuery.class);
-    for (int i = 0; i < SUMMARY_COLUMNS.length; i++) {
-      typed.addScalar("c" + i, SUMMARY_COLUMNS[i]);
-    }
-    List<Object[]> rows = Rows.of(rowsQuery);
+    List<Object[]> rows = Rows.of(Rows.typed(rowsQuery, SUMMARY_COLUMNS));
     boolean more = rows.size() > request.size();
     List<Object[]> shown = more ? rows.subList(0, request.size()) : rows;
     String next = null;

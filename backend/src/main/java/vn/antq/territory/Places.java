@@ -3,14 +3,18 @@ package vn.antq.territory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hibernate.type.BasicTypeReference;
+import org.hibernate.type.StandardBasicTypes;
 import vn.antq.api.model.UnitKind;
 import vn.antq.api.model.UnitRef;
 import vn.antq.common.db.Rows;
@@ -23,8 +27,21 @@ import vn.antq.security.UnitDirectory;
 @ApplicationScoped
 public class Places implements UnitDirectory {
   private static final String COLUMNS =
-      "SELECT u.id, u.path, u.province_id, u.commune_id, u.code, u.name, u.kind, u.valid_from,"
-          + " u.valid_to FROM unit u";
+      "SELECT u.id AS c0, u.path AS c1, u.province_id AS c2, u.commune_id AS c3, u.code AS c4,"
+          + " u.name AS c5, u.kind AS c6, u.valid_from AS c7, u.valid_to AS c8 FROM unit u";
+
+  /** The types of {@link #COLUMNS}, stated (read on every request by {@link Territory}). */
+  private static final BasicTypeReference<?>[] TYPES = {
+    StandardBasicTypes.LONG,
+    StandardBasicTypes.STRING,
+    StandardBasicTypes.LONG,
+    StandardBasicTypes.LONG,
+    StandardBasicTypes.STRING,
+    StandardBasicTypes.STRING,
+    StandardBasicTypes.STRING,
+    StandardBasicTypes.LOCAL_DATE,
+    StandardBasicTypes.LOCAL_DATE
+  };
 
   @Inject EntityManager em;
 
@@ -34,11 +51,8 @@ public class Places implements UnitDirectory {
     if (id == null) {
       return Optional.empty();
     }
-    List<Tuple> rows =
-        em.createNativeQuery(COLUMNS + " WHERE u.id = :id", Tuple.class)
-            .setParameter("id", id)
-            .getResultList();
-    return rows.stream().findFirst().map(Places::place);
+    Query query = em.createNativeQuery(COLUMNS + " WHERE u.id = :id").setParameter("id", id);
+    return Rows.of(Rows.typed(query, TYPES)).stream().findFirst().map(Places::place);
   }
 
   /** Names of units, for other features' responses (not territory-scoped: ids come from them). */
@@ -71,17 +85,16 @@ public class Places implements UnitDirectory {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Place> findByNameWithin(Place root, String name) {
-    List<Tuple> found =
+    Query query =
         em.createNativeQuery(
                 COLUMNS
                     + " WHERE u.path LIKE :prefix AND u.valid_to IS NULL"
                     + " AND (u.name_key = f_search_key(:name) OR u.code = :name)"
                     + " ORDER BY u.code = :name DESC, u.path LIMIT "
-                    + (CANDIDATES + 1),
-                Tuple.class)
+                    + (CANDIDATES + 1))
             .setParameter("prefix", root.path() + "%")
-            .setParameter("name", name.trim())
-            .getResultList();
+            .setParameter("name", name.trim());
+    List<Object[]> found = Rows.of(Rows.typed(query, TYPES));
     List<Place> places = found.stream().map(Places::place).toList();
     // a unit's code names it alone
     return !places.isEmpty() && name.trim().equals(places.get(0).code())
@@ -153,16 +166,16 @@ public class Places implements UnitDirectory {
         : new UnitRef().id(s.id()).code(s.code()).name(s.name()).kind(UnitKind.valueOf(s.kind()));
   }
 
-  private static Place place(Tuple t) {
+  private static Place place(Object[] r) {
     return new Place(
-        t.get(0, Long.class),
-        t.get(1, String.class),
-        t.get(2, Long.class),
-        t.get(3, Long.class),
-        t.get(4, String.class),
-        t.get(5, String.class),
-        t.get(6, String.class),
-        Rows.localDate(t.get(7)),
-        Rows.localDate(t.get(8)));
+        (Long) r[0],
+        (String) r[1],
+        (Long) r[2],
+        (Long) r[3],
+        (String) r[4],
+        (String) r[5],
+        (String) r[6],
+        (LocalDate) r[7],
+        (LocalDate) r[8]);
   }
 }

@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.BasicTypeReference;
 
 /**
  * The values of native query rows as Java types: the JDBC driver answers {@code bigint} as Long,
@@ -38,6 +40,20 @@ public final class Rows {
 
   public static int toInt(Object value) {
     return Math.toIntExact(toLong(value));
+  }
+
+  /**
+   * The query with its columns' types stated, in order: the columns must be named {@code c0},
+   * {@code c1}, … in the SQL. Hibernate then reads each value by its type instead of working the
+   * types out from the driver's result-set metadata at every execution (on a list page of 50 rows
+   * that resolution was ≈ 10 % of the request's CPU in the application).
+   */
+  public static Query typed(Query query, BasicTypeReference<?>... columns) {
+    NativeQuery<?> nativeQuery = query.unwrap(NativeQuery.class);
+    for (int i = 0; i < columns.length; i++) {
+      nativeQuery.addScalar("c" + i, columns[i]);
+    }
+    return query;
   }
 
   /**
