@@ -123,6 +123,42 @@ class ReportCacheTest {
     assertThat(computedAt(p)).isAfter(beforeUnit);
   }
 
+  /** The provinces kept with the unit's report from {@code from} to the end of 2025. */
+  List<Long> keptProvinces(long unit, String from) {
+    awaitKept();
+    List<?> rows =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    em.createNativeQuery(
+                            "SELECT p FROM report_cache c, unnest(c.provinces) p"
+                                + " WHERE c.key LIKE ?1 AND c.unit_id = ?2 ORDER BY p")
+                        .setParameter(1, "%|summary|" + unit + "|" + from + "|" + TO + "|%")
+                        .setParameter(2, unit)
+                        .getResultList());
+    return rows.stream().map(r -> ((Number) r).longValue()).toList();
+  }
+
+  @Test
+  void theProvincesOfAKeptReportAreTakenAgainOnlyWhileTheMapIsTheSame() {
+    long a = province("Tỉnh Lưu Vùng").from("2000-01-01").create();
+    unit("WARD", "Phường Lưu Vùng").under(a).from("2000-01-01").create();
+    long b = province("Tỉnh Lưu Vùng Nhập").from("2000-01-01").create();
+    unit("WARD", "Phường Lưu Vùng Nhập").under(b).from("2000-01-01").create();
+    ReportResourceTest.summary(a, "2025-01-01", TO);
+    assertThat(keptProvinces(a, "2025-01-01")).containsExactly(a);
+    // another period of the same unit on the same map: the provinces of the kept one
+    ReportResourceTest.summary(a, "2024-01-01", TO);
+    assertThat(keptProvinces(a, "2024-01-01")).containsExactly(a);
+    // the map changes (a merger is recorded for every province): worked out again, with the
+    // merged province, whose rows the successor's reports now count
+    vn.antq.support.UnitBuilder.merge(List.of(b), a);
+    ReportResourceTest.summary(a, "2023-01-01", TO);
+    assertThat(keptProvinces(a, "2023-01-01")).containsExactlyInAnyOrder(a, b);
+    ReportResourceTest.summary(a, "2022-01-01", TO);
+    assertThat(keptProvinces(a, "2022-01-01")).containsExactlyInAnyOrder(a, b);
+  }
+
   @Test
   void aSuccessorsReportFollowsTheWritesOfTheUnitsItSucceeded() {
     long a = province("Tỉnh Lưu Nhận").from("2000-01-01").create();
