@@ -161,6 +161,47 @@ test('recorded offline, reloaded, sent once when the signal returns', async ({
   for (const person of people) expect(names.filter((n) => n === person)).toHaveLength(1);
 });
 
+test('on a network that reaches nothing, the app behaves as offline and sends once the server answers', async ({
+  page,
+  context,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const headers = await authHeaders(request, 'phuongbaclieu');
+  const titles = [`Họp khóm wifi không mạng ${suffix()}`, `Tuần tra wifi không mạng ${suffix()}`];
+  await signIn(page, 'phuongbaclieu', '/su-kien');
+  await installed(page);
+  await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
+  const warmForm = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
+  await pick(page, warmForm.getByLabel('Loại sự kiện'), 'Hội nghị sơ kết');
+  await pick(page, warmForm.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
+  await warmForm.getByRole('button', { name: 'Hủy' }).click();
+
+  // the phone has Wi-Fi (the browser says online) but nothing gets through
+  const posts: string[] = [];
+  await context.route('**/api/**', (route) => {
+    if (route.request().method() === 'POST') posts.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  expect(await page.evaluate('navigator.onLine')).toBe(true);
+  await recordEvent(page, titles[0] ?? '');
+  await expect(page.getByText('Chưa có kết nối: đã lưu trên máy').first()).toBeVisible();
+  // the first unanswered request is enough: the header says so, the next record is kept at once
+  await expect(page.locator('.app-offline')).toBeVisible();
+  const tried = posts.length;
+  expect(tried).toBeLessThanOrEqual(1);
+  await recordEvent(page, titles[1] ?? '');
+  await expect.poll(() => outboxCount(page)).toBe(2);
+  expect(posts).toHaveLength(tried);
+  await shot(page, '92-wifi-khong-co-mang');
+
+  // the server answers again (no "online" event: the browser never thought it was offline)
+  await context.unroute('**/api/**');
+  await expect.poll(() => outboxCount(page), { timeout: 60_000 }).toBe(0);
+  await expect(page.locator('.app-offline')).toBeHidden();
+  for (const title of titles) expect(await eventsTitled(request, headers, title)).toHaveLength(1);
+});
+
 test('an answer lost on the way does not write the record twice', async ({ page, request }) => {
   test.setTimeout(120_000); // the queue may wait for its own 20 s round
   const headers = await authHeaders(request, 'phuongbaclieu');

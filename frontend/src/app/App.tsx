@@ -1,10 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { lazy, Suspense } from 'react';
 import { ApiError } from '@/lib/api/client';
+import { connectivity } from '@/lib/connectivity';
 import { AuthGate } from './AuthGate';
 import { theme } from './theme';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -28,6 +29,12 @@ const queryClient = new QueryClient({
     mutations: { networkMode: 'always' },
   },
 });
+
+// a query that met no answer waits (showing what it had) until the server is within reach again,
+// then asks again by itself; the device's own flag alone misses a network that reaches nothing
+onlineManager.setEventListener((setOnline) =>
+  connectivity.subscribe(() => setOnline(connectivity.online())),
+);
 
 // records sent from the queue in the background change what the lists show
 window.addEventListener(OUTBOX_SENT, () => void queryClient.invalidateQueries());

@@ -1,5 +1,6 @@
 import { Button, Result } from 'antd';
 import { useRouteError } from 'react-router';
+import { connectivity } from '@/lib/connectivity';
 
 /**
  * What a page that could not open shows instead of the router's developer screen: most often its
@@ -17,7 +18,7 @@ export function RouteError() {
       title={chunk ? 'Chưa tải được trang này' : 'Trang này gặp lỗi'}
       subTitle={
         chunk
-          ? navigator.onLine
+          ? connectivity.online()
             ? 'Ứng dụng vừa có phiên bản mới. Tải lại để dùng phiên bản mới.'
             : 'Không có kết nối và trang này chưa được lưu trên máy. Thử lại khi có mạng; các bản ghi đã lưu vẫn ở mục «Chờ gửi».'
           : 'Đã xảy ra lỗi không mong muốn. Tải lại trang để thử lại.'

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { connectivity } from './connectivity';
 import { outbox, type OutboxItem } from './outbox';
 import { flush, submit } from './outboxSync';
 import { session } from './session';
@@ -42,7 +43,11 @@ beforeEach(async () => {
   for (const i of await outbox.list('khac')) await outbox.remove(i.id);
 });
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  // (the server within reach again, its probe stopped)
+  connectivity.reached();
+  vi.unstubAllGlobals();
+});
 
 const event = (id: string, user = 'xa', photos = 0): OutboxItem => ({
   id,
@@ -73,9 +78,20 @@ it('keeps a record when the network fails and sends it again with the same key',
   answer = () => Promise.reject(new TypeError('Failed to fetch'));
   expect(await submit(event('mat-mang'))).toBeNull();
   expect((await outbox.list('xa')).map((i) => i.state)).toEqual(['waiting']);
+  // no answer: out of reach, so nothing more is tried (a phone on Wi-Fi without internet)…
+  expect(connectivity.online()).toBe(false);
   answer = () => json({ id: 9 }, 201);
-  expect(await flush('xa')).toBe(1);
-  expect(seen).toEqual(['POST /api/events mat-mang -', 'POST /api/events mat-mang -']);
+  expect(await submit(event('cung-mat-mang'))).toBeNull();
+  expect(await flush('xa')).toBe(0);
+  expect(seen).toEqual(['POST /api/events mat-mang -']);
+  // …until the server answers again
+  connectivity.reached();
+  expect(await flush('xa')).toBe(2);
+  expect(seen).toEqual([
+    'POST /api/events mat-mang -',
+    'POST /api/events mat-mang -',
+    'POST /api/events cung-mat-mang -',
+  ]);
 });
 
 it('sends the photos after the event, each once, even when one fails half way', async () => {
@@ -90,6 +106,7 @@ it('sends the photos after the event, each once, even when one fails half way', 
   const kept = await outbox.get('co-anh');
   expect(kept?.createdId).toBe(42);
   expect(kept?.photos.map((p) => Boolean(p.sent))).toEqual([true, false]);
+  connectivity.reached();
   answer = () => json({ id: 1 }, 201);
   expect(await flush('xa')).toBe(1);
   expect(seen).toEqual([

@@ -1,4 +1,5 @@
 import { ApiError, type Problem } from './api/client';
+import { connectivity } from './connectivity';
 import { outbox, type OutboxItem } from './outbox';
 import { OUTBOX_SENT } from './outboxEvents';
 import { session } from './session';
@@ -10,19 +11,30 @@ export type Outcome =
   | { kind: 'later' }
   | { kind: 'refused' | 'conflict'; problem: Problem };
 
+/** A record's answer within this time, a photo's (at 750 kbit/s up, 1.6 MB take ≈ 20 s) within this. */
+const RECORD_TIMEOUT_MS = 20_000;
+const PHOTO_TIMEOUT_MS = 120_000;
+
 /**
  * One call with the session's token; a 401 renews the session once. When it cannot be renewed the
  * session asks for the password (the sign-in dialog) and the call answers null: the queue does not
  * hold its lock while the user types, and is sent again once they are signed in.
  */
-async function call(url: string, init: RequestInit, headers: Record<string, string>) {
+async function call(
+  url: string,
+  init: RequestInit,
+  headers: Record<string, string>,
+  timeoutMs: number,
+) {
   await session.settled();
   for (let attempt = 0; attempt < 2; attempt++) {
     if (!session.token() && !(await session.refresh())) return null;
-    const res = await fetch(url, {
-      ...init,
-      headers: { ...headers, Authorization: `Bearer ${session.token() ?? ''}` },
-    }).catch(() => null);
+    // no answer in time: it stays queued, and its key keeps a second sending from writing twice
+    const res = await connectivity.fetch(
+      url,
+      { ...init, headers: { ...headers, Authorization: `Bearer ${session.token() ?? ''}` } },
+      timeoutMs,
+    );
     if (!res || res.status !== 401) return res;
     if (!(await session.refresh())) return null;
   }
@@ -51,7 +63,7 @@ async function failure(res: Response | null): Promise<Outcome> {
  * so neither is written twice however often this runs; removed from the queue once all is sent.
  */
 export async function sendItem(item: OutboxItem): Promise<Outcome> {
-  if (!navigator.onLine) return { kind: 'later' };
+  if (!connectivity.online()) return { kind: 'later' };
   let createdId = item.createdId;
   let data: unknown = null;
   if (createdId === undefined) {
@@ -62,7 +74,7 @@ export async function sendItem(item: OutboxItem): Promise<Outcome> {
       'Idempotency-Key': item.id,
     };
     if (etag) headers['If-Match'] = etag;
-    const res = await call(url, { method, body: JSON.stringify(body) }, headers);
+    const res = await call(url, { method, body: JSON.stringify(body) }, headers, RECORD_TIMEOUT_MS);
     if (!res?.ok) return failure(res);
     data = await res.json().catch(() => null);
     createdId = (data as { id?: number } | null)?.id;
@@ -79,6 +91,7 @@ export async function sendItem(item: OutboxItem): Promise<Outcome> {
         'X-File-Name': encodeURIComponent(photo.name),
         'Idempotency-Key': `${item.id}-anh-${i}`,
       },
+      PHOTO_TIMEOUT_MS,
     );
     if (!res?.ok) return failure(res);
     photo.sent = true;
@@ -129,7 +142,7 @@ export async function submit(
   { keepRefused = false }: { keepRefused?: boolean } = {},
 ): Promise<unknown> {
   await outbox.put(item);
-  if (!navigator.onLine) return null;
+  if (!connectivity.online()) return null;
   const outcome = await exclusive(async () => {
     const current = await outbox.get(item.id);
     // a background send took it meanwhile
@@ -159,21 +172,21 @@ export async function resend(item: OutboxItem): Promise<Outcome> {
 }
 
 /**
- * Keeps sending while the app is open: when the connection returns, after a sign-in, and every
- * 20 s while records wait. Answers the function that stops it.
+ * Keeps sending while the app is open: when the server is within reach again, after a sign-in,
+ * and every 20 s while records wait. Answers the function that stops it.
  */
 export function startOutboxSync(user: string): () => void {
   const run = () => {
-    if (navigator.onLine) void flush(user).catch(() => undefined);
+    if (connectivity.online()) void flush(user).catch(() => undefined);
   };
-  window.addEventListener('online', run);
+  const stopWatching = connectivity.subscribe(run);
   const unsubscribe = session.subscribe(() => {
     if (session.get().status === 'signedIn') run();
   });
   const timer = window.setInterval(run, 20_000);
   run();
   return () => {
-    window.removeEventListener('online', run);
+    stopWatching();
     unsubscribe();
     window.clearInterval(timer);
   };

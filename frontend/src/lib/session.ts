@@ -1,4 +1,5 @@
 import type { components } from './api/schema';
+import { connectivity } from './connectivity';
 import {
   authorizeUrl,
   CALLBACK_PATH,
@@ -132,20 +133,23 @@ export const session = {
     if (remembered && state.status === 'checking' && window.location.pathname !== CALLBACK_PATH) {
       set({ status: 'resuming', user: remembered });
     }
-    const res = await fetch('/api/auth/config', { headers: { Accept: 'application/json' } }).catch(
-      () => null,
+    // (no answer within 10 s on a weak signal: opened as without a connection)
+    const res = await connectivity.fetch(
+      '/api/auth/config',
+      { headers: { Accept: 'application/json' } },
+      10_000,
     );
     const config = res?.ok ? ((await res.json()) as AuthConfig) : null;
     if (!res && remembered) {
       set({ status: 'offline', user: remembered });
-      // resumed when the connection returns (the event may come before requests get through)
-      const retry = () => {
-        window.removeEventListener('online', retry);
-        window.clearInterval(timer);
+      // resumed once the server answers again (perhaps already, to a probe meanwhile)
+      const resume = () => {
+        if (!connectivity.online()) return;
+        stop();
         if (state.status === 'offline') void session.start();
       };
-      const timer = window.setInterval(() => navigator.onLine && retry(), 15_000);
-      window.addEventListener('online', retry);
+      const stop = connectivity.subscribe(resume);
+      resume();
       return;
     }
     if (!config) {
@@ -248,7 +252,7 @@ export const session = {
           if (tokens && (state.status === 'checking' || state.status === 'resuming')) {
             return (await signInWithProviderToken(tokens.accessToken)) === null;
           }
-          if (state.status === 'offline' && !navigator.onLine) return false;
+          if (state.status === 'offline' && !connectivity.online()) return false;
           if (
             state.status === 'signedIn' ||
             state.status === 'expired' ||

@@ -1,15 +1,10 @@
 import { useSyncExternalStore } from 'react';
+import { connectivity } from './connectivity';
 
-function subscribe(change: () => void) {
-  window.addEventListener('online', change);
-  window.addEventListener('offline', change);
-  return () => {
-    window.removeEventListener('online', change);
-    window.removeEventListener('offline', change);
-  };
-}
-
-/** Whether the device says it has a connection (it may still fail: requests decide). */
+/**
+ * Whether the server is within reach: the device has a network and requests are answered (a
+ * phone on Wi-Fi without internet counts as offline once a request goes unanswered).
+ */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine);
+  return useSyncExternalStore(connectivity.subscribe, connectivity.online);
 }

@@ -113,3 +113,23 @@ it('a repeat visit shows the remembered officer at once; calls wait for the sess
   expect(seen).toContain('/api/units Bearer resumed');
   localStorage.clear();
 });
+
+it('a call with no answer takes the server out of reach; a write answered brings it back', async () => {
+  let down = true;
+  stubFetch(async (_req, path) => {
+    if (path === '/api/auth/login') return json(tokens('t'));
+    if (down) throw new TypeError('Failed to fetch');
+    return json({ id: 1 }, 201);
+  });
+  const { api, unwrap } = await import('./client');
+  const { session } = await import('../session');
+  const { connectivity } = await import('../connectivity');
+  expect(await session.login('camau', 'p')).toBeNull();
+  await expect(unwrap(api.GET('/api/units', { baseUrl: 'http://x' }))).rejects.toThrow(
+    'Kiểm tra kết nối mạng rồi thử lại.',
+  );
+  expect(connectivity.online()).toBe(false);
+  down = false;
+  await unwrap(api.POST('/api/events', { baseUrl: 'http://x', body: {} as never }));
+  expect(connectivity.online()).toBe(true);
+});

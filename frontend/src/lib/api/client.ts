@@ -1,12 +1,38 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './schema';
+import { connectivity } from '../connectivity';
 import { session } from '../session';
 
 export type Schemas = components['schemas'];
 export type Problem = Schemas['Problem'];
 
+/** A read with no answer in this time counts as no connection (a weak signal may never answer). */
+const READ_TIMEOUT_MS = 30_000;
+
+/**
+ * Sends one call and tells {@link connectivity} what it met: no answer marks the server out of
+ * reach (the app then behaves as offline), a write's answer brings it back.
+ */
+async function send(request: Request): Promise<Response> {
+  const read = request.method === 'GET';
+  const timeout = new AbortController();
+  const timer = read ? window.setTimeout(() => timeout.abort(), READ_TIMEOUT_MS) : undefined;
+  const caller = request.signal;
+  caller.addEventListener('abort', () => timeout.abort());
+  try {
+    const res = await fetch(read ? new Request(request, { signal: timeout.signal }) : request);
+    if (!read) connectivity.reached();
+    return res;
+  } catch (error) {
+    if (!caller.aborted) connectivity.lost();
+    throw error;
+  } finally {
+    window.clearTimeout(timer);
+  }
+}
+
 /** The one API client of the SPA: same origin, JSON, typed from openapi.yaml. */
-export const api = createClient<paths>({ baseUrl: '/' });
+export const api = createClient<paths>({ baseUrl: '/', fetch: send });
 
 const retries = new WeakMap<Request, Request>();
 
@@ -35,7 +61,7 @@ api.use({
     }
     const retry = copy.clone();
     retry.headers.set('Authorization', `Bearer ${session.token() ?? ''}`);
-    return fetch(retry);
+    return send(retry);
   },
 });
 
