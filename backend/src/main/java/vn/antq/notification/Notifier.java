@@ -29,10 +29,15 @@ public class Notifier {
   private static final String SQL =
       "WITH n AS (SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY"
           + " AS n(kind, title, body, link, unit_id, dedupe, mail_body, roles, except_id, k)),"
+          // the officers over a unit are those of the units its path names ('/1/12/345/': the
+          // ids from the root to the unit itself), found by unit: matching every account of the
+          // roles against every unit's path took 0.8-0.9 s for 1,000 notices at 17,000 accounts
           + " aud AS (SELECT p.k, a.id FROM unnest(?, ?) AS p(k, unit_id)"
           + " JOIN n ON n.k = p.k JOIN unit o ON o.id = p.unit_id"
-          + " JOIN app_user a ON a.role = ANY (string_to_array(n.roles, ','))"
-          + " JOIN unit x ON x.id = a.unit_id WHERE left(o.path, length(x.path)) = x.path"
+          + " CROSS JOIN LATERAL unnest(string_to_array(trim(BOTH '/' FROM o.path), '/')::bigint[])"
+          + " AS up(unit_id)"
+          + " JOIN app_user a ON a.unit_id = up.unit_id"
+          + " AND a.role = ANY (string_to_array(n.roles, ','))"
           + " UNION SELECT q.k, q.user_id FROM unnest(?, ?) AS q(k, user_id)),"
           // each notification's id drawn here in the notices' order (of two naming a person under
           // one key, the first tells), so that an e-mail follows only a row written

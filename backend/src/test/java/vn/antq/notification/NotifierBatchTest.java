@@ -137,4 +137,32 @@ class NotifierBatchTest {
       QuarkusTransaction.rollback();
     }
   }
+
+  @Test
+  void theOfficersOverAUnitAreThoseOfItsOwnUnitAndTheUnitsAboveIt() {
+    long prov = province("Tỉnh Báo Sâu").from("2020-01-01").create();
+    long commune = unit("COMMUNE", "Xã Báo Sâu").under(prov).from("2020-01-01").create();
+    long beside = unit("COMMUNE", "Xã Báo Bên").under(prov).from("2020-01-01").create();
+    long hamlet = unit("HAMLET", "Ấp Báo Sâu").under(commune).from("2020-01-01").create();
+    long ofCommune = id(Users.signedIn("COMMUNE_OFFICER", commune));
+    long ofProvince = id(Users.signedIn("PROVINCE_OFFICER", prov));
+    id(Users.signedIn("COMMUNE_OFFICER", beside));
+    id(Users.signedIn("VIEWER", commune));
+    String tag = "s" + System.nanoTime() + "|";
+
+    QuarkusTransaction.begin();
+    try {
+      int told =
+          notifier.send(
+              new Notice(NotificationKind.AWARD_DECIDED, tag + "Ấp", "1", "/x", hamlet, null),
+              Audience.officersOver(hamlet, Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICER));
+      // the commune's officer and the province's, not the next commune's, nor a viewer
+      assertThat(told).isEqualTo(2);
+      assertThat(written(tag))
+          .map(row -> Long.parseLong(row.substring(1, row.indexOf(','))))
+          .containsExactlyInAnyOrder(ofCommune, ofProvince);
+    } finally {
+      QuarkusTransaction.rollback();
+    }
+  }
 }
