@@ -187,7 +187,7 @@ test('on a network that reaches nothing, the app behaves as offline and sends on
   await recordEvent(page, titles[0] ?? '');
   await expect(page.getByText('Chưa có kết nối: đã lưu trên máy').first()).toBeVisible();
   // the first unanswered request is enough: the header says so, the next record is kept at once
-  await expect(page.locator('.app-offline')).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Không có mạng' })).toBeVisible();
   const tried = posts.length;
   expect(tried).toBeLessThanOrEqual(1);
   await recordEvent(page, titles[1] ?? '');
@@ -198,7 +198,7 @@ test('on a network that reaches nothing, the app behaves as offline and sends on
   // the server answers again (no "online" event: the browser never thought it was offline)
   await context.unroute('**/api/**');
   await expect.poll(() => outboxCount(page), { timeout: 60_000 }).toBe(0);
-  await expect(page.locator('.app-offline')).toBeHidden();
+  await expect(page.getByRole('status', { name: 'Không có mạng' })).toBeHidden();
   for (const title of titles) expect(await eventsTitled(request, headers, title)).toHaveLength(1);
 });
 

@@ -15,7 +15,15 @@ export function OutboxBadge({ compact }: { compact: boolean }) {
   return (
     <>
       {!online && (
-        <Tag icon={<DisconnectOutlined />} color="warning" className="app-offline">
+        <Tag
+          icon={<DisconnectOutlined />}
+          color="warning"
+          className="app-offline"
+          role="status"
+          // on a phone only the icon shows: its name is said and shown on a long press
+          aria-label="Không có mạng"
+          title="Không có mạng: bản ghi mới được lưu trên máy và tự gửi khi có mạng"
+        >
           {compact ? '' : 'Không có mạng'}
         </Tag>
       )}
