@@ -101,6 +101,17 @@ async function addMember(page: Page, teamName: string, fullName: string, phone?:
   await expect(form).toBeHidden();
 }
 
+/** Signed in once with a connection: the app, the catalogues and the ward's units are kept. */
+async function openedOnceOnline(page: Page) {
+  await signIn(page, 'phuongbaclieu', '/su-kien');
+  await installed(page);
+  await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
+  const warmForm = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
+  await pick(page, warmForm.getByLabel('Loại sự kiện'), 'Hội nghị sơ kết');
+  await pick(page, warmForm.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
+  await warmForm.getByRole('button', { name: 'Hủy' }).click();
+}
+
 test('recorded offline, reloaded, sent once when the signal returns', async ({
   page,
   context,
@@ -112,13 +123,7 @@ test('recorded offline, reloaded, sent once when the signal returns', async ({
   const people = [`Lê Văn Ngoại ${suffix()}`, `Trần Thị Tuyến ${suffix()}`];
 
   // opened once with a connection: the app, the catalogues, the ward's units and the roster
-  await signIn(page, 'phuongbaclieu', '/su-kien');
-  await installed(page);
-  await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
-  const warmForm = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
-  await pick(page, warmForm.getByLabel('Loại sự kiện'), 'Hội nghị sơ kết');
-  await pick(page, warmForm.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
-  await warmForm.getByRole('button', { name: 'Hủy' }).click();
+  await openedOnceOnline(page);
   await page.goto(`/mo-hinh/${model.id}?tab=roster`);
   await page.getByRole('button', { name: 'Mở rộng dòng' }).first().click();
   await expect(
@@ -169,13 +174,7 @@ test('on a network that reaches nothing, the app behaves as offline and sends on
   test.setTimeout(120_000);
   const headers = await authHeaders(request, 'phuongbaclieu');
   const titles = [`Họp khóm wifi không mạng ${suffix()}`, `Tuần tra wifi không mạng ${suffix()}`];
-  await signIn(page, 'phuongbaclieu', '/su-kien');
-  await installed(page);
-  await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
-  const warmForm = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
-  await pick(page, warmForm.getByLabel('Loại sự kiện'), 'Hội nghị sơ kết');
-  await pick(page, warmForm.getByLabel('Địa bàn diễn ra'), 'Khóm 1, Phường 1');
-  await warmForm.getByRole('button', { name: 'Hủy' }).click();
+  await openedOnceOnline(page);
 
   // the phone has Wi-Fi (the browser says online) but nothing gets through
   const posts: string[] = [];
