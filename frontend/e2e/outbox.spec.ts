@@ -192,6 +192,9 @@ test('on a network that reaches nothing, the app behaves as offline and sends on
   await recordEvent(page, titles[1] ?? '');
   await expect.poll(() => outboxCount(page)).toBe(2);
   expect(posts).toHaveLength(tried);
+  // the list keeps the rows it read, says since when, and does not spin over them
+  await expect(page.getByText(/Không có kết nối: danh sách như lúc \d\d:\d\d/)).toBeVisible();
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   await shot(page, '92-wifi-khong-co-mang');
 
   // the server answers again (no "online" event: the browser never thought it was offline)

@@ -1,11 +1,13 @@
 import { Alert, Grid, Table } from 'antd';
+import dayjs from 'dayjs';
 import type { TableProps } from 'antd';
 import type { ColumnType, ColumnsType } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { PagedCards } from './PagedCards';
 import { openOnKey } from '@/lib/keys';
-import { totalText } from '@/lib/format';
+import { formatTime, formatTimeDate, todayIso, totalText } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
+import { useOnline } from '@/lib/useOnline';
 
 /** A page of a list as the API answers it. */
 export interface Paged<T> {
@@ -21,6 +23,8 @@ export interface PageQuery<T> {
   isFetching: boolean;
   isError: boolean;
   error: unknown;
+  /** When the rows shown were read (ms since the epoch; 0 or absent: never). */
+  dataUpdatedAt?: number;
 }
 
 export interface PagedTableProps<T> {
@@ -44,6 +48,10 @@ export interface PagedTableProps<T> {
 /**
  * Every list of the app: the query's error above the table, the rows with their loading state,
  * the pager with the total, and a click that opens a row. On a phone the rows are cards.
+ *
+ * Out of reach of the server the rows last read stay as they are, with the time they were read,
+ * not greyed behind a spinner: a request can only fail then, and the list reads again by itself
+ * when the server answers.
  */
 export function PagedTable<T extends object>({
   query,
@@ -59,6 +67,11 @@ export function PagedTable<T extends object>({
   rowKey = 'id',
 }: PagedTableProps<T>) {
   const phone = Grid.useBreakpoint().md === false;
+  const online = useOnline();
+  const shown: PageQuery<T> = online ? query : { ...query, isFetching: false };
+  const readAt = query.dataUpdatedAt ? dayjs(query.dataUpdatedAt).format() : undefined;
+  // read today: the hour says it; earlier: the day too
+  const readWhen = readAt?.startsWith(todayIso()) ? formatTime(readAt) : formatTimeDate(readAt);
   const onRow: TableProps<T>['onRow'] = onOpen
     ? (row) =>
         openOn === 'click'
@@ -73,7 +86,7 @@ export function PagedTable<T extends object>({
     : undefined;
   return (
     <>
-      {query.isError && (
+      {query.isError && (online || !query.data) && (
         <Alert
           type="error"
           showIcon
@@ -81,9 +94,21 @@ export function PagedTable<T extends object>({
           style={{ marginBottom: 12 }}
         />
       )}
+      {!online && query.data && (
+        <Alert
+          type="info"
+          showIcon
+          title={
+            readAt
+              ? `Không có kết nối: danh sách như lúc ${readWhen}, sẽ cập nhật khi có mạng.`
+              : 'Không có kết nối: danh sách sẽ cập nhật khi có mạng.'
+          }
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {phone ? (
         <PagedCards<T>
-          query={query}
+          query={shown}
           columns={columns}
           paging={paging}
           noun={noun}
@@ -109,7 +134,7 @@ export function PagedTable<T extends object>({
           size="middle"
           columns={columns}
           dataSource={query.data?.content}
-          loading={query.isFetching}
+          loading={shown.isFetching}
           onChange={onChange}
           onRow={onRow}
           locale={{ emptyText: empty }}
