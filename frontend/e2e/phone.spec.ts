@@ -36,6 +36,9 @@ const PAGES = [
 ] as const;
 
 test('every page of a ward officer fits a 390 px phone', async ({ page }) => {
+  // a full load of each of the pages above, each waited to the network's rest: 46-58 s on this
+  // machine, past the default 60 s on a busy one (a budget for the journey, not a timing)
+  test.setTimeout(PAGES.length * 10_000);
   await signIn(page, 'phuongbaclieu');
   await expect(page.getByRole('button', { name: 'Mở menu' })).toBeVisible();
   for (const [path, heading, name] of PAGES) {
