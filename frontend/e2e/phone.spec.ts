@@ -68,6 +68,39 @@ test('the menu is a drawer and the user a menu with sign-out', async ({ page }) 
   await shot(page, 'phone-dang-nhap');
 });
 
+test.describe('opening the app again', () => {
+  // the scripts are held back with page.route, which sees them only when no service worker
+  // answers them
+  test.use({ serviceWorkers: 'block' });
+
+  test("paints the app's frame before its code has run, and the app's own shell replaces it", async ({
+    page,
+  }) => {
+    await signIn(page, 'phuongbaclieu');
+    const frame = page.locator('#boot .boot-header');
+    await expect(frame).toBeHidden();
+    // the app's code not yet run: index.html's frame alone, on the phone's width
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.reload();
+    await expect(frame).toBeVisible();
+    await expect(frame).toContainText('ANTQ');
+    await fitsTheScreen(page);
+    await shot(page, 'phone-khung-ung-dung');
+    await page.unroute('**/assets/*.js');
+    await page.reload();
+    await expect(page.getByTestId('current-user')).toBeVisible();
+    await expect(frame).toBeHidden();
+    // signed out, the next visit opens on the sign-in form without the frame
+    await page.getByTestId('current-user').click();
+    await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+    await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.reload();
+    await expect(page.locator('#root')).toBeEmpty();
+    await expect(frame).toBeHidden();
+  });
+});
+
 test('a form dialog takes the whole phone screen', async ({ page }) => {
   await signIn(page, 'phuongbaclieu', '/su-kien');
   await page.getByRole('button', { name: /Ghi nhận sự kiện/ }).click();

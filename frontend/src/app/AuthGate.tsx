@@ -1,11 +1,12 @@
 import { Spin } from 'antd';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, type ReactNode } from 'react';
 import { LoginPage } from '@/features/security';
 
 // only when a session expires: its dialog is not part of the first script
 const ReauthModal = lazy(() =>
   import('@/features/security/pages').then((m) => ({ default: m.ReauthModal })),
 );
+import { dismissBootShell } from '@/lib/bootShell';
 import { session } from '@/lib/session';
 import { useSession } from '@/lib/useSession';
 
@@ -15,6 +16,10 @@ export function AuthGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (session.get().status === 'checking') void session.start();
   }, []);
+  useLayoutEffect(() => {
+    // the session is gone: the sign-in form replaces index.html's frame of the app
+    if (state.status === 'signedOut') dismissBootShell();
+  }, [state.status]);
   useEffect(() => {
     if (state.status !== 'signedOut') return;
     // the app behind the form and its first page are fetched while the form is filled in
