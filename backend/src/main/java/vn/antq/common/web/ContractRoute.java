@@ -11,6 +11,8 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.jboss.logging.Logger;
+import vn.antq.common.problem.ProblemType;
 
 /**
  * Serves the contract, the root {@code openapi.yaml} as it is (packaged as {@code
@@ -23,10 +25,21 @@ import java.io.UncheckedIOException;
 @ApplicationScoped
 public class ContractRoute {
   static final String PATH = "/q/openapi";
-  private static final String RESOURCE = "META-INF/openapi.yaml";
+  private static final Logger LOG = Logger.getLogger(ContractRoute.class);
+
+  /** Where the packaged contract is, on the class path. */
+  private final String resource;
 
   private volatile Buffer yaml;
   private volatile Buffer json;
+
+  ContractRoute() {
+    this("META-INF/openapi.yaml");
+  }
+
+  ContractRoute(String resource) {
+    this.resource = resource;
+  }
 
   void install(@Observes Router router) {
     for (String path : new String[] {PATH, PATH + ".yaml", PATH + ".yml", PATH + ".json"}) {
@@ -50,7 +63,17 @@ public class ContractRoute {
                             : "application/yaml;charset=UTF-8")
                     .putHeader("Cache-Control", "no-cache")
                     .end(ctx.request().method() == HttpMethod.HEAD ? Buffer.buffer() : body))
-        .onFailure(ctx::fail);
+        .onFailure(
+            e -> {
+              // a build that did not package the contract, or a document that does not parse:
+              // said as every other error is, not as the HTTP layer's bare page
+              LOG.errorf(e, "the contract %s could not be served", resource);
+              RouteProblems.answer(
+                  ctx,
+                  ProblemType.INTERNAL,
+                  "Máy chủ không đọc được tài liệu đặc tả API (openapi.yaml). Hãy báo cho quản"
+                      + " trị hệ thống.");
+            });
   }
 
   static boolean wantsJson(RoutingContext ctx) {
@@ -72,9 +95,9 @@ public class ContractRoute {
   Buffer yaml() {
     Buffer b = yaml;
     if (b == null) {
-      try (InputStream in = ContractRoute.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      try (InputStream in = ContractRoute.class.getClassLoader().getResourceAsStream(resource)) {
         if (in == null) {
-          throw new IllegalStateException(RESOURCE + " is not packaged");
+          throw new IllegalStateException(resource + " is not packaged");
         }
         b = Buffer.buffer(in.readAllBytes());
       } catch (IOException e) {

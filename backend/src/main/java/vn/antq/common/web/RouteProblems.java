@@ -5,9 +5,10 @@ import io.vertx.ext.web.RoutingContext;
 import vn.antq.common.problem.ProblemType;
 
 /**
- * Refusals written by the router filters that run before JAX-RS ({@link HttpLimits}, {@link
- * BodyLimits}): the same problem+json as the application's mappers, and the connection closed,
- * because what was refused (a body, an oversized head) is not read.
+ * Problems written by the routes and router filters that run outside JAX-RS ({@link HttpLimits},
+ * {@link BodyLimits}, {@link ContractRoute}): the same problem+json as the application's mappers;
+ * for a refusal the connection closed too, because what was refused (a body, an oversized head) is
+ * not read.
  */
 final class RouteProblems {
   /** The longest path echoed back as the problem's {@code instance}. */
@@ -16,11 +17,16 @@ final class RouteProblems {
   private RouteProblems() {}
 
   static void refuse(RoutingContext ctx, ProblemType type, String detail) {
+    ctx.response().putHeader("Connection", "close");
+    answer(ctx, type, detail);
+  }
+
+  /** The problem as the answer to a request that was read in full. */
+  static void answer(RoutingContext ctx, ProblemType type, String detail) {
     String path = ctx.request().path();
     ctx.response()
         .setStatusCode(type.status())
         .putHeader("Content-Type", "application/problem+json")
-        .putHeader("Connection", "close")
         .end(
             new JsonObject()
                 .put("type", type.uri())
