@@ -1,11 +1,10 @@
 import { Alert, Grid, Table } from 'antd';
-import dayjs from 'dayjs';
 import type { TableProps } from 'antd';
 import type { ColumnType, ColumnsType } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { PagedCards } from './PagedCards';
 import { openOnKey } from '@/lib/keys';
-import { formatTime, formatTimeDate, todayIso, totalText } from '@/lib/format';
+import { formatMoment, totalText } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 import { useOnline } from '@/lib/useOnline';
 
@@ -69,9 +68,8 @@ export function PagedTable<T extends object>({
   const phone = Grid.useBreakpoint().md === false;
   const online = useOnline();
   const shown: PageQuery<T> = online ? query : { ...query, isFetching: false };
-  const readAt = query.dataUpdatedAt ? dayjs(query.dataUpdatedAt).format() : undefined;
   // read today: the hour says it; earlier: the day too
-  const readWhen = readAt?.startsWith(todayIso()) ? formatTime(readAt) : formatTimeDate(readAt);
+  const readWhen = formatMoment(query.dataUpdatedAt);
   const onRow: TableProps<T>['onRow'] = onOpen
     ? (row) =>
         openOn === 'click'
@@ -99,7 +97,7 @@ export function PagedTable<T extends object>({
           type="info"
           showIcon
           title={
-            readAt
+            readWhen
               ? `Không có kết nối: danh sách như lúc ${readWhen}, sẽ cập nhật khi có mạng.`
               : 'Không có kết nối: danh sách sẽ cập nhật khi có mạng.'
           }

@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import {
   formatDate,
   formatDateTime,
+  formatMoment,
   formatNumber,
   formatTime,
   formatTimeDate,
@@ -24,6 +25,12 @@ describe('Vietnamese formats', () => {
     expect(formatTimeDate(t)).toBe('07:30 19/08/2025');
     expect(formatTime(t)).toBe('07:30');
     expect(formatDateTime(undefined)).toBe('');
+  });
+  it('says when something was read: the hour today, the day too before', () => {
+    const today = dayjs().hour(7).minute(30).valueOf();
+    expect(formatMoment(today)).toBe('07:30');
+    expect(formatMoment(dayjs('2026-11-30T18:05:00').valueOf())).toBe('18:05 30/11/2026');
+    expect(formatMoment(undefined)).toBe('');
   });
   it('writes calendar days as the API reads them', () => {
     expect(isoDate(dayjs('2025-07-01T23:00:00'))).toBe('2025-07-01');

@@ -30,6 +30,13 @@ export function formatTime(iso: string | undefined | null): string {
   return iso ? dayjs(iso).format('HH:mm') : '';
 }
 
+/** A moment on this device's clock: "07:30" when it is today, "18:05 30/11/2026" before. */
+export function formatMoment(ms: number | undefined): string {
+  if (!ms) return '';
+  const moment = dayjs(ms);
+  return moment.format(moment.isSame(dayjs(), 'day') ? 'HH:mm' : 'HH:mm DD/MM/YYYY');
+}
+
 /** A calendar day as the API writes it: "2025-08-19". */
 export function isoDate(day: dayjs.Dayjs): string {
   return day.format('YYYY-MM-DD');
