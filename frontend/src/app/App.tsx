@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { ApiError } from '@/lib/api/client';
 import { connectivity } from '@/lib/connectivity';
 import { AuthGate } from './AuthGate';
@@ -49,7 +49,33 @@ session.subscribe(() => {
  * shown (and fetched while the form is being filled in), so a phone opening the address loads
  * only what the form needs.
  */
-const Routes = lazy(() => import('./SignedInApp'));
+/** The signed-in app's component, once its script is here. */
+let loaded: ComponentType | null = null;
+const loadSignedInApp = () =>
+  import('./SignedInApp').then((m) => {
+    loaded = m.default;
+    return m;
+  });
+const LazySignedInApp = lazy(loadSignedInApp);
+
+/** Drawn without suspending when its script is already here (a repeat visit: see appReady). */
+function Routes() {
+  // chosen once per mount: switching type later would draw the whole app again
+  const [SignedIn] = useState(() => loaded ?? LazySignedInApp);
+  return <SignedIn />;
+}
+
+/**
+ * Resolves when the first render can start. On a repeat visit by the officer last signed in here,
+ * index.html's frame of the app stays on the screen while the shell's script comes (from the
+ * service worker), so the shell is drawn in one go — not a spinner first, then the shell once
+ * React's pause between revealing suspended content has passed.
+ */
+export function appReady(): Promise<unknown> {
+  return session.get().status === 'resuming'
+    ? loadSignedInApp().catch(() => undefined)
+    : Promise.resolve();
+}
 
 export function App() {
   return (

@@ -63,6 +63,8 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const phone = screens.lg === false;
   const [menuOpen, setMenuOpen] = useState(false);
+  // the phone's menu drawer is drawn on its first opening, not with the shell
+  const [menuOpened, setMenuOpened] = useState(false);
   const nav = [
     ...NAV,
     ...(rights.write
@@ -93,7 +95,7 @@ export function AppLayout() {
           {menu}
         </Layout.Sider>
       )}
-      {phone && (
+      {phone && menuOpened && (
         <Drawer
           placement="left"
           open={menuOpen}
@@ -116,7 +118,10 @@ export function AppLayout() {
               type="text"
               icon={<MenuOutlined />}
               aria-label="Mở menu"
-              onClick={() => setMenuOpen(true)}
+              onClick={() => {
+                setMenuOpened(true);
+                setMenuOpen(true);
+              }}
             />
           )}
           <Typography.Text strong className="app-title">

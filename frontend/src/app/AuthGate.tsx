@@ -10,11 +10,16 @@ import { dismissBootShell } from '@/lib/bootShell';
 import { session } from '@/lib/session';
 import { useSession } from '@/lib/useSession';
 
+/** The session is started once per page (a repeat visit is already resuming at the first render). */
+let started = false;
+
 /** Signed out: the sign-in page. Expired: the page stays, with a sign-in dialog over it. */
 export function AuthGate({ children }: { children: ReactNode }) {
   const state = useSession();
   useEffect(() => {
-    if (session.get().status === 'checking') void session.start();
+    if (started) return;
+    started = true;
+    void session.start();
   }, []);
   useLayoutEffect(() => {
     // the session is gone: the sign-in form replaces index.html's frame of the app

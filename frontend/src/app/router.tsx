@@ -69,15 +69,17 @@ const createRouter = () =>
             },
             {
               path: 'so-lieu',
-              ...page(() => import('@/features/indicators').then((m) => m.IndicatorsPage)),
+              ...page(() => import('@/features/indicators/pages').then((m) => m.IndicatorsPage)),
             },
             {
               path: 'so-lieu/:id',
-              ...page(() => import('@/features/indicators').then((m) => m.IndicatorReportPage)),
+              ...page(() =>
+                import('@/features/indicators/pages').then((m) => m.IndicatorReportPage),
+              ),
             },
             {
               path: 'tinh-hinh-bao-cao',
-              ...page(() => import('@/features/reporting').then((m) => m.CompletenessPage)),
+              ...page(() => import('@/features/reporting/pages').then((m) => m.CompletenessPage)),
             },
             {
               path: 'an-toan',
@@ -85,7 +87,7 @@ const createRouter = () =>
             },
             {
               path: 'bao-cao',
-              ...page(() => import('@/features/reports').then((m) => m.ReportPage)),
+              ...page(() => import('@/features/reports/pages').then((m) => m.ReportPage)),
             },
             {
               path: 'nhap-du-lieu',

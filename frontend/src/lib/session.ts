@@ -38,7 +38,6 @@ export type SessionState =
 
 type TokenResponse = components['schemas']['TokenResponse'];
 
-let state: SessionState = { status: 'checking' };
 const listeners = new Set<() => void>();
 let waiting: (() => void)[] = [];
 let refreshing: Promise<boolean> | null = null;
@@ -83,6 +82,20 @@ function lastUser(): CurrentUser | null {
     return null;
   }
 }
+
+/**
+ * A repeat visit by the officer last signed in on this device is resuming from the first render:
+ * the app's shell is drawn at once instead of a spinner while the server is asked (not on the
+ * provider's way back: that page completes the sign-in first).
+ */
+function initialState(): SessionState {
+  const remembered = lastUser();
+  return remembered && window.location.pathname !== CALLBACK_PATH
+    ? { status: 'resuming', user: remembered }
+    : { status: 'checking' };
+}
+
+let state: SessionState = initialState();
 
 let settle: () => void = () => {};
 /** Resolved once the first start has decided (signed in, out, offline). */

@@ -1,3 +1,2 @@
-export { IndicatorsPage } from './components/IndicatorsPage';
-export { IndicatorReportPage } from './components/IndicatorReportPage';
+// what the dashboard shows, in its script; the route pages are in ./pages (loaded on their own)
 export { PendingCard } from './components/PendingCard';

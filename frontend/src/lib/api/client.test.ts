@@ -99,8 +99,9 @@ it('a repeat visit shows the remembered officer at once; calls wait for the sess
   });
   const { api } = await import('./client');
   const { session } = await import('../session');
+  // from the first render, before anything is asked of the server: the shell shows who it is
+  expect(session.get().status).toBe('resuming');
   const started = session.start();
-  // before the server has answered anything, the shell can show who is signed in
   expect(session.get().status).toBe('resuming');
   const call = api.GET('/api/units', { baseUrl: 'http://x' });
   await new Promise((r) => setTimeout(r, 20));

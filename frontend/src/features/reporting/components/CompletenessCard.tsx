@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { isoDate, todayIso } from '@/lib/format';
 import { useCompleteness } from '../api/reporting';
-import { lastDueSentence } from './CompletenessPage';
+import { lastDueSentence } from './states';
 
 /**
  * The dashboard's reporting card: for the last month whose deadline has passed, how many communes

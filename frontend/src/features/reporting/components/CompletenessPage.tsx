@@ -4,24 +4,10 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/PageHeader';
 import { UnitPicker } from '@/components/UnitPicker';
 import { problemMessage } from '@/lib/problem';
-import {
-  percent,
-  useCompleteness,
-  type Completeness,
-  type PeriodKind,
-  type ReportingMissing,
-} from '../api/reporting';
+import { percent, useCompleteness, type PeriodKind, type ReportingMissing } from '../api/reporting';
 import { CompletenessGrid } from './CompletenessGrid';
 import { DeadlinesCard } from './DeadlinesCard';
-import { LOOKS } from './states';
-
-/** "28/30 xã, phường báo cáo đúng hạn Tháng 10/2026": the last period whose deadline passed. */
-export function lastDueSentence(data: Completeness | undefined): string | undefined {
-  const last = [...(data?.periods ?? [])].reverse().find((p) => p.due);
-  if (!last) return undefined;
-  const c = last.counts;
-  return `${c.onTime}/${c.expected} xã, phường báo cáo đúng hạn ${last.periodLabel} (${c.submitted} đã gửi, ${c.approved} đã duyệt)`;
-}
+import { lastDueSentence, LOOKS } from './states';
 
 /** The communes still missing, grouped under the rows that hold them ("" for communes as rows). */
 function missingByRow(missing: ReportingMissing[]): [string, string[]][] {

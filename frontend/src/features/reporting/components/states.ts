@@ -1,4 +1,4 @@
-import type { CompletenessCell, ReportingState } from '../api/reporting';
+import type { Completeness, CompletenessCell, ReportingState } from '../api/reporting';
 
 /** What a commune did for a period, as the grid colours it (the legend reads the same). */
 export interface CellLook {
@@ -44,4 +44,12 @@ export function lookOf(cell: CompletenessCell, due: boolean): CellLook | undefin
     default:
       return undefined;
   }
+}
+
+/** "28/30 xã, phường báo cáo đúng hạn Tháng 10/2026": the last period whose deadline passed. */
+export function lastDueSentence(data: Completeness | undefined): string | undefined {
+  const last = [...(data?.periods ?? [])].reverse().find((p) => p.due);
+  if (!last) return undefined;
+  const c = last.counts;
+  return `${c.onTime}/${c.expected} xã, phường báo cáo đúng hạn ${last.periodLabel} (${c.submitted} đã gửi, ${c.approved} đã duyệt)`;
 }

@@ -1,0 +1,2 @@
+// the route page, loaded when first visited
+export { ReportPage } from './components/ReportPage';
