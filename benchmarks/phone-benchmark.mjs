@@ -7,6 +7,9 @@
 //   - a repeat visit in the same browser once its service worker has precached the shell: the
 //     app's frame painted by index.html before any script runs, the shell drawn by the app
 //     (header, menu, user), and the dashboard's figures once the session has resumed;
+//   - the same once more, as on every later day: Chromium keeps the code V8 compiled for a script
+//     the second time the script runs and uses it from the third on, so only from this visit on
+//     is the shell's script not compiled again,
 //   - the frame and the shell again in a new tab of that browser (the app closed and reopened).
 // Not a test: it measures, it never fails a build.
 //   node benchmarks/phone-benchmark.mjs <base-url> [runs]
@@ -127,6 +130,8 @@ async function run() {
     )
     .catch(() => {});
   const again = await visit(page, true);
+  // and once more: the code compiled on the visit before is at hand (as on every later day)
+  const later = await visit(page, true);
   // the app closed and opened again (a new tab of the same browser, as from the home screen):
   // a fresh renderer, so nothing parsed or compiled by the visits above is at hand in memory
   await page.goto('about:blank');
@@ -141,6 +146,8 @@ async function run() {
     frame: again.frame,
     repeat: again.shell,
     repeatFigures: again.figures,
+    laterShell: later.shell,
+    laterFigures: later.figures,
     reopenFrame: reopened.frame,
     reopen: reopened.shell,
   };
@@ -155,6 +162,7 @@ for (let i = 0; i < runs; i++) {
     `run ${i + 1}: sign-in ${r.signIn} ms, JS ${(r.js.wire / 1024).toFixed(0)} KB on the wire ` +
       `(${(r.js.size / 1024).toFixed(0)} KB, ${r.js.files} files), dashboard ${r.dashboard} ms, ` +
       `repeat visit: frame ${r.frame} ms, shell ${r.repeat} ms, figures ${r.repeatFigures} ms; ` +
+      `once more: shell ${r.laterShell} ms, figures ${r.laterFigures} ms; ` +
       `reopened: frame ${r.reopenFrame} ms, shell ${r.reopen} ms`,
   );
 }
@@ -178,6 +186,12 @@ console.log(
 );
 console.log(
   `| repeat visit: the dashboard's figures | ${(m((r) => r.repeatFigures) / 1000).toFixed(1)} s | |`,
+);
+console.log(
+  `| once more (the scripts' compiled code kept): the shell drawn by the app | ${(m((r) => r.laterShell) / 1000).toFixed(1)} s | |`,
+);
+console.log(
+  `| once more: the dashboard's figures | ${(m((r) => r.laterFigures) / 1000).toFixed(1)} s | |`,
 );
 console.log(
   `| app closed and reopened (a new tab): the frame painted | ${(m((r) => r.reopenFrame) / 1000).toFixed(1)} s | |`,

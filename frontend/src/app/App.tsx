@@ -72,9 +72,12 @@ function Routes() {
  * React's pause between revealing suspended content has passed.
  */
 export function appReady(): Promise<unknown> {
-  return session.get().status === 'resuming'
-    ? loadSignedInApp().catch(() => undefined)
-    : Promise.resolve();
+  if (session.get().status !== 'resuming') return Promise.resolve();
+  // not waited for beyond 3 s: a script that is slow to come is then awaited under a spinner
+  return Promise.race([
+    loadSignedInApp().catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, 3000)),
+  ]);
 }
 
 export function App() {
