@@ -68,11 +68,12 @@ function scriptCounter(cdp) {
 
 /**
  * The app's frame on the screen: index.html's (painted before any script runs, on a repeat visit)
- * or already the app's own header.
+ * or already the app's own header. Whichever is visible: index.html's frame stays in the page,
+ * hidden, once the app has drawn its shell, and a plain `.first()` would wait for it forever.
  */
 const shellFrame = (page) =>
   page
-    .locator('#boot .boot-header, .app-header')
+    .locator('#boot .boot-header:visible, .app-header:visible')
     .first()
     .waitFor({ state: 'visible', timeout: 120_000 });
 
@@ -179,16 +180,16 @@ console.log(
   `| dashboard after "Đăng nhập" | ${(m((r) => r.dashboard) / 1000).toFixed(1)} s | ≤ 5 s |`,
 );
 console.log(
-  `| repeat visit: the app's frame painted (index.html, from the service worker) | ${(m((r) => r.frame) / 1000).toFixed(1)} s | ≤ 1 s |`,
+  `| repeat visit: the app's frame painted (index.html, from the service worker) | ${(m((r) => r.frame) / 1000).toFixed(2)} s | |`,
 );
 console.log(
-  `| repeat visit: the app's shell drawn by the app (header, menu, user) | ${(m((r) => r.repeat) / 1000).toFixed(1)} s | |`,
+  `| repeat visit: the app's shell drawn by the app (header, menu, user: usable) | ${(m((r) => r.repeat) / 1000).toFixed(2)} s | ≤ 1 s |`,
 );
 console.log(
   `| repeat visit: the dashboard's figures | ${(m((r) => r.repeatFigures) / 1000).toFixed(1)} s | |`,
 );
 console.log(
-  `| once more (the scripts' compiled code kept): the shell drawn by the app | ${(m((r) => r.laterShell) / 1000).toFixed(1)} s | |`,
+  `| once more (the scripts' compiled code kept): the shell drawn by the app | ${(m((r) => r.laterShell) / 1000).toFixed(2)} s | ≤ 1 s |`,
 );
 console.log(
   `| once more: the dashboard's figures | ${(m((r) => r.laterFigures) / 1000).toFixed(1)} s | |`,
